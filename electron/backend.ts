@@ -1,0 +1,461 @@
+/**
+ * createBackend wires every service over one data folder and answers the channel map.
+ * main.ts, the CLI and every integration and e2e test use it alike: the same handlers run
+ * everywhere; only Electron's transport (electron/ipc/) is added in the app.
+ *
+ * The session lives here. While it is locked or signed out the database is closed and the
+ * master key is wiped, so nothing sensitive is in memory on an unattended PC.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { can, refusalMessage } from '../shared/domain/roles';
+import {
+  channels,
+  type AppStatus,
+  type Channel,
+  type ChannelOutput,
+  type ParsedInput,
+  type SessionUser,
+  type Settings,
+} from '../shared/ipc';
+import type { Result } from '../shared/result';
+import { systemClock, type Clock } from './clock';
+import { Database } from './db/database';
+import {
+  DEFAULT_SCRYPT,
+  burnScrypt,
+  findUserSlot,
+  formatRecoveryCode,
+  newKeyring,
+  newMasterKey,
+  newRecoveryCode,
+  openSlot,
+  readKeyring,
+  recoverySlot,
+  withSlot,
+  withoutUserSlot,
+  writeKeyring,
+  type Keyring,
+  type ScryptParams,
+} from './db/keyring';
+import { AppError } from './errors';
+import { AuditService, auditCsv, type AuditInput } from './services/audit';
+import { OfficeService } from './services/office';
+import { UsersService, toSessionUser } from './services/users';
+
+export const DB_FILE = 'asysta.db';
+export const KEYS_FILE = 'asysta.keys.json';
+
+export interface BackendOptions {
+  dataDir: string;
+  clock?: Clock;
+  /** Cost of the password KDF; tests lower it, the app keeps the default. */
+  scrypt?: ScryptParams;
+  /** A better-sqlite3 binding built for the running runtime (Electron in development). */
+  nativeBinding?: string;
+  /** Where unexpected errors go (never to the renderer). */
+  log?: (message: string, error?: unknown) => void;
+  /** How often the backend checks for an idle session on its own (ms); 0 turns the timer off. */
+  idleCheckMs?: number;
+}
+
+interface ReadySession {
+  kind: 'ready';
+  user: SessionUser;
+  db: Database;
+  masterKey: Buffer;
+  settings: Settings;
+  lastActivity: number;
+}
+
+type SessionState = { kind: 'none' } | { kind: 'locked'; user: SessionUser } | ReadySession;
+
+interface Attempts {
+  failures: number;
+  /** Epoch ms before which no new attempt is taken. */
+  blockedUntil: number;
+}
+
+const WRONG_LOGIN = 'Nieprawidłowy login lub hasło.';
+const MAX_DELAY_MS = 60_000;
+
+/** Growing delay after failed passwords: 1 s, 2 s, 4 s … up to a minute. */
+export function failureDelayMs(failures: number): number {
+  return failures <= 0 ? 0 : Math.min(1000 * 2 ** (failures - 1), MAX_DELAY_MS);
+}
+
+type Handler<C extends Channel> = (input: ParsedInput<C>, session: ReadySession | null) => Promise<ChannelOutput<C>>;
+type Handlers = { [C in Channel]: Handler<C> };
+
+export class Backend {
+  readonly dbFile: string;
+  readonly keysFile: string;
+  readonly clock: Clock;
+  readonly audit: AuditService;
+  readonly office: OfficeService;
+  readonly users: UsersService;
+  private readonly scrypt: ScryptParams;
+  private state: SessionState = { kind: 'none' };
+  private readonly attempts = new Map<string, Attempts>();
+  /** Events that happened while the database was closed (failed logins, logout from the lock screen). */
+  private pendingAudit: AuditInput[] = [];
+  private readonly idleTimer: NodeJS.Timeout | null;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly options: BackendOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.dbFile = join(options.dataDir, DB_FILE);
+    this.keysFile = join(options.dataDir, KEYS_FILE);
+    this.clock = options.clock ?? systemClock;
+    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    this.audit = new AuditService(this.clock);
+    this.office = new OfficeService(this.clock, this.audit);
+    this.users = new UsersService(this.clock, this.audit);
+    this.handlers = this.createHandlers();
+    const every = options.idleCheckMs ?? 15_000;
+    this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
+    this.idleTimer?.unref();
+  }
+
+  /** Answers one call of the channel map: parse → access → handler → Result. Never throws. */
+  async invoke(channelName: string, rawInput: unknown): Promise<Result<unknown>> {
+    if (!Object.hasOwn(channels, channelName)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Nieznane polecenie. Uruchom program ponownie.' } };
+    }
+    const name = channelName as Channel;
+    try {
+      await this.lockIfIdle();
+      const parsed = channels[name].input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const session = await this.checkAccess(name);
+      if (session && name !== 'app:status') session.lastActivity = this.clock.now().getTime();
+      const handler = this.handlers[name] as (input: unknown, session: ReadySession | null) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data, session) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      this.options.log?.(`Unexpected error in ${name}`, error);
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Wystąpił nieoczekiwany błąd. Nic nie zostało zapisane. Spróbuj ponownie, a jeśli błąd się powtórzy, zgłoś go administratorowi.' },
+      };
+    }
+  }
+
+  async status(): Promise<AppStatus> {
+    const state = this.state;
+    if (state.kind === 'ready') {
+      const office = await state.db.read((m) => this.office.get(m));
+      return { state: 'ready', user: state.user, office, settings: state.settings };
+    }
+    if (state.kind === 'locked') return { state: 'locked', user: state.user, office: null, settings: null };
+    const configured = existsSync(this.keysFile) || existsSync(this.dbFile);
+    return { state: configured ? 'login' : 'setup', user: null, office: null, settings: null };
+  }
+
+  /** Locks a session that has been idle longer than the office's setting (also run by a timer). */
+  async lockIfIdle(): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'ready') return;
+    const idleMs = this.clock.now().getTime() - state.lastActivity;
+    if (idleMs >= state.settings.idleLockMinutes * 60_000) await this.lock(state, 'idle');
+  }
+
+  async close(): Promise<void> {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    const state = this.state;
+    if (state.kind === 'ready') {
+      await state.db.write((m) => this.audit.append(m, { actorId: state.user.id, action: 'session.logout', details: { reason: 'app_closed' } }));
+      await this.closeSession(state);
+    }
+    this.state = { kind: 'none' };
+  }
+
+  /** Opens the database with the master key (for the CLI and tools that act outside a session). */
+  openDatabase(masterKey: Buffer, options: { migrate?: boolean } = {}): Promise<Database> {
+    return Database.open({ file: this.dbFile, masterKey, nativeBinding: this.options.nativeBinding, migrate: options.migrate });
+  }
+
+  async readKeyring(): Promise<Keyring> {
+    const keyring = await readKeyring(this.keysFile);
+    if (!keyring) {
+      throw new AppError(
+        'DB_MISSING',
+        existsSync(this.dbFile)
+          ? 'Brakuje pliku kluczy Asysty (asysta.keys.json) w folderze danych. Przywróć dane z kopii zapasowej.'
+          : 'W tym folderze nie ma danych Asysty. Sprawdź folder danych albo skonfiguruj program od nowa.',
+      );
+    }
+    return keyring;
+  }
+
+  /** Opens the master key with a login and password; null when they do not match. */
+  async unwrapWithPassword(keyring: Keyring, login: string, password: string): Promise<Buffer | null> {
+    const slot = findUserSlot(keyring, login);
+    if (!slot) {
+      await burnScrypt(password, this.scrypt);
+      return null;
+    }
+    return openSlot(keyring, slot, password);
+  }
+
+  // ---- session ---------------------------------------------------------------------------
+
+  private async checkAccess(name: Channel): Promise<ReadySession | null> {
+    const access = channels[name].access;
+    const state = this.state;
+    if (access === 'public') return state.kind === 'ready' ? state : null;
+    if (access === 'locked') {
+      if (state.kind !== 'locked') throw new AppError('INVALID_STATE', 'Sesja nie jest zablokowana.');
+      return null;
+    }
+    if (access === 'signedIn') {
+      if (state.kind === 'none') throw new AppError('UNAUTHENTICATED', 'Zaloguj się, aby kontynuować.');
+      return state.kind === 'ready' ? state : null;
+    }
+    if (state.kind === 'locked') throw new AppError('LOCKED', 'Sesja jest zablokowana. Wpisz hasło, aby kontynuować.');
+    if (state.kind === 'none') throw new AppError('UNAUTHENTICATED', 'Zaloguj się, aby kontynuować.');
+    if (access !== 'session' && !can(state.user.roles, access.permission)) {
+      await state.db.write((m) =>
+        this.audit.append(m, { actorId: state.user.id, action: 'access.denied', details: { channel: name, permission: access.permission } }),
+      );
+      throw new AppError('FORBIDDEN', refusalMessage(access.permission));
+    }
+    return state;
+  }
+
+  private checkAttempts(key: string): void {
+    const entry = this.attempts.get(key);
+    const now = this.clock.now().getTime();
+    if (entry && entry.blockedUntil > now) {
+      const seconds = Math.ceil((entry.blockedUntil - now) / 1000);
+      throw new AppError('RATE_LIMITED', `Zbyt wiele nieudanych prób. Spróbuj ponownie za ${seconds} s.`);
+    }
+  }
+
+  private recordFailure(key: string, event: AuditInput): never {
+    const failures = (this.attempts.get(key)?.failures ?? 0) + 1;
+    this.attempts.set(key, { failures, blockedUntil: this.clock.now().getTime() + failureDelayMs(failures) });
+    this.pendingAudit.push({ ...event, details: { ...event.details, at: this.clock.now().toISOString(), failures } });
+    const wait = failureDelayMs(failures) / 1000;
+    throw new AppError('WRONG_PASSWORD', failures > 1 ? `${WRONG_LOGIN} Kolejna próba możliwa za ${wait} s.` : WRONG_LOGIN);
+  }
+
+  private async startSession(masterKey: Buffer, login: string, action: 'session.login' | 'session.unlock' | 'session.recover', newSlot?: { keyring: Keyring; password: string }): Promise<SessionUser> {
+    const db = await this.openDatabase(masterKey);
+    try {
+      const row = await db.read((m) => this.users.byLogin(m, login));
+      if (!row || !row.active) {
+        throw new AppError('FORBIDDEN', 'To konto jest wyłączone. Skontaktuj się z kierownikiem ośrodka.');
+      }
+      if (newSlot) {
+        await writeKeyring(this.keysFile, await withSlot(newSlot.keyring, { kind: 'user', login, userId: row.id }, newSlot.password, masterKey, this.scrypt));
+      }
+      const user = toSessionUser(row);
+      const pending = this.pendingAudit;
+      this.pendingAudit = [];
+      await db.write(async (m) => {
+        for (const event of pending) await this.audit.append(m, event);
+        await this.audit.append(m, { actorId: user.id, action, entityType: 'user', entityId: user.id });
+      });
+      const settings = await db.read((m) => this.office.settings(m));
+      this.state = { kind: 'ready', user, db, masterKey, settings, lastActivity: this.clock.now().getTime() };
+      return user;
+    } catch (error) {
+      await db.close();
+      masterKey.fill(0);
+      throw error;
+    }
+  }
+
+  private async lock(state: ReadySession, reason: 'manual' | 'idle'): Promise<void> {
+    await state.db.write((m) => this.audit.append(m, { actorId: state.user.id, action: 'session.lock', details: { reason } }));
+    await this.closeSession(state);
+    this.state = { kind: 'locked', user: state.user };
+  }
+
+  private async closeSession(state: ReadySession): Promise<void> {
+    await state.db.close();
+    state.masterKey.fill(0);
+  }
+
+  private requireReady(session: ReadySession | null): ReadySession {
+    if (!session) throw new AppError('UNAUTHENTICATED', 'Zaloguj się, aby kontynuować.');
+    return session;
+  }
+
+  // ---- handlers --------------------------------------------------------------------------
+
+  private createHandlers(): Handlers {
+    return {
+      'app:status': () => this.status(),
+
+      'setup:create': async (input) => {
+        if (existsSync(this.keysFile) || existsSync(this.dbFile)) {
+          throw new AppError('INVALID_STATE', 'Asysta jest już skonfigurowana w tym folderze danych.');
+        }
+        const masterKey = newMasterKey();
+        const recoveryCode = newRecoveryCode();
+        const db = await this.openDatabase(masterKey);
+        let userId: string;
+        try {
+          userId = await db.write(async (m) => {
+            const head = await this.users.create(m, { login: input.head.login, firstName: input.head.firstName, lastName: input.head.lastName, roles: ['head'] }, null);
+            await this.office.create(m, input.office, head.id);
+            return head.id;
+          });
+          await db.close();
+        } catch (error) {
+          await db.close();
+          throw error;
+        }
+        let keyring = newKeyring();
+        keyring = await withSlot(keyring, { kind: 'user', login: input.head.login, userId }, input.head.password, masterKey, this.scrypt);
+        keyring = await withSlot(keyring, { kind: 'recovery' }, recoveryCode, masterKey, this.scrypt);
+        await writeKeyring(this.keysFile, keyring);
+        masterKey.fill(0);
+        return { recoveryCode: formatRecoveryCode(recoveryCode) };
+      },
+
+      'session:login': async ({ login, password }) => {
+        if (this.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
+        const key = `login:${login}`;
+        this.checkAttempts(key);
+        const keyring = await this.readKeyring();
+        const masterKey = await this.unwrapWithPassword(keyring, login, password);
+        if (!masterKey) this.recordFailure(key, { actorId: null, action: 'session.login_failed', details: { login } });
+        this.attempts.delete(key);
+        return this.startSession(masterKey, login, 'session.login');
+      },
+
+      'session:recover': async ({ login, recoveryCode, newPassword }) => {
+        if (this.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
+        const key = 'recovery';
+        this.checkAttempts(key);
+        const keyring = await this.readKeyring();
+        const slot = recoverySlot(keyring);
+        const masterKey = slot ? await openSlot(keyring, slot, recoveryCode) : null;
+        if (!masterKey) {
+          this.recordFailure(key, { actorId: null, action: 'session.recover_failed', details: { login } });
+        }
+        this.attempts.delete(key);
+        return this.startSession(masterKey, login, 'session.recover', { keyring, password: newPassword });
+      },
+
+      'session:unlock': async ({ password }) => {
+        const state = this.state;
+        if (state.kind !== 'locked') throw new AppError('INVALID_STATE', 'Sesja nie jest zablokowana.');
+        const key = `login:${state.user.login}`;
+        this.checkAttempts(key);
+        const keyring = await this.readKeyring();
+        const masterKey = await this.unwrapWithPassword(keyring, state.user.login, password);
+        if (!masterKey) this.recordFailure(key, { actorId: state.user.id, action: 'session.unlock_failed' });
+        this.attempts.delete(key);
+        return this.startSession(masterKey, state.user.login, 'session.unlock');
+      },
+
+      'session:lock': async (_input, session) => {
+        await this.lock(this.requireReady(session), 'manual');
+        return null;
+      },
+
+      'session:logout': async (_input, session) => {
+        const state = this.state;
+        if (session) {
+          await session.db.write((m) => this.audit.append(m, { actorId: session.user.id, action: 'session.logout' }));
+          await this.closeSession(session);
+        } else if (state.kind === 'locked') {
+          this.pendingAudit.push({ actorId: state.user.id, action: 'session.logout', details: { from: 'lock_screen', at: this.clock.now().toISOString() } });
+        }
+        this.state = { kind: 'none' };
+        return null;
+      },
+
+      'session:touch': async () => null,
+
+      'session:changePassword': async ({ currentPassword, newPassword }, session) => {
+        const s = this.requireReady(session);
+        const keyring = await this.readKeyring();
+        const check = await this.unwrapWithPassword(keyring, s.user.login, currentPassword);
+        if (!check) throw new AppError('WRONG_PASSWORD', 'Obecne hasło jest nieprawidłowe.', { currentPassword: 'Nieprawidłowe hasło.' });
+        check.fill(0);
+        await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: s.user.login, userId: s.user.id }, newPassword, s.masterKey, this.scrypt));
+        await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'user.password_change', entityType: 'user', entityId: s.user.id }));
+        return null;
+      },
+
+      'office:get': async (_input, session) => this.requireReady(session).db.read((m) => this.office.get(m)),
+
+      'office:update': async (input, session) => {
+        const s = this.requireReady(session);
+        return s.db.write((m) => this.office.update(m, input, s.user.id));
+      },
+
+      'settings:update': async (input, session) => {
+        const s = this.requireReady(session);
+        s.settings = await s.db.write((m) => this.office.updateSettings(m, input, s.user.id));
+        return s.settings;
+      },
+
+      'users:list': async (_input, session) => this.requireReady(session).db.read((m) => this.users.list(m)),
+
+      'users:create': async ({ password, ...input }, session) => {
+        const s = this.requireReady(session);
+        const user = await s.db.write((m) => this.users.create(m, input, s.user.id));
+        const keyring = await this.readKeyring();
+        await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, password, s.masterKey, this.scrypt));
+        return user;
+      },
+
+      'users:update': async (input, session) => {
+        const s = this.requireReady(session);
+        const { user, deactivated } = await s.db.write((m) => this.users.update(m, input, s.user.id));
+        // A switched-off account loses its key slot: its old password opens nothing any more.
+        if (deactivated) await writeKeyring(this.keysFile, withoutUserSlot(await this.readKeyring(), user.id));
+        return user;
+      },
+
+      'users:resetPassword': async ({ id, newPassword }, session) => {
+        const s = this.requireReady(session);
+        const user = await s.db.read((m) => this.users.byId(m, id));
+        if (!user.active) throw new AppError('CONFLICT', 'Konto jest wyłączone. Najpierw je włącz, potem ustaw hasło.');
+        const keyring = await this.readKeyring();
+        await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, newPassword, s.masterKey, this.scrypt));
+        await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'user.password_reset', entityType: 'user', entityId: id }));
+        this.attempts.delete(`login:${user.login}`);
+        return null;
+      },
+
+      'audit:list': async (filter, session) => this.requireReady(session).db.read((m) => this.audit.list(m, filter)),
+
+      'audit:verify': async (_input, session) => {
+        const s = this.requireReady(session);
+        const result = await s.db.read((m) => this.audit.verify(m));
+        await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'audit.verify', details: { ok: result.ok, checked: result.checked, firstBrokenId: result.firstBrokenId } }));
+        return result;
+      },
+
+      'audit:exportCsv': async (filter, session) => {
+        const s = this.requireReady(session);
+        const entries = await s.db.read((m) => this.audit.list(m, filter));
+        await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'audit.export', details: { filter, rows: entries.length } }));
+        const day = this.clock.now().toISOString().slice(0, 10);
+        return { fileName: `dziennik-zdarzen-${day}.csv`, csv: auditCsv(entries) };
+      },
+    };
+  }
+}
+
+function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '_';
+    fields[path] ??= issue.message;
+  }
+  const first = error.issues[0]?.message ?? 'Nieprawidłowe dane.';
+  return new AppError('VALIDATION', `Popraw dane: ${first}`, fields);
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  return new Backend(options);
+}

@@ -1,0 +1,27 @@
+/** Time as a dependency: the app uses the system clock, tests and demos a controllable one. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stands still until told to move (tests, e2e, benchmarks). */
+export class ManualClock implements Clock {
+  private current: number;
+
+  constructor(start: Date | string = new Date()) {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+
+  set(to: Date | string): void {
+    this.current = new Date(to).getTime();
+  }
+}

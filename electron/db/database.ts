@@ -1,0 +1,146 @@
+/**
+ * Opens the office database: a whole-file encrypted SQLite (SQLCipher v4 format through
+ * better-sqlite3-multiple-ciphers) keyed with the raw master key, WAL, foreign keys, migrations
+ * run at open, and a database written by a newer Asysta refused before anything is changed.
+ */
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppError } from '../errors';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface OpenOptions {
+  file: string;
+  masterKey: Buffer;
+  /** Path of a native binding built for the running runtime (Electron in development). */
+  nativeBinding?: string;
+  /** Only for measuring what encryption costs (bench): never used by the app. */
+  unencrypted?: boolean;
+  /** false: open as it is, without migrating (verify must change nothing). */
+  migrate?: boolean;
+}
+
+interface RawDb {
+  pragma(source: string, options?: { simple?: boolean }): unknown;
+  prepare(source: string): { get(): unknown; all(): unknown[] };
+}
+
+const MIGRATIONS_TABLE = 'migrations';
+
+/** Serialises writes: one connection, one transaction at a time, each with its audit entry. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+export class Database {
+  private readonly mutex = new Mutex();
+
+  private constructor(readonly dataSource: DataSource) {}
+
+  static async open(options: OpenOptions): Promise<Database> {
+    const keyHex = options.masterKey.toString('hex');
+    const dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: options.file,
+      driver: Sqlite,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      migrationsTableName: MIGRATIONS_TABLE,
+      migrationsRun: false,
+      synchronize: false,
+      enableWAL: true,
+      logging: false,
+      prepareDatabase: (db: RawDb) => {
+        if (!options.unencrypted) {
+          db.pragma(`cipher='sqlcipher'`);
+          db.pragma('legacy=4');
+          db.pragma(`key="x'${keyHex}'"`);
+        }
+        // The first read proves the key: a wrong key or a foreign file fails here.
+        try {
+          db.prepare('SELECT count(*) FROM sqlite_master').get();
+        } catch {
+          throw new AppError(
+            'DB_FOREIGN',
+            'Plik bazy danych nie jest bazą tego ośrodka albo jest uszkodzony. Przywróć dane z kopii zapasowej.',
+          );
+        }
+        db.pragma('synchronous = FULL');
+        db.pragma('busy_timeout = 5000');
+      },
+    });
+    try {
+      await dataSource.initialize();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('DB_CORRUPT', 'Nie można otworzyć bazy danych Asysty. Przywróć dane z kopii zapasowej.');
+    }
+    try {
+      await refuseNewer(dataSource);
+      if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+    } catch (error) {
+      await dataSource.destroy();
+      throw error;
+    }
+    return new Database(dataSource);
+  }
+
+  /** One transaction; the callback writes the record and its audit entry through the same manager. */
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.mutex.run(() => this.dataSource.transaction(work));
+  }
+
+  /** Reads wait for a running write, so they never see half of one. */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.mutex.run(() => work(this.dataSource.manager));
+  }
+
+  async integrityCheck(): Promise<string[]> {
+    const rows = (await this.dataSource.query('PRAGMA integrity_check')) as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  }
+
+  async hasPendingMigrations(): Promise<boolean> {
+    return this.dataSource.showMigrations();
+  }
+
+  async appliedMigrations(): Promise<string[]> {
+    const rows = (await this.dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)) as { name: string }[];
+    return rows.map((r) => r.name);
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) {
+      await this.mutex.run(async () => {
+        // Fold the WAL back so that the folder holds one file at rest.
+        await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
+        await this.dataSource.destroy();
+      });
+    }
+  }
+}
+
+export const KNOWN_MIGRATIONS = MIGRATIONS.map((m) => new m().name);
+
+async function refuseNewer(dataSource: DataSource): Promise<void> {
+  const exists = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [MIGRATIONS_TABLE])) as unknown[];
+  if (exists.length === 0) return;
+  const rows = (await dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE}`)) as { name: string }[];
+  const unknown = rows.map((r) => r.name).filter((name) => !KNOWN_MIGRATIONS.includes(name));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'DB_NEWER',
+      'Baza danych została zapisana przez nowszą wersję Asysty. Zainstaluj najnowszą wersję programu; ta wersja nie zmieni bazy.',
+    );
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The audit trail (art. 100 u.p.s., RODO art. 5(2) and 32): every change, sensitive read, print,
+ * export, login and refusal, written in the same transaction as the change it describes.
+ *
+ * Entries are hash-chained: each one's hash covers its own fields and the previous entry's hash,
+ * ids run 1, 2, 3… without gaps, and the head (last id and hash) is kept apart, so that an edited,
+ * deleted, inserted or reordered row is found by `verify`, which names the first broken entry.
+ */
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AuditEntryView, AuditVerification } from '../../shared/ipc';
+import type { Clock } from '../clock';
+import { AuditEntity, SettingEntity, UserEntity, type AuditRow } from '../db/entities';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const HEAD_KEY = 'audit.head';
+
+export interface AuditInput {
+  actorId: string | null;
+  action: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  caseId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  actorId?: string | undefined;
+  caseId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  beforeId?: number | undefined;
+}
+
+/** JSON with keys sorted at every level: the same value always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const body = canonicalJson([row.id, row.at, row.actorId, row.action, row.entityType, row.entityId, row.caseId, row.details, row.prevHash]);
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+/** The fields that changed, as { field: { from, to } } — what "update" entries record. */
+export function changedFields<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of fields) {
+    if (canonicalJson(before[field]) !== canonicalJson(after[field])) changes[field] = { from: before[field] ?? null, to: after[field] ?? null };
+  }
+  return changes;
+}
+
+export class AuditService {
+  constructor(private readonly clock: Clock) {}
+
+  /** Appends one entry; call inside the transaction of the change it records. */
+  async append(manager: EntityManager, input: AuditInput): Promise<AuditRow> {
+    const last = await manager.getRepository(AuditEntity).find({ order: { id: 'DESC' }, take: 1 });
+    const previous = last[0];
+    const base: Omit<AuditRow, 'hash'> = {
+      id: (previous?.id ?? 0) + 1,
+      at: this.clock.now().toISOString(),
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType ?? null,
+      entityId: input.entityId ?? null,
+      caseId: input.caseId ?? null,
+      details: canonicalJson(input.details ?? {}),
+      prevHash: previous?.hash ?? GENESIS_HASH,
+    };
+    const row: AuditRow = { ...base, hash: entryHash(base) };
+    await manager.getRepository(AuditEntity).insert(row);
+    await manager.getRepository(SettingEntity).save({
+      key: HEAD_KEY,
+      value: JSON.stringify({ id: row.id, hash: row.hash }),
+      updatedAt: row.at,
+      updatedBy: row.actorId,
+    });
+    return row;
+  }
+
+  async list(manager: EntityManager, filter: AuditFilter): Promise<AuditEntryView[]> {
+    const qb = manager.getRepository(AuditEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(filter.limit);
+    if (filter.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.caseId) qb.andWhere('a.case_id = :caseId', { caseId: filter.caseId });
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.from) qb.andWhere('a.at >= :from', { from: `${filter.from}T00:00:00.000Z` });
+    if (filter.to) qb.andWhere('a.at <= :to', { to: `${filter.to}T23:59:59.999Z` });
+    if (filter.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
+    const rows = await qb.getMany();
+    const names = await this.userNames(manager);
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actorId: row.actorId,
+      actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      caseId: row.caseId,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+    }));
+  }
+
+  /** Walks the whole chain in id order (in pages, to keep memory flat) and names the first broken entry. */
+  async verify(manager: EntityManager): Promise<AuditVerification> {
+    const repo = manager.getRepository(AuditEntity);
+    let expectedId = 1;
+    let prevHash = GENESIS_HASH;
+    let checked = 0;
+    const pageSize = 5000;
+    for (;;) {
+      const page = await repo.createQueryBuilder('a').where('a.id >= :from', { from: expectedId }).orderBy('a.id', 'ASC').take(pageSize).getMany();
+      // Rows below the expected id cannot exist in a sound chain (ids are unique and start at 1).
+      for (const row of page) {
+        const { hash, ...rest } = row;
+        const problem =
+          row.id !== expectedId
+            ? `brakuje wpisu nr ${expectedId} (usunięty?)`
+            : row.prevHash !== prevHash
+              ? 'wpis nie łączy się z poprzednim (usunięty, wstawiony lub przestawiony wpis)'
+              : entryHash(rest) !== hash
+                ? 'treść wpisu została zmieniona'
+                : null;
+        if (problem) return broken(checked, row.id, `Dziennik zdarzeń jest naruszony od wpisu nr ${row.id}: ${problem}.`);
+        prevHash = hash;
+        expectedId += 1;
+        checked += 1;
+      }
+      if (page.length < pageSize) break;
+    }
+    const head = await manager.getRepository(SettingEntity).findOneBy({ key: HEAD_KEY });
+    if (checked > 0 || head) {
+      const stored = head ? (JSON.parse(head.value) as { id: number; hash: string }) : null;
+      if (!stored || stored.id !== checked || stored.hash !== prevHash) {
+        const firstMissing = checked + 1;
+        return broken(checked, firstMissing, `Dziennik zdarzeń jest naruszony: brakuje wpisów od nr ${firstMissing} (ostatnie wpisy usunięte).`);
+      }
+    }
+    return { ok: true, checked, firstBrokenId: null, message: `Dziennik zdarzeń jest spójny (sprawdzono wpisów: ${checked}).` };
+  }
+
+  private async userNames(manager: EntityManager): Promise<Map<string, string>> {
+    const users = await manager.getRepository(UserEntity).find({ select: { id: true, firstName: true, lastName: true } });
+    return new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
+  }
+}
+
+function broken(checked: number, id: number, message: string): AuditVerification {
+  return { ok: false, checked, firstBrokenId: id, message };
+}
+
+const CSV_HEADERS = ['Nr', 'Czas (UTC)', 'Użytkownik', 'Zdarzenie', 'Rodzaj obiektu', 'Obiekt', 'Sprawa', 'Szczegóły'];
+
+/** RFC 4180 CSV with a BOM and semicolons, which is what Polish Excel opens without a wizard. */
+export function auditCsv(entries: AuditEntryView[]): string {
+  const cell = (value: unknown): string => {
+    let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+    // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = entries.map((e) =>
+    [e.id, e.at, e.actorName ?? e.actorId ?? '', e.action, e.entityType, e.entityId, e.caseId, canonicalJson(e.details)].map(cell).join(';'),
+  );
+  return `\uFEFF${[CSV_HEADERS.join(';'), ...lines].join('\r\n')}\r\n`;
+}

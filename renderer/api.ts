@@ -1,0 +1,33 @@
+/**
+ * The renderer's only way to the main process: typed from shared/ipc.ts, never copied.
+ * `call` unwraps the bridge's Result and throws ApiError (with the Polish message) on failure,
+ * which is what TanStack Query and the forms expect.
+ */
+import type { Bridge, Channel, ChannelInput, ChannelOutput } from '../shared/ipc';
+import type { AppErrorShape, ErrorCode, Result } from '../shared/result';
+
+declare global {
+  interface Window {
+    asysta: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(error: AppErrorShape) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.code = error.code;
+    this.fields = error.fields;
+  }
+}
+
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  // A mapped type indexed by a generic key cannot be called directly; the map guarantees the pairing.
+  const method = window.asysta[channel] as unknown as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+  const result = await method(input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}

@@ -1,0 +1,52 @@
+/**
+ * Roles and permissions: the one table a reader can audit.
+ *
+ * art. 100 u.p.s. and RODO art. 5(1)(c): each user sees and does only what her work needs.
+ * The main process enforces this table for every channel (see shared/ipc.ts); the renderer
+ * reads the same table only to decide which buttons to show.
+ */
+export const ROLES = ['head', 'social_worker', 'family_assistant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  head: 'Kierownik',
+  social_worker: 'Pracownik socjalny',
+  family_assistant: 'Asystent rodziny',
+};
+
+const ALL: readonly Role[] = ROLES;
+
+/** Office-wide permissions. Access to a single case is decided per record (see caseAccess). */
+export const PERMISSIONS = {
+  /** Add users, change their roles, deactivate them, reset their passwords. */
+  'users.manage': ['head'],
+  /** Read the office-wide audit trail and verify its hash chain. */
+  'audit.view': ['head'],
+  /** Change office settings (idle lock, caseload limit, criteria). */
+  'settings.manage': ['head'],
+  /** Read the office's own data (name, address) and the settings that shape the UI. */
+  'office.view': ALL,
+  /** Change one's own password. */
+  'account.self': ALL,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'users.manage': 'zarządzania użytkownikami',
+  'audit.view': 'przeglądania dziennika zdarzeń',
+  'settings.manage': 'zmiany ustawień ośrodka',
+  'office.view': 'przeglądania danych ośrodka',
+  'account.self': 'zmiany własnego hasła',
+};
+
+/** True when any of the user's roles grants the permission. */
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** The Polish refusal a user sees: "Nie masz uprawnień do …". */
+export function refusalMessage(permission: Permission): string {
+  return `Nie masz uprawnień do ${PERMISSION_LABELS[permission]}.`;
+}

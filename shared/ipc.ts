@@ -1,0 +1,160 @@
+/**
+ * The one channel map: every call the renderer can make to the main process.
+ *
+ * The preload exposes exactly these names (electron/preload.ts), ipc/ parses each input with
+ * its schema and checks `access` before any service runs, and renderer/api.ts derives its types
+ * from here. A new channel must declare its access here, so it cannot be added unchecked.
+ */
+import { z } from 'zod';
+import type { Permission, Role } from './domain/roles';
+import type { Result } from './result';
+import {
+  enteredPasswordSchema,
+  idSchema,
+  loginSchema,
+  newUserSchema,
+  officeSchema,
+  passwordSchema,
+  personNameSchema,
+  recoveryCodeSchema,
+  rolesSchema,
+  settingsSchema,
+  setupSchema,
+} from './schemas';
+
+/**
+ * Who may call a channel:
+ * - `public`: no session needed (first run, login, recovery);
+ * - `locked`: only while a session is locked (unlock);
+ * - `session`: any signed-in user whose session is not locked;
+ * - `signedIn`: a signed-in user, locked or not (logout);
+ * - a Permission: a signed-in user whose roles grant it (shared/domain/roles.ts).
+ */
+export type Access = 'public' | 'locked' | 'session' | 'signedIn' | { permission: Permission };
+
+export interface ChannelDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  /** Phantom: carries the output type only. */
+  output?: O;
+}
+
+const channel = <O>() => <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access });
+
+const none = z.object({}).strict();
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  firstName: string;
+  lastName: string;
+  roles: Role[];
+}
+
+export interface OfficeInfo {
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  gmina: string;
+}
+
+export interface Settings {
+  idleLockMinutes: number;
+}
+
+export type AppState = 'setup' | 'login' | 'locked' | 'ready';
+
+export interface AppStatus {
+  state: AppState;
+  /** The signed-in user (also while locked, so the lock screen can name her). */
+  user: SessionUser | null;
+  /** Only when ready: nothing about the office is readable before the database is opened. */
+  office: OfficeInfo | null;
+  settings: Settings | null;
+}
+
+export interface UserSummary extends SessionUser {
+  active: boolean;
+  createdAt: string;
+}
+
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  caseId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  /** The first entry whose hash, link or sequence does not hold. */
+  firstBrokenId: number | null;
+  message: string;
+}
+
+export const auditFilterSchema = z.object({
+  actorId: idSchema.optional(),
+  caseId: idSchema.optional(),
+  action: z.string().max(64).optional(),
+  from: z.iso.date({ error: 'Data od: nieprawidłowa data.' }).optional(),
+  to: z.iso.date({ error: 'Data do: nieprawidłowa data.' }).optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+  beforeId: z.number().int().min(1).optional(),
+});
+
+export const channels = {
+  'app:status': channel<AppStatus>()(none, 'public'),
+  'setup:create': channel<{ recoveryCode: string }>()(setupSchema, 'public'),
+
+  'session:login': channel<SessionUser>()(z.object({ login: loginSchema, password: enteredPasswordSchema }), 'public'),
+  'session:recover': channel<SessionUser>()(
+    z.object({ login: loginSchema, recoveryCode: recoveryCodeSchema, newPassword: passwordSchema }),
+    'public',
+  ),
+  'session:unlock': channel<SessionUser>()(z.object({ password: enteredPasswordSchema }), 'locked'),
+  'session:lock': channel<null>()(none, 'session'),
+  'session:logout': channel<null>()(none, 'signedIn'),
+  'session:touch': channel<null>()(none, 'session'),
+  'session:changePassword': channel<null>()(
+    z.object({ currentPassword: enteredPasswordSchema, newPassword: passwordSchema }),
+    { permission: 'account.self' },
+  ),
+
+  'office:get': channel<OfficeInfo>()(none, { permission: 'office.view' }),
+  'office:update': channel<OfficeInfo>()(officeSchema, { permission: 'settings.manage' }),
+  'settings:update': channel<Settings>()(settingsSchema, { permission: 'settings.manage' }),
+
+  'users:list': channel<UserSummary[]>()(none, { permission: 'users.manage' }),
+  'users:create': channel<UserSummary>()(newUserSchema, { permission: 'users.manage' }),
+  'users:update': channel<UserSummary>()(
+    personNameSchema.extend({ id: idSchema, roles: rolesSchema, active: z.boolean() }),
+    { permission: 'users.manage' },
+  ),
+  'users:resetPassword': channel<null>()(z.object({ id: idSchema, newPassword: passwordSchema }), {
+    permission: 'users.manage',
+  }),
+
+  'audit:list': channel<AuditEntryView[]>()(auditFilterSchema, { permission: 'audit.view' }),
+  'audit:verify': channel<AuditVerification>()(none, { permission: 'audit.view' }),
+  'audit:exportCsv': channel<{ fileName: string; csv: string }>()(auditFilterSchema, { permission: 'audit.view' }),
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = Exclude<Channels[C]['output'], undefined>;
+
+/** The object the preload exposes as `window.asysta`: one method per channel, nothing else. */
+export type Bridge = {
+  [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+};

@@ -1,0 +1,29 @@
+/** What every channel answers: a raw Error never crosses the bridge. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'UNAUTHENTICATED',
+  'LOCKED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_STATE',
+  'WRONG_PASSWORD',
+  'RATE_LIMITED',
+  'DB_MISSING',
+  'DB_FOREIGN',
+  'DB_NEWER',
+  'DB_CORRUPT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  /** Polish, for the user: says what happened and what to do. */
+  message: string;
+  /** Per-field Polish messages for forms (VALIDATION). */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

@@ -1,0 +1,67 @@
+/** Builds a real backend over a real encrypted database in a temporary folder. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend';
+import { ManualClock } from '../../electron/clock';
+import type { ScryptParams } from '../../electron/db/keyring';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import type { AppErrorShape, Result } from '../../shared/result';
+
+/** Cheap KDF for tests; the cost itself is measured by `npm run bench`. */
+export const FAST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
+export const OFFICE = {
+  name: 'Gminny Ośrodek Pomocy Społecznej w Bielicach',
+  street: 'ul. Szkolna 12',
+  postalCode: '74-202',
+  city: 'Bielice',
+  gmina: 'Bielice',
+};
+
+export const HEAD = { firstName: 'Grażyna', lastName: 'Żółkiewska', login: 'gzolkiewska', password: 'Kierownik-2026!' };
+
+export interface TestBackend {
+  backend: Backend;
+  dataDir: string;
+  clock: ManualClock;
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  fail<C extends Channel>(channel: C, input: ChannelInput<C> | unknown): Promise<AppErrorShape>;
+  cleanup(): Promise<void>;
+}
+
+export function tempDir(prefix = 'asysta-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function testBackend(dataDir = tempDir()): TestBackend {
+  const clock = new ManualClock('2026-03-02T08:00:00.000Z');
+  const backend = createBackend({ dataDir, clock, scrypt: FAST_SCRYPT, idleCheckMs: 0 });
+  return {
+    backend,
+    dataDir,
+    clock,
+    async call(channel, input) {
+      const result = (await backend.invoke(channel, input)) as Result<ChannelOutput<typeof channel>>;
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value;
+    },
+    async fail(channel, input) {
+      const result = await backend.invoke(channel, input);
+      expect(result.ok, `${channel} should have been refused`).toBe(false);
+      return (result as { ok: false; error: AppErrorShape }).error;
+    },
+    async cleanup() {
+      await backend.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** First run + login as the kierownik; returns the recovery code. */
+export async function setUpOffice(t: TestBackend): Promise<string> {
+  const { recoveryCode } = await t.call('setup:create', { office: OFFICE, head: HEAD });
+  await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+  return recoveryCode;
+}

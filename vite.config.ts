@@ -1,0 +1,62 @@
+/**
+ * One config, three builds (chosen by --mode):
+ * - default: the renderer (React) → dist/renderer, served to the window from app://
+ * - main:    electron/main.ts     → dist/electron/main.cjs (Node, dependencies external)
+ * - preload: electron/preload.ts  → dist/electron/preload.cjs (sandboxed preload: one file)
+ */
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type UserConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
+
+const nodeExternals = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  // Dependencies stay in node_modules (electron-builder packs them; native ones are rebuilt
+  // for Electron there). This also keeps pdfkit external, as react-pdf needs.
+  ...Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name}(/.*)?$`)),
+];
+
+function electronEntry(entry: string, fileName: string, external: (string | RegExp)[]): UserConfig {
+  return {
+    build: {
+      outDir: 'dist/electron',
+      emptyOutDir: false,
+      target: 'node20',
+      sourcemap: true,
+      minify: false,
+      ssr: entry,
+      rollupOptions: {
+        external,
+        output: { format: 'cjs', entryFileNames: fileName },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') {
+    return electronEntry('electron/main.ts', 'main.cjs', nodeExternals);
+  }
+  if (mode === 'preload') {
+    // A sandboxed preload may require only 'electron': bundle everything else into it.
+    const config = electronEntry('electron/preload.ts', 'preload.cjs', ['electron']);
+    return { ...config, ssr: { noExternal: true } };
+  }
+  return {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: '../dist/renderer',
+      emptyOutDir: true,
+      target: 'chrome130',
+      sourcemap: true,
+    },
+  };
+});
