@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { can, refusalMessage } from '../shared/domain/roles';
 import {
   channels,
@@ -104,7 +104,7 @@ export class Backend {
   private readonly handlers: Handlers;
 
   constructor(private readonly options: BackendOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     this.dbFile = join(options.dataDir, DB_FILE);
     this.keysFile = join(options.dataDir, KEYS_FILE);
     this.clock = options.clock ?? systemClock;

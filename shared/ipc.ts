@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Permission, Role } from './domain/roles';
 import type { Result } from './result';
+import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 import {
   enteredPasswordSchema,
   idSchema,
@@ -144,11 +145,11 @@ export const channels = {
   'audit:list': channel<AuditEntryView[]>()(auditFilterSchema, { permission: 'audit.view' }),
   'audit:verify': channel<AuditVerification>()(none, { permission: 'audit.view' }),
   'audit:exportCsv': channel<{ fileName: string; csv: string }>()(auditFilterSchema, { permission: 'audit.view' }),
-} as const;
+} as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Channels = typeof channels;
 export type Channel = keyof Channels;
-export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+export { CHANNEL_NAMES };
 
 export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;

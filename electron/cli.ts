@@ -1,0 +1,185 @@
+/**
+ * The admin CLI for the office's IT help and for scheduled tasks: `npm run cli -- <verb> …`.
+ * It runs the same backend as the app. Passwords are read from standard input (never from an
+ * argument, which other users of the PC could see in the process list).
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createBackend, type Backend } from './backend';
+import { findUserSlot, recoverySlot } from './db/keyring';
+import { AppError } from './errors';
+import { UserEntity } from './db/entities';
+import { officeSchema, loginSchema, passwordSchema } from '../shared/schemas';
+
+const USAGE = `Asysta — narzędzie administracyjne
+
+Użycie: npm run cli -- <polecenie> [opcje]   (hasło podaje się na standardowym wejściu)
+
+  init    --data-dir FOLDER --office NAZWA --login LOGIN [--first-name IMIĘ --last-name NAZWISKO
+          --street ULICA --postal-code 00-000 --city MIEJSCOWOŚĆ --gmina GMINA]
+          Tworzy ośrodek i konto kierownika; wypisuje kod odzyskiwania.
+  verify  --data-dir FOLDER --login LOGIN
+          Sprawdza bazę: hasło, spójność pliku, wersję schematu, pliki kluczy, dziennik zdarzeń.
+`;
+
+/** Reads secrets: hidden prompt on a terminal, one line each from a pipe. */
+class SecretReader {
+  private lines: string[] | null = null;
+
+  async read(prompt: string): Promise<string> {
+    if (process.stdin.isTTY) return promptHidden(prompt);
+    if (!this.lines) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      this.lines = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
+    }
+    const line = this.lines.shift();
+    if (line === undefined || line === '') throw new CliError('Nie podano hasła na standardowym wejściu.', 2);
+    return line;
+  }
+}
+
+function promptHidden(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    const output = rl as unknown as { _writeToOutput: (text: string) => void };
+    output._writeToOutput = (text: string) => {
+      if (text.startsWith(prompt)) process.stdout.write(prompt);
+    };
+    rl.question(prompt, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new CliError(`Brak opcji --${name}.\n\n${USAGE}`, 2);
+  return value;
+}
+
+function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new CliError(result.error.issues.map((i) => i.message).join(' '), 2);
+  return result.data;
+}
+
+async function init(backend: Backend, values: Record<string, string | boolean | undefined>, secrets: SecretReader): Promise<void> {
+  const name = required(values, 'office');
+  const office = check(officeSchema, {
+    name,
+    street: values['street'] ?? '—',
+    postalCode: values['postal-code'] ?? '00-000',
+    city: values['city'] ?? '—',
+    gmina: values['gmina'] ?? '—',
+  });
+  const login = check(loginSchema, required(values, 'login'));
+  const password = check(passwordSchema, await secrets.read('Hasło kierownika: '));
+  if (process.stdin.isTTY && (await secrets.read('Powtórz hasło: ')) !== password) throw new CliError('Hasła nie są takie same.', 2);
+  const result = await backend.invoke('setup:create', {
+    office,
+    head: { firstName: values['first-name'] ?? 'Kierownik', lastName: values['last-name'] ?? 'Ośrodka', login, password },
+  });
+  if (!result.ok) throw new CliError(result.error.message);
+  const { recoveryCode } = result.value as { recoveryCode: string };
+  console.log('Utworzono ośrodek i konto kierownika.');
+  console.log('');
+  console.log(`KOD ODZYSKIWANIA: ${recoveryCode}`);
+  console.log('');
+  console.log('Wydrukuj go lub zapisz i przechowuj w sejfie ośrodka. To jedyny sposób odzyskania danych,');
+  console.log('gdy wszystkie hasła zostaną zapomniane. Kto ma ten kod, może odczytać wszystkie dane.');
+}
+
+async function verify(backend: Backend, values: Record<string, string | boolean | undefined>, secrets: SecretReader): Promise<void> {
+  const login = check(loginSchema, required(values, 'login'));
+  const keyring = await backend.readKeyring();
+  const password = await secrets.read('Hasło: ');
+  const masterKey = await backend.unwrapWithPassword(keyring, login, password);
+  if (!masterKey) throw new CliError('Nieprawidłowy login lub hasło. Niczego nie zmieniono.', 3);
+  const db = await backend.openDatabase(masterKey, { migrate: false });
+  masterKey.fill(0);
+  const problems: string[] = [];
+  try {
+    const integrity = await db.integrityCheck();
+    console.log(integrity.length === 0 ? '✔ Plik bazy danych jest spójny.' : `✘ Plik bazy danych jest uszkodzony: ${integrity.slice(0, 5).join('; ')}`);
+    if (integrity.length > 0) problems.push('integralność');
+    const applied = await db.appliedMigrations();
+    if (await db.hasPendingMigrations()) {
+      console.log(`• Schemat bazy: ${applied.length} migracji; program zaktualizuje bazę przy następnym uruchomieniu.`);
+    } else {
+      console.log(`✔ Schemat bazy jest aktualny (${applied.length} migracji).`);
+    }
+    const users = await db.read((m) => m.getRepository(UserEntity).find());
+    const active = users.filter((u) => u.active);
+    const withoutSlot = active.filter((u) => !findUserSlot(keyring, u.login));
+    const orphanSlots = keyring.slots.filter((s) => s.kind === 'user' && !active.some((u) => u.id === s.userId));
+    if (!recoverySlot(keyring)) problems.push('brak klucza odzyskiwania');
+    if (orphanSlots.length > 0) problems.push('klucze bez aktywnego konta');
+    console.log(
+      `${recoverySlot(keyring) && orphanSlots.length === 0 ? '✔' : '✘'} Plik kluczy: ${keyring.slots.length} kluczy (${active.length} aktywnych kont, klucz odzyskiwania: ${recoverySlot(keyring) ? 'jest' : 'BRAK'}${orphanSlots.length ? `, kluczy bez aktywnego konta: ${orphanSlots.length}` : ''}).`,
+    );
+    if (withoutSlot.length > 0) console.log(`• Konta bez hasła (kierownik musi ustawić nowe hasło): ${withoutSlot.map((u) => u.login).join(', ')}`);
+    const chain = await db.read((m) => backend.audit.verify(m));
+    console.log(`${chain.ok ? '✔' : '✘'} ${chain.message}`);
+    if (!chain.ok) problems.push('dziennik zdarzeń');
+  } finally {
+    await db.close();
+  }
+  if (problems.length > 0) throw new CliError(`Wykryto problemy: ${problems.join(', ')}.`, 4);
+  console.log('Baza danych jest w porządku.');
+}
+
+const COMMANDS = { init, verify } as const;
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || !(command in COMMANDS)) {
+    console.error(USAGE);
+    return command ? 2 : 0;
+  }
+  let backend: Backend | null = null;
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: Object.fromEntries(
+        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina'].map((name) => [name, { type: 'string' as const }]),
+      ),
+      strict: true,
+    });
+    backend = createBackend({ dataDir: required(values, 'data-dir'), idleCheckMs: 0, log: (m, e) => console.error(m, e) });
+    await COMMANDS[command as keyof typeof COMMANDS](backend, values, new SecretReader());
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof AppError) {
+      console.error(error.message);
+      return 3;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error('Nieoczekiwany błąd:', error);
+    return 1;
+  } finally {
+    await backend?.close();
+  }
+}
+
+if (process.argv[1] && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1])) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}
