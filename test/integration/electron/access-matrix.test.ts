@@ -1,0 +1,128 @@
+/**
+ * Walks every channel of shared/ipc.ts against every role. The expected answers are written out
+ * here by hand, independently of the channel map, and both tables are keyed by Channel: a new
+ * channel does not compile until it is placed in both.
+ */
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../shared/domain/roles';
+import { CHANNEL_NAMES, channels, type Channel, type ChannelInput } from '../../../shared/ipc';
+import { HEAD, OFFICE, setUpOffice, testBackend } from '../../support/backend';
+
+type Expected = 'public' | 'locked' | 'signedIn' | 'session' | readonly Role[];
+
+const HEAD_ONLY = ['head'] as const;
+const EVERYONE = ROLES;
+
+const EXPECTED: Record<Channel, Expected> = {
+  'app:status': 'public',
+  'setup:create': 'public',
+  'session:login': 'public',
+  'session:recover': 'public',
+  'session:unlock': 'locked',
+  'session:lock': 'session',
+  'session:logout': 'signedIn',
+  'session:touch': 'session',
+  'session:changePassword': EVERYONE,
+  'office:get': EVERYONE,
+  'office:update': HEAD_ONLY,
+  'settings:update': HEAD_ONLY,
+  'users:list': HEAD_ONLY,
+  'users:create': HEAD_ONLY,
+  'users:update': HEAD_ONLY,
+  'users:resetPassword': HEAD_ONLY,
+  'audit:list': HEAD_ONLY,
+  'audit:verify': HEAD_ONLY,
+  'audit:exportCsv': HEAD_ONLY,
+};
+
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A valid input for every channel (valid for the schema; it may still fail for other reasons). */
+const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
+  'app:status': {},
+  'setup:create': { office: OFFICE, head: HEAD },
+  'session:login': { login: HEAD.login, password: HEAD.password },
+  'session:recover': { login: HEAD.login, recoveryCode: 'AAAA'.repeat(8), newPassword: 'Nowe-haslo-2026' },
+  'session:unlock': { password: 'cokolwiek-1' },
+  'session:lock': {},
+  'session:logout': {},
+  'session:touch': {},
+  'session:changePassword': { currentPassword: 'zle-haslo-1', newPassword: 'Nowe-haslo-2026' },
+  'office:get': {},
+  'office:update': OFFICE,
+  'settings:update': { idleLockMinutes: 30 },
+  'users:list': {},
+  'users:create': { firstName: 'Jan', lastName: 'Kowalski', login: 'jkowalski', password: 'Haslo-jana-2026', roles: ['social_worker'] },
+  'users:update': { id: MISSING_ID, firstName: 'Jan', lastName: 'Kowalski', roles: ['social_worker'], active: true },
+  'users:resetPassword': { id: MISSING_ID, newPassword: 'Haslo-jana-2026' },
+  'audit:list': {},
+  'audit:verify': {},
+  'audit:exportCsv': {},
+};
+
+describe('access matrix', () => {
+  it('the channel map declares the access written out here', () => {
+    for (const name of CHANNEL_NAMES) {
+      const access = channels[name].access;
+      const expected = EXPECTED[name];
+      if (typeof access === 'string') expect(access, name).toBe(expected);
+      else expect(Array.isArray(expected), `${name} needs a role list`).toBe(true);
+    }
+  });
+
+  const permissionChannels = CHANNEL_NAMES.filter((name) => Array.isArray(EXPECTED[name]));
+
+  for (const role of ROLES) {
+    it(`as ${role}: every permission channel answers allowed or "Nie masz uprawnień", and a refusal is audited and changes nothing`, async () => {
+      const t = testBackend();
+      try {
+        await setUpOffice(t);
+        await t.call('users:create', { firstName: 'Ewa', lastName: 'Test', login: 'ewa', password: 'Haslo-ewy-2026', roles: [role] });
+        await t.call('session:logout', {});
+        await t.call('session:login', { login: 'ewa', password: 'Haslo-ewy-2026' });
+        for (const name of permissionChannels) {
+          const allowed = (EXPECTED[name] as readonly Role[]).includes(role);
+          const result = await t.backend.invoke(name, SAMPLES[name]);
+          if (allowed) {
+            expect(result.ok || result.error.code !== 'FORBIDDEN', `${role} may call ${name}`).toBe(true);
+          } else {
+            expect(result, `${role} may not call ${name}`).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+            expect((result as { ok: false; error: { message: string } }).error.message).toMatch(/^Nie masz uprawnień do /);
+          }
+        }
+        await t.call('session:logout', {});
+        await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+        const denied = await t.call('audit:list', { action: 'access.denied', limit: 1000 });
+        const refusedChannels = permissionChannels.filter((name) => !(EXPECTED[name] as readonly Role[]).includes(role));
+        // Each refusal is on record, once, and nothing else was changed by a refused call.
+        expect(denied.map((e) => e.details['channel']).sort()).toEqual([...refusedChannels].sort());
+        expect((await t.call('users:list', {})).map((u) => u.login).sort()).toEqual(
+          role === 'head' ? ['ewa', HEAD.login, 'jkowalski'].sort() : ['ewa', HEAD.login].sort(),
+        );
+        const status = await t.call('app:status', {});
+        expect(status.settings).toEqual({ idleLockMinutes: role === 'head' ? 30 : 10 });
+        const changes = await t.call('audit:list', { action: 'user.create', limit: 1000 });
+        expect(changes).toHaveLength(role === 'head' ? 3 : 2);
+      } finally {
+        await t.cleanup();
+      }
+    });
+  }
+
+  it('refuses session channels when nobody is signed in, and unlock unless locked', async () => {
+    const t = testBackend();
+    try {
+      await setUpOffice(t);
+      await t.call('session:logout', {});
+      for (const name of CHANNEL_NAMES) {
+        const expected = EXPECTED[name];
+        if (expected === 'public') continue;
+        const result = await t.backend.invoke(name, SAMPLES[name]);
+        const code = expected === 'locked' ? 'INVALID_STATE' : 'UNAUTHENTICATED';
+        expect(result, name).toMatchObject({ ok: false, error: { code } });
+      }
+    } finally {
+      await t.cleanup();
+    }
+  });
+});

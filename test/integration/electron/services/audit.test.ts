@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../electron/db/database';
+import { auditCsv, canonicalJson } from '../../../../electron/services/audit';
+import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+
+let t: TestBackend;
+let db: Database | null = null;
+afterEach(async () => {
+  await db?.close();
+  db = null;
+  await t?.cleanup();
+});
+
+/** An office with a dozen audit entries, then the database opened directly, as an intruder would. */
+async function tamperable(): Promise<Database> {
+  t = testBackend();
+  await setUpOffice(t);
+  for (let i = 0; i < 4; i++) {
+    t.clock.advance(60_000);
+    await t.call('settings:update', { idleLockMinutes: 20 + i });
+  }
+  await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026', roles: ['social_worker'] });
+  await t.call('session:logout', {});
+  const keyring = await t.backend.readKeyring();
+  const key = await t.backend.unwrapWithPassword(keyring, HEAD.login, HEAD.password);
+  db = await t.backend.openDatabase(key!);
+  return db;
+}
+
+const verify = (d: Database) => d.read((m) => t.backend.audit.verify(m));
+const count = async (d: Database) => ((await d.dataSource.query('SELECT count(*) AS n FROM audit_log')) as { n: number }[])[0]!.n;
+
+describe('audit hash chain', () => {
+  it('verifies an untouched log', async () => {
+    const d = await tamperable();
+    const n = await count(d);
+    expect(n).toBeGreaterThanOrEqual(9);
+    expect(await verify(d)).toEqual({ ok: true, checked: n, firstBrokenId: null, message: `Dziennik zdarzeń jest spójny (sprawdzono wpisów: ${n}).` });
+  });
+
+  it('names an edited entry', async () => {
+    const d = await tamperable();
+    await d.dataSource.query(`UPDATE audit_log SET details = '{"changes":{}}' WHERE id = 5`);
+    expect(await verify(d)).toMatchObject({ ok: false, firstBrokenId: 5 });
+    expect((await verify(d)).message).toContain('treść wpisu została zmieniona');
+  });
+
+  it('names an entry whose actor or time was changed', async () => {
+    const d = await tamperable();
+    await d.dataSource.query(`UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE id = 3`);
+    expect((await verify(d)).firstBrokenId).toBe(3);
+  });
+
+  it('names the entry after a deleted one', async () => {
+    const d = await tamperable();
+    await d.dataSource.query('DELETE FROM audit_log WHERE id = 4');
+    expect(await verify(d)).toMatchObject({ ok: false, firstBrokenId: 5 });
+  });
+
+  it('finds a deletion even when the ids are renumbered to hide it', async () => {
+    const d = await tamperable();
+    await d.dataSource.query('DELETE FROM audit_log WHERE id = 4');
+    await d.dataSource.query('UPDATE audit_log SET id = id - 1 WHERE id > 4');
+    expect(await verify(d)).toMatchObject({ ok: false, firstBrokenId: 4 });
+  });
+
+  it('names reordered entries', async () => {
+    const d = await tamperable();
+    await d.dataSource.query('UPDATE audit_log SET id = -6 WHERE id = 6');
+    await d.dataSource.query('UPDATE audit_log SET id = 6 WHERE id = 7');
+    await d.dataSource.query('UPDATE audit_log SET id = 7 WHERE id = -6');
+    expect(await verify(d)).toMatchObject({ ok: false, firstBrokenId: 6 });
+  });
+
+  it('finds the last entries deleted', async () => {
+    const d = await tamperable();
+    const n = await count(d);
+    await d.dataSource.query('DELETE FROM audit_log WHERE id >= ?', [n - 1]);
+    expect(await verify(d)).toMatchObject({ ok: false, firstBrokenId: n - 1 });
+  });
+
+  it('finds an inserted entry', async () => {
+    const d = await tamperable();
+    const n = await count(d);
+    await d.dataSource.query(`INSERT INTO audit_log (id, at, actor_id, action, details, prev_hash, hash) VALUES (?, '2026-03-02T09:00:00.000Z', NULL, 'user.update', '{}', 'x', 'y')`, [n + 1]);
+    expect(await verify(d)).toMatchObject({ ok: false, firstBrokenId: n + 1 });
+  });
+});
+
+describe('audit trail contents', () => {
+  it('records logins, changes with before → after, and refusals', async () => {
+    t = testBackend();
+    await setUpOffice(t);
+    await t.call('office:update', { name: 'GOPS w Bielicach', street: 'ul. Szkolna 12', postalCode: '74-202', city: 'Bielice', gmina: 'Bielice' });
+    const update = (await t.call('audit:list', { action: 'office.update' }))[0]!;
+    expect(update.details).toEqual({ changes: { name: { from: 'Gminny Ośrodek Pomocy Społecznej w Bielicach', to: 'GOPS w Bielicach' } } });
+    expect(update.actorName).toBe(`${HEAD.firstName} ${HEAD.lastName}`);
+    const actions = (await t.call('audit:list', {})).map((e) => e.action).reverse();
+    expect(actions).toEqual(['user.create', 'office.create', 'session.login', 'office.update']);
+  });
+
+  it('filters by user, kind and dates, and exports CSV safely', async () => {
+    t = testBackend();
+    await setUpOffice(t);
+    t.clock.advance(2 * 86_400_000);
+    // Two days idle: the session locked itself on the next call.
+    expect((await t.fail('settings:update', { idleLockMinutes: 15 })).code).toBe('LOCKED');
+    await t.call('session:unlock', { password: HEAD.password });
+    await t.call('settings:update', { idleLockMinutes: 15 });
+    expect((await t.call('audit:list', { from: '2026-03-04' })).map((e) => e.action)).toEqual(['settings.update', 'session.unlock', 'session.lock']);
+    expect((await t.call('audit:list', { to: '2026-03-02' })).map((e) => e.action)).toEqual(['session.login', 'office.create', 'user.create']);
+    const me = (await t.call('app:status', {})).user!;
+    expect((await t.call('audit:list', { actorId: me.id })).length).toBe(6);
+    const { fileName, csv } = await t.call('audit:exportCsv', {});
+    expect(fileName).toBe('dziennik-zdarzen-2026-03-04.csv');
+    expect(csv.startsWith('\uFEFFNr;Czas (UTC);Użytkownik;Zdarzenie')).toBe(true);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(7);
+    expect((await t.call('audit:list', { action: 'audit.export' })).length).toBe(1);
+  });
+
+  it('neutralises spreadsheet formulas and quotes separators in CSV', () => {
+    const csv = auditCsv([{ id: 1, at: 'x', actorId: null, actorName: '=HYPERLINK("http://x")', action: 'a;b', entityType: null, entityId: null, caseId: null, details: {} }]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain('"a;b"');
+  });
+
+  it('hashes canonical JSON, independent of key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+  });
+});
