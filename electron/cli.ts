@@ -10,6 +10,7 @@ import { findUserSlot, recoverySlot } from './db/keyring';
 import { AppError } from './errors';
 import { UserEntity } from './db/entities';
 import { officeSchema, loginSchema, passwordSchema } from '../shared/schemas';
+import { count } from '../shared/text';
 
 const USAGE = `Asysta — narzędzie administracyjne
 
@@ -116,9 +117,9 @@ async function verify(backend: Backend, values: Record<string, string | boolean 
     if (integrity.length > 0) problems.push('integralność');
     const applied = await db.appliedMigrations();
     if (await db.hasPendingMigrations()) {
-      console.log(`• Schemat bazy: ${applied.length} migracji; program zaktualizuje bazę przy następnym uruchomieniu.`);
+      console.log(`• Schemat bazy: ${count(applied.length, 'migracja', 'migracje', 'migracji')}; program zaktualizuje bazę przy następnym uruchomieniu.`);
     } else {
-      console.log(`✔ Schemat bazy jest aktualny (${applied.length} migracji).`);
+      console.log(`✔ Schemat bazy jest aktualny (${count(applied.length, 'migracja', 'migracje', 'migracji')}).`);
     }
     const users = await db.read((m) => m.getRepository(UserEntity).find());
     const active = users.filter((u) => u.active);
@@ -127,7 +128,7 @@ async function verify(backend: Backend, values: Record<string, string | boolean 
     if (!recoverySlot(keyring)) problems.push('brak klucza odzyskiwania');
     if (orphanSlots.length > 0) problems.push('klucze bez aktywnego konta');
     console.log(
-      `${recoverySlot(keyring) && orphanSlots.length === 0 ? '✔' : '✘'} Plik kluczy: ${keyring.slots.length} kluczy (${active.length} aktywnych kont, klucz odzyskiwania: ${recoverySlot(keyring) ? 'jest' : 'BRAK'}${orphanSlots.length ? `, kluczy bez aktywnego konta: ${orphanSlots.length}` : ''}).`,
+      `${recoverySlot(keyring) && orphanSlots.length === 0 ? '✔' : '✘'} Plik kluczy: ${count(keyring.slots.length, 'klucz', 'klucze', 'kluczy')} (aktywne konta: ${active.length}, klucz odzyskiwania: ${recoverySlot(keyring) ? 'jest' : 'BRAK'}${orphanSlots.length ? `, kluczy bez aktywnego konta: ${orphanSlots.length}` : ''}).`,
     );
     if (withoutSlot.length > 0) console.log(`• Konta bez hasła (kierownik musi ustawić nowe hasło): ${withoutSlot.map((u) => u.login).join(', ')}`);
     const chain = await db.read((m) => backend.audit.verify(m));
