@@ -54,6 +54,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -1,0 +1,14 @@
+/**
+ * `npm run bench`: every benchmark of the product, printing figures (these machines are shared
+ * and noisy, so targets are read by a person, not asserted). `npm run bench -- unlock` runs one.
+ */
+import { benchUnlock } from './unlock';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  unlock: () => benchUnlock(),
+};
+
+const only = process.argv.slice(2);
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (only.length === 0 || only.includes(name)) await run();
+}
