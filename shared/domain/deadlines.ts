@@ -1,0 +1,114 @@
+/**
+ * The one deadline model of the app: every timer (wywiad, aktualizacja, ocena, court, …) is a
+ * Deadline with a due date, so the tray, the reports and the PDFs sort and colour them the same way.
+ */
+import { addWorkingDays } from './calendar';
+import { addDays, addMonths, compare, type IsoDate } from './dates';
+
+export const DEADLINE_KINDS = [
+  'interview',
+  'interview_update',
+  'contract_action',
+  'plan_task',
+  'assessment',
+  'court',
+  'assignment_decision',
+  'monitoring_end',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  interview: 'Wywiad środowiskowy',
+  interview_update: 'Aktualizacja wywiadu',
+  contract_action: 'Działanie z kontraktu socjalnego',
+  plan_task: 'Zadanie z planu pracy z rodziną',
+  assessment: 'Okresowa ocena sytuacji rodziny',
+  court: 'Opinia o rodzinie dla sądu',
+  assignment_decision: 'Decyzja o przydziale asystenta',
+  monitoring_end: 'Koniec monitoringu',
+};
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** The last day on which the task is still on time. */
+  dueDate: IsoDate;
+  caseId?: string;
+  subjectId?: string;
+  /** Polish, for the user. */
+  label: string;
+}
+
+/** Office settings for the wywiad term; the numbers are facts of law, kept editable. */
+export interface InterviewDeadlineSettings {
+  /** § 3 rozp. MRiPS z 8.04.2021 (Dz.U. 2021 poz. 893): 14 working days of learning of the need. */
+  interviewWorkingDays: number;
+  /** Same § 3: urgent cases at the latest within 2 working days. */
+  urgentInterviewWorkingDays: number;
+}
+
+export const DEFAULT_INTERVIEW_DEADLINE_SETTINGS: Readonly<InterviewDeadlineSettings> = Object.freeze({
+  interviewWorkingDays: 14,
+  urgentInterviewWorkingDays: 2,
+});
+
+/** The last day for the wywiad: n working days after the day the OPS learned of the need. */
+export function interviewDeadline(
+  learnedOn: IsoDate,
+  urgent: boolean,
+  settings: InterviewDeadlineSettings = DEFAULT_INTERVIEW_DEADLINE_SETTINGS,
+): IsoDate {
+  return addWorkingDays(learnedOn, urgent ? settings.urgentInterviewWorkingDays : settings.interviewWorkingDays);
+}
+
+/** Months between periodic assessments: art. 15 ust. 1 pkt 15 u.w.r., "nie rzadziej niż co pół roku". */
+export const ASSESSMENT_INTERVAL_MONTHS = 6;
+/** Months between updates of the wywiad for permanent aid (domain.md §2: exact provision [M]). */
+export const INTERVIEW_UPDATE_INTERVAL_MONTHS = 6;
+
+/**
+ * The next okresowa ocena: `months` after the last one (or after the assignment when there was none).
+ * Counted as in art. 112 k.c.: the same day of the month, or the month's last day.
+ */
+export function nextAssessmentDue(
+  lastAssessmentOrAssignmentDate: IsoDate,
+  months: number = ASSESSMENT_INTERVAL_MONTHS,
+): IsoDate {
+  return addMonths(lastAssessmentOrAssignmentDate, months);
+}
+
+/** The next aktualizacja of the wywiad: `months` after the last wywiad. */
+export function nextInterviewUpdateDue(
+  lastInterviewDate: IsoDate,
+  months: number = INTERVIEW_UPDATE_INTERVAL_MONTHS,
+): IsoDate {
+  return addMonths(lastInterviewDate, months);
+}
+
+export type DeadlineUrgency = 'overdue' | 'this_week' | 'later';
+
+export const DEADLINE_URGENCY_LABELS: Record<DeadlineUrgency, string> = {
+  overdue: 'Po terminie',
+  this_week: 'W ciągu 7 dni',
+  later: 'Później',
+};
+
+/**
+ * overdue: the due date has passed (due < today; a task due today is still on time);
+ * this_week: due within `windowDays` days counting today (default 7: today … today + 6);
+ * later: everything after.
+ */
+export function classifyDeadline(due: IsoDate, today: IsoDate, windowDays = 7): DeadlineUrgency {
+  if (!Number.isInteger(windowDays) || windowDays < 1) throw new RangeError('Okno terminów musi mieć co najmniej 1 dzień.');
+  if (compare(due, today) < 0) return 'overdue';
+  if (compare(due, addDays(today, windowDays - 1)) <= 0) return 'this_week';
+  return 'later';
+}
+
+/** Earliest first; ties by kind then label, so lists are stable. */
+export function compareDeadlines(a: Deadline, b: Deadline): number {
+  return (
+    compare(a.dueDate, b.dueDate) ||
+    DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind) ||
+    a.label.localeCompare(b.label, 'pl')
+  );
+}
