@@ -60,7 +60,7 @@ export interface BackendOptions {
   idleCheckMs?: number;
 }
 
-interface ReadySession {
+export interface ReadySession {
   kind: 'ready';
   user: SessionUser;
   db: Database;
@@ -78,6 +78,27 @@ interface Attempts {
 }
 
 const WRONG_LOGIN = 'Nieprawidłowy login lub hasło.';
+
+type FoundationChannel =
+  | 'app:status'
+  | 'setup:create'
+  | 'session:login'
+  | 'session:recover'
+  | 'session:unlock'
+  | 'session:lock'
+  | 'session:logout'
+  | 'session:touch'
+  | 'session:changePassword'
+  | 'office:get'
+  | 'office:update'
+  | 'settings:update'
+  | 'users:list'
+  | 'users:create'
+  | 'users:update'
+  | 'users:resetPassword'
+  | 'audit:list'
+  | 'audit:verify'
+  | 'audit:exportCsv';
 const MAX_DELAY_MS = 60_000;
 
 /** Growing delay after failed passwords: 1 s, 2 s, 4 s … up to a minute. */
@@ -85,8 +106,16 @@ export function failureDelayMs(failures: number): number {
   return failures <= 0 ? 0 : Math.min(1000 * 2 ** (failures - 1), MAX_DELAY_MS);
 }
 
-type Handler<C extends Channel> = (input: ParsedInput<C>, session: ReadySession | null) => Promise<ChannelOutput<C>>;
-type Handlers = { [C in Channel]: Handler<C> };
+export type Handler<C extends Channel> = (input: ParsedInput<C>, session: ReadySession | null) => Promise<ChannelOutput<C>>;
+/** Handlers for a group of channels; each group lives beside its services (see createHandlers). */
+export type HandlersFor<K extends Channel> = { [C in K]: Handler<C> };
+type Handlers = HandlersFor<Channel>;
+
+/** The session of a channel whose access needs one (checked before the handler runs). */
+export function requireReady(session: ReadySession | null): ReadySession {
+  if (!session) throw new AppError('UNAUTHENTICATED', 'Zaloguj się, aby kontynuować.');
+  return session;
+}
 
 export class Backend {
   readonly dbFile: string;
@@ -279,14 +308,15 @@ export class Backend {
     state.masterKey.fill(0);
   }
 
-  private requireReady(session: ReadySession | null): ReadySession {
-    if (!session) throw new AppError('UNAUTHENTICATED', 'Zaloguj się, aby kontynuować.');
-    return session;
-  }
-
   // ---- handlers --------------------------------------------------------------------------
 
   private createHandlers(): Handlers {
+    return {
+      ...this.foundationHandlers(),
+    };
+  }
+
+  private foundationHandlers(): HandlersFor<FoundationChannel> {
     return {
       'app:status': () => this.status(),
 
@@ -355,7 +385,7 @@ export class Backend {
       },
 
       'session:lock': async (_input, session) => {
-        await this.lock(this.requireReady(session), 'manual');
+        await this.lock(requireReady(session), 'manual');
         return null;
       },
 
@@ -374,7 +404,7 @@ export class Backend {
       'session:touch': async () => null,
 
       'session:changePassword': async ({ currentPassword, newPassword }, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         const keyring = await this.readKeyring();
         const check = await this.unwrapWithPassword(keyring, s.user.login, currentPassword);
         if (!check) throw new AppError('WRONG_PASSWORD', 'Obecne hasło jest nieprawidłowe.', { currentPassword: 'Nieprawidłowe hasło.' });
@@ -384,23 +414,23 @@ export class Backend {
         return null;
       },
 
-      'office:get': async (_input, session) => this.requireReady(session).db.read((m) => this.office.get(m)),
+      'office:get': async (_input, session) => requireReady(session).db.read((m) => this.office.get(m)),
 
       'office:update': async (input, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         return s.db.write((m) => this.office.update(m, input, s.user.id));
       },
 
       'settings:update': async (input, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         s.settings = await s.db.write((m) => this.office.updateSettings(m, input, s.user.id));
         return s.settings;
       },
 
-      'users:list': async (_input, session) => this.requireReady(session).db.read((m) => this.users.list(m)),
+      'users:list': async (_input, session) => requireReady(session).db.read((m) => this.users.list(m)),
 
       'users:create': async ({ password, ...input }, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         const user = await s.db.write((m) => this.users.create(m, input, s.user.id));
         const keyring = await this.readKeyring();
         await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, password, s.masterKey, this.scrypt));
@@ -408,7 +438,7 @@ export class Backend {
       },
 
       'users:update': async (input, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         const { user, deactivated } = await s.db.write((m) => this.users.update(m, input, s.user.id));
         // A switched-off account loses its key slot: its old password opens nothing any more.
         if (deactivated) await writeKeyring(this.keysFile, withoutUserSlot(await this.readKeyring(), user.id));
@@ -416,7 +446,7 @@ export class Backend {
       },
 
       'users:resetPassword': async ({ id, newPassword }, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         const user = await s.db.read((m) => this.users.byId(m, id));
         if (!user.active) throw new AppError('CONFLICT', 'Konto jest wyłączone. Najpierw je włącz, potem ustaw hasło.');
         const keyring = await this.readKeyring();
@@ -426,17 +456,17 @@ export class Backend {
         return null;
       },
 
-      'audit:list': async (filter, session) => this.requireReady(session).db.read((m) => this.audit.list(m, filter)),
+      'audit:list': async (filter, session) => requireReady(session).db.read((m) => this.audit.list(m, filter)),
 
       'audit:verify': async (_input, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         const result = await s.db.read((m) => this.audit.verify(m));
         await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'audit.verify', details: { ok: result.ok, checked: result.checked, firstBrokenId: result.firstBrokenId } }));
         return result;
       },
 
       'audit:exportCsv': async (filter, session) => {
-        const s = this.requireReady(session);
+        const s = requireReady(session);
         const entries = await s.db.read((m) => this.audit.list(m, filter));
         await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'audit.export', details: { filter, rows: entries.length } }));
         const day = this.clock.now().toISOString().slice(0, 10);
