@@ -20,6 +20,7 @@ import {
   recoveryCodeSchema,
   rolesSchema,
   settingsSchema,
+  settingsUpdateSchema,
   setupSchema,
 } from './schemas';
 
@@ -60,9 +61,7 @@ export interface OfficeInfo {
   gmina: string;
 }
 
-export interface Settings {
-  idleLockMinutes: number;
-}
+export type Settings = z.output<typeof settingsSchema>;
 
 export type AppState = 'setup' | 'login' | 'locked' | 'ready';
 
@@ -130,7 +129,7 @@ export const channels = {
 
   'office:get': channel<OfficeInfo>()(none, { permission: 'office.view' }),
   'office:update': channel<OfficeInfo>()(officeSchema, { permission: 'settings.manage' }),
-  'settings:update': channel<Settings>()(settingsSchema, { permission: 'settings.manage' }),
+  'settings:update': channel<Settings>()(settingsUpdateSchema, { permission: 'settings.manage' }),
 
   'users:list': channel<UserSummary[]>()(none, { permission: 'users.manage' }),
   'users:create': channel<UserSummary>()(newUserSchema, { permission: 'users.manage' }),

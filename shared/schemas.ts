@@ -89,10 +89,32 @@ export const setupSchema = z.object({
 export const IDLE_LOCK_MIN_MINUTES = 1;
 export const IDLE_LOCK_MAX_MINUTES = 120;
 
+const wholeNumber = (label: string, min: number, max: number) =>
+  z
+    .number({ error: `${label}: podaj liczbę.` })
+    .int({ error: `${label}: podaj liczbę całkowitą.` })
+    .min(min, { error: `${label}: najmniej ${min}.` })
+    .max(max, { error: `${label}: najwięcej ${max}.` });
+
+/**
+ * Office settings. Facts of law marked [U]/[M] in the domain notes are settings, not constants:
+ * the caseload limit (art. 15 ust. 4 u.w.r.: 15, older texts 20) and the interview terms (§ 3
+ * rozp. Dz.U. 2021 poz. 893: 14 / 2 working days).
+ */
 export const settingsSchema = z.object({
-  idleLockMinutes: z
-    .number({ error: 'Podaj liczbę minut.' })
-    .int({ error: 'Podaj pełną liczbę minut.' })
-    .min(IDLE_LOCK_MIN_MINUTES, { error: `Najmniej ${IDLE_LOCK_MIN_MINUTES} minuta.` })
-    .max(IDLE_LOCK_MAX_MINUTES, { error: `Najwięcej ${IDLE_LOCK_MAX_MINUTES} minut.` }),
+  idleLockMinutes: wholeNumber('Blokada po bezczynności (minuty)', IDLE_LOCK_MIN_MINUTES, IDLE_LOCK_MAX_MINUTES),
+  caseloadLimit: wholeNumber('Limit rodzin na asystenta', 1, 50),
+  interviewWorkingDays: wholeNumber('Termin wywiadu (dni robocze)', 1, 60),
+  urgentInterviewWorkingDays: wholeNumber('Termin wywiadu w sprawie pilnej (dni robocze)', 1, 14),
+  caseNumberPrefix: z
+    .string()
+    .trim()
+    .min(1, { error: 'Prefiks numeru sprawy jest wymagany.' })
+    .max(20, { error: 'Prefiks numeru sprawy: najwyżej 20 znaków.' })
+    .regex(/^[A-Za-z0-9.\-/]+$/, { error: 'Prefiks numeru sprawy: litery bez polskich znaków, cyfry, kropka, myślnik, ukośnik.' }),
 });
+
+/** A change of some settings; the rest keep their values. */
+export const settingsUpdateSchema = settingsSchema
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { error: 'Nie podano żadnego ustawienia do zmiany.' });

@@ -18,6 +18,8 @@ export interface OpenOptions {
   unencrypted?: boolean;
   /** false: open as it is, without migrating (verify must change nothing). */
   migrate?: boolean;
+  /** The migrations this build knows; only tests pass fewer, to build an older schema. */
+  migrations?: typeof MIGRATIONS;
 }
 
 interface RawDb {
@@ -54,7 +56,7 @@ export class Database {
       driver: Sqlite,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       entities: ENTITIES,
-      migrations: MIGRATIONS,
+      migrations: options.migrations ?? MIGRATIONS,
       migrationsTableName: MIGRATIONS_TABLE,
       migrationsRun: false,
       synchronize: false,
@@ -86,7 +88,7 @@ export class Database {
       throw new AppError('DB_CORRUPT', 'Nie można otworzyć bazy danych Asysty. Przywróć dane z kopii zapasowej.');
     }
     try {
-      await refuseNewer(dataSource);
+      await refuseNewer(dataSource, (options.migrations ?? MIGRATIONS).map((m) => new m().name));
       if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
     } catch (error) {
       await dataSource.destroy();
@@ -130,13 +132,11 @@ export class Database {
   }
 }
 
-export const KNOWN_MIGRATIONS = MIGRATIONS.map((m) => new m().name);
-
-async function refuseNewer(dataSource: DataSource): Promise<void> {
+async function refuseNewer(dataSource: DataSource, known: string[]): Promise<void> {
   const exists = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`, [MIGRATIONS_TABLE])) as unknown[];
   if (exists.length === 0) return;
   const rows = (await dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE}`)) as { name: string }[];
-  const unknown = rows.map((r) => r.name).filter((name) => !KNOWN_MIGRATIONS.includes(name));
+  const unknown = rows.map((r) => r.name).filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new AppError(
       'DB_NEWER',

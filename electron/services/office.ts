@@ -1,6 +1,7 @@
 /** The office's own data and its settings (key–value, JSON values, each change audited). */
 import type { EntityManager } from 'typeorm';
 import type { OfficeInfo, Settings } from '../../shared/ipc';
+import { settingsSchema } from '../../shared/schemas';
 import type { Clock } from '../clock';
 import { OfficeEntity, SettingEntity, type OfficeRow } from '../db/entities';
 import { AppError } from '../errors';
@@ -8,6 +9,10 @@ import { changedFields, type AuditService } from './audit';
 
 export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 10,
+  caseloadLimit: 15,
+  interviewWorkingDays: 14,
+  urgentInterviewWorkingDays: 2,
+  caseNumberPrefix: 'OPS.AR',
 };
 
 const OFFICE_FIELDS = ['name', 'street', 'postalCode', 'city', 'gmina'] as const;
@@ -53,16 +58,21 @@ export class OfficeService {
   async settings(manager: EntityManager): Promise<Settings> {
     const rows = await manager.getRepository(SettingEntity).find();
     const stored = new Map(rows.map((r) => [r.key, r.value]));
-    const result: Settings = { ...DEFAULT_SETTINGS };
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    const values: Record<string, unknown> = {};
+    for (const key of Object.keys(DEFAULT_SETTINGS)) {
       const raw = stored.get(SETTING_PREFIX + key);
-      if (raw !== undefined) result[key] = JSON.parse(raw) as Settings[typeof key];
+      if (raw !== undefined) values[key] = JSON.parse(raw) as unknown;
     }
-    return result;
+    // A value that no longer passes the schema falls back to its default rather than breaking the app.
+    const valid = Object.fromEntries(
+      Object.entries(values).filter(([key, value]) => settingsSchema.shape[key as keyof Settings].safeParse(value).success),
+    ) as Partial<Settings>;
+    return { ...DEFAULT_SETTINGS, ...valid };
   }
 
-  async updateSettings(manager: EntityManager, next: Settings, actorId: string): Promise<Settings> {
+  async updateSettings(manager: EntityManager, change: Partial<Settings>, actorId: string): Promise<Settings> {
     const before = await this.settings(manager);
+    const next: Settings = { ...before, ...change };
     const changes = changedFields(before, next, Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]);
     if (Object.keys(changes).length === 0) return before;
     const now = this.clock.now().toISOString();

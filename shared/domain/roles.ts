@@ -28,6 +28,14 @@ export const PERMISSIONS = {
   'office.view': ALL,
   /** Change one's own password. */
   'account.self': ALL,
+  /** Record a report about a family (intake) and lead the case (art. 11 ust. 1 u.w.r.). */
+  'cases.create': ['social_worker', 'head'],
+  /** Open case files; which ones is decided per record by caseAccess below. */
+  'cases.view': ALL,
+  /** Office-wide person search, only to detect duplicates before creating a person. */
+  'persons.checkDuplicates': ['social_worker', 'head'],
+  /** Decide on requests for an assistant, see caseloads (art. 11 ust. 3 u.w.r.). */
+  'requests.decide': ['head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -38,6 +46,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'settings.manage': 'zmiany ustawień ośrodka',
   'office.view': 'przeglądania danych ośrodka',
   'account.self': 'zmiany własnego hasła',
+  'cases.create': 'przyjmowania zgłoszeń',
+  'cases.view': 'przeglądania spraw',
+  'persons.checkDuplicates': 'wyszukiwania osób w ośrodku',
+  'requests.decide': 'decydowania o przydziale asystenta rodziny',
 };
 
 /** True when any of the user's roles grants the permission. */
@@ -49,4 +61,20 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
 /** The Polish refusal a user sees: "Nie masz uprawnień do …". */
 export function refusalMessage(permission: Permission): string {
   return `Nie masz uprawnień do ${PERMISSION_LABELS[permission]}.`;
+}
+
+/**
+ * Access to one case (art. 100 u.p.s.; art. 16 u.w.r.):
+ * - kierownik: every case of the office;
+ * - pracownik socjalny: the cases she leads;
+ * - asystent rodziny: the families assigned to her while the assignment lasts (including the
+ *   monitoring after the work, which she does), and then only the data art. 16 lets her use.
+ */
+export type CaseAccess = 'full' | 'assistant' | 'none';
+
+export function caseAccess(user: { id: string; roles: readonly Role[] }, kase: { workerId: string; activeAssistantIds: readonly string[] }): CaseAccess {
+  if (user.roles.includes('head')) return 'full';
+  if (user.roles.includes('social_worker') && kase.workerId === user.id) return 'full';
+  if (user.roles.includes('family_assistant') && kase.activeAssistantIds.includes(user.id)) return 'assistant';
+  return 'none';
 }

@@ -1,4 +1,5 @@
 import { Initial1795305600000 } from './0001-initial';
+import { Cases1795305601000 } from './0002-cases';
 
 /** Every migration this version knows, oldest first. A database that has run one not listed here is newer. */
-export const MIGRATIONS = [Initial1795305600000];
+export const MIGRATIONS = [Initial1795305600000, Cases1795305601000];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureDelayMs } from '../../../electron/backend';
+import { DEFAULT_SETTINGS } from '../../../electron/services/office';
 import { HEAD, OFFICE, setUpOffice, testBackend, type TestBackend } from '../../support/backend';
 
 let t: TestBackend;
@@ -20,7 +21,7 @@ describe('first run and login', () => {
     const ready = await t.call('app:status', {});
     expect(ready.state).toBe('ready');
     expect(ready.office).toEqual(OFFICE);
-    expect(ready.settings).toEqual({ idleLockMinutes: 10 });
+    expect(ready.settings).toEqual(DEFAULT_SETTINGS);
   });
 
   it('refuses a second set-up in the same folder', async () => {

@@ -3,6 +3,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../../../electron/db/database';
+import { MIGRATIONS } from '../../../../../electron/db/migrations';
+
+const UP_TO_0001 = MIGRATIONS.slice(0, 1);
 import { tempDir } from '../../../../support/backend';
 
 let dir: string;
@@ -13,7 +16,7 @@ type Column = { name: string; type: string; notnull: number; pk: number };
 describe('migration 0001: initial schema', () => {
   it('creates the foundation tables with explicit column types', async () => {
     dir = tempDir();
-    const db = await Database.open({ file: join(dir, 'a.db'), masterKey: randomBytes(32) });
+    const db = await Database.open({ file: join(dir, 'a.db'), masterKey: randomBytes(32), migrations: UP_TO_0001 });
     try {
       const tables = ((await db.dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)) as { name: string }[]).map((t) => t.name);
       expect(tables).toEqual(['audit_log', 'migrations', 'office', 'setting', 'user']);
@@ -50,7 +53,7 @@ describe('migration 0001: initial schema', () => {
     const file = join(dir, 'a.db');
     await (await Database.open({ file, masterKey: key })).close();
     const again = await Database.open({ file, masterKey: key });
-    expect(await again.appliedMigrations()).toHaveLength(1);
+    expect(await again.appliedMigrations()).toHaveLength(MIGRATIONS.length);
     expect(await again.hasPendingMigrations()).toBe(false);
     await again.close();
   });

@@ -1,0 +1,320 @@
+/**
+ * The case process on the wire (issue 4): input schemas for intake, interviews, analysis and
+ * requests for an assistant, and the views the main process answers with.
+ */
+import { z } from 'zod';
+import { art7ReasonsSchema, REFERRAL_TARGETS, type AvailableAction, type CaseStatus } from './domain/caseFlow';
+import { isoDateSchema, type IsoDate } from './domain/dates';
+import { incomeItemSchema, hectaresSchema, type IncomeTestResult } from './domain/income';
+import { peselMatches, validatePesel, type Sex } from './domain/pesel';
+import { optionalText, postalCodeSchema, text } from './schemas';
+import type { SegmentAnswers } from './domain/interviewForm';
+import type { Deadline } from './domain/deadlines';
+
+export const REPORT_SOURCES = ['school', 'police', 'court', 'probation_officer', 'health_service', 'family', 'other'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+export const REPORT_SOURCE_LABELS: Record<ReportSource, string> = {
+  school: 'Szkoła lub przedszkole',
+  police: 'Policja',
+  court: 'Sąd',
+  probation_officer: 'Kurator sądowy',
+  health_service: 'Służba zdrowia',
+  family: 'Sama rodzina',
+  other: 'Inne',
+};
+
+export const RELATIONS = ['applicant', 'spouse', 'partner', 'child', 'parent', 'grandparent', 'sibling', 'other'] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const RELATION_LABELS: Record<Relation, string> = {
+  applicant: 'Osoba, której dotyczy zgłoszenie',
+  spouse: 'Małżonek / małżonka',
+  partner: 'Partner / partnerka',
+  child: 'Dziecko',
+  parent: 'Rodzic',
+  grandparent: 'Dziadek / babcia',
+  sibling: 'Rodzeństwo',
+  other: 'Inna osoba',
+};
+
+export const CHILD_WHEREABOUTS = ['home', 'kinship_foster', 'foster_family', 'institution', 'other'] as const;
+export const CHILD_WHEREABOUTS_LABELS: Record<(typeof CHILD_WHEREABOUTS)[number], string> = {
+  home: 'W domu rodzinnym',
+  kinship_foster: 'Spokrewniona rodzina zastępcza',
+  foster_family: 'Rodzina zastępcza lub rodzinny dom dziecka',
+  institution: 'Placówka opiekuńczo-wychowawcza',
+  other: 'Inne',
+};
+
+export const DOCUMENT_TYPES = ['id_card', 'passport', 'residence_card', 'other'] as const;
+export const DOCUMENT_TYPE_LABELS: Record<(typeof DOCUMENT_TYPES)[number], string> = {
+  id_card: 'Dowód osobisty',
+  passport: 'Paszport',
+  residence_card: 'Karta pobytu',
+  other: 'Inny dokument',
+};
+
+/** A person: PESEL (checked against birth date and sex) or, without PESEL, a document. */
+export const personInputSchema = z
+  .object({
+    pesel: z.string().trim().max(11, { error: 'PESEL ma 11 cyfr.' }).optional().or(z.literal('')),
+    documentType: z.enum(DOCUMENT_TYPES).optional(),
+    documentNumber: z.string().trim().max(40, { error: 'Numer dokumentu: najwyżej 40 znaków.' }).optional(),
+    firstName: text('Imię', 100),
+    lastName: text('Nazwisko', 100),
+    birthDate: isoDateSchema,
+    sex: z.enum(['F', 'M'], { error: 'Wybierz płeć.' }),
+    citizenship: text('Obywatelstwo', 60).default('polskie'),
+    phone: z.string().trim().max(30, { error: 'Telefon: najwyżej 30 znaków.' }).optional(),
+  })
+  .superRefine((person, ctx) => {
+    if (person.pesel) {
+      const check = validatePesel(person.pesel);
+      if (!check.ok) {
+        ctx.addIssue({ code: 'custom', path: ['pesel'], message: check.message });
+        return;
+      }
+      const match = peselMatches(person.pesel, person.birthDate, person.sex as Sex);
+      if (!match.ok) ctx.addIssue({ code: 'custom', path: ['pesel'], message: match.message });
+    } else if (!person.documentType || !person.documentNumber) {
+      ctx.addIssue({ code: 'custom', path: ['documentNumber'], message: 'Bez numeru PESEL podaj rodzaj i numer dokumentu tożsamości.' });
+    }
+  });
+export type PersonInput = z.input<typeof personInputSchema>;
+
+export const memberInputSchema = z
+  .object({
+    existingPersonId: z.uuid().optional(),
+    person: personInputSchema.optional(),
+    relation: z.enum(RELATIONS, { error: 'Wybierz pokrewieństwo.' }),
+    inHousehold: z.boolean(),
+    childWhereabouts: z.enum(CHILD_WHEREABOUTS).optional(),
+  })
+  .refine((m) => Boolean(m.existingPersonId) !== Boolean(m.person), { error: 'Wybierz istniejącą osobę albo wpisz dane nowej.' });
+
+export const familyInputSchema = z.object({
+  kind: z.enum(['single', 'family']),
+  street: text('Ulica i numer', 200),
+  postalCode: postalCodeSchema,
+  city: text('Miejscowość', 100),
+  rural: z.boolean(),
+  farmHectares: hectaresSchema.default(0),
+  housing: optionalText('Warunki mieszkaniowe', 2000).default(''),
+});
+
+export const intakeSchema = z.object({
+  reportedOn: isoDateSchema,
+  source: z.enum(REPORT_SOURCES, { error: 'Wybierz, od kogo pochodzi informacja.' }),
+  sourceDetails: optionalText('Szczegóły źródła', 300).default(''),
+  report: text('Treść zgłoszenia', 8000),
+  urgent: z.boolean(),
+  minorParent: z.boolean().default(false),
+  reasons: art7ReasonsSchema.default([]),
+  family: familyInputSchema,
+  members: z.array(memberInputSchema).min(1, { error: 'Dodaj co najmniej jedną osobę.' }).max(30, { error: 'Najwyżej 30 osób w rodzinie.' }),
+  /** The kierownik may give the case to a worker; a worker takes it herself. */
+  workerId: z.uuid().optional(),
+});
+export type IntakeInput = z.input<typeof intakeSchema>;
+
+export const duplicateQuerySchema = z.object({
+  pesel: z.string().trim().max(11).optional(),
+  firstName: z.string().trim().max(100).optional(),
+  lastName: z.string().trim().max(100).optional(),
+  birthDate: isoDateSchema.optional(),
+});
+
+export const interviewSaveSchema = z.object({
+  id: z.uuid(),
+  /** The version the user started editing: a newer one in the database is a conflict, never overwritten. */
+  expectedVersion: z.number().int().min(1),
+  conductedOn: isoDateSchema.nullable(),
+  place: optionalText('Miejsce wywiadu', 300),
+  segments: z.record(z.string().max(10), z.record(z.string().max(60), z.string().max(20_000, { error: 'Pole wywiadu: najwyżej 20 000 znaków.' }))),
+  documents: z.record(z.uuid(), z.record(z.string().max(40), z.enum(['received', 'missing', 'not_applicable']))),
+  income: z.object({
+    items: z.array(incomeItemSchema).max(200),
+    farmHectares: hectaresSchema.optional(),
+  }),
+});
+
+export const analysisSaveSchema = z.object({
+  caseId: z.uuid(),
+  reasons: art7ReasonsSchema,
+  strengths: optionalText('Mocne strony', 8000),
+  resources: optionalText('Zasoby', 8000),
+  conclusions: optionalText('Wnioski', 8000),
+  consentOn: isoDateSchema.nullable(),
+});
+
+export const decisionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('assign'), assistantId: z.uuid({ error: 'Wybierz asystenta rodziny.' }) }),
+  z.object({ kind: z.literal('refer'), target: z.enum(REFERRAL_TARGETS), organisation: text('Nazwa podmiotu', 300) }),
+  z.object({ kind: z.literal('return'), reason: text('Uzasadnienie zwrotu', 4000) }),
+]);
+
+export const EVENT_KINDS = ['visit', 'contact', 'note'] as const;
+export const EVENT_KIND_LABELS: Record<string, string> = {
+  visit: 'Wizyta',
+  contact: 'Kontakt',
+  note: 'Notatka',
+  intake: 'Zgłoszenie',
+  interview: 'Wywiad środowiskowy',
+  analysis: 'Analiza sytuacji rodziny',
+  request: 'Wniosek o asystenta',
+  decision: 'Decyzja kierownika',
+  status: 'Zmiana stanu sprawy',
+};
+
+export const noteSchema = z.object({
+  caseId: z.uuid(),
+  occurredOn: isoDateSchema,
+  kind: z.enum(EVENT_KINDS),
+  title: text('Tytuł', 200),
+  body: optionalText('Opis', 8000),
+  significant: z.boolean(),
+});
+
+// ---- views -------------------------------------------------------------------------------
+
+export interface PersonView {
+  id: string;
+  firstName: string;
+  lastName: string;
+  birthDate: IsoDate;
+  sex: Sex;
+  /** Full for those who may see the case; masked in duplicate hints. */
+  pesel: string | null;
+  documentType: string | null;
+  documentNumber: string | null;
+  citizenship: string;
+  phone: string | null;
+}
+
+export interface MemberView {
+  id: string;
+  person: PersonView;
+  relation: string;
+  inHousehold: boolean;
+  childWhereabouts: string | null;
+}
+
+export interface FamilyView {
+  id: string;
+  kind: 'single' | 'family';
+  street: string;
+  postalCode: string;
+  city: string;
+  rural: boolean;
+  farmHectares: number;
+  housing: string;
+  members: MemberView[];
+}
+
+export interface CaseSummary {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  familyName: string;
+  city: string;
+  reportedOn: IsoDate;
+  urgent: boolean;
+  workerName: string;
+  assistantName: string | null;
+  nextDeadline: Deadline | null;
+}
+
+export interface InterviewView {
+  id: string;
+  version: number;
+  kind: 'full' | 'update';
+  formVersion: string;
+  status: 'draft' | 'completed';
+  conductedOn: IsoDate | null;
+  place: string;
+  workerName: string;
+  segments: SegmentAnswers;
+  /** Segments not shown to this user (art. 16 u.w.r.). */
+  hiddenSegments: string[];
+  documents: Record<string, Record<string, 'received' | 'missing' | 'not_applicable'>>;
+  income: { items: z.infer<typeof incomeItemSchema>[]; farmHectares?: number | undefined };
+  incomeResult: IncomeTestResult | null;
+  missingSegments: string[];
+  updatedAt: string;
+  updatedByName: string | null;
+}
+
+export interface AnalysisView {
+  reasons: string[];
+  strengths: string;
+  resources: string;
+  conclusions: string;
+  consentOn: IsoDate | null;
+}
+
+export interface RequestView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  familyName: string;
+  justification: string;
+  filedOn: IsoDate;
+  filedByName: string;
+  status: 'pending' | 'assigned' | 'referred' | 'returned';
+  decisionNote: string | null;
+  referralOrganisation: string | null;
+  decidedOn: IsoDate | null;
+}
+
+export interface CaseEventView {
+  id: string;
+  occurredOn: IsoDate;
+  kind: string;
+  title: string;
+  body: string;
+  significant: boolean;
+  authorName: string | null;
+}
+
+export interface CaseFileView {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  reportedOn: IsoDate;
+  source: ReportSource;
+  sourceDetails: string;
+  report: string;
+  urgent: boolean;
+  minorParent: boolean;
+  reasons: string[];
+  worker: { id: string; name: string };
+  assistant: { id: string; name: string; since: IsoDate } | null;
+  interviewDue: IsoDate;
+  family: FamilyView;
+  interviews: { id: string; kind: 'full' | 'update'; status: 'draft' | 'completed'; conductedOn: IsoDate | null }[];
+  analysis: AnalysisView | null;
+  requests: RequestView[];
+  events: CaseEventView[];
+  deadlines: Deadline[];
+  actions: AvailableAction[];
+  /** 'assistant': the art. 16 u.w.r. view (some interview segments hidden). */
+  access: 'full' | 'assistant';
+}
+
+export interface DuplicateHint {
+  personId: string;
+  name: string;
+  birthDate: IsoDate;
+  /** Only the last 4 digits: enough to confirm, not to copy. */
+  peselEnd: string | null;
+  matchedBy: 'pesel' | 'name_and_birth_date';
+  /** Whether the user may open the person's case(s). */
+  visibleCaseIds: string[];
+  hasOtherCases: boolean;
+}
+
+export interface CaseloadView {
+  assistantId: string;
+  name: string;
+  families: number;
+  limit: number;
+}
