@@ -43,6 +43,8 @@ import { AppError } from './errors';
 import { AuditService, auditCsv, type AuditInput } from './services/audit';
 import { OfficeService } from './services/office';
 import { UsersService, toSessionUser } from './services/users';
+import { CasesService } from './services/cases';
+import { caseHandlers } from './services/case-handlers';
 
 export const DB_FILE = 'asysta.db';
 export const KEYS_FILE = 'asysta.keys.json';
@@ -124,6 +126,7 @@ export class Backend {
   readonly audit: AuditService;
   readonly office: OfficeService;
   readonly users: UsersService;
+  readonly cases: CasesService;
   private readonly scrypt: ScryptParams;
   private state: SessionState = { kind: 'none' };
   private readonly attempts = new Map<string, Attempts>();
@@ -141,6 +144,7 @@ export class Backend {
     this.audit = new AuditService(this.clock);
     this.office = new OfficeService(this.clock, this.audit);
     this.users = new UsersService(this.clock, this.audit);
+    this.cases = new CasesService(this.clock, this.audit);
     this.handlers = this.createHandlers();
     const every = options.idleCheckMs ?? 15_000;
     this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
@@ -313,6 +317,7 @@ export class Backend {
   private createHandlers(): Handlers {
     return {
       ...this.foundationHandlers(),
+      ...caseHandlers(this, this.cases),
     };
   }
 

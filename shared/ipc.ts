@@ -22,7 +22,27 @@ import {
   settingsSchema,
   settingsUpdateSchema,
   setupSchema,
+  text,
 } from './schemas';
+import {
+  analysisSaveSchema,
+  decisionSchema,
+  duplicateQuerySchema,
+  intakeSchema,
+  interviewSaveSchema,
+  noteSchema,
+  type CaseEventView,
+  type CaseFileView,
+  type CaseloadView,
+  type CaseSummary,
+  type DuplicateHint,
+  type InterviewView,
+  type RequestView,
+} from './cases';
+import { caseStatusSchema } from './domain/caseFlow';
+
+/** Keys of form drafts: which form, for which record ('interview:<id>', 'intake:new'). */
+const draftKeySchema = z.string().min(1).max(120).regex(/^[a-z-]+:[a-z0-9-]+$/, { error: 'Nieprawidłowy klucz szkicu.' });
 
 /**
  * Who may call a channel:
@@ -144,6 +164,33 @@ export const channels = {
   'audit:list': channel<AuditEntryView[]>()(auditFilterSchema, { permission: 'audit.view' }),
   'audit:verify': channel<AuditVerification>()(none, { permission: 'audit.view' }),
   'audit:exportCsv': channel<{ fileName: string; csv: string }>()(auditFilterSchema, { permission: 'audit.view' }),
+
+  'cases:create': channel<{ id: string; number: string }>()(intakeSchema, { permission: 'cases.create' }),
+  'cases:list': channel<CaseSummary[]>()(z.object({ status: caseStatusSchema.optional() }), { permission: 'cases.view' }),
+  'cases:get': channel<CaseFileView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
+  'cases:findDuplicates': channel<DuplicateHint[]>()(duplicateQuerySchema, { permission: 'persons.checkDuplicates' }),
+  'cases:startInterview': channel<{ interviewId: string }>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
+  'cases:chooseSocialWork': channel<null>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
+  'cases:assignDirectly': channel<null>()(z.object({ caseId: idSchema, assistantId: idSchema }), { permission: 'requests.decide' }),
+  'cases:addNote': channel<CaseEventView>()(noteSchema, { permission: 'cases.view' }),
+  'cases:setSignificant': channel<null>()(z.object({ eventId: idSchema, significant: z.boolean() }), { permission: 'cases.view' }),
+  'cases:changeLog': channel<AuditEntryView[]>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
+  'interviews:get': channel<InterviewView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
+  'interviews:save': channel<InterviewView>()(interviewSaveSchema, { permission: 'cases.create' }),
+  'interviews:complete': channel<InterviewView>()(z.object({ id: idSchema, expectedVersion: z.number().int().min(1) }), {
+    permission: 'cases.create',
+  }),
+  'analysis:save': channel<null>()(analysisSaveSchema, { permission: 'cases.create' }),
+  'requests:file': channel<RequestView>()(z.object({ caseId: idSchema, justification: text('Uzasadnienie wniosku', 8000) }), {
+    permission: 'cases.create',
+  }),
+  'requests:queue': channel<RequestView[]>()(none, { permission: 'requests.decide' }),
+  'requests:decide': channel<RequestView>()(z.object({ requestId: idSchema, decision: decisionSchema }), { permission: 'requests.decide' }),
+  'assistants:caseloads': channel<CaseloadView[]>()(none, { permission: 'requests.decide' }),
+
+  'drafts:get': channel<{ data: string; updatedAt: string } | null>()(z.object({ key: draftKeySchema }), 'session'),
+  'drafts:save': channel<null>()(z.object({ key: draftKeySchema, data: z.string().max(1_000_000, { error: 'Szkic jest za duży.' }) }), 'session'),
+  'drafts:delete': channel<null>()(z.object({ key: draftKeySchema }), 'session'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@
  * Vitest). Every column names its type; the schema itself is created by the migrations.
  */
 import { EntitySchema } from 'typeorm';
+import type { IncomeItem, IncomeTestResult } from '../../shared/domain/income';
 import type { Role } from '../../shared/domain/roles';
 
 /** Columns every record carries (domain.md §11): who and when, plus an optimistic-lock version. */
@@ -184,6 +185,8 @@ export interface FamilyMemberRow extends Tracked {
   id: string;
   familyId: string;
   personId: string;
+  /** Order of the members as entered (the applicant first). */
+  position: number;
   relation: string;
   inHousehold: boolean;
   memberFrom: string | null;
@@ -198,6 +201,7 @@ export const FamilyMemberEntity = new EntitySchema<FamilyMemberRow>({
     id: { type: 'text', primary: true },
     familyId: { name: 'family_id', type: 'text' },
     personId: { name: 'person_id', type: 'text' },
+    position: { type: 'integer' },
     relation: { type: 'text' },
     inHousehold: { name: 'in_household', type: 'boolean' },
     memberFrom: { name: 'member_from', type: 'text', nullable: true },
@@ -262,8 +266,8 @@ export interface InterviewRow extends Tracked {
   workerId: string;
   segments: Record<string, Record<string, string>>;
   documents: Record<string, Record<string, string>>;
-  income: unknown;
-  incomeResult: unknown;
+  income: { items: IncomeItem[]; farmHectares?: number | undefined };
+  incomeResult: IncomeTestResult | null;
   status: 'draft' | 'completed';
   completedAt: string | null;
 }

@@ -42,6 +42,7 @@ export class Cases1795305601000 implements MigrationInterface {
       id text PRIMARY KEY,
       family_id text NOT NULL REFERENCES family(id),
       person_id text NOT NULL REFERENCES person(id),
+      position integer NOT NULL,
       relation text NOT NULL,
       in_household boolean NOT NULL,
       member_from text,

@@ -4,6 +4,7 @@
  * channel does not compile until it is placed in both.
  */
 import { describe, expect, it } from 'vitest';
+import { makePesel } from '../../../shared/domain/pesel';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { CHANNEL_NAMES, channels, type Channel, type ChannelInput } from '../../../shared/ipc';
 import { HEAD, OFFICE, setUpOffice, testBackend } from '../../support/backend';
@@ -12,6 +13,7 @@ type Expected = 'public' | 'locked' | 'signedIn' | 'session' | readonly Role[];
 
 const HEAD_ONLY = ['head'] as const;
 const EVERYONE = ROLES;
+const WORKER_HEAD = ['social_worker', 'head'] as const;
 
 const EXPECTED: Record<Channel, Expected> = {
   'app:status': 'public',
@@ -33,6 +35,27 @@ const EXPECTED: Record<Channel, Expected> = {
   'audit:list': HEAD_ONLY,
   'audit:verify': HEAD_ONLY,
   'audit:exportCsv': HEAD_ONLY,
+  'cases:create': WORKER_HEAD,
+  'cases:list': EVERYONE,
+  'cases:get': EVERYONE,
+  'cases:findDuplicates': WORKER_HEAD,
+  'cases:startInterview': WORKER_HEAD,
+  'cases:chooseSocialWork': WORKER_HEAD,
+  'cases:assignDirectly': HEAD_ONLY,
+  'cases:addNote': EVERYONE,
+  'cases:setSignificant': EVERYONE,
+  'cases:changeLog': EVERYONE,
+  'interviews:get': EVERYONE,
+  'interviews:save': WORKER_HEAD,
+  'interviews:complete': WORKER_HEAD,
+  'analysis:save': WORKER_HEAD,
+  'requests:file': WORKER_HEAD,
+  'requests:queue': HEAD_ONLY,
+  'requests:decide': HEAD_ONLY,
+  'assistants:caseloads': HEAD_ONLY,
+  'drafts:get': 'session',
+  'drafts:save': 'session',
+  'drafts:delete': 'session',
 };
 
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
@@ -58,6 +81,34 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'audit:list': {},
   'audit:verify': {},
   'audit:exportCsv': {},
+  'cases:create': {
+    reportedOn: '2026-03-01',
+    source: 'school',
+    report: 'Dzieci przychodzą do szkoły głodne.',
+    urgent: false,
+    family: { kind: 'family', street: 'ul. Polna 3', postalCode: '74-202', city: 'Bielice', rural: true },
+    members: [{ relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1990-05-12', 'F', 17), firstName: 'Marta', lastName: 'Kos', birthDate: '1990-05-12', sex: 'F' } }],
+  },
+  'cases:list': {},
+  'cases:get': { id: MISSING_ID },
+  'cases:findDuplicates': { lastName: 'Kos', firstName: 'Marta', birthDate: '1990-05-12' },
+  'cases:startInterview': { caseId: MISSING_ID },
+  'cases:chooseSocialWork': { caseId: MISSING_ID },
+  'cases:assignDirectly': { caseId: MISSING_ID, assistantId: MISSING_ID },
+  'cases:addNote': { caseId: MISSING_ID, occurredOn: '2026-03-01', kind: 'note', title: 'Telefon', body: '', significant: false },
+  'cases:setSignificant': { eventId: MISSING_ID, significant: true },
+  'cases:changeLog': { caseId: MISSING_ID },
+  'interviews:get': { id: MISSING_ID },
+  'interviews:save': { id: MISSING_ID, expectedVersion: 1, conductedOn: null, place: '', segments: {}, documents: {}, income: { items: [] } },
+  'interviews:complete': { id: MISSING_ID, expectedVersion: 1 },
+  'analysis:save': { caseId: MISSING_ID, reasons: [], strengths: '', resources: '', conclusions: '', consentOn: null },
+  'requests:file': { caseId: MISSING_ID, justification: 'Rodzina potrzebuje wsparcia.' },
+  'requests:queue': {},
+  'requests:decide': { requestId: MISSING_ID, decision: { kind: 'return', reason: 'Uzupełnić analizę.' } },
+  'assistants:caseloads': {},
+  'drafts:get': { key: 'intake:new' },
+  'drafts:save': { key: 'intake:new', data: '{}' },
+  'drafts:delete': { key: 'intake:new' },
 };
 
 describe('access matrix', () => {

@@ -40,7 +40,7 @@ describe('migration 0002: the case process', () => {
       await expect(person('p3', null, null)).rejects.toThrow(/CHECK/);
       await expect(person('p4', '90010112318', null)).rejects.toThrow(/UNIQUE/);
       // Foreign keys hold.
-      await expect(db.dataSource.query(`INSERT INTO family_member (id, family_id, person_id, relation, in_household, created_at, updated_at, version) VALUES ('m', 'nope', 'p1', 'child', 1, 'x', 'x', 1)`)).rejects.toThrow(/FOREIGN KEY/);
+      await expect(db.dataSource.query(`INSERT INTO family_member (id, family_id, person_id, position, relation, in_household, created_at, updated_at, version) VALUES ('m', 'nope', 'p1', 0, 'child', 1, 'x', 'x', 1)`)).rejects.toThrow(/FOREIGN KEY/);
     } finally {
       await db.close();
     }

@@ -1,0 +1,106 @@
+/**
+ * The channels of the case process (issue 4), bound to CasesService. A refusal for a record the
+ * user may not see is written to the audit trail in a transaction of its own (the refused one
+ * is rolled back), then answered with the Polish message.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Backend, HandlersFor, ReadySession } from '../backend';
+import { requireReady } from '../backend';
+import { FormDraftEntity } from '../db/entities';
+import { AppError } from '../errors';
+import { CasesService, type Actor } from './cases';
+
+export type CaseChannel =
+  | 'cases:create'
+  | 'cases:list'
+  | 'cases:get'
+  | 'cases:findDuplicates'
+  | 'cases:startInterview'
+  | 'cases:chooseSocialWork'
+  | 'cases:assignDirectly'
+  | 'cases:addNote'
+  | 'cases:setSignificant'
+  | 'cases:changeLog'
+  | 'interviews:get'
+  | 'interviews:save'
+  | 'interviews:complete'
+  | 'analysis:save'
+  | 'requests:file'
+  | 'requests:queue'
+  | 'requests:decide'
+  | 'assistants:caseloads'
+  | 'drafts:get'
+  | 'drafts:save'
+  | 'drafts:delete';
+
+export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor<CaseChannel> {
+  const actor = (s: ReadySession): Actor => ({ user: s.user, settings: s.settings });
+
+  /** One transaction; a record-level refusal is audited apart, so that it survives the rollback. */
+  async function write<T>(channel: CaseChannel, session: ReadySession | null, caseId: string | null, work: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> {
+    const s = requireReady(session);
+    try {
+      return await s.db.write((m) => work(m, actor(s)));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'FORBIDDEN') {
+        await s.db.write((m) => backend.audit.append(m, { actorId: s.user.id, action: 'access.denied', caseId, details: { channel, reason: error.message } }));
+      }
+      throw error;
+    }
+  }
+
+  return {
+    'cases:create': (input, session) => write('cases:create', session, null, (m, a) => cases.create(m, input, a)),
+    'cases:list': (input, session) => requireReady(session).db.read((m) => cases.list(m, actor(requireReady(session)), input)),
+    'cases:get': ({ id }, session) => write('cases:get', session, id, (m, a) => cases.file(m, id, a)),
+    'cases:findDuplicates': (input, session) => write('cases:findDuplicates', session, null, (m, a) => cases.findDuplicates(m, input, a)),
+    'cases:startInterview': ({ caseId }, session) => write('cases:startInterview', session, caseId, (m, a) => cases.startInterview(m, caseId, a)),
+    'cases:chooseSocialWork': async ({ caseId }, session) => {
+      await write('cases:chooseSocialWork', session, caseId, (m, a) => cases.chooseSocialWork(m, caseId, a));
+      return null;
+    },
+    'cases:assignDirectly': async ({ caseId, assistantId }, session) => {
+      await write('cases:assignDirectly', session, caseId, (m, a) => cases.assignDirectly(m, caseId, assistantId, a));
+      return null;
+    },
+    'cases:addNote': (input, session) => write('cases:addNote', session, input.caseId, (m, a) => cases.addNote(m, input, a)),
+    'cases:setSignificant': async ({ eventId, significant }, session) => {
+      await write('cases:setSignificant', session, null, (m, a) => cases.setSignificant(m, eventId, significant, a));
+      return null;
+    },
+    'cases:changeLog': ({ caseId }, session) =>
+      write('cases:changeLog', session, caseId, async (m, a) => {
+        await cases.load(m, caseId, a);
+        return backend.audit.list(m, { caseId, limit: 1000 });
+      }),
+    'interviews:get': ({ id }, session) => write('interviews:get', session, null, (m, a) => cases.interview(m, id, a)),
+    'interviews:save': (input, session) => write('interviews:save', session, null, (m, a) => cases.saveInterview(m, input, a)),
+    'interviews:complete': ({ id, expectedVersion }, session) => write('interviews:complete', session, null, (m, a) => cases.completeInterview(m, id, expectedVersion, a)),
+    'analysis:save': async (input, session) => {
+      await write('analysis:save', session, input.caseId, (m, a) => cases.saveAnalysis(m, input, a));
+      return null;
+    },
+    'requests:file': ({ caseId, justification }, session) => write('requests:file', session, caseId, (m, a) => cases.fileRequest(m, caseId, justification, a)),
+    'requests:queue': (_input, session) => requireReady(session).db.read((m) => cases.queue(m)),
+    'requests:decide': ({ requestId, decision }, session) => write('requests:decide', session, null, (m, a) => cases.decide(m, requestId, decision, a)),
+    'assistants:caseloads': (_input, session) => requireReady(session).db.read((m) => cases.caseloads(m, actor(requireReady(session)))),
+
+    'drafts:get': ({ key }, session) => {
+      const s = requireReady(session);
+      return s.db.read(async (m) => {
+        const row = await m.getRepository(FormDraftEntity).findOneBy({ userId: s.user.id, key });
+        return row ? { data: row.data, updatedAt: row.updatedAt } : null;
+      });
+    },
+    'drafts:save': async ({ key, data }, session) => {
+      const s = requireReady(session);
+      await s.db.write((m) => m.getRepository(FormDraftEntity).save({ userId: s.user.id, key, data, updatedAt: backend.clock.now().toISOString() }));
+      return null;
+    },
+    'drafts:delete': async ({ key }, session) => {
+      const s = requireReady(session);
+      await s.db.write((m) => m.getRepository(FormDraftEntity).delete({ userId: s.user.id, key }));
+      return null;
+    },
+  };
+}

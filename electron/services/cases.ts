@@ -1,0 +1,763 @@
+/**
+ * The case process from the first report to the assignment of an assistant (art. 11 u.w.r.,
+ * art. 107 u.p.s.). Every rule comes from shared/domain (state machine, deadlines, income test,
+ * access); this service gathers the facts, enforces them, and writes each change with its
+ * chronology entry and audit entry in the caller's transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import {
+  availableActions,
+  checkTransition,
+  type CaseAction,
+  type CaseFacts,
+  type CaseStatus,
+} from '../../shared/domain/caseFlow';
+import { compare, type IsoDate } from '../../shared/domain/dates';
+import { compareDeadlines, interviewDeadline, type Deadline } from '../../shared/domain/deadlines';
+import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type IncomeTestResult } from '../../shared/domain/income';
+import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type SegmentAnswers } from '../../shared/domain/interviewForm';
+import { validatePesel } from '../../shared/domain/pesel';
+import { caseAccess, type CaseAccess } from '../../shared/domain/roles';
+import { personKey } from '../../shared/domain/text';
+import type {
+  analysisSaveSchema,
+  CaseEventView,
+  CaseFileView,
+  CaseloadView,
+  CaseSummary,
+  decisionSchema,
+  DuplicateHint,
+  duplicateQuerySchema,
+  intakeSchema,
+  InterviewView,
+  interviewSaveSchema,
+  noteSchema,
+  PersonView,
+  RequestView,
+  ReportSource,
+} from '../../shared/cases';
+import type { SessionUser, Settings } from '../../shared/ipc';
+import type { Clock } from '../clock';
+import {
+  AnalysisEntity,
+  AssignmentEntity,
+  AssistantRequestEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CounterEntity,
+  FamilyEntity,
+  FamilyMemberEntity,
+  InterviewEntity,
+  PersonEntity,
+  UserEntity,
+  type CaseRow,
+  type InterviewRow,
+  type PersonRow,
+  type Tracked,
+} from '../db/entities';
+import { AppError } from '../errors';
+import type { AuditService } from './audit';
+
+type Intake = z.output<typeof intakeSchema>;
+type InterviewSave = z.output<typeof interviewSaveSchema>;
+type AnalysisSave = z.output<typeof analysisSaveSchema>;
+type Decision = z.output<typeof decisionSchema>;
+type Note = z.output<typeof noteSchema>;
+type DuplicateQuery = z.output<typeof duplicateQuerySchema>;
+
+export interface Actor {
+  user: SessionUser;
+  settings: Settings;
+}
+
+interface LoadedCase {
+  row: CaseRow;
+  access: Exclude<CaseAccess, 'none'>;
+  activeAssistantIds: string[];
+}
+
+const NOT_YOURS = 'Nie masz uprawnień do tej sprawy.';
+
+export class CasesService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  today(): IsoDate {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+
+  private tracked(actorId: string): Tracked {
+    const now = this.clock.now().toISOString();
+    return { createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId, version: 1 };
+  }
+
+  private notInFuture(date: IsoDate, label: string): void {
+    if (compare(date, this.today()) > 0) throw new AppError('VALIDATION', `${label} nie może być z przyszłości.`, { [label]: 'Data z przyszłości.' });
+  }
+
+  // ---- access ----------------------------------------------------------------------------
+
+  /** Loads a case the actor may see, or refuses (the caller records the refusal). */
+  async load(m: EntityManager, caseId: string, actor: Actor): Promise<LoadedCase> {
+    const row = await m.getRepository(CaseEntity).findOneBy({ id: caseId });
+    if (!row) throw new AppError('NOT_FOUND', 'Nie znaleziono takiej sprawy.');
+    const activeAssistantIds = (await m.getRepository(AssignmentEntity).findBy({ caseId, endedOn: IsNull() })).map((a) => a.assistantId);
+    const access = caseAccess(actor.user, { workerId: row.workerId, activeAssistantIds });
+    if (access === 'none') throw new AppError('FORBIDDEN', NOT_YOURS);
+    return { row, access, activeAssistantIds };
+  }
+
+  private requireFull(kase: LoadedCase): void {
+    if (kase.access !== 'full') throw new AppError('FORBIDDEN', 'Nie masz uprawnień do tej części sprawy.');
+  }
+
+  // ---- intake ----------------------------------------------------------------------------
+
+  async create(m: EntityManager, input: Intake, actor: Actor): Promise<{ id: string; number: string }> {
+    this.notInFuture(input.reportedOn, 'Data zgłoszenia');
+    const workerId = await this.leadingWorker(m, input.workerId, actor);
+    const familyId = randomUUID();
+    await m.getRepository(FamilyEntity).insert({ id: familyId, ...input.family, ...this.tracked(actor.user.id) });
+    for (const [position, member] of input.members.entries()) {
+      const personId = member.existingPersonId ?? (await this.createPerson(m, member.person!, actor));
+      if (member.existingPersonId && !(await m.getRepository(PersonEntity).existsBy({ id: member.existingPersonId }))) {
+        throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
+      }
+      await m.getRepository(FamilyMemberEntity).insert({
+        id: randomUUID(),
+        familyId,
+        personId,
+        position,
+        relation: member.relation,
+        inHousehold: member.inHousehold,
+        memberFrom: null,
+        memberTo: null,
+        childWhereabouts: member.childWhereabouts ?? null,
+        ...this.tracked(actor.user.id),
+      });
+    }
+    const id = randomUUID();
+    const number = await this.nextCaseNumber(m, actor.settings.caseNumberPrefix, input.reportedOn);
+    const interviewDue = interviewDeadline(input.reportedOn, input.urgent, actor.settings);
+    await m.getRepository(CaseEntity).insert({
+      id,
+      number,
+      familyId,
+      status: 'REPORTED',
+      reportedOn: input.reportedOn,
+      source: input.source,
+      sourceDetails: input.sourceDetails,
+      report: input.report,
+      urgent: input.urgent,
+      minorParent: input.minorParent,
+      reasons: input.reasons,
+      workerId,
+      interviewDue,
+      consentOn: null,
+      closureReason: null,
+      closureNote: null,
+      ...this.tracked(actor.user.id),
+    });
+    await this.event(m, id, input.reportedOn, 'intake', 'Przyjęto zgłoszenie', input.report, true, actor.user.id);
+    await this.audit.append(m, {
+      actorId: actor.user.id,
+      action: 'case.create',
+      entityType: 'case',
+      entityId: id,
+      caseId: id,
+      details: { number, source: input.source, urgent: input.urgent, interviewDue, members: input.members.length },
+    });
+    return { id, number };
+  }
+
+  private async leadingWorker(m: EntityManager, requested: string | undefined, actor: Actor): Promise<string> {
+    if (!requested || requested === actor.user.id) {
+      if (!actor.user.roles.includes('social_worker')) {
+        throw new AppError('VALIDATION', 'Wskaż pracownika socjalnego, który poprowadzi sprawę.', { workerId: 'Wybierz pracownika socjalnego.' });
+      }
+      return actor.user.id;
+    }
+    if (!actor.user.roles.includes('head')) throw new AppError('FORBIDDEN', 'Tylko kierownik może przekazać sprawę innemu pracownikowi.');
+    const worker = await m.getRepository(UserEntity).findOneBy({ id: requested });
+    if (!worker?.active || !worker.roles.includes('social_worker')) {
+      throw new AppError('VALIDATION', 'Wybrana osoba nie jest aktywnym pracownikiem socjalnym.', { workerId: 'Wybierz pracownika socjalnego.' });
+    }
+    return worker.id;
+  }
+
+  private async createPerson(m: EntityManager, person: NonNullable<Intake['members'][number]['person']>, actor: Actor): Promise<string> {
+    this.notInFuture(person.birthDate, 'Data urodzenia');
+    const pesel = person.pesel ? person.pesel : null;
+    if (pesel) {
+      const existing = await m.getRepository(PersonEntity).findOneBy({ pesel });
+      if (existing) {
+        throw new AppError('CONFLICT', `Osoba o numerze PESEL ${pesel} jest już w bazie (${existing.firstName} ${existing.lastName}). Wybierz ją z listy zamiast dodawać ponownie.`, {
+          pesel: 'Ta osoba jest już w bazie.',
+        });
+      }
+    }
+    const id = randomUUID();
+    await m.getRepository(PersonEntity).insert({
+      id,
+      pesel,
+      documentType: pesel ? null : (person.documentType ?? null),
+      documentNumber: pesel ? null : (person.documentNumber ?? null),
+      firstName: person.firstName,
+      lastName: person.lastName,
+      birthDate: person.birthDate,
+      sex: person.sex,
+      citizenship: person.citizenship,
+      phone: person.phone || null,
+      nameKey: personKey(person.lastName, person.firstName),
+      ...this.tracked(actor.user.id),
+    });
+    return id;
+  }
+
+  /** Sequential per year: PREFIX.12.2026 (the office's JRWA-style prefix is a setting). */
+  private async nextCaseNumber(m: EntityManager, prefix: string, reportedOn: IsoDate): Promise<string> {
+    const year = reportedOn.slice(0, 4);
+    const name = `case_number.${year}`;
+    const repo = m.getRepository(CounterEntity);
+    const current = await repo.findOneBy({ name });
+    const value = (current?.value ?? 0) + 1;
+    await repo.save({ name, value });
+    return `${prefix}.${value}.${year}`;
+  }
+
+  /** Office-wide, but only to warn of duplicates: names and birth dates, no case contents. */
+  async findDuplicates(m: EntityManager, query: DuplicateQuery, actor: Actor): Promise<DuplicateHint[]> {
+    const repo = m.getRepository(PersonEntity);
+    const found = new Map<string, { person: PersonRow; by: DuplicateHint['matchedBy'] }>();
+    if (query.pesel && validatePesel(query.pesel).ok) {
+      const byPesel = await repo.findOneBy({ pesel: query.pesel });
+      if (byPesel) found.set(byPesel.id, { person: byPesel, by: 'pesel' });
+    }
+    if (query.lastName && query.firstName && query.birthDate) {
+      for (const person of await repo.findBy({ nameKey: personKey(query.lastName, query.firstName), birthDate: query.birthDate })) {
+        if (!found.has(person.id)) found.set(person.id, { person, by: 'name_and_birth_date' });
+      }
+    }
+    const hints: DuplicateHint[] = [];
+    for (const { person, by } of found.values()) {
+      const memberships = await m.getRepository(FamilyMemberEntity).findBy({ personId: person.id });
+      const cases = memberships.length ? await m.getRepository(CaseEntity).findBy({ familyId: In(memberships.map((x) => x.familyId)) }) : [];
+      const visible: string[] = [];
+      for (const c of cases) {
+        const assistants = (await m.getRepository(AssignmentEntity).findBy({ caseId: c.id, endedOn: IsNull() })).map((a) => a.assistantId);
+        if (caseAccess(actor.user, { workerId: c.workerId, activeAssistantIds: assistants }) !== 'none') visible.push(c.id);
+      }
+      hints.push({
+        personId: person.id,
+        name: `${person.firstName} ${person.lastName}`,
+        birthDate: person.birthDate,
+        peselEnd: person.pesel ? person.pesel.slice(-4) : null,
+        matchedBy: by,
+        visibleCaseIds: visible,
+        hasOtherCases: cases.length > visible.length,
+      });
+    }
+    await this.audit.append(m, { actorId: actor.user.id, action: 'person.duplicate_check', details: { matches: hints.length, byPesel: Boolean(query.pesel) } });
+    return hints;
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  async list(m: EntityManager, actor: Actor, filter: { status?: CaseStatus | undefined }): Promise<CaseSummary[]> {
+    const qb = m.getRepository(CaseEntity).createQueryBuilder('c').orderBy('c.reported_on', 'DESC').addOrderBy('c.number', 'DESC');
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (!actor.user.roles.includes('head')) {
+      const clauses: string[] = [];
+      if (actor.user.roles.includes('social_worker')) clauses.push('c.worker_id = :me');
+      if (actor.user.roles.includes('family_assistant')) {
+        clauses.push('c.id IN (SELECT a.case_id FROM assignment a WHERE a.assistant_id = :me AND a.ended_on IS NULL)');
+      }
+      if (clauses.length === 0) return [];
+      qb.andWhere(`(${clauses.join(' OR ')})`, { me: actor.user.id });
+    }
+    const rows = await qb.getMany();
+    return Promise.all(rows.map((row) => this.summary(m, row)));
+  }
+
+  private async summary(m: EntityManager, row: CaseRow): Promise<CaseSummary> {
+    const names = await this.userNames(m);
+    const assignment = await m.getRepository(AssignmentEntity).findOneBy({ caseId: row.id, endedOn: IsNull() });
+    const deadlines = await this.deadlines(m, row);
+    return {
+      id: row.id,
+      number: row.number,
+      status: row.status as CaseStatus,
+      familyName: await this.familyName(m, row.familyId),
+      city: (await m.getRepository(FamilyEntity).findOneByOrFail({ id: row.familyId })).city,
+      reportedOn: row.reportedOn,
+      urgent: row.urgent,
+      workerName: names.get(row.workerId) ?? '—',
+      assistantName: assignment ? (names.get(assignment.assistantId) ?? null) : null,
+      nextDeadline: deadlines[0] ?? null,
+    };
+  }
+
+  private async familyName(m: EntityManager, familyId: string): Promise<string> {
+    const members = await m.getRepository(FamilyMemberEntity).find({ where: { familyId }, order: { position: 'ASC' } });
+    const applicant = members.find((x) => x.relation === 'applicant') ?? members[0];
+    if (!applicant) return '—';
+    const person = await m.getRepository(PersonEntity).findOneByOrFail({ id: applicant.personId });
+    return `${person.lastName} ${person.firstName}`;
+  }
+
+  async userNames(m: EntityManager): Promise<Map<string, string>> {
+    const users = await m.getRepository(UserEntity).find();
+    return new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
+  }
+
+  /** The deadlines a case has now (one model for all: shared/domain/deadlines.ts). */
+  async deadlines(m: EntityManager, row: CaseRow): Promise<Deadline[]> {
+    const list: Deadline[] = [];
+    if (row.status === 'REPORTED' || row.status === 'INTERVIEW') {
+      list.push({ kind: 'interview', dueDate: row.interviewDue, caseId: row.id, label: `Wywiad środowiskowy — sprawa ${row.number}` });
+    }
+    if (row.status === 'ASSISTANT_REQUESTED') {
+      const request = await m.getRepository(AssistantRequestEntity).findOneBy({ caseId: row.id, status: 'pending' });
+      if (request) list.push({ kind: 'assignment_decision', dueDate: request.filedOn, caseId: row.id, subjectId: request.id, label: `Decyzja o asystencie — sprawa ${row.number}` });
+    }
+    return list.sort(compareDeadlines);
+  }
+
+  async file(m: EntityManager, caseId: string, actor: Actor): Promise<CaseFileView> {
+    const kase = await this.load(m, caseId, actor);
+    const { row } = kase;
+    const names = await this.userNames(m);
+    const family = await m.getRepository(FamilyEntity).findOneByOrFail({ id: row.familyId });
+    const memberRows = await m.getRepository(FamilyMemberEntity).find({ where: { familyId: family.id }, order: { position: 'ASC' } });
+    const persons = await m.getRepository(PersonEntity).findBy({ id: In(memberRows.map((x) => x.personId)) });
+    const personById = new Map(persons.map((p) => [p.id, p]));
+    const interviews = await m.getRepository(InterviewEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
+    const analysis = await m.getRepository(AnalysisEntity).findOneBy({ caseId });
+    const requests = await m.getRepository(AssistantRequestEntity).find({ where: { caseId }, order: { filedOn: 'DESC' } });
+    const assignment = await m.getRepository(AssignmentEntity).findOneBy({ caseId, endedOn: IsNull() });
+    const events = await m.getRepository(CaseEventEntity).find({ where: { caseId }, order: { occurredOn: 'DESC', createdAt: 'DESC' } });
+    const facts = await this.facts(m, row, actor, {});
+    await this.audit.append(m, { actorId: actor.user.id, action: 'case.open', entityType: 'case', entityId: caseId, caseId });
+    return {
+      id: row.id,
+      number: row.number,
+      status: row.status as CaseStatus,
+      reportedOn: row.reportedOn,
+      source: row.source as ReportSource,
+      sourceDetails: row.sourceDetails,
+      report: row.report,
+      urgent: row.urgent,
+      minorParent: row.minorParent,
+      reasons: row.reasons,
+      worker: { id: row.workerId, name: names.get(row.workerId) ?? '—' },
+      assistant: assignment ? { id: assignment.assistantId, name: names.get(assignment.assistantId) ?? '—', since: assignment.assignedOn } : null,
+      interviewDue: row.interviewDue,
+      family: {
+        id: family.id,
+        kind: family.kind,
+        street: family.street,
+        postalCode: family.postalCode,
+        city: family.city,
+        rural: family.rural,
+        farmHectares: family.farmHectares,
+        housing: family.housing,
+        members: memberRows.map((member) => ({
+          id: member.id,
+          person: personView(personById.get(member.personId)!),
+          relation: member.relation,
+          inHousehold: member.inHousehold,
+          childWhereabouts: member.childWhereabouts,
+        })),
+      },
+      interviews: interviews.map((i) => ({ id: i.id, kind: i.kind, status: i.status, conductedOn: i.conductedOn })),
+      analysis: analysis
+        ? { reasons: analysis.reasons, strengths: analysis.strengths, resources: analysis.resources, conclusions: analysis.conclusions, consentOn: analysis.consentOn }
+        : null,
+      requests: await Promise.all(requests.map((r) => this.requestView(m, r.id, names))),
+      events: events.map((e): CaseEventView => ({ id: e.id, occurredOn: e.occurredOn, kind: e.kind, title: e.title, body: e.body, significant: e.significant, authorName: e.authorId ? (names.get(e.authorId) ?? null) : null })),
+      deadlines: await this.deadlines(m, row),
+      actions: availableActions(row.status as CaseStatus, actor.user.roles, facts),
+      access: kase.access,
+    };
+  }
+
+  // ---- transitions -----------------------------------------------------------------------
+
+  /** The facts the state machine's guards read, gathered from the database. */
+  private async facts(m: EntityManager, row: CaseRow, actor: Actor, extra: CaseFacts): Promise<CaseFacts> {
+    const interview = await m.getRepository(InterviewEntity).findOne({ where: { caseId: row.id, kind: 'full' }, order: { createdAt: 'DESC' } });
+    const missing = interview ? missingMandatorySegments(INTERVIEW_FORMS[interview.formVersion] ?? CURRENT_INTERVIEW_FORM, interview.segments) : ['I.A', 'I.H', 'I.I', 'I.J'];
+    const analysis = await m.getRepository(AnalysisEntity).findOneBy({ caseId: row.id });
+    return {
+      mandatorySegmentsComplete: missing.length === 0,
+      missingSegments: missing,
+      consentRecorded: Boolean(analysis?.consentOn),
+      caseloadLimit: actor.settings.caseloadLimit,
+      minorParentLeavingInstitution: row.minorParent,
+      ...extra,
+    };
+  }
+
+  private async transition(m: EntityManager, row: CaseRow, action: CaseAction, actor: Actor, extra: CaseFacts = {}): Promise<CaseStatus> {
+    const facts = await this.facts(m, row, actor, extra);
+    const check = checkTransition(row.status as CaseStatus, action, actor.user.roles, facts);
+    if (!check.ok) throw new AppError(check.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_STATE', check.message);
+    const from = row.status;
+    row.status = check.to;
+    row.updatedAt = this.clock.now().toISOString();
+    row.updatedBy = actor.user.id;
+    await m.getRepository(CaseEntity).save(row);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'case.transition', entityType: 'case', entityId: row.id, caseId: row.id, details: { action, from, to: check.to } });
+    return check.to;
+  }
+
+  // ---- interview -------------------------------------------------------------------------
+
+  async startInterview(m: EntityManager, caseId: string, actor: Actor): Promise<{ interviewId: string }> {
+    const kase = await this.load(m, caseId, actor);
+    this.requireFull(kase);
+    await this.transition(m, kase.row, 'start_interview', actor);
+    const id = randomUUID();
+    await m.getRepository(InterviewEntity).insert({
+      id,
+      caseId,
+      kind: 'full',
+      formVersion: CURRENT_INTERVIEW_FORM.version,
+      conductedOn: null,
+      place: '',
+      workerId: actor.user.id,
+      segments: {},
+      documents: {},
+      income: { items: [] },
+      incomeResult: null,
+      status: 'draft',
+      completedAt: null,
+      ...this.tracked(actor.user.id),
+    });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'interview.create', entityType: 'interview', entityId: id, caseId });
+    return { interviewId: id };
+  }
+
+  private async loadInterview(m: EntityManager, id: string, actor: Actor): Promise<{ interview: InterviewRow; kase: LoadedCase }> {
+    const interview = await m.getRepository(InterviewEntity).findOneBy({ id });
+    if (!interview) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wywiadu.');
+    return { interview, kase: await this.load(m, interview.caseId, actor) };
+  }
+
+  async interview(m: EntityManager, id: string, actor: Actor): Promise<InterviewView> {
+    const { interview, kase } = await this.loadInterview(m, id, actor);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'interview.open', entityType: 'interview', entityId: id, caseId: interview.caseId });
+    return this.interviewView(m, interview, kase.access);
+  }
+
+  private async interviewView(m: EntityManager, row: InterviewRow, access: LoadedCase['access']): Promise<InterviewView> {
+    const form = INTERVIEW_FORMS[row.formVersion] ?? CURRENT_INTERVIEW_FORM;
+    const hidden = access === 'full' ? [] : form.segments.filter((s) => !s.assistantMayRead).map((s) => s.code);
+    const segments: SegmentAnswers = Object.fromEntries(Object.entries(row.segments).filter(([code]) => !hidden.includes(code)));
+    const names = await this.userNames(m);
+    return {
+      id: row.id,
+      version: row.version,
+      kind: row.kind,
+      formVersion: row.formVersion,
+      status: row.status,
+      conductedOn: row.conductedOn,
+      place: row.place,
+      workerName: names.get(row.workerId) ?? '—',
+      segments,
+      hiddenSegments: hidden,
+      documents: row.documents as InterviewView['documents'],
+      income: row.income,
+      incomeResult: row.incomeResult,
+      missingSegments: missingMandatorySegments(form, row.segments),
+      updatedAt: row.updatedAt,
+      updatedByName: row.updatedBy ? (names.get(row.updatedBy) ?? null) : null,
+    };
+  }
+
+  /** Saves a draft. A save based on an older version never overwrites a newer one: CONFLICT. */
+  async saveInterview(m: EntityManager, input: InterviewSave, actor: Actor): Promise<InterviewView> {
+    const { interview, kase } = await this.loadInterview(m, input.id, actor);
+    this.requireFull(kase);
+    if (interview.status === 'completed') throw new AppError('INVALID_STATE', 'Wywiad jest zakończony i nie można go już zmieniać. Aby odnotować zmiany, przeprowadź aktualizację wywiadu.');
+    if (interview.version !== input.expectedVersion) {
+      const names = await this.userNames(m);
+      throw new AppError(
+        'CONFLICT',
+        `Wywiad został w międzyczasie zapisany przez ${names.get(interview.updatedBy ?? '') ?? 'innego użytkownika'} (${interview.updatedAt.slice(0, 16).replace('T', ' ')}). Twoje zmiany nie zostały zapisane — otwórz najnowszą wersję i wprowadź je ponownie albo zapisz swoją wersję jako nową.`,
+      );
+    }
+    if (input.conductedOn) {
+      this.notInFuture(input.conductedOn, 'Data wywiadu');
+      if (compare(input.conductedOn, kase.row.reportedOn) < 0) throw new AppError('VALIDATION', 'Data wywiadu nie może być wcześniejsza niż data zgłoszenia.', { conductedOn: 'Data przed zgłoszeniem.' });
+    }
+    const form = INTERVIEW_FORMS[interview.formVersion] ?? CURRENT_INTERVIEW_FORM;
+    const knownFields = new Map(form.segments.map((s) => [s.code, new Set(s.fields.map((f) => f.key))]));
+    for (const [code, fields] of Object.entries(input.segments)) {
+      const known = knownFields.get(code);
+      if (!known) throw new AppError('VALIDATION', `Nieznana część wywiadu: ${code}.`);
+      for (const key of Object.keys(fields)) if (!known.has(key)) throw new AppError('VALIDATION', `Nieznane pole wywiadu: ${code}.${key}.`);
+    }
+    const householdSize = (await m.getRepository(FamilyMemberEntity).findBy({ familyId: kase.row.familyId, inHousehold: true })).length;
+    const incomeResult = this.incomeTest(input, householdSize, input.conductedOn ?? kase.row.reportedOn);
+    const before = { ...interview };
+    Object.assign(interview, {
+      conductedOn: input.conductedOn,
+      place: input.place,
+      segments: input.segments,
+      documents: input.documents,
+      income: input.income,
+      incomeResult,
+      updatedAt: this.clock.now().toISOString(),
+      updatedBy: actor.user.id,
+    });
+    await m.getRepository(InterviewEntity).save(interview);
+    const changedSegments = Object.keys({ ...before.segments, ...input.segments }).filter(
+      (code) => JSON.stringify(before.segments[code] ?? {}) !== JSON.stringify(input.segments[code] ?? {}),
+    );
+    await this.audit.append(m, {
+      actorId: actor.user.id,
+      action: 'interview.update',
+      entityType: 'interview',
+      entityId: interview.id,
+      caseId: interview.caseId,
+      details: { version: interview.version, changedSegments, conductedOn: { from: before.conductedOn, to: input.conductedOn } },
+    });
+    return this.interviewView(m, interview, kase.access);
+  }
+
+  private incomeTest(input: InterviewSave, householdSize: number, date: IsoDate): IncomeTestResult | null {
+    if (input.income.items.length === 0 && !input.income.farmHectares) return null;
+    try {
+      return runIncomeTest({ date, householdSize: Math.max(1, householdSize), items: input.income.items, farmHectares: input.income.farmHectares });
+    } catch (error) {
+      if (error instanceof IncomeTestInputError) throw new AppError('VALIDATION', `Test dochodowy: ${error.message}`, error.fields);
+      if (error instanceof CriteriaNotFoundError) throw new AppError('VALIDATION', error.message);
+      throw error;
+    }
+  }
+
+  async completeInterview(m: EntityManager, id: string, expectedVersion: number, actor: Actor): Promise<InterviewView> {
+    const { interview, kase } = await this.loadInterview(m, id, actor);
+    this.requireFull(kase);
+    if (interview.version !== expectedVersion) throw new AppError('CONFLICT', 'Wywiad został w międzyczasie zmieniony. Otwórz najnowszą wersję przed zakończeniem.');
+    if (!interview.conductedOn) throw new AppError('VALIDATION', 'Nie można zakończyć wywiadu: podaj datę przeprowadzenia wywiadu.', { conductedOn: 'Podaj datę wywiadu.' });
+    await this.transition(m, kase.row, 'complete_interview', actor);
+    interview.status = 'completed';
+    interview.completedAt = this.clock.now().toISOString();
+    interview.updatedAt = interview.completedAt;
+    interview.updatedBy = actor.user.id;
+    await m.getRepository(InterviewEntity).save(interview);
+    const late = compare(interview.conductedOn, kase.row.interviewDue) > 0;
+    await this.event(m, kase.row.id, interview.conductedOn, 'interview', late ? 'Przeprowadzono wywiad środowiskowy (po terminie)' : 'Przeprowadzono wywiad środowiskowy', '', true, actor.user.id, 'interview', interview.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'interview.complete', entityType: 'interview', entityId: id, caseId: kase.row.id, details: { late } });
+    return this.interviewView(m, interview, kase.access);
+  }
+
+  // ---- analysis and the request for an assistant ------------------------------------------
+
+  async saveAnalysis(m: EntityManager, input: AnalysisSave, actor: Actor): Promise<void> {
+    const kase = await this.load(m, input.caseId, actor);
+    this.requireFull(kase);
+    if (kase.row.status !== 'ANALYSIS') throw new AppError('INVALID_STATE', 'Analizę sytuacji rodziny zapisuje się po zakończeniu wywiadu, przed wnioskiem o asystenta.');
+    if (input.consentOn) {
+      this.notInFuture(input.consentOn, 'Data zgody rodziny');
+    }
+    const repo = m.getRepository(AnalysisEntity);
+    const existing = await repo.findOneBy({ caseId: input.caseId });
+    const now = this.clock.now().toISOString();
+    const values = { reasons: input.reasons, strengths: input.strengths, resources: input.resources, conclusions: input.conclusions, consentOn: input.consentOn };
+    if (existing) {
+      await repo.save({ ...existing, ...values, updatedAt: now, updatedBy: actor.user.id });
+    } else {
+      await repo.insert({ id: randomUUID(), caseId: input.caseId, outcome: null, ...values, ...this.tracked(actor.user.id) });
+    }
+    kase.row.reasons = input.reasons;
+    kase.row.consentOn = input.consentOn;
+    await m.getRepository(CaseEntity).save({ ...kase.row, updatedAt: now, updatedBy: actor.user.id });
+    await this.audit.append(m, {
+      actorId: actor.user.id,
+      action: existing ? 'analysis.update' : 'analysis.create',
+      entityType: 'analysis',
+      entityId: input.caseId,
+      caseId: input.caseId,
+      details: { reasons: input.reasons, consentOn: input.consentOn },
+    });
+  }
+
+  async chooseSocialWork(m: EntityManager, caseId: string, actor: Actor): Promise<void> {
+    const kase = await this.load(m, caseId, actor);
+    this.requireFull(kase);
+    await this.transition(m, kase.row, 'choose_social_work', actor);
+    await m.getRepository(AnalysisEntity).update({ caseId }, { outcome: 'social_work' });
+    await this.event(m, caseId, this.today(), 'analysis', 'Analiza: praca socjalna bez asystenta rodziny', '', true, actor.user.id);
+  }
+
+  async fileRequest(m: EntityManager, caseId: string, justification: string, actor: Actor): Promise<RequestView> {
+    const kase = await this.load(m, caseId, actor);
+    this.requireFull(kase);
+    await this.transition(m, kase.row, 'request_assistant', actor);
+    await m.getRepository(AnalysisEntity).update({ caseId }, { outcome: 'assistant' });
+    const id = randomUUID();
+    await m.getRepository(AssistantRequestEntity).insert({
+      id,
+      caseId,
+      justification,
+      filedOn: this.today(),
+      filedBy: actor.user.id,
+      status: 'pending',
+      decisionNote: null,
+      referralTarget: null,
+      referralOrganisation: null,
+      decidedBy: null,
+      decidedOn: null,
+      ...this.tracked(actor.user.id),
+    });
+    await this.event(m, caseId, this.today(), 'request', 'Wniosek o przydzielenie asystenta rodziny', justification, true, actor.user.id, 'request', id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'request.create', entityType: 'request', entityId: id, caseId });
+    return this.requestView(m, id, await this.userNames(m));
+  }
+
+  async requestView(m: EntityManager, id: string, names: Map<string, string>): Promise<RequestView> {
+    const r = await m.getRepository(AssistantRequestEntity).findOneByOrFail({ id });
+    const kase = await m.getRepository(CaseEntity).findOneByOrFail({ id: r.caseId });
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      caseNumber: kase.number,
+      familyName: await this.familyName(m, kase.familyId),
+      justification: r.justification,
+      filedOn: r.filedOn,
+      filedByName: names.get(r.filedBy) ?? '—',
+      status: r.status,
+      decisionNote: r.decisionNote,
+      referralOrganisation: r.referralOrganisation,
+      decidedOn: r.decidedOn,
+    };
+  }
+
+  async queue(m: EntityManager): Promise<RequestView[]> {
+    const pending = await m.getRepository(AssistantRequestEntity).find({ where: { status: 'pending' }, order: { filedOn: 'ASC' } });
+    const names = await this.userNames(m);
+    return Promise.all(pending.map((r) => this.requestView(m, r.id, names)));
+  }
+
+  async caseloads(m: EntityManager, actor: Actor): Promise<CaseloadView[]> {
+    const assistants = (await m.getRepository(UserEntity).findBy({ active: true })).filter((u) => u.roles.includes('family_assistant'));
+    const result: CaseloadView[] = [];
+    for (const a of assistants) {
+      result.push({ assistantId: a.id, name: `${a.firstName} ${a.lastName}`, families: await this.caseload(m, a.id), limit: actor.settings.caseloadLimit });
+    }
+    return result.sort((x, y) => x.families - y.families || x.name.localeCompare(y.name, 'pl'));
+  }
+
+  /** Families an assistant works with now (art. 15 ust. 4 u.w.r.). */
+  private async caseload(m: EntityManager, assistantId: string): Promise<number> {
+    const rows = (await m.query('SELECT count(DISTINCT c.family_id) AS n FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.assistant_id = ? AND a.ended_on IS NULL', [assistantId])) as { n: number }[];
+    return rows[0]?.n ?? 0;
+  }
+
+  async decide(m: EntityManager, requestId: string, decision: Decision, actor: Actor): Promise<RequestView> {
+    const request = await m.getRepository(AssistantRequestEntity).findOneBy({ id: requestId });
+    if (!request) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wniosku.');
+    if (request.status !== 'pending') throw new AppError('INVALID_STATE', 'O tym wniosku już zdecydowano.');
+    const kase = await this.load(m, request.caseId, actor);
+    const today = this.today();
+    if (decision.kind === 'assign') {
+      await this.assign(m, kase, decision.assistantId, actor);
+      request.status = 'assigned';
+    } else if (decision.kind === 'refer') {
+      await this.transition(m, kase.row, 'refer', actor, { referralTarget: decision.target });
+      request.status = 'referred';
+      request.referralTarget = decision.target;
+      request.referralOrganisation = decision.organisation;
+      await this.event(m, kase.row.id, today, 'decision', 'Sprawa przekazana do innego podmiotu', decision.organisation, true, actor.user.id, 'request', request.id);
+    } else {
+      await this.transition(m, kase.row, 'return_to_worker', actor, { returnReason: decision.reason });
+      request.status = 'returned';
+      request.decisionNote = decision.reason;
+      await this.event(m, kase.row.id, today, 'decision', 'Wniosek zwrócony pracownikowi socjalnemu', decision.reason, false, actor.user.id, 'request', request.id);
+    }
+    request.decidedBy = actor.user.id;
+    request.decidedOn = today;
+    request.updatedAt = this.clock.now().toISOString();
+    request.updatedBy = actor.user.id;
+    await m.getRepository(AssistantRequestEntity).save(request);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'request.decide', entityType: 'request', entityId: request.id, caseId: kase.row.id, details: { ...decision } });
+    return this.requestView(m, request.id, await this.userNames(m));
+  }
+
+  /** seed 000: a minor parent leaving an institution gets an assistant without a request. */
+  async assignDirectly(m: EntityManager, caseId: string, assistantId: string, actor: Actor): Promise<void> {
+    const kase = await this.load(m, caseId, actor);
+    await this.assign(m, kase, assistantId, actor);
+  }
+
+  private async assign(m: EntityManager, kase: LoadedCase, assistantId: string, actor: Actor): Promise<void> {
+    const assistant = await m.getRepository(UserEntity).findOneBy({ id: assistantId });
+    if (!assistant?.active || !assistant.roles.includes('family_assistant')) {
+      throw new AppError('VALIDATION', 'Wybrana osoba nie jest aktywnym asystentem rodziny.', { assistantId: 'Wybierz asystenta rodziny.' });
+    }
+    const load = await this.caseload(m, assistantId);
+    await this.transition(m, kase.row, 'assign_assistant', actor, { assistantCaseload: load });
+    const today = this.today();
+    await m.getRepository(AssignmentEntity).insert({ id: randomUUID(), caseId: kase.row.id, assistantId, assignedOn: today, endedOn: null, ...this.tracked(actor.user.id) });
+    await this.event(m, kase.row.id, today, 'decision', `Przydzielono asystenta rodziny: ${assistant.firstName} ${assistant.lastName}`, '', true, actor.user.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'assignment.create', entityType: 'assignment', entityId: assistantId, caseId: kase.row.id, details: { assistantId, caseloadBefore: load } });
+  }
+
+  // ---- chronology ------------------------------------------------------------------------
+
+  async addNote(m: EntityManager, input: Note, actor: Actor): Promise<CaseEventView> {
+    const kase = await this.load(m, input.caseId, actor);
+    this.notInFuture(input.occurredOn, 'Data zdarzenia');
+    const id = await this.event(m, kase.row.id, input.occurredOn, input.kind, input.title, input.body, input.significant, actor.user.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'case_event.create', entityType: 'case_event', entityId: id, caseId: kase.row.id, details: { kind: input.kind } });
+    return { id, occurredOn: input.occurredOn, kind: input.kind, title: input.title, body: input.body, significant: input.significant, authorName: `${actor.user.firstName} ${actor.user.lastName}` };
+  }
+
+  async setSignificant(m: EntityManager, eventId: string, significant: boolean, actor: Actor): Promise<void> {
+    const event = await m.getRepository(CaseEventEntity).findOneBy({ id: eventId });
+    if (!event) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wpisu.');
+    await this.load(m, event.caseId, actor);
+    if (event.significant === significant) return;
+    await m.getRepository(CaseEventEntity).update({ id: eventId }, { significant });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'case_event.update', entityType: 'case_event', entityId: eventId, caseId: event.caseId, details: { changes: { significant: { from: !significant, to: significant } } } });
+  }
+
+  private async event(
+    m: EntityManager,
+    caseId: string,
+    occurredOn: IsoDate,
+    kind: string,
+    title: string,
+    body: string,
+    significant: boolean,
+    authorId: string,
+    refType: string | null = null,
+    refId: string | null = null,
+  ): Promise<string> {
+    const id = randomUUID();
+    await m.getRepository(CaseEventEntity).insert({ id, caseId, occurredOn, kind, title, body, significant, authorId, refType, refId, createdAt: this.clock.now().toISOString() });
+    return id;
+  }
+}
+
+function personView(p: PersonRow): PersonView {
+  return {
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    pesel: p.pesel,
+    documentType: p.documentType,
+    documentNumber: p.documentNumber,
+    citizenship: p.citizenship,
+    phone: p.phone,
+  };
+}
