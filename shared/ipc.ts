@@ -9,6 +9,8 @@ import { z } from 'zod';
 import type { Permission, Role } from './domain/roles';
 import type { Result } from './result';
 import { CHANNEL_NAMES, type ChannelName } from './channel-names';
+import type {
+  settingsSchema} from './schemas';
 import {
   enteredPasswordSchema,
   idSchema,
@@ -19,7 +21,6 @@ import {
   personNameSchema,
   recoveryCodeSchema,
   rolesSchema,
-  settingsSchema,
   settingsUpdateSchema,
   setupSchema,
   text,

@@ -8,7 +8,8 @@ import type { Backend, HandlersFor, ReadySession } from '../backend';
 import { requireReady } from '../backend';
 import { FormDraftEntity } from '../db/entities';
 import { AppError } from '../errors';
-import { CasesService, type Actor } from './cases';
+import type { CasesService} from './cases';
+import { type Actor } from './cases';
 
 export type CaseChannel =
   | 'cases:create'
