@@ -1,0 +1,147 @@
+import { AppShell, Burger, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
+import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { fullName } from '../../lib/format';
+import { HOME, NavigationContext, type Navigation, type Route } from './navigation';
+import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, renderRoute } from './routes';
+import { SessionContext, type Session } from './session';
+import { useIdleLock } from './useIdleLock';
+import { useSessionActions } from './useSessionActions';
+
+const DEFAULT_IDLE_MINUTES = 10;
+
+export function MainLayout({
+  user,
+  office,
+  settings,
+  route,
+  navigate,
+}: {
+  user: SessionUser;
+  office: OfficeInfo | null;
+  settings: Settings | null;
+  route: Route;
+  navigate: (route: Route) => void;
+}) {
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const { lock, logout, touch, locking, loggingOut } = useSessionActions();
+
+  useIdleLock({
+    enabled: true,
+    idleMinutes: settings?.idleLockMinutes ?? DEFAULT_IDLE_MINUTES,
+    onIdle: lock,
+    onActive: touch,
+  });
+  // Ctrl+L works in form fields too: locking must never wait for the focus to move.
+  useHotkeys([['ctrl+l', lock]], [], true);
+
+  const visibleItems = NAV_ITEMS.filter((item) => canOpen(user.roles, item.route.view));
+  // A route the roles no longer allow (roles changed meanwhile) falls back to the start page.
+  const shownRoute: Route = canOpen(user.roles, route.view) ? route : HOME;
+  const navigation: Navigation = {
+    route: shownRoute,
+    navigate: (next) => {
+      closeNav();
+      navigate(next);
+    },
+  };
+
+  const groups = (['work', 'office', 'personal'] as const)
+    .map((group) => ({ group, items: visibleItems.filter((item) => item.group === group) }))
+    .filter(({ items }) => items.length > 0);
+
+  const session: Session = { user, office, settings };
+
+  return (
+    <SessionContext value={session}>
+      <NavigationContext value={navigation}>
+        <AppShell
+          header={{ height: 64 }}
+          navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+          padding="lg"
+        >
+          <AppShell.Header>
+            <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+              <Group gap="md" wrap="nowrap" miw={0}>
+                <Burger
+                  opened={navOpened}
+                  onClick={toggleNav}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label={navOpened ? 'Zamknij menu' : 'Otwórz menu'}
+                />
+                <Text fw={700} fz={22} c="petrol.8">
+                  Asysta
+                </Text>
+                {office ? (
+                  <Text c="dimmed" truncate="end" visibleFrom="md" title={office.name}>
+                    {office.name}
+                  </Text>
+                ) : null}
+              </Group>
+              <Group gap="md" wrap="nowrap">
+                <Stack gap={0} align="flex-end" visibleFrom="sm">
+                  <Text fw={600} lh={1.3}>
+                    {fullName(user)}
+                  </Text>
+                  <Text size="sm" c="dimmed" lh={1.3}>
+                    {user.roles.map((role) => ROLE_LABELS[role]).join(', ')}
+                  </Text>
+                </Stack>
+                <Tooltip
+                  label={
+                    <>
+                      Skrót: <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">L</Kbd>
+                    </>
+                  }
+                >
+                  <Button variant="light" onClick={lock} loading={locking}>
+                    Zablokuj
+                  </Button>
+                </Tooltip>
+                <Button variant="default" onClick={logout} loading={loggingOut}>
+                  Wyloguj
+                </Button>
+              </Group>
+            </Group>
+          </AppShell.Header>
+
+          <AppShell.Navbar p="sm" component="nav" aria-label="Menu główne">
+            <AppShell.Section grow component={ScrollArea}>
+              <Stack gap="md">
+                {groups.map(({ group, items }) => (
+                  <Stack key={group} gap={2}>
+                    {NAV_GROUP_LABELS[group] ? (
+                      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pb={4}>
+                        {NAV_GROUP_LABELS[group]}
+                      </Text>
+                    ) : null}
+                    {items.map((item) => (
+                      <NavLink
+                        key={item.route.view}
+                        component="button"
+                        type="button"
+                        label={item.label}
+                        active={shownRoute.view === item.route.view}
+                        aria-current={shownRoute.view === item.route.view ? 'page' : undefined}
+                        onClick={() => navigation.navigate(item.route)}
+                        py="sm"
+                        style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                      />
+                    ))}
+                  </Stack>
+                ))}
+              </Stack>
+            </AppShell.Section>
+          </AppShell.Navbar>
+
+          <AppShell.Main bg="gray.0">
+            <ErrorBoundary resetKey={shownRoute.view}>{renderRoute(shownRoute)}</ErrorBoundary>
+          </AppShell.Main>
+        </AppShell>
+      </NavigationContext>
+    </SessionContext>
+  );
+}

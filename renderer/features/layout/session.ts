@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
+
+/** The signed-in user, the office and the settings, from the latest `app:status`. */
+export interface Session {
+  user: SessionUser;
+  office: OfficeInfo | null;
+  settings: Settings | null;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() outside SessionContext');
+  return session;
+}

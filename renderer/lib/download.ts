@@ -1,0 +1,20 @@
+/** Hands a text file to the browser's download (the main process decides where it is saved). */
+export function downloadText(fileName: string, text: string, mimeType: string): void {
+  const blob = new Blob([text], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the download a moment to start before the object URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** CSV for Excel: a UTF-8 byte order mark, or Polish letters come out garbled. */
+export function downloadCsv(fileName: string, csv: string): void {
+  const withBom = csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`;
+  downloadText(fileName, withBom, 'text/csv;charset=utf-8');
+}
