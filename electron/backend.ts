@@ -45,6 +45,10 @@ import { OfficeService } from './services/office';
 import { UsersService, toSessionUser } from './services/users';
 import { CasesService } from './services/cases';
 import { caseHandlers } from './services/case-handlers';
+import { FamilyWorkService } from './services/family-work';
+import { familyWorkHandlers } from './services/family-work-handlers';
+import { BackupService } from './services/backup';
+import { backupHandlers } from './services/backup-handlers';
 
 export const DB_FILE = 'asysta.db';
 export const KEYS_FILE = 'asysta.keys.json';
@@ -127,6 +131,8 @@ export class Backend {
   readonly office: OfficeService;
   readonly users: UsersService;
   readonly cases: CasesService;
+  readonly familyWork: FamilyWorkService;
+  readonly backup: BackupService;
   private readonly scrypt: ScryptParams;
   private state: SessionState = { kind: 'none' };
   private readonly attempts = new Map<string, Attempts>();
@@ -145,6 +151,8 @@ export class Backend {
     this.office = new OfficeService(this.clock, this.audit);
     this.users = new UsersService(this.clock, this.audit);
     this.cases = new CasesService(this.clock, this.audit);
+    this.familyWork = new FamilyWorkService(this.clock, this.audit, this.cases);
+    this.backup = new BackupService(this);
     this.handlers = this.createHandlers();
     const every = options.idleCheckMs ?? 15_000;
     this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
@@ -194,6 +202,16 @@ export class Backend {
     if (idleMs >= state.settings.idleLockMinutes * 60_000) await this.lock(state, 'idle');
   }
 
+  /** The open session, if any: for work the app does on its own (scheduled backups), never counted as activity. */
+  readySession(): ReadySession | null {
+    return this.state.kind === 'ready' ? this.state : null;
+  }
+
+  /** True while nobody is signed in, not even on the lock screen (a restore replaces the database). */
+  signedOut(): boolean {
+    return this.state.kind === 'none';
+  }
+
   async close(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
     const state = this.state;
@@ -205,8 +223,8 @@ export class Backend {
   }
 
   /** Opens the database with the master key (for the CLI and tools that act outside a session). */
-  openDatabase(masterKey: Buffer, options: { migrate?: boolean } = {}): Promise<Database> {
-    return Database.open({ file: this.dbFile, masterKey, nativeBinding: this.options.nativeBinding, migrate: options.migrate });
+  openDatabase(masterKey: Buffer, options: { migrate?: boolean; file?: string } = {}): Promise<Database> {
+    return Database.open({ file: options.file ?? this.dbFile, masterKey, nativeBinding: this.options.nativeBinding, migrate: options.migrate });
   }
 
   async readKeyring(): Promise<Keyring> {
@@ -318,6 +336,8 @@ export class Backend {
     return {
       ...this.foundationHandlers(),
       ...caseHandlers(this, this.cases),
+      ...familyWorkHandlers(this, this.familyWork),
+      ...backupHandlers(this.backup),
     };
   }
 

@@ -3,13 +3,14 @@
  * It runs the same backend as the app. Passwords are read from standard input (never from an
  * argument, which other users of the PC could see in the process list).
  */
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from './backend';
 import { findUserSlot, recoverySlot } from './db/keyring';
 import { AppError } from './errors';
 import { UserEntity } from './db/entities';
-import { officeSchema, loginSchema, passwordSchema } from '../shared/schemas';
+import { officeSchema, loginSchema, passwordSchema, recoveryCodeSchema } from '../shared/schemas';
 import { count } from '../shared/text';
 
 const USAGE = `Asysta — narzędzie administracyjne
@@ -21,6 +22,12 @@ Użycie: npm run cli -- <polecenie> [opcje]   (hasło podaje się na standardowy
           Tworzy ośrodek i konto kierownika; wypisuje kod odzyskiwania.
   verify  --data-dir FOLDER --login LOGIN
           Sprawdza bazę: hasło, spójność pliku, wersję schematu, pliki kluczy, dziennik zdarzeń.
+  backup  --data-dir FOLDER --login LOGIN --out PLIK|FOLDER
+          Zapisuje zaszyfrowaną kopię zapasową (hasło kierownika). Do folderu: z datą w nazwie,
+          starsze kopie ponad liczbę z ustawień ośrodka są usuwane.
+  restore --data-dir FOLDER --from PLIK [--login LOGIN]
+          Przywraca dane z kopii (z --login: hasło tej osoby z dnia kopii; bez: kod odzyskiwania).
+          Obecne dane są zastąpione dopiero po sprawdzeniu kopii.
 `;
 
 /** Reads secrets: hidden prompt on a terminal, one line each from a pipe. */
@@ -141,7 +148,27 @@ async function verify(backend: Backend, values: Record<string, string | boolean 
   console.log('Baza danych jest w porządku.');
 }
 
-const COMMANDS = { init, verify } as const;
+async function backup(backend: Backend, values: Record<string, string | boolean | undefined>, secrets: SecretReader): Promise<void> {
+  const login = check(loginSchema, required(values, 'login'));
+  const out = resolve(required(values, 'out'));
+  const result = await backend.backup.backupWithPassword(login, await secrets.read('Hasło: '), out);
+  console.log(`Zapisano kopię zapasową: ${resolve(result.folder, result.fileName)}`);
+  console.log(`Rozmiar: ${result.size} B, SHA-256: ${result.sha256}`);
+  if (result.removed.length > 0) console.log(`Usunięto starsze kopie: ${result.removed.join(', ')}`);
+}
+
+async function restore(backend: Backend, values: Record<string, string | boolean | undefined>, secrets: SecretReader): Promise<void> {
+  const from = resolve(required(values, 'from'));
+  const login = values['login'];
+  const result =
+    typeof login === 'string'
+      ? await backend.backup.restore(from, { method: 'password', login: check(loginSchema, login), password: await secrets.read('Hasło: ') })
+      : await backend.backup.restore(from, { method: 'recovery', recoveryCode: check(recoveryCodeSchema, await secrets.read('Kod odzyskiwania: ')) });
+  console.log(`Przywrócono dane z kopii zapasowej z ${new Date(result.backupCreatedAt).toLocaleString('pl-PL')} (SHA-256: ${result.sha256}).`);
+  console.log(`Sprawdzono plik bazy danych i dziennik zdarzeń (wpisów: ${result.auditEntries}).`);
+}
+
+const COMMANDS = { init, verify, backup, restore } as const;
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -154,7 +181,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina'].map((name) => [name, { type: 'string' as const }]),
+        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina', 'out', 'from'].map((name) => [name, { type: 'string' as const }]),
       ),
       strict: true,
     });

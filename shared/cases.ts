@@ -129,8 +129,22 @@ export const interviewSaveSchema = z.object({
   expectedVersion: z.number().int().min(1),
   conductedOn: isoDateSchema.nullable(),
   place: optionalText('Miejsce wywiadu', 300),
-  segments: z.record(z.string().max(10), z.record(z.string().max(60), z.string().max(20_000, { error: 'Pole wywiadu: najwyżej 20 000 znaków.' }))),
-  documents: z.record(z.uuid(), z.record(z.string().max(40), z.enum(['received', 'missing', 'not_applicable']))),
+  segments: z
+    .record(
+      z.string().max(10),
+      z
+        .record(z.string().max(60), z.string().max(20_000, { error: 'Pole wywiadu: najwyżej 20 000 znaków.' }))
+        .refine((fields) => Object.keys(fields).length <= 30, { error: 'Za dużo pól w części wywiadu.' }),
+    )
+    .refine((segments) => Object.keys(segments).length <= 30, { error: 'Za dużo części wywiadu.' }),
+  documents: z
+    .record(
+      z.uuid(),
+      z
+        .record(z.string().max(40), z.enum(['received', 'missing', 'not_applicable']))
+        .refine((docs) => Object.keys(docs).length <= 50, { error: 'Za dużo dokumentów jednej osoby.' }),
+    )
+    .refine((people) => Object.keys(people).length <= 100, { error: 'Za dużo osób na liście dokumentów.' }),
   income: z.object({
     items: z.array(incomeItemSchema).max(200),
     farmHectares: hectaresSchema.optional(),

@@ -41,6 +41,22 @@ import {
   type RequestView,
 } from './cases';
 import { caseStatusSchema } from './domain/caseFlow';
+import { isoDateSchema } from './domain/dates';
+import {
+  assessmentSchema,
+  closureDecisionSchema,
+  closureProposalSchema,
+  contractCreateSchema,
+  contractEventSchema,
+  contractSaveSchema,
+  planContentSchema,
+  planSaveSchema,
+  visitSchema,
+  type ContractView,
+  type FamilyWorkView,
+  type PlanView,
+} from './family-work';
+import { backupRestoreSchema, backupRunSchema, type BackupResult, type BackupStatus, type RestoreResult } from './backup';
 
 /** Keys of form drafts: which form, for which record ('interview:<id>', 'intake:new'). */
 const draftKeySchema = z.string().min(1).max(120).regex(/^[a-z-]+:[a-z0-9-]+$/, { error: 'Nieprawidłowy klucz szkicu.' });
@@ -189,9 +205,29 @@ export const channels = {
   'requests:decide': channel<RequestView>()(z.object({ requestId: idSchema, decision: decisionSchema }), { permission: 'requests.decide' }),
   'assistants:caseloads': channel<CaseloadView[]>()(none, { permission: 'requests.decide' }),
 
+  'work:get': channel<FamilyWorkView>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
+  'contracts:create': channel<ContractView>()(contractCreateSchema, { permission: 'contracts.manage' }),
+  'contracts:save': channel<ContractView>()(contractSaveSchema, { permission: 'contracts.manage' }),
+  'contracts:event': channel<ContractView>()(contractEventSchema, { permission: 'contracts.manage' }),
+  'plans:create': channel<PlanView>()(z.object({ caseId: idSchema, content: planContentSchema.nullable().default(null) }), { permission: 'familyWork.write' }),
+  'plans:get': channel<PlanView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
+  'plans:save': channel<PlanView>()(planSaveSchema, { permission: 'familyWork.write' }),
+  'plans:sign': channel<PlanView>()(z.object({ id: idSchema, signedOn: isoDateSchema }), { permission: 'familyWork.write' }),
+  'visits:add': channel<null>()(visitSchema, { permission: 'cases.view' }),
+  'assessments:add': channel<null>()(assessmentSchema, { permission: 'familyWork.write' }),
+  'closure:propose': channel<null>()(closureProposalSchema, { permission: 'familyWork.write' }),
+  'closure:decide': channel<null>()(closureDecisionSchema, { permission: 'cases.decideClosure' }),
+  'closure:endMonitoring': channel<null>()(z.object({ caseId: idSchema }), { permission: 'familyWork.write' }),
+  'cases:close': channel<null>()(z.object({ caseId: idSchema, note: z.string().max(4000).default('') }), { permission: 'cases.decideClosure' }),
+
   'drafts:get': channel<{ data: string; updatedAt: string } | null>()(z.object({ key: draftKeySchema }), 'session'),
   'drafts:save': channel<null>()(z.object({ key: draftKeySchema, data: z.string().max(1_000_000, { error: 'Szkic jest za duży.' }) }), 'session'),
   'drafts:delete': channel<null>()(z.object({ key: draftKeySchema }), 'session'),
+
+  'backup:run': channel<BackupResult>()(backupRunSchema, { permission: 'backup.run' }),
+  'backup:status': channel<BackupStatus>()(none, { permission: 'backup.run' }),
+  /** Replaces the database, so only while nobody is signed in; the backup's password or recovery code opens it. */
+  'backup:restore': channel<RestoreResult>()(backupRestoreSchema, 'public'),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Channels = typeof channels;

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'DB_FOREIGN',
   'DB_NEWER',
   'DB_CORRUPT',
+  /** A file could not be written or read (a missing or full drive, no permission). */
+  'IO_ERROR',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { ROLES } from './domain/roles';
 
+// zod's own messages (for a field without one of ours, e.g. a malformed payload) in Polish too.
+z.config(z.locales.pl());
+
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
@@ -59,6 +62,7 @@ export const idSchema = z.uuid({ error: 'Nieprawidłowy identyfikator.' });
 
 export const postalCodeSchema = z
   .string()
+  .max(20, { error: 'Kod pocztowy ma postać 00-000.' })
   .trim()
   .regex(/^\d{2}-\d{3}$/, { error: 'Kod pocztowy ma postać 00-000.' });
 
@@ -96,6 +100,20 @@ const wholeNumber = (label: string, min: number, max: number) =>
     .min(min, { error: `${label}: najmniej ${min}.` })
     .max(max, { error: `${label}: najwięcej ${max}.` });
 
+/** A full path (POSIX, drive letter or UNC): a folder chosen in the main process, never a relative one. */
+export function isAbsolutePath(value: string): boolean {
+  return /^\//.test(value) || /^[A-Za-z]:[\\/]/.test(value) || /^\\\\[^\\]/.test(value);
+}
+
+export const absolutePathSchema = (label: string) =>
+  z
+    .string({ error: `${label}: podaj pełną ścieżkę.` })
+    .max(1024, { error: `${label}: ścieżka jest za długa (najwyżej 1024 znaki).` })
+    .trim()
+    .min(1, { error: `${label}: podaj pełną ścieżkę.` })
+    .refine(isAbsolutePath, { error: `${label}: podaj pełną ścieżkę (np. D:\\Kopie albo /media/kopie).` })
+    .refine((value) => !value.includes('\0'), { error: `${label}: nieprawidłowa ścieżka.` });
+
 /**
  * Office settings. Facts of law marked [U]/[M] in the domain notes are settings, not constants:
  * the caseload limit (art. 15 ust. 4 u.w.r.: 15, older texts 20) and the interview terms (§ 3
@@ -106,12 +124,18 @@ export const settingsSchema = z.object({
   caseloadLimit: wholeNumber('Limit rodzin na asystenta', 1, 50),
   interviewWorkingDays: wholeNumber('Termin wywiadu (dni robocze)', 1, 60),
   urgentInterviewWorkingDays: wholeNumber('Termin wywiadu w sprawie pilnej (dni robocze)', 1, 14),
+  /** [U] Months of monitoring after the work with the family ends (not set by law). */
+  monitoringMonths: wholeNumber('Monitoring po zakończeniu pracy (miesiące)', 1, 36),
   caseNumberPrefix: z
     .string()
     .trim()
     .min(1, { error: 'Prefiks numeru sprawy jest wymagany.' })
     .max(20, { error: 'Prefiks numeru sprawy: najwyżej 20 znaków.' })
     .regex(/^[A-Za-z0-9.\-/]+$/, { error: 'Prefiks numeru sprawy: litery bez polskich znaków, cyfry, kropka, myślnik, ukośnik.' }),
+  /** Where backups go (issue 9); null until the kierownik chooses a folder. */
+  backupDir: absolutePathSchema('Folder kopii zapasowych').nullable(),
+  backupKeep: wholeNumber('Liczba przechowywanych kopii zapasowych', 1, 100),
+  backupEveryHours: wholeNumber('Kopia zapasowa co (godziny)', 1, 24 * 30),
 });
 
 /** A change of some settings; the rest keep their values. */

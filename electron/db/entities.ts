@@ -4,6 +4,7 @@
  */
 import { EntitySchema } from 'typeorm';
 import type { IncomeItem, IncomeTestResult } from '../../shared/domain/income';
+import type { ContractStatus, ContractVariant, PlanArea, PlanStatus, Recommendation } from '../../shared/domain/familyWork';
 import type { Role } from '../../shared/domain/roles';
 
 /** Columns every record carries (domain.md §11): who and when, plus an optimistic-lock version. */
@@ -230,6 +231,10 @@ export interface CaseRow extends Tracked {
   consentOn: string | null;
   closureReason: string | null;
   closureNote: string | null;
+  closureProposedOn: string | null;
+  monitoringUntil: string | null;
+  monitoringEndedOn: string | null;
+  closedOn: string | null;
 }
 
 export const CaseEntity = new EntitySchema<CaseRow>({
@@ -252,6 +257,10 @@ export const CaseEntity = new EntitySchema<CaseRow>({
     consentOn: { name: 'consent_on', type: 'text', nullable: true },
     closureReason: { name: 'closure_reason', type: 'text', nullable: true },
     closureNote: { name: 'closure_note', type: 'text', nullable: true },
+    closureProposedOn: { name: 'closure_proposed_on', type: 'text', nullable: true },
+    monitoringUntil: { name: 'monitoring_until', type: 'text', nullable: true },
+    monitoringEndedOn: { name: 'monitoring_ended_on', type: 'text', nullable: true },
+    closedOn: { name: 'closed_on', type: 'text', nullable: true },
     ...trackedColumns,
   },
 });
@@ -438,6 +447,151 @@ export const CounterEntity = new EntitySchema<CounterRow>({
   },
 });
 
+// ---- working with the family (migration 0003) ---------------------------------------------
+
+export interface ContractActionRow {
+  id: string;
+  party: 'client' | 'worker';
+  description: string;
+  deadline: string;
+  status: 'planned' | 'done' | 'not_done';
+}
+
+export interface ContractRow extends Tracked {
+  id: string;
+  caseId: string;
+  variant: ContractVariant;
+  status: ContractStatus;
+  clientIds: string[];
+  workerId: string;
+  causes: string;
+  possibilities: string;
+  limitations: string;
+  mainGoal: string;
+  partialGoals: string[];
+  actions: ContractActionRow[];
+  periodFrom: string;
+  periodTo: string;
+  signedOn: string | null;
+  outcome: string | null;
+  outcomeNote: string | null;
+  terminatedOn: string | null;
+  terminationReason: string | null;
+}
+
+export const ContractEntity = new EntitySchema<ContractRow>({
+  name: 'Contract',
+  tableName: 'contract',
+  columns: {
+    id: { type: 'text', primary: true },
+    caseId: { name: 'case_id', type: 'text' },
+    variant: { type: 'text' },
+    status: { type: 'text' },
+    clientIds: { name: 'client_ids', type: 'simple-json' },
+    workerId: { name: 'worker_id', type: 'text' },
+    causes: { type: 'text' },
+    possibilities: { type: 'text' },
+    limitations: { type: 'text' },
+    mainGoal: { name: 'main_goal', type: 'text' },
+    partialGoals: { name: 'partial_goals', type: 'simple-json' },
+    actions: { type: 'simple-json' },
+    periodFrom: { name: 'period_from', type: 'text' },
+    periodTo: { name: 'period_to', type: 'text' },
+    signedOn: { name: 'signed_on', type: 'text', nullable: true },
+    outcome: { type: 'text', nullable: true },
+    outcomeNote: { name: 'outcome_note', type: 'text', nullable: true },
+    terminatedOn: { name: 'terminated_on', type: 'text', nullable: true },
+    terminationReason: { name: 'termination_reason', type: 'text', nullable: true },
+    ...trackedColumns,
+  },
+});
+
+export interface PlanRow extends Tracked {
+  id: string;
+  caseId: string;
+  /** Version of the plan within the case: 1, 2, … (a signed version is superseded, never edited). */
+  number: number;
+  type: 'standard' | 'coordinated';
+  coordinator: string;
+  areas: PlanArea[];
+  status: PlanStatus;
+  signedOn: string | null;
+  assistantId: string;
+}
+
+export const PlanEntity = new EntitySchema<PlanRow>({
+  name: 'Plan',
+  tableName: 'plan',
+  columns: {
+    id: { type: 'text', primary: true },
+    caseId: { name: 'case_id', type: 'text' },
+    number: { type: 'integer' },
+    type: { type: 'text' },
+    coordinator: { type: 'text' },
+    areas: { type: 'simple-json' },
+    status: { type: 'text' },
+    signedOn: { name: 'signed_on', type: 'text', nullable: true },
+    assistantId: { name: 'assistant_id', type: 'text' },
+    ...trackedColumns,
+  },
+});
+
+export interface VisitRow extends Tracked {
+  id: string;
+  caseId: string;
+  visitedOn: string;
+  place: string;
+  participants: string;
+  topics: string;
+  agreed: string;
+  authorId: string;
+}
+
+export const VisitEntity = new EntitySchema<VisitRow>({
+  name: 'Visit',
+  tableName: 'visit',
+  columns: {
+    id: { type: 'text', primary: true },
+    caseId: { name: 'case_id', type: 'text' },
+    visitedOn: { name: 'visited_on', type: 'text' },
+    place: { type: 'text' },
+    participants: { type: 'text' },
+    topics: { type: 'text' },
+    agreed: { type: 'text' },
+    authorId: { name: 'author_id', type: 'text' },
+    ...trackedColumns,
+  },
+});
+
+export interface AssessmentRow extends Tracked {
+  id: string;
+  caseId: string;
+  assessedOn: string;
+  periodFrom: string;
+  periodTo: string;
+  progress: { goal: string; progress: string }[];
+  changes: string;
+  recommendation: Recommendation;
+  authorId: string;
+}
+
+export const AssessmentEntity = new EntitySchema<AssessmentRow>({
+  name: 'Assessment',
+  tableName: 'assessment',
+  columns: {
+    id: { type: 'text', primary: true },
+    caseId: { name: 'case_id', type: 'text' },
+    assessedOn: { name: 'assessed_on', type: 'text' },
+    periodFrom: { name: 'period_from', type: 'text' },
+    periodTo: { name: 'period_to', type: 'text' },
+    progress: { type: 'simple-json' },
+    changes: { type: 'text' },
+    recommendation: { type: 'text' },
+    authorId: { name: 'author_id', type: 'text' },
+    ...trackedColumns,
+  },
+});
+
 export const ENTITIES = [
   OfficeEntity,
   SettingEntity,
@@ -454,4 +608,8 @@ export const ENTITIES = [
   CaseEventEntity,
   FormDraftEntity,
   CounterEntity,
+  ContractEntity,
+  PlanEntity,
+  VisitEntity,
+  AssessmentEntity,
 ];

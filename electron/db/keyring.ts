@@ -156,6 +156,11 @@ export async function readKeyring(file: string): Promise<Keyring | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new AppError('DB_CORRUPT', 'Nie można odczytać pliku kluczy Asysty. Sprawdź uprawnienia do folderu danych.');
   }
+  return parseKeyring(raw);
+}
+
+/** Parses and checks a slot file's text (also the copy inside a backup). */
+export function parseKeyring(raw: string): Keyring {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -15,7 +15,8 @@ import {
   type CaseStatus,
 } from '../../shared/domain/caseFlow';
 import { compare, type IsoDate } from '../../shared/domain/dates';
-import { compareDeadlines, interviewDeadline, type Deadline } from '../../shared/domain/deadlines';
+import { compareDeadlines, interviewDeadline, nextAssessmentDue, nextInterviewUpdateDue, type Deadline } from '../../shared/domain/deadlines';
+import { planTasks } from '../../shared/domain/familyWork';
 import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type IncomeTestResult } from '../../shared/domain/income';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type SegmentAnswers } from '../../shared/domain/interviewForm';
 import { validatePesel } from '../../shared/domain/pesel';
@@ -42,15 +43,18 @@ import type { SessionUser, Settings } from '../../shared/ipc';
 import type { Clock } from '../clock';
 import {
   AnalysisEntity,
+  AssessmentEntity,
   AssignmentEntity,
   AssistantRequestEntity,
   CaseEntity,
   CaseEventEntity,
+  ContractEntity,
   CounterEntity,
   FamilyEntity,
   FamilyMemberEntity,
   InterviewEntity,
   PersonEntity,
+  PlanEntity,
   UserEntity,
   type CaseRow,
   type InterviewRow,
@@ -59,6 +63,7 @@ import {
 } from '../db/entities';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
+import { reindexCase } from './search-index';
 
 type Intake = z.output<typeof intakeSchema>;
 type InterviewSave = z.output<typeof interviewSaveSchema>;
@@ -72,7 +77,7 @@ export interface Actor {
   settings: Settings;
 }
 
-interface LoadedCase {
+export interface LoadedCase {
   row: CaseRow;
   access: Exclude<CaseAccess, 'none'>;
   activeAssistantIds: string[];
@@ -111,7 +116,7 @@ export class CasesService {
     return { row, access, activeAssistantIds };
   }
 
-  private requireFull(kase: LoadedCase): void {
+  requireFull(kase: LoadedCase): void {
     if (kase.access !== 'full') throw new AppError('FORBIDDEN', 'Nie masz uprawnień do tej części sprawy.');
   }
 
@@ -163,6 +168,7 @@ export class CasesService {
       ...this.tracked(actor.user.id),
     });
     await this.event(m, id, input.reportedOn, 'intake', 'Przyjęto zgłoszenie', input.report, true, actor.user.id);
+    reindexCase(m, id);
     await this.audit.append(m, {
       actorId: actor.user.id,
       action: 'case.create',
@@ -317,12 +323,41 @@ export class CasesService {
   /** The deadlines a case has now (one model for all: shared/domain/deadlines.ts). */
   async deadlines(m: EntityManager, row: CaseRow): Promise<Deadline[]> {
     const list: Deadline[] = [];
-    if (row.status === 'REPORTED' || row.status === 'INTERVIEW') {
-      list.push({ kind: 'interview', dueDate: row.interviewDue, caseId: row.id, label: `Wywiad środowiskowy — sprawa ${row.number}` });
+    const status = row.status as CaseStatus;
+    const caseId = row.id;
+    if (status === 'REPORTED' || status === 'INTERVIEW') {
+      list.push({ kind: 'interview', dueDate: row.interviewDue, caseId, label: `Wywiad środowiskowy — sprawa ${row.number}` });
     }
-    if (row.status === 'ASSISTANT_REQUESTED') {
-      const request = await m.getRepository(AssistantRequestEntity).findOneBy({ caseId: row.id, status: 'pending' });
-      if (request) list.push({ kind: 'assignment_decision', dueDate: request.filedOn, caseId: row.id, subjectId: request.id, label: `Decyzja o asystencie — sprawa ${row.number}` });
+    if (status === 'ASSISTANT_REQUESTED') {
+      const request = await m.getRepository(AssistantRequestEntity).findOneBy({ caseId, status: 'pending' });
+      if (request) list.push({ kind: 'assignment_decision', dueDate: request.filedOn, caseId, subjectId: request.id, label: `Decyzja o asystencie — sprawa ${row.number}` });
+    }
+    const working = ['SOCIAL_WORK', 'ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS', 'CLOSING'].includes(status);
+    if (working) {
+      // Part IV: the wywiad is updated at least every six months while aid continues.
+      const last = await m.getRepository(InterviewEntity).findOne({ where: { caseId, status: 'completed' }, order: { conductedOn: 'DESC' } });
+      if (last?.conductedOn) list.push({ kind: 'interview_update', dueDate: nextInterviewUpdateDue(last.conductedOn), caseId, subjectId: last.id, label: `Aktualizacja wywiadu — sprawa ${row.number}` });
+      for (const contract of await m.getRepository(ContractEntity).findBy({ caseId, status: In(['signed', 'in_progress']) })) {
+        for (const action of contract.actions.filter((a) => a.status === 'planned')) {
+          list.push({ kind: 'contract_action', dueDate: action.deadline, caseId, subjectId: contract.id, label: `Kontrakt: ${action.description}` });
+        }
+      }
+    }
+    if (['ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS'].includes(status)) {
+      const plan = await m.getRepository(PlanEntity).findOneBy({ caseId, status: 'signed' });
+      for (const { task } of planTasks(plan?.areas ?? [])) {
+        if (task.status === 'planned' || task.status === 'in_progress') {
+          list.push({ kind: 'plan_task', dueDate: task.deadline, caseId, subjectId: plan!.id, label: `Plan: ${task.description}` });
+        }
+      }
+      // art. 15 ust. 1 pkt 15 u.w.r.: an assessment at least every six months, counted from the assignment.
+      const lastAssessment = await m.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { assessedOn: 'DESC' } });
+      const assigned = await m.getRepository(AssignmentEntity).findOne({ where: { caseId }, order: { assignedOn: 'ASC' } });
+      const since = lastAssessment?.assessedOn ?? assigned?.assignedOn;
+      if (since) list.push({ kind: 'assessment', dueDate: nextAssessmentDue(since), caseId, label: `Okresowa ocena sytuacji rodziny — sprawa ${row.number}` });
+    }
+    if (status === 'MONITORING' && row.monitoringUntil && !row.monitoringEndedOn) {
+      list.push({ kind: 'monitoring_end', dueDate: row.monitoringUntil, caseId, label: `Koniec monitoringu — sprawa ${row.number}` });
     }
     return list.sort(compareDeadlines);
   }
@@ -402,7 +437,8 @@ export class CasesService {
     };
   }
 
-  private async transition(m: EntityManager, row: CaseRow, action: CaseAction, actor: Actor, extra: CaseFacts = {}): Promise<CaseStatus> {
+  /** Moves the case along the state machine (shared/domain/caseFlow.ts) or refuses with what is missing. */
+  async transition(m: EntityManager, row: CaseRow, action: CaseAction, actor: Actor, extra: CaseFacts = {}): Promise<CaseStatus> {
     const facts = await this.facts(m, row, actor, extra);
     const check = checkTransition(row.status as CaseStatus, action, actor.user.roles, facts);
     if (!check.ok) throw new AppError(check.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_STATE', check.message);
@@ -729,7 +765,7 @@ export class CasesService {
     await this.audit.append(m, { actorId: actor.user.id, action: 'case_event.update', entityType: 'case_event', entityId: eventId, caseId: event.caseId, details: { changes: { significant: { from: !significant, to: significant } } } });
   }
 
-  private async event(
+  async event(
     m: EntityManager,
     caseId: string,
     occurredOn: IsoDate,

@@ -12,7 +12,11 @@ export const DEFAULT_SETTINGS: Settings = {
   caseloadLimit: 15,
   interviewWorkingDays: 14,
   urgentInterviewWorkingDays: 2,
+  monitoringMonths: 3,
   caseNumberPrefix: 'OPS.AR',
+  backupDir: null,
+  backupKeep: 10,
+  backupEveryHours: 24,
 };
 
 const OFFICE_FIELDS = ['name', 'street', 'postalCode', 'city', 'gmina'] as const;

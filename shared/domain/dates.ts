@@ -171,4 +171,5 @@ export function formatPolishDate(date: IsoDate): string {
 /** The schema forms and the main process use for a date field. */
 export const isoDateSchema = z
   .string({ error: 'Data jest wymagana.' })
+  .max(10, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' })
   .refine((value) => parseIsoDate(value) !== null, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' });

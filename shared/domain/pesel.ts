@@ -115,6 +115,7 @@ export function makePesel(birthDate: IsoDate, sex: Sex, serial: number): string 
 /** The PESEL field of a form: surrounding spaces are ignored; the message is the validator's. */
 export const peselSchema = z
   .string({ error: PESEL_MESSAGES.length })
+  .max(40, { error: PESEL_MESSAGES.length })
   .trim()
   .superRefine((value, ctx) => {
     const result = validatePesel(value);

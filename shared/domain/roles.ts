@@ -36,6 +36,14 @@ export const PERMISSIONS = {
   'persons.checkDuplicates': ['social_worker', 'head'],
   /** Decide on requests for an assistant, see caseloads (art. 11 ust. 3 u.w.r.). */
   'requests.decide': ['head'],
+  /** Kontrakt socjalny: the social worker concludes it (art. 108 u.p.s.). */
+  'contracts.manage': ['social_worker', 'head'],
+  /** Plan pracy, okresowa ocena, proposing the end of the work: the assistant (art. 15 u.w.r.). */
+  'familyWork.write': ['family_assistant'],
+  /** Approving the end of the work, the monitoring, closing a case: the kierownik. */
+  'cases.decideClosure': ['head'],
+  /** Make a backup of the office's data (restoring needs no session: the backup's own password or the recovery code). */
+  'backup.run': ['head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -50,6 +58,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'cases.view': 'przeglądania spraw',
   'persons.checkDuplicates': 'wyszukiwania osób w ośrodku',
   'requests.decide': 'decydowania o przydziale asystenta rodziny',
+  'contracts.manage': 'zawierania kontraktów socjalnych',
+  'familyWork.write': 'prowadzenia planu pracy z rodziną',
+  'cases.decideClosure': 'zatwierdzania zakończenia pracy z rodziną',
+  'backup.run': 'wykonywania kopii zapasowych',
 };
 
 /** True when any of the user's roles grants the permission. */

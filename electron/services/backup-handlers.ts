@@ -1,0 +1,33 @@
+/**
+ * The backup channels (issue 9), bound to BackupService. Making a backup and reading its status
+ * need the 'backup.run' permission; a restore needs nobody signed in (it replaces the database)
+ * and is opened by the backup's own password slot or the recovery code.
+ */
+import type { HandlersFor } from '../backend';
+import { requireReady } from '../backend';
+import type { BackupService } from './backup';
+
+export type BackupChannel = 'backup:run' | 'backup:status' | 'backup:restore';
+
+export function backupHandlers(backup: BackupService): HandlersFor<BackupChannel> {
+  return {
+    'backup:run': ({ folder }, session) => {
+      const s = requireReady(session);
+      return backup.createBackup(
+        { db: s.db, masterKey: s.masterKey, actorId: s.user.id },
+        { folder: folder ?? s.settings.backupDir, keep: s.settings.backupKeep },
+        'manual',
+      );
+    },
+
+    'backup:status': (_input, session) => backup.status(requireReady(session)),
+
+    'backup:restore': (input) =>
+      backup.restore(
+        input.file,
+        input.method === 'password'
+          ? { method: 'password', login: input.login, password: input.password }
+          : { method: 'recovery', recoveryCode: input.recoveryCode },
+      ),
+  };
+}

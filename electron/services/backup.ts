@@ -1,0 +1,805 @@
+/**
+ * Backups an office can run itself (issue 9).
+ *
+ * A backup is one file, `asysta-kopia-2026-03-02T0800.asb`:
+ *
+ *   "ASYSTA-BACKUP" | u8 format version | u32 header length | header (JSON)
+ *   | u32 slot-file length | slot file (JSON, as asysta.keys.json)
+ *   | u64 database length | database snapshot (SQLCipher pages, still under the master key)
+ *   | HMAC-SHA256 over everything before it, keyed by HKDF(master key, header salt)
+ *   | SHA-256 over everything before it (finds plain damage before any password is asked)
+ *
+ * The snapshot is taken with `VACUUM INTO` on the open connection: SQLite3 Multiple Ciphers
+ * attaches the target with the main database's cipher and key, so the copy is encrypted exactly
+ * like the database (the online backup API refuses an encrypted source: "incompatible source and
+ * target databases"). The header holds ids, times and migration names only, nothing a person typed.
+ *
+ * A restore checks the file's sum, opens the master key with a password or the recovery code from
+ * the backup's own slot file, checks the HMAC, writes the database aside in the data folder, runs
+ * `PRAGMA integrity_check` and the audit-chain check on it, and only then swaps it in. The swap
+ * keeps the current files aside (`.przed-przywroceniem-<czas>`) behind a journal until the new
+ * database has been checked again in place; a crash in between is rolled back or forward at the
+ * next start.
+ */
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  promises as fs,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { BACKUP_CORRUPT_MESSAGE, BACKUP_WARNING_DAYS, type BackupResult, type BackupStatus, type RestoreResult } from '../../shared/backup';
+import { can } from '../../shared/domain/roles';
+import { count } from '../../shared/text';
+import type { Backend, ReadySession } from '../backend';
+import type { Database } from '../db/database';
+import { SettingEntity } from '../db/entities';
+import { openSlot, parseKeyring, readKeyring, recoverySlot, writeKeyring, type Keyring } from '../db/keyring';
+import { MIGRATIONS } from '../db/migrations';
+import { AppError } from '../errors';
+
+export const BACKUP_MAGIC = Buffer.from('ASYSTA-BACKUP', 'ascii');
+export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_EXTENSION = '.asb';
+/** Our own backups, and nothing else, are what rotation may delete. */
+export const BACKUP_FILE_PATTERN = /^asysta-kopia-(\d{4}-\d{2}-\d{2}T\d{4})(?:-(\d{1,4}))?\.asb$/;
+
+const LAST_BACKUP_KEY = 'backup.last';
+const JOURNAL_FILE = 'asysta.przywracanie.json';
+const ASIDE_INFIX = '.przed-przywroceniem-';
+/** Snapshots and restore files left by a crash; removed at the next start once they are old. */
+const STALE_TEMP = /^asysta\.(kopia|przywracanie)-[0-9A-Za-z-]+\.(db|keys)\.tmp(-journal|-wal|-shm)?$/;
+const STALE_AFTER_MS = 60 * 60_000;
+
+const PREFIX_BYTES = BACKUP_MAGIC.length + 1 + 4;
+const TAG_BYTES = 32;
+const SUM_BYTES = 32;
+const MAX_HEADER_BYTES = 64 * 1024;
+const MAX_KEYRING_BYTES = 4 * 1024 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+const MAX_RESTORE_DELAY_MS = 60_000;
+
+const headerSchema = z
+  .object({
+    format: z.literal('asysta-backup'),
+    version: z.literal(BACKUP_FORMAT_VERSION),
+    officeId: z.uuid(),
+    createdAt: z.iso.datetime(),
+    /** The schema migrations applied to the snapshot (names from electron/db/migrations). */
+    migrations: z.array(z.string().max(200)).max(1000),
+    /** HKDF salt of the integrity key. */
+    macSalt: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(100),
+  })
+  .strict();
+export type BackupHeader = z.infer<typeof headerSchema>;
+
+const lastBackupSchema = z.object({ at: z.string(), fileName: z.string(), size: z.number(), sha256: z.string() });
+type LastBackup = z.infer<typeof lastBackupSchema>;
+
+const journalSchema = z.object({
+  moves: z.array(z.object({ from: z.string(), to: z.string() })),
+  installs: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+type Journal = z.infer<typeof journalSchema>;
+
+export type BackupTrigger = 'manual' | 'schedule' | 'cli';
+
+/** What a backup is made from: an open database, its key and who asked. */
+export interface BackupSource {
+  db: Database;
+  masterKey: Buffer;
+  actorId: string | null;
+}
+
+/** A folder (named by date, with rotation) or one exact file (the CLI's --out). */
+export type BackupTarget = { folder: string | null; keep: number } | { file: string };
+
+export type RestoreSecret = { method: 'password'; login: string; password: string } | { method: 'recovery'; recoveryCode: string };
+
+export type ScheduledBackup =
+  | { status: 'created'; result: BackupResult }
+  | { status: 'not_due'; nextDueAt: string }
+  | { status: 'no_session' | 'no_folder' | 'busy' }
+  | { status: 'failed'; message: string };
+
+// ---- the file format ------------------------------------------------------------------------
+
+export function backupMacKey(masterKey: Buffer, header: Pick<BackupHeader, 'macSalt' | 'officeId'>): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.from(header.macSalt, 'base64'), `asysta-backup-mac-v1|${header.officeId}`, 32));
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
+
+function u64(n: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64BE(BigInt(n));
+  return b;
+}
+
+async function writeAll(handle: fs.FileHandle, data: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+async function readExactly(handle: fs.FileHandle, length: number, position: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw corrupt();
+    done += bytesRead;
+  }
+  return buffer;
+}
+
+function corrupt(detail?: string): AppError {
+  return new AppError('DB_CORRUPT', detail ? `${BACKUP_CORRUPT_MESSAGE} (${detail})` : BACKUP_CORRUPT_MESSAGE);
+}
+
+function syncDir(dir: string): void {
+  // Makes the renames durable; directories cannot be opened on Windows, where NTFS journals them.
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* best effort */
+  }
+}
+
+/** Writes a backup file: to a temporary name beside it, synced, then renamed into place. */
+async function writeBackupFile(target: string, header: BackupHeader, keyringText: string, snapshot: string, macKey: Buffer): Promise<{ size: number; sha256: string }> {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const mac = createHmac('sha256', macKey);
+  const sum = createHash('sha256');
+  const whole = createHash('sha256');
+  const out = await fs.open(tmp, 'wx', 0o600);
+  let size = 0;
+  const put = async (data: Buffer, digests: (Hash | Hmac)[]): Promise<void> => {
+    for (const d of digests) d.update(data);
+    await writeAll(out, data);
+    size += data.length;
+  };
+  try {
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const keyringBytes = Buffer.from(keyringText, 'utf8');
+    const source = await fs.open(snapshot, 'r');
+    try {
+      const dbBytes = (await source.stat()).size;
+      const all = [mac, sum, whole];
+      await put(Buffer.concat([BACKUP_MAGIC, Buffer.from([BACKUP_FORMAT_VERSION]), u32(headerBytes.length), headerBytes]), all);
+      await put(Buffer.concat([u32(keyringBytes.length), keyringBytes, u64(dbBytes)]), all);
+      const chunk = Buffer.alloc(CHUNK_BYTES);
+      let position = 0;
+      while (position < dbBytes) {
+        const { bytesRead } = await source.read(chunk, 0, Math.min(CHUNK_BYTES, dbBytes - position), position);
+        if (bytesRead === 0) throw new Error('snapshot shrank while being copied');
+        await put(chunk.subarray(0, bytesRead), all);
+        position += bytesRead;
+      }
+    } finally {
+      await source.close();
+    }
+    await put(mac.digest(), [sum, whole]);
+    await put(sum.digest(), [whole]);
+    await out.sync();
+  } catch (error) {
+    await out.close();
+    await fs.rm(tmp, { force: true });
+    throw error;
+  }
+  await out.close();
+  await fs.rename(tmp, target);
+  syncDir(dirname(target));
+  return { size, sha256: whole.digest('hex') };
+}
+
+interface Layout {
+  header: BackupHeader;
+  keyring: Keyring;
+  dbOffset: number;
+  dbLength: number;
+  size: number;
+}
+
+/** Reads a backup's framing: magic and version first (a foreign or newer file is named as such). */
+async function readPrefix(handle: fs.FileHandle, size: number): Promise<void> {
+  if (size < PREFIX_BYTES + TAG_BYTES + SUM_BYTES) {
+    throw new AppError('DB_FOREIGN', 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.');
+  }
+  const prefix = await readExactly(handle, PREFIX_BYTES, 0);
+  if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC)) {
+    throw new AppError('DB_FOREIGN', 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.');
+  }
+  const version = prefix[BACKUP_MAGIC.length] ?? 0;
+  if (version > BACKUP_FORMAT_VERSION) {
+    throw new AppError('DB_NEWER', 'Kopię zapasową zapisała nowsza wersja Asysty. Zainstaluj najnowszą wersję programu — nie przywrócono niczego.');
+  }
+  if (version !== BACKUP_FORMAT_VERSION) throw corrupt();
+}
+
+/** The header and slot file; called once the file's sum holds, so a failure here is a forged file. */
+async function readLayout(handle: fs.FileHandle, size: number): Promise<Layout> {
+  const headerLength = (await readExactly(handle, 4, BACKUP_MAGIC.length + 1)).readUInt32BE();
+  if (headerLength > MAX_HEADER_BYTES) throw corrupt();
+  let position = PREFIX_BYTES;
+  const header = headerSchema.safeParse(parseJson(await readExactly(handle, headerLength, position)));
+  if (!header.success) throw corrupt();
+  position += headerLength;
+  const keyringLength = (await readExactly(handle, 4, position)).readUInt32BE();
+  if (keyringLength > MAX_KEYRING_BYTES) throw corrupt();
+  position += 4;
+  let keyring: Keyring;
+  try {
+    keyring = parseKeyring((await readExactly(handle, keyringLength, position)).toString('utf8'));
+  } catch {
+    throw corrupt();
+  }
+  if (keyring.officeId !== header.data.officeId) throw corrupt();
+  position += keyringLength;
+  const dbLength = (await readExactly(handle, 8, position)).readBigUInt64BE();
+  position += 8;
+  if (dbLength > BigInt(Number.MAX_SAFE_INTEGER) || position + Number(dbLength) + TAG_BYTES + SUM_BYTES !== size) throw corrupt();
+  return { header: header.data, keyring, dbOffset: position, dbLength: Number(dbLength), size };
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+interface ScanResult {
+  /** SHA-256 of the whole file, as the user can compare it. */
+  sha256: string;
+  sumOk: boolean;
+  tagOk: boolean | null;
+}
+
+/**
+ * One pass over the file: its own sum, the HMAC when the key is known, the whole-file SHA-256,
+ * and, when asked, the database bytes copied to `dbSink`.
+ */
+async function scanBackup(handle: fs.FileHandle, size: number, options: { macKey?: Buffer; layout?: Layout; dbSink?: fs.FileHandle } = {}): Promise<ScanResult> {
+  const whole = createHash('sha256');
+  const sum = createHash('sha256');
+  const mac = options.macKey ? createHmac('sha256', options.macKey) : null;
+  const macEnd = size - TAG_BYTES - SUM_BYTES;
+  const sumEnd = size - SUM_BYTES;
+  const chunk = Buffer.alloc(CHUNK_BYTES);
+  let position = 0;
+  while (position < size) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, size - position), position);
+    if (bytesRead === 0) throw corrupt();
+    const data = chunk.subarray(0, bytesRead);
+    const end = position + bytesRead;
+    whole.update(data);
+    if (position < sumEnd) sum.update(data.subarray(0, Math.min(bytesRead, sumEnd - position)));
+    if (mac && position < macEnd) mac.update(data.subarray(0, Math.min(bytesRead, macEnd - position)));
+    if (options.dbSink && options.layout) {
+      const from = Math.max(position, options.layout.dbOffset);
+      const to = Math.min(end, options.layout.dbOffset + options.layout.dbLength);
+      if (from < to) await writeAll(options.dbSink, data.subarray(from - position, to - position));
+    }
+    position = end;
+  }
+  const trailer = await readExactly(handle, TAG_BYTES + SUM_BYTES, macEnd);
+  const storedTag = trailer.subarray(0, TAG_BYTES);
+  const storedSum = trailer.subarray(TAG_BYTES);
+  return {
+    sha256: whole.digest('hex'),
+    sumOk: timingSafeEqual(sum.digest(), storedSum),
+    tagOk: mac ? timingSafeEqual(mac.digest(), storedTag) : null,
+  };
+}
+
+// ---- names and rotation --------------------------------------------------------------------
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `asysta-kopia-2026-03-02T0800.asb` in the PC's local time (what the office reads). */
+export function backupFileName(at: Date, suffix = 1): string {
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}${pad(at.getMinutes())}`;
+  return `asysta-kopia-${stamp}${suffix > 1 ? `-${suffix}` : ''}${BACKUP_EXTENSION}`;
+}
+
+function localStamp(at: Date): string {
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+}
+
+/** Our backups in a folder, newest first. */
+export function listBackups(folder: string): string[] {
+  const found: { name: string; stamp: string; n: number }[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const name = entry.name;
+    const match = entry.isFile() ? BACKUP_FILE_PATTERN.exec(name) : null;
+    if (match?.[1]) found.push({ name, stamp: match[1], n: Number(match[2] ?? 1) });
+  }
+  found.sort((a, b) => (a.stamp === b.stamp ? b.n - a.n : a.stamp < b.stamp ? 1 : -1));
+  return found.map((f) => f.name);
+}
+
+// ---- the service ---------------------------------------------------------------------------
+
+export class BackupService {
+  readonly dataDir: string;
+  private busy = false;
+  private restoreFailures = 0;
+  private restoreBlockedUntil = 0;
+
+  constructor(private readonly backend: Backend) {
+    this.dataDir = dirname(backend.dbFile);
+    this.recoverInterruptedRestore();
+  }
+
+  /** Writes a backup and records it ('backup.create') with the last-backup marker, in one transaction. */
+  async createBackup(source: BackupSource, target: BackupTarget, trigger: BackupTrigger): Promise<BackupResult> {
+    const started = performance.now();
+    return this.exclusive(async () => {
+      const { folder, file, keep } = this.resolveTarget(target);
+      const keyring = await this.backend.readKeyring();
+      const createdAt = this.backend.clock.now().toISOString();
+      return source.db.read(async (manager) => {
+        const header: BackupHeader = {
+          format: 'asysta-backup',
+          version: BACKUP_FORMAT_VERSION,
+          officeId: keyring.officeId,
+          createdAt,
+          migrations: await source.db.appliedMigrations(),
+          macSalt: randomBytes(32).toString('base64'),
+        };
+        const macKey = backupMacKey(source.masterKey, header);
+        const snapshot = join(this.dataDir, `asysta.kopia-${randomBytes(8).toString('hex')}.db.tmp`);
+        let written: { size: number; sha256: string };
+        try {
+          await manager.query('VACUUM INTO ?', [snapshot]);
+          written = await writeBackupFile(file, header, JSON.stringify(keyring), snapshot, macKey);
+        } catch (error) {
+          throw ioError(error, 'Nie udało się zapisać kopii zapasowej w wybranym folderze (brak miejsca na dysku lub uprawnień). Nic nie zostało zmienione.');
+        } finally {
+          removeQuietly(snapshot, `${snapshot}-journal`);
+        }
+        // Self-check: read the file back, as a restore would, before telling anyone it is there.
+        const check = await withFile(file, (handle, size) => scanBackup(handle, size, { macKey }));
+        macKey.fill(0);
+        if (!check.sumOk || !check.tagOk || check.sha256 !== written.sha256) {
+          removeQuietly(file);
+          throw new AppError('IO_ERROR', 'Kopia zapasowa zapisała się z błędami (sprawdź dysk lub nośnik) i została usunięta. Spróbuj ponownie.');
+        }
+        const fileName = basename(file);
+        const removed = keep ? listBackups(folder).filter((name) => name !== fileName).slice(Math.max(keep - 1, 0)) : [];
+        const last: LastBackup = { at: createdAt, fileName, size: written.size, sha256: written.sha256 };
+        try {
+          await manager.transaction(async (tx) => {
+            await this.backend.audit.append(tx, { actorId: source.actorId, action: 'backup.create', details: { fileName, size: written.size, sha256: written.sha256, trigger, removed } });
+            await tx.getRepository(SettingEntity).save({ key: LAST_BACKUP_KEY, value: JSON.stringify(last), updatedAt: createdAt, updatedBy: source.actorId });
+          });
+        } catch (error) {
+          // Not on record, so not a backup: nothing half done.
+          removeQuietly(file);
+          throw error;
+        }
+        for (const name of removed) removeQuietly(join(folder, name));
+        return { fileName, folder, size: written.size, sha256: written.sha256, createdAt, removed, durationMs: Math.round(performance.now() - started) };
+      });
+    });
+  }
+
+  /**
+   * A backup outside the app (the CLI, a scheduled task): a kierownik's login and password open the
+   * database as it is (not migrated). `out` is a folder (named by date, with rotation) or a file.
+   */
+  async backupWithPassword(login: string, password: string, out: string): Promise<BackupResult> {
+    const masterKey = await this.backend.unwrapWithPassword(await this.backend.readKeyring(), login, password);
+    if (!masterKey) throw new AppError('WRONG_PASSWORD', 'Nieprawidłowy login lub hasło. Niczego nie zmieniono.');
+    try {
+      const db = await this.backend.openDatabase(masterKey, { migrate: false });
+      try {
+        const { user, settings } = await db.read(async (m) => ({ user: await this.backend.users.byLogin(m, login), settings: await this.backend.office.settings(m) }));
+        if (!user?.active || !can(user.roles, 'backup.run')) throw new AppError('FORBIDDEN', 'Nie masz uprawnień do wykonywania kopii zapasowych.');
+        const target: BackupTarget = isDirectory(out) ? { folder: out, keep: settings.backupKeep } : { file: out };
+        return await this.createBackup({ db, masterKey, actorId: user.id }, target, 'cli');
+      } finally {
+        await db.close();
+      }
+    } finally {
+      masterKey.fill(0);
+    }
+  }
+
+  async lastBackup(manager: EntityManager): Promise<LastBackup | null> {
+    const row = await manager.getRepository(SettingEntity).findOneBy({ key: LAST_BACKUP_KEY });
+    const parsed = row ? lastBackupSchema.safeParse(parseJson(Buffer.from(row.value, 'utf8'))) : null;
+    return parsed?.success ? parsed.data : null;
+  }
+
+  async status(session: ReadySession): Promise<BackupStatus> {
+    const last = await session.db.read((m) => this.lastBackup(m));
+    const { backupDir, backupKeep, backupEveryHours } = session.settings;
+    const now = this.backend.clock.now().getTime();
+    const ageDays = last ? Math.floor((now - Date.parse(last.at)) / 86_400_000) : null;
+    const warning = ageDays === null || ageDays >= BACKUP_WARNING_DAYS;
+    const noFolder = backupDir ? '' : ' Wskaż folder kopii zapasowych w ustawieniach ośrodka.';
+    const message =
+      ageDays === null
+        ? `Nie wykonano jeszcze kopii zapasowej.${noFolder}`
+        : warning
+          ? `Ostatnia kopia zapasowa ma ${count(ageDays, 'dzień', 'dni', 'dni')}. Wykonaj kopię zapasową.${noFolder}`
+          : `Ostatnia kopia zapasowa: ${new Date(last?.at ?? now).toLocaleString('pl-PL')}.`;
+    const nextDue = last ? Math.max(Date.parse(last.at) + backupEveryHours * 3_600_000, now) : now;
+    return {
+      lastBackupAt: last?.at ?? null,
+      lastFileName: last?.fileName ?? null,
+      lastSize: last?.size ?? null,
+      lastSha256: last?.sha256 ?? null,
+      warning,
+      message,
+      folder: backupDir,
+      keep: backupKeep,
+      everyHours: backupEveryHours,
+      nextDueAt: backupDir ? new Date(nextDue).toISOString() : null,
+    };
+  }
+
+  /**
+   * The scheduled backup: the main process calls this at start-up and every hour. It makes one when
+   * a session is open, a folder is set and the last backup is older than the office's interval.
+   * It is not user activity (the idle lock is unaffected) and never throws.
+   */
+  async runDueBackup(): Promise<ScheduledBackup> {
+    const session = this.backend.readySession();
+    if (!session) return { status: 'no_session' };
+    const { backupDir, backupEveryHours, backupKeep } = session.settings;
+    if (!backupDir) return { status: 'no_folder' };
+    if (this.busy) return { status: 'busy' };
+    try {
+      const last = await session.db.read((m) => this.lastBackup(m));
+      const now = this.backend.clock.now().getTime();
+      const lastAt = last ? Date.parse(last.at) : Number.NaN;
+      // A last backup "in the future" (the clock was set back) does not postpone the next one.
+      if (last && lastAt <= now && now - lastAt < backupEveryHours * 3_600_000) {
+        return { status: 'not_due', nextDueAt: new Date(lastAt + backupEveryHours * 3_600_000).toISOString() };
+      }
+      const result = await this.createBackup({ db: session.db, masterKey: session.masterKey, actorId: session.user.id }, { folder: backupDir, keep: backupKeep }, 'schedule');
+      return { status: 'created', result };
+    } catch (error) {
+      return { status: 'failed', message: error instanceof AppError ? error.message : 'Nie udało się wykonać kopii zapasowej.' };
+    }
+  }
+
+  /** Reads, checks and swaps in a backup. Only while nobody is signed in; refuses with nothing replaced. */
+  async restore(file: string, secret: RestoreSecret): Promise<RestoreResult> {
+    if (!this.backend.signedOut()) {
+      throw new AppError('INVALID_STATE', 'Dane można przywrócić z kopii tylko wtedy, gdy nikt nie jest zalogowany. Wyloguj się i spróbuj ponownie.');
+    }
+    return this.exclusive(async () => {
+      const now = this.backend.clock.now().getTime();
+      if (this.restoreBlockedUntil > now) {
+        throw new AppError('RATE_LIMITED', `Zbyt wiele nieudanych prób. Spróbuj ponownie za ${Math.ceil((this.restoreBlockedUntil - now) / 1000)} s.`);
+      }
+      return withFile(file, async (handle, size) => {
+        await readPrefix(handle, size);
+        const first = await scanBackup(handle, size);
+        if (!first.sumOk) throw corrupt();
+        const layout = await readLayout(handle, size);
+        const masterKey = await this.unwrap(layout.keyring, secret);
+        try {
+          return await this.restoreChecked(file, handle, layout, first.sha256, masterKey, secret);
+        } finally {
+          masterKey.fill(0);
+        }
+      });
+    });
+  }
+
+  private async unwrap(keyring: Keyring, secret: RestoreSecret): Promise<Buffer> {
+    let key: Buffer | null;
+    if (secret.method === 'password') {
+      key = await this.backend.unwrapWithPassword(keyring, secret.login, secret.password);
+    } else {
+      const slot = recoverySlot(keyring);
+      key = slot ? await openSlot(keyring, slot, secret.recoveryCode) : null;
+    }
+    if (key) {
+      this.restoreFailures = 0;
+      return key;
+    }
+    this.restoreFailures += 1;
+    this.restoreBlockedUntil = this.backend.clock.now().getTime() + Math.min(1000 * 2 ** (this.restoreFailures - 1), MAX_RESTORE_DELAY_MS);
+    throw new AppError(
+      'WRONG_PASSWORD',
+      secret.method === 'password'
+        ? 'Nieprawidłowy login lub hasło dla tej kopii zapasowej (obowiązują hasła z dnia wykonania kopii) — nie przywrócono niczego.'
+        : 'Nieprawidłowy kod odzyskiwania dla tej kopii zapasowej — nie przywrócono niczego.',
+    );
+  }
+
+  private async restoreChecked(file: string, handle: fs.FileHandle, layout: Layout, sha256: string, masterKey: Buffer, secret: RestoreSecret): Promise<RestoreResult> {
+    const { header } = layout;
+    const current = await readKeyring(this.backend.keysFile).catch(() => null);
+    if (current && current.officeId !== header.officeId) {
+      throw new AppError(
+        'CONFLICT',
+        'Ta kopia zapasowa pochodzi z innego ośrodka niż dane w tym folderze — nie przywrócono niczego. Aby ją przywrócić, wybierz pusty folder danych.',
+      );
+    }
+    const known = MIGRATIONS.map((m) => new m().name);
+    if (header.migrations.some((name) => !known.includes(name))) {
+      throw new AppError('DB_NEWER', 'Kopię zapasową zapisała nowsza wersja Asysty. Zainstaluj najnowszą wersję programu — nie przywrócono niczego.');
+    }
+    const stamp = this.freeStamp();
+    const tmpDb = join(this.dataDir, `asysta.przywracanie-${stamp}.db.tmp`);
+    const tmpKeys = join(this.dataDir, `asysta.przywracanie-${stamp}.keys.tmp`);
+    try {
+      // The database is written aside and checked before anything in place is touched.
+      const macKey = backupMacKey(masterKey, header);
+      const sink = await fs.open(tmpDb, 'wx', 0o600);
+      let second: ScanResult;
+      try {
+        second = await scanBackup(handle, layout.size, { macKey, layout, dbSink: sink });
+        await sink.sync();
+      } finally {
+        await sink.close();
+        macKey.fill(0);
+      }
+      if (!second.sumOk || !second.tagOk || second.sha256 !== sha256) throw corrupt();
+
+      const checked = await this.checkDatabase(tmpDb, masterKey, async (db) => {
+        let actorId: string | null = null;
+        if (secret.method === 'password') {
+          const user = await db.read((m) => this.backend.users.byLogin(m, secret.login));
+          if (!user || !user.active || !can(user.roles, 'backup.run')) {
+            throw new AppError('FORBIDDEN', 'Dane z kopii zapasowej może przywrócić kierownik ośrodka albo osoba z kodem odzyskiwania — nie przywrócono niczego.');
+          }
+          actorId = user.id;
+        }
+        await db.write((m) =>
+          this.backend.audit.append(m, {
+            actorId,
+            action: 'backup.restore',
+            details: { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, method: secret.method },
+          }),
+        );
+      });
+      await writeKeyring(tmpKeys, layout.keyring);
+
+      this.swapIn(tmpDb, tmpKeys, stamp);
+      await this.confirmSwap(masterKey);
+      return { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, auditEntries: checked + 1 };
+    } finally {
+      removeQuietly(tmpDb, tmpKeys, `${tmpDb}-wal`, `${tmpDb}-shm`);
+    }
+  }
+
+  /** Opens a database file with the key, checks its pages and its audit chain; returns the entries checked. */
+  private async checkDatabase(file: string, masterKey: Buffer, then?: (db: Database) => Promise<void>): Promise<number> {
+    let db: Database;
+    try {
+      db = await this.backend.openDatabase(masterKey, { file, migrate: false });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'DB_NEWER') throw error;
+      throw corrupt();
+    }
+    try {
+      const problems = await db.integrityCheck();
+      if (problems.length > 0) throw corrupt('plik bazy danych nie przeszedł kontroli spójności');
+      const chain = await db.read((m) => this.backend.audit.verify(m));
+      if (!chain.ok) throw corrupt(chain.message);
+      await then?.(db);
+      return chain.checked;
+    } finally {
+      await db.close();
+    }
+  }
+
+  /**
+   * The swap, behind a journal: current files are renamed aside, the new ones renamed in (the
+   * database last: that rename is the commit). The new database is checked in place; only then
+   * are the old files deleted. Renames are synchronous, so no other call runs in between.
+   */
+  private swapIn(tmpDb: string, tmpKeys: string, stamp: string): void {
+    if (!this.backend.signedOut()) {
+      throw new AppError('INVALID_STATE', 'Ktoś zalogował się w trakcie przywracania — nie przywrócono niczego. Wyloguj się i spróbuj ponownie.');
+    }
+    const db = this.backend.dbFile;
+    const keys = this.backend.keysFile;
+    const moves = [db, `${db}-wal`, `${db}-shm`, keys].filter((f) => existsSync(f)).map((f) => ({ from: basename(f), to: `${basename(f)}${ASIDE_INFIX}${stamp}` }));
+    const installs = [
+      { from: basename(tmpKeys), to: basename(keys) },
+      { from: basename(tmpDb), to: basename(db) },
+    ];
+    const journal: Journal = { moves, installs };
+    this.writeJournal(journal);
+    try {
+      for (const step of [...moves, ...installs]) renameSync(join(this.dataDir, step.from), join(this.dataDir, step.to));
+    } catch {
+      this.rollBack(journal);
+      throw new AppError('IO_ERROR', 'Nie udało się podmienić plików w folderze danych (plik zajęty przez inny program?) — nie przywrócono niczego.');
+    }
+    syncDir(this.dataDir);
+  }
+
+  /** After the swap: check the database in place, then drop the old files (or put them back). */
+  async confirmSwap(masterKey: Buffer): Promise<void> {
+    const journal = this.readJournal();
+    if (!journal) return;
+    try {
+      await this.checkDatabase(this.backend.dbFile, masterKey);
+    } catch (error) {
+      this.rollBack(journal);
+      throw error;
+    }
+    for (const move of journal.moves) removeQuietly(join(this.dataDir, move.to));
+    removeQuietly(join(this.dataDir, JOURNAL_FILE));
+    syncDir(this.dataDir);
+  }
+
+  private writeJournal(journal: Journal): void {
+    const file = join(this.dataDir, JOURNAL_FILE);
+    const tmp = `${file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(journal), { mode: 0o600 });
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+    syncDir(this.dataDir);
+  }
+
+  private readJournal(): Journal | null {
+    const file = join(this.dataDir, JOURNAL_FILE);
+    if (!existsSync(file)) return null;
+    const parsed = journalSchema.safeParse(parseJson(readFileSync(file)));
+    return parsed.success ? parsed.data : null;
+  }
+
+  private rollBack(journal: Journal): void {
+    const at = (name: string) => join(this.dataDir, name);
+    for (const install of journal.installs) {
+      const replaced = journal.moves.some((m) => m.from === install.to);
+      if (!existsSync(at(install.from)) && !replaced) removeQuietly(at(install.to));
+      removeQuietly(at(install.from));
+    }
+    removeQuietly(at(`${basename(this.backend.dbFile)}-wal`), at(`${basename(this.backend.dbFile)}-shm`));
+    for (const move of journal.moves) if (existsSync(at(move.to))) renameSync(at(move.to), at(move.from));
+    removeQuietly(at(JOURNAL_FILE));
+    syncDir(this.dataDir);
+  }
+
+  /**
+   * At start-up: a restore cut short by a crash is finished (the database was already swapped in;
+   * the old files stay aside, unchecked) or rolled back (it was not). Old snapshots are removed.
+   */
+  recoverInterruptedRestore(): void {
+    const journal = this.readJournal();
+    if (journal) {
+      const dbInstall = journal.installs[journal.installs.length - 1];
+      const committed = dbInstall !== undefined && !existsSync(join(this.dataDir, dbInstall.from)) && existsSync(join(this.dataDir, dbInstall.to));
+      if (committed) {
+        for (const install of journal.installs) {
+          if (existsSync(join(this.dataDir, install.from))) renameSync(join(this.dataDir, install.from), join(this.dataDir, install.to));
+        }
+        removeQuietly(join(this.dataDir, JOURNAL_FILE));
+      } else {
+        this.rollBack(journal);
+      }
+    }
+    const now = Date.now();
+    for (const name of readdirSync(this.dataDir)) {
+      if (!STALE_TEMP.test(name)) continue;
+      const file = join(this.dataDir, name);
+      try {
+        if (now - statSync(file).mtimeMs > STALE_AFTER_MS) rmSync(file, { force: true });
+      } catch {
+        /* gone already */
+      }
+    }
+  }
+
+  private freeStamp(): string {
+    const base = localStamp(this.backend.clock.now());
+    for (let n = 1; ; n += 1) {
+      const stamp = n === 1 ? base : `${base}-${n}`;
+      const taken = readdirSync(this.dataDir).some((name) => name.endsWith(`${ASIDE_INFIX}${stamp}`) || name.includes(`przywracanie-${stamp}.`));
+      if (!taken) return stamp;
+    }
+  }
+
+  private resolveTarget(target: BackupTarget): { folder: string; file: string; keep: number | null } {
+    if ('file' in target) {
+      const folder = dirname(target.file);
+      if (!isDirectory(folder)) throw new AppError('NOT_FOUND', 'Folder, w którym ma powstać kopia zapasowa, nie istnieje.');
+      if (existsSync(target.file)) throw new AppError('CONFLICT', 'Plik o tej nazwie już istnieje. Wybierz inną nazwę pliku kopii.');
+      return { folder, file: target.file, keep: null };
+    }
+    if (!target.folder) {
+      throw new AppError('VALIDATION', 'Nie wybrano folderu kopii zapasowych. Wskaż go w ustawieniach ośrodka.', { folder: 'Wskaż folder kopii zapasowych.' });
+    }
+    if (!isDirectory(target.folder)) {
+      throw new AppError('NOT_FOUND', 'Folder kopii zapasowych nie istnieje albo jest niedostępny (np. odłączony dysk). Sprawdź folder w ustawieniach ośrodka.');
+    }
+    const now = this.backend.clock.now();
+    for (let n = 1; ; n += 1) {
+      const file = join(target.folder, backupFileName(now, n));
+      if (!existsSync(file)) return { folder: target.folder, file, keep: target.keep };
+    }
+  }
+
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busy) throw new AppError('INVALID_STATE', 'Trwa już tworzenie lub przywracanie kopii zapasowej. Poczekaj chwilę i spróbuj ponownie.');
+    this.busy = true;
+    try {
+      return await work();
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function removeQuietly(...files: string[]): void {
+  for (const file of files) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      /* best effort: a leftover is removed at the next start */
+    }
+  }
+}
+
+/** Opens a backup file for reading; a missing or unreadable one gets a Polish message. */
+async function withFile<T>(file: string, work: (handle: fs.FileHandle, size: number) => Promise<T>): Promise<T> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw code === 'ENOENT'
+      ? new AppError('NOT_FOUND', 'Nie znaleziono pliku kopii zapasowej — nie przywrócono niczego.')
+      : new AppError('IO_ERROR', 'Nie można odczytać pliku kopii zapasowej (brak uprawnień lub nośnik niedostępny) — nie przywrócono niczego.');
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new AppError('DB_FOREIGN', 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.');
+    return await work(handle, stat.size);
+  } finally {
+    await handle.close();
+  }
+}
+
+function ioError(error: unknown, message: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? new AppError('IO_ERROR', message) : error;
+}

@@ -1,0 +1,59 @@
+/** The channels of working with the family (issue 5), bound to FamilyWorkService. */
+import type { EntityManager } from 'typeorm';
+import type { Backend, HandlersFor, ReadySession } from '../backend';
+import { requireReady } from '../backend';
+import { AppError } from '../errors';
+import type { Actor } from './cases';
+import type { FamilyWorkService } from './family-work';
+
+export type FamilyWorkChannel =
+  | 'work:get'
+  | 'contracts:create'
+  | 'contracts:save'
+  | 'contracts:event'
+  | 'plans:create'
+  | 'plans:get'
+  | 'plans:save'
+  | 'plans:sign'
+  | 'visits:add'
+  | 'assessments:add'
+  | 'closure:propose'
+  | 'closure:decide'
+  | 'closure:endMonitoring'
+  | 'cases:close';
+
+export function familyWorkHandlers(backend: Backend, work: FamilyWorkService): HandlersFor<FamilyWorkChannel> {
+  /** One transaction; a record-level refusal is audited apart, so that it survives the rollback. */
+  async function write<T>(channel: FamilyWorkChannel, session: ReadySession | null, caseId: string | null, task: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> {
+    const s = requireReady(session);
+    try {
+      return await s.db.write((m) => task(m, { user: s.user, settings: s.settings }));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'FORBIDDEN') {
+        await s.db.write((m) => backend.audit.append(m, { actorId: s.user.id, action: 'access.denied', caseId, details: { channel, reason: error.message } }));
+      }
+      throw error;
+    }
+  }
+  const done = async (promise: Promise<unknown>): Promise<null> => {
+    await promise;
+    return null;
+  };
+
+  return {
+    'work:get': ({ caseId }, s) => write('work:get', s, caseId, (m, a) => work.overview(m, caseId, a)),
+    'contracts:create': (input, s) => write('contracts:create', s, input.caseId, (m, a) => work.createContract(m, input, a)),
+    'contracts:save': (input, s) => write('contracts:save', s, null, (m, a) => work.saveContract(m, input, a)),
+    'contracts:event': (input, s) => write('contracts:event', s, null, (m, a) => work.contractEvent(m, input, a)),
+    'plans:create': ({ caseId, content }, s) => write('plans:create', s, caseId, (m, a) => work.createPlan(m, caseId, content, a)),
+    'plans:get': ({ id }, s) => write('plans:get', s, null, (m, a) => work.plan(m, id, a)),
+    'plans:save': (input, s) => write('plans:save', s, null, (m, a) => work.savePlan(m, input, a)),
+    'plans:sign': ({ id, signedOn }, s) => write('plans:sign', s, null, (m, a) => work.signPlan(m, id, signedOn, a)),
+    'visits:add': (input, s) => done(write('visits:add', s, input.caseId, (m, a) => work.addVisit(m, input, a))),
+    'assessments:add': (input, s) => done(write('assessments:add', s, input.caseId, (m, a) => work.addAssessment(m, input, a))),
+    'closure:propose': (input, s) => done(write('closure:propose', s, input.caseId, (m, a) => work.proposeClosure(m, input, a))),
+    'closure:decide': (input, s) => done(write('closure:decide', s, input.caseId, (m, a) => work.decideClosure(m, input, a))),
+    'closure:endMonitoring': ({ caseId }, s) => done(write('closure:endMonitoring', s, caseId, (m, a) => work.endMonitoring(m, caseId, a))),
+    'cases:close': ({ caseId, note }, s) => done(write('cases:close', s, caseId, (m, a) => work.close(m, caseId, a, note))),
+  };
+}

@@ -1,0 +1,415 @@
+/**
+ * Working with the family after the assignment (issue 5): the kontrakt socjalny (the worker's,
+ * art. 108 u.p.s.), the plan pracy z rodziną (the assistant's, art. 15 ust. 1 pkt 1–2 u.w.r.),
+ * the visit diary, okresowe oceny at least every six months (pkt 15), and closure with
+ * monitoring (pkt 16). Life cycles and content rules come from shared/domain/familyWork.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { IsNull, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { CLOSURE_REASON_LABELS } from '../../shared/domain/caseFlow';
+import { addMonths, compare, type IsoDate } from '../../shared/domain/dates';
+import { nextAssessmentDue } from '../../shared/domain/deadlines';
+import { contractProblems, contractTransition, planProblems, PLAN_STATUS_LABELS, type ContractEvent } from '../../shared/domain/familyWork';
+import type {
+  assessmentSchema,
+  closureDecisionSchema,
+  closureProposalSchema,
+  contractCreateSchema,
+  contractEventSchema,
+  contractSaveSchema,
+  ContractView,
+  FamilyWorkView,
+  planContentSchema,
+  planSaveSchema,
+  PlanView,
+  visitSchema,
+} from '../../shared/family-work';
+import type { Clock } from '../clock';
+import {
+  AssessmentEntity,
+  AssignmentEntity,
+  CaseEntity,
+  ContractEntity,
+  FamilyMemberEntity,
+  PlanEntity,
+  VisitEntity,
+  type ContractRow,
+  type PlanRow,
+  type Tracked,
+} from '../db/entities';
+import { AppError } from '../errors';
+import type { AuditService } from './audit';
+import { changedFields } from './audit';
+import type { Actor, CasesService, LoadedCase } from './cases';
+
+type ContractCreate = z.output<typeof contractCreateSchema>;
+type ContractSave = z.output<typeof contractSaveSchema>;
+type ContractEventInput = z.output<typeof contractEventSchema>;
+type PlanContent = z.output<typeof planContentSchema>;
+type PlanSave = z.output<typeof planSaveSchema>;
+type VisitInput = z.output<typeof visitSchema>;
+type AssessmentInput = z.output<typeof assessmentSchema>;
+
+export class FamilyWorkService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly cases: CasesService,
+  ) {}
+
+  private tracked(actorId: string): Tracked {
+    const now = this.clock.now().toISOString();
+    return { createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId, version: 1 };
+  }
+
+  private touch<T extends Tracked>(row: T, actorId: string): T {
+    row.updatedAt = this.clock.now().toISOString();
+    row.updatedBy = actorId;
+    return row;
+  }
+
+  private notInFuture(date: IsoDate, label: string): void {
+    if (compare(date, this.cases.today()) > 0) throw new AppError('VALIDATION', `${label} nie może być z przyszłości.`);
+  }
+
+  private async assignedSince(m: EntityManager, caseId: string): Promise<IsoDate | null> {
+    const first = await m.getRepository(AssignmentEntity).findOne({ where: { caseId }, order: { assignedOn: 'ASC' } });
+    return first?.assignedOn ?? null;
+  }
+
+  private requireAssistant(kase: LoadedCase, actor: Actor): void {
+    if (!kase.activeAssistantIds.includes(actor.user.id)) {
+      throw new AppError('FORBIDDEN', 'Tę czynność wykonuje asystent rodziny przydzielony do tej rodziny.');
+    }
+  }
+
+  // ---- overview ------------------------------------------------------------------------
+
+  async overview(m: EntityManager, caseId: string, actor: Actor): Promise<FamilyWorkView> {
+    const kase = await this.cases.load(m, caseId, actor);
+    const names = await this.cases.userNames(m);
+    const contracts = kase.access === 'full' ? await m.getRepository(ContractEntity).find({ where: { caseId }, order: { createdAt: 'DESC' } }) : [];
+    const plans = await m.getRepository(PlanEntity).find({ where: { caseId }, order: { number: 'DESC' } });
+    const visits = await m.getRepository(VisitEntity).find({ where: { caseId }, order: { visitedOn: 'DESC' } });
+    const assessments = await m.getRepository(AssessmentEntity).find({ where: { caseId }, order: { assessedOn: 'DESC' } });
+    return {
+      contracts: contracts.map((c) => contractView(c, names)),
+      plans: plans.map((p) => planView(p, names)),
+      visits: visits.map((v) => ({ id: v.id, visitedOn: v.visitedOn, place: v.place, participants: v.participants, topics: v.topics, agreed: v.agreed, authorName: names.get(v.authorId) ?? '—' })),
+      assessments: assessments.map((a) => ({
+        id: a.id,
+        assessedOn: a.assessedOn,
+        periodFrom: a.periodFrom,
+        periodTo: a.periodTo,
+        progress: a.progress,
+        changes: a.changes,
+        recommendation: a.recommendation,
+        authorName: names.get(a.authorId) ?? '—',
+      })),
+      nextAssessmentDue: await this.nextAssessment(m, kase.row.id, kase.row.status),
+      monitoringUntil: kase.row.monitoringUntil,
+      closureReason: kase.row.closureReason,
+    };
+  }
+
+  async nextAssessment(m: EntityManager, caseId: string, status: string): Promise<IsoDate | null> {
+    if (!['ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS', 'CLOSING'].includes(status)) return null;
+    const last = await m.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { assessedOn: 'DESC' } });
+    const since = last?.assessedOn ?? (await this.assignedSince(m, caseId));
+    return since ? nextAssessmentDue(since) : null;
+  }
+
+  // ---- kontrakt socjalny -----------------------------------------------------------------
+
+  private async checkClients(m: EntityManager, familyId: string, clientIds: string[]): Promise<void> {
+    const members = new Set((await m.getRepository(FamilyMemberEntity).findBy({ familyId })).map((x) => x.personId));
+    if (clientIds.some((id) => !members.has(id))) throw new AppError('VALIDATION', 'Stroną kontraktu może być tylko członek tej rodziny.');
+  }
+
+  async createContract(m: EntityManager, input: ContractCreate, actor: Actor): Promise<ContractView> {
+    const kase = await this.cases.load(m, input.caseId, actor);
+    this.cases.requireFull(kase);
+    if (['CLOSED', 'ARCHIVED', 'REFERRED'].includes(kase.row.status)) throw new AppError('INVALID_STATE', 'Nie można zawrzeć kontraktu w sprawie zamkniętej lub przekazanej.');
+    await this.checkClients(m, kase.row.familyId, input.clientIds);
+    const { caseId, ...content } = input;
+    const row: ContractRow = {
+      id: randomUUID(),
+      caseId,
+      status: 'draft',
+      workerId: kase.row.workerId,
+      ...content,
+      actions: content.actions.map((a) => ({ ...a, id: a.id ?? randomUUID() })),
+      signedOn: null,
+      outcome: null,
+      outcomeNote: null,
+      terminatedOn: null,
+      terminationReason: null,
+      ...this.tracked(actor.user.id),
+    };
+    await m.getRepository(ContractEntity).insert(row);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'contract.create', entityType: 'contract', entityId: row.id, caseId, details: { variant: row.variant } });
+    return contractView(row, await this.cases.userNames(m));
+  }
+
+  private async loadContract(m: EntityManager, id: string, actor: Actor): Promise<{ contract: ContractRow; kase: LoadedCase }> {
+    const contract = await m.getRepository(ContractEntity).findOneBy({ id });
+    if (!contract) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego kontraktu.');
+    const kase = await this.cases.load(m, contract.caseId, actor);
+    this.cases.requireFull(kase);
+    return { contract, kase };
+  }
+
+  async saveContract(m: EntityManager, input: ContractSave, actor: Actor): Promise<ContractView> {
+    const { contract, kase } = await this.loadContract(m, input.id, actor);
+    if (contract.status !== 'draft') throw new AppError('INVALID_STATE', 'Podpisanego kontraktu nie można zmieniać. Można go ocenić albo rozwiązać.');
+    if (contract.version !== input.expectedVersion) throw new AppError('CONFLICT', 'Kontrakt został w międzyczasie zmieniony przez innego użytkownika. Otwórz najnowszą wersję.');
+    await this.checkClients(m, kase.row.familyId, input.clientIds);
+    const { id: _id, expectedVersion: _v, ...content } = input;
+    const before = { ...contract };
+    Object.assign(contract, content, { actions: content.actions.map((a) => ({ ...a, id: a.id ?? randomUUID() })) });
+    await m.getRepository(ContractEntity).save(this.touch(contract, actor.user.id));
+    const changes = changedFields(before, contract, ['variant', 'clientIds', 'causes', 'possibilities', 'limitations', 'mainGoal', 'partialGoals', 'actions', 'periodFrom', 'periodTo']);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'contract.update', entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { changes } });
+    return contractView(contract, await this.cases.userNames(m));
+  }
+
+  async contractEvent(m: EntityManager, input: ContractEventInput, actor: Actor): Promise<ContractView> {
+    const { contract, kase } = await this.loadContract(m, input.id, actor);
+    const today = this.cases.today();
+    if (input.event === 'breach') {
+      if (!['signed', 'in_progress'].includes(contract.status)) throw new AppError('INVALID_STATE', 'Niedotrzymanie można odnotować tylko w kontrakcie podpisanym lub w realizacji.');
+      this.notInFuture(input.occurredOn, 'Data niedotrzymania kontraktu');
+      // art. 11 ust. 2 u.p.s.: not keeping the contract can limit or stop cash benefits — so it is a significant event.
+      await this.cases.event(m, kase.row.id, input.occurredOn, 'contract', 'Niedotrzymanie kontraktu socjalnego', input.note, true, actor.user.id, 'contract', contract.id);
+      await this.audit.append(m, { actorId: actor.user.id, action: 'contract.breach', entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { occurredOn: input.occurredOn } });
+      return contractView(contract, await this.cases.userNames(m));
+    }
+    if (input.event === 'action_status') {
+      if (!['signed', 'in_progress'].includes(contract.status)) throw new AppError('INVALID_STATE', 'Stan działań zmienia się w kontrakcie podpisanym lub w realizacji.');
+      const action = contract.actions.find((a) => a.id === input.actionId);
+      if (!action) throw new AppError('NOT_FOUND', 'Nie ma takiego działania w kontrakcie.');
+      const from = action.status;
+      action.status = input.status;
+      await m.getRepository(ContractEntity).save(this.touch(contract, actor.user.id));
+      await this.audit.append(m, { actorId: actor.user.id, action: 'contract.update', entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { changes: { [`action:${action.id}`]: { from, to: input.status } } } });
+      return contractView(contract, await this.cases.userNames(m));
+    }
+    const step = contractTransition(contract.status, input.event as ContractEvent);
+    if (!step.ok) throw new AppError('INVALID_STATE', step.message);
+    if (input.event === 'sign') {
+      const problems = contractProblems(contract);
+      if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać kontraktu: ${problems.join(' ')}`);
+      this.notInFuture(input.signedOn, 'Data podpisania');
+      contract.signedOn = input.signedOn;
+      await this.cases.event(m, kase.row.id, input.signedOn, 'contract', 'Podpisano kontrakt socjalny', contract.mainGoal, true, actor.user.id, 'contract', contract.id);
+    } else if (input.event === 'assess') {
+      contract.outcome = input.outcome;
+      contract.outcomeNote = input.note;
+      await this.cases.event(m, kase.row.id, today, 'contract', 'Oceniono realizację kontraktu socjalnego', input.note, true, actor.user.id, 'contract', contract.id);
+    } else if (input.event === 'terminate') {
+      this.notInFuture(input.terminatedOn, 'Data rozwiązania');
+      contract.terminatedOn = input.terminatedOn;
+      contract.terminationReason = input.reason;
+      await this.cases.event(m, kase.row.id, input.terminatedOn, 'contract', 'Rozwiązano kontrakt socjalny', input.reason, true, actor.user.id, 'contract', contract.id);
+    }
+    const from = contract.status;
+    contract.status = step.to;
+    await m.getRepository(ContractEntity).save(this.touch(contract, actor.user.id));
+    await this.audit.append(m, { actorId: actor.user.id, action: `contract.${input.event}`, entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { from, to: step.to } });
+    return contractView(contract, await this.cases.userNames(m));
+  }
+
+  // ---- plan pracy z rodziną ---------------------------------------------------------------
+
+  /** A new draft: the first plan, or a revision copying the signed one (which stays as it is). */
+  async createPlan(m: EntityManager, caseId: string, content: PlanContent | null, actor: Actor): Promise<PlanView> {
+    const kase = await this.cases.load(m, caseId, actor);
+    this.requireAssistant(kase, actor);
+    const repo = m.getRepository(PlanEntity);
+    if (await repo.existsBy({ caseId, status: 'draft' })) throw new AppError('CONFLICT', 'Ta rodzina ma już projekt planu. Dokończ go albo zmień.');
+    const latest = await repo.findOne({ where: { caseId }, order: { number: 'DESC' } });
+    if (kase.row.status === 'ASSISTANT_ASSIGNED') await this.cases.transition(m, kase.row, 'start_plan', actor);
+    else if (kase.row.status === 'IN_PROGRESS') await this.cases.transition(m, kase.row, 'revise_plan', actor);
+    else if (kase.row.status !== 'PLAN') throw new AppError('INVALID_STATE', 'Plan pracy z rodziną pisze się po przydzieleniu asystenta, w czasie pracy z rodziną.');
+    const base = content ?? (latest ? { type: latest.type, coordinator: latest.coordinator, areas: latest.areas } : { type: 'standard' as const, coordinator: '', areas: [] });
+    const row: PlanRow = { id: randomUUID(), caseId, number: (latest?.number ?? 0) + 1, ...base, status: 'draft', signedOn: null, assistantId: actor.user.id, ...this.tracked(actor.user.id) };
+    await repo.insert(row);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.create', entityType: 'plan', entityId: row.id, caseId, details: { number: row.number, revisionOf: latest?.id ?? null } });
+    return planView(row, await this.cases.userNames(m));
+  }
+
+  private async loadPlan(m: EntityManager, id: string, actor: Actor): Promise<{ plan: PlanRow; kase: LoadedCase }> {
+    const plan = await m.getRepository(PlanEntity).findOneBy({ id });
+    if (!plan) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego planu.');
+    return { plan, kase: await this.cases.load(m, plan.caseId, actor) };
+  }
+
+  async plan(m: EntityManager, id: string, actor: Actor): Promise<PlanView> {
+    const { plan } = await this.loadPlan(m, id, actor);
+    return planView(plan, await this.cases.userNames(m));
+  }
+
+  async savePlan(m: EntityManager, input: PlanSave, actor: Actor): Promise<PlanView> {
+    const { plan, kase } = await this.loadPlan(m, input.id, actor);
+    this.requireAssistant(kase, actor);
+    if (plan.status !== 'draft') {
+      throw new AppError('INVALID_STATE', `Plan w wersji ${plan.number} jest ${PLAN_STATUS_LABELS[plan.status].toLowerCase()} i nie można go zmieniać. Aby go zmienić, utwórz nową wersję.`);
+    }
+    if (plan.version !== input.expectedVersion) throw new AppError('CONFLICT', 'Plan został w międzyczasie zmieniony. Otwórz najnowszą wersję.');
+    const before = { ...plan };
+    plan.type = input.type;
+    plan.coordinator = input.coordinator;
+    plan.areas = input.areas;
+    await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.update', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { changes: changedFields(before, plan, ['type', 'coordinator', 'areas']) } });
+    return planView(plan, await this.cases.userNames(m));
+  }
+
+  async signPlan(m: EntityManager, id: string, signedOn: IsoDate, actor: Actor): Promise<PlanView> {
+    const { plan, kase } = await this.loadPlan(m, id, actor);
+    this.requireAssistant(kase, actor);
+    if (plan.status !== 'draft') throw new AppError('INVALID_STATE', 'Ten plan jest już podpisany.');
+    this.notInFuture(signedOn, 'Data podpisania planu');
+    const problems = planProblems(plan, signedOn);
+    if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać planu: ${problems.join(' ')}`);
+    const previous = await m.getRepository(PlanEntity).findOneBy({ caseId: plan.caseId, status: 'signed' });
+    if (previous) {
+      previous.status = 'superseded';
+      await m.getRepository(PlanEntity).save(this.touch(previous, actor.user.id));
+    }
+    plan.status = 'signed';
+    plan.signedOn = signedOn;
+    await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
+    await this.cases.transition(m, kase.row, 'sign_plan', actor, { planSigned: true });
+    await this.cases.event(m, plan.caseId, signedOn, 'plan', `Podpisano plan pracy z rodziną (wersja ${plan.number})`, '', true, actor.user.id, 'plan', plan.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.sign', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, supersedes: previous?.id ?? null } });
+    return planView(plan, await this.cases.userNames(m));
+  }
+
+  // ---- visits and assessments -----------------------------------------------------------
+
+  async addVisit(m: EntityManager, input: VisitInput, actor: Actor): Promise<void> {
+    const kase = await this.cases.load(m, input.caseId, actor);
+    this.notInFuture(input.visitedOn, 'Data wizyty');
+    const since = await this.assignedSince(m, input.caseId);
+    if (actor.user.roles.includes('family_assistant') && since && compare(input.visitedOn, since) < 0) {
+      throw new AppError('VALIDATION', 'Data wizyty jest wcześniejsza niż przydzielenie asystenta.');
+    }
+    const id = randomUUID();
+    const { significant, ...visit } = input;
+    await m.getRepository(VisitEntity).insert({ id, ...visit, authorId: actor.user.id, ...this.tracked(actor.user.id) });
+    await this.cases.event(m, kase.row.id, input.visitedOn, 'visit', `Wizyta: ${input.place}`, [input.topics, input.agreed && `Ustalenia: ${input.agreed}`].filter(Boolean).join('\n'), significant, actor.user.id, 'visit', id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'visit.create', entityType: 'visit', entityId: id, caseId: input.caseId });
+  }
+
+  async addAssessment(m: EntityManager, input: AssessmentInput, actor: Actor): Promise<void> {
+    const kase = await this.cases.load(m, input.caseId, actor);
+    this.requireAssistant(kase, actor);
+    this.notInFuture(input.assessedOn, 'Data oceny');
+    if (compare(input.periodFrom, input.periodTo) > 0) throw new AppError('VALIDATION', 'Okres oceny kończy się przed swoim początkiem.');
+    const since = await this.assignedSince(m, input.caseId);
+    if (!since || compare(input.assessedOn, since) < 0) throw new AppError('VALIDATION', 'Data oceny nie może być wcześniejsza niż przydzielenie asystenta rodziny.');
+    if (kase.row.status !== 'IN_PROGRESS') throw new AppError('INVALID_STATE', 'Okresową ocenę zapisuje się w czasie realizacji planu pracy z rodziną.');
+    await this.cases.transition(m, kase.row, 'record_assessment', actor);
+    const id = randomUUID();
+    await m.getRepository(AssessmentEntity).insert({ id, ...input, authorId: actor.user.id, ...this.tracked(actor.user.id) });
+    await this.cases.event(m, input.caseId, input.assessedOn, 'assessment', 'Okresowa ocena sytuacji rodziny', input.changes, true, actor.user.id, 'assessment', id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'assessment.create', entityType: 'assessment', entityId: id, caseId: input.caseId, details: { recommendation: input.recommendation } });
+  }
+
+  // ---- closure and monitoring -------------------------------------------------------------
+
+  async proposeClosure(m: EntityManager, input: z.output<typeof closureProposalSchema>, actor: Actor): Promise<void> {
+    const kase = await this.cases.load(m, input.caseId, actor);
+    this.requireAssistant(kase, actor);
+    await this.cases.transition(m, kase.row, 'propose_closure', actor, { closureReason: input.reason, closureNote: input.note });
+    kase.row.closureReason = input.reason;
+    kase.row.closureNote = input.note;
+    kase.row.closureProposedOn = this.cases.today();
+    await m.getRepository(CaseEntity).save(kase.row);
+    await this.cases.event(m, kase.row.id, this.cases.today(), 'closure', `Propozycja zakończenia pracy z rodziną: ${CLOSURE_REASON_LABELS[input.reason]}`, input.note, true, actor.user.id);
+  }
+
+  async decideClosure(m: EntityManager, input: z.output<typeof closureDecisionSchema>, actor: Actor): Promise<void> {
+    const kase = await this.cases.load(m, input.caseId, actor);
+    const facts = { closureReason: kase.row.closureReason as never, closureNote: kase.row.closureNote };
+    const today = this.cases.today();
+    if (input.decision === 'reject') {
+      await this.cases.transition(m, kase.row, 'reject_closure', actor, facts);
+      kase.row.closureReason = null;
+      kase.row.closureNote = null;
+      kase.row.closureProposedOn = null;
+      await m.getRepository(CaseEntity).save(kase.row);
+      await this.cases.event(m, kase.row.id, today, 'closure', 'Kierownik nie zatwierdził zakończenia pracy z rodziną', input.note, false, actor.user.id);
+      return;
+    }
+    if (input.decision === 'monitor') {
+      await this.cases.transition(m, kase.row, 'start_monitoring', actor, facts);
+      kase.row.monitoringUntil = addMonths(today, actor.settings.monitoringMonths);
+      await m.getRepository(CaseEntity).save(kase.row);
+      await this.cases.event(m, kase.row.id, today, 'closure', `Zatwierdzono zakończenie pracy z rodziną; monitoring do ${kase.row.monitoringUntil}`, input.note, true, actor.user.id);
+      return;
+    }
+    await this.cases.transition(m, kase.row, 'approve_closure', actor, facts);
+    await this.closeCase(m, kase, actor, input.note);
+  }
+
+  async endMonitoring(m: EntityManager, caseId: string, actor: Actor): Promise<void> {
+    const kase = await this.cases.load(m, caseId, actor);
+    this.requireAssistant(kase, actor);
+    await this.cases.transition(m, kase.row, 'end_monitoring', actor);
+    kase.row.monitoringEndedOn = this.cases.today();
+    await m.getRepository(CaseEntity).save(kase.row);
+    await this.cases.event(m, caseId, kase.row.monitoringEndedOn, 'closure', 'Zakończono monitoring rodziny', '', true, actor.user.id);
+  }
+
+  async close(m: EntityManager, caseId: string, actor: Actor, note: string): Promise<void> {
+    const kase = await this.cases.load(m, caseId, actor);
+    await this.cases.transition(m, kase.row, 'close', actor, {
+      closureReason: kase.row.closureReason as never,
+      closureNote: kase.row.closureNote,
+      monitoringEnded: Boolean(kase.row.monitoringEndedOn),
+    });
+    await this.closeCase(m, kase, actor, note);
+  }
+
+  /** Ends the assignment: the assistant's access ends with it (issue 3). */
+  private async closeCase(m: EntityManager, kase: LoadedCase, actor: Actor, note: string): Promise<void> {
+    const today = this.cases.today();
+    kase.row.closedOn = today;
+    await m.getRepository(CaseEntity).save(kase.row);
+    await m.getRepository(AssignmentEntity).update({ caseId: kase.row.id, endedOn: IsNull() }, { endedOn: today });
+    await this.cases.event(m, kase.row.id, today, 'closure', 'Sprawa zamknięta', note, true, actor.user.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'case.close', entityType: 'case', entityId: kase.row.id, caseId: kase.row.id, details: { reason: kase.row.closureReason } });
+  }
+}
+
+function contractView(c: ContractRow, names: Map<string, string>): ContractView {
+  return {
+    id: c.id,
+    version: c.version,
+    caseId: c.caseId,
+    variant: c.variant,
+    status: c.status,
+    clientIds: c.clientIds,
+    workerName: names.get(c.workerId) ?? '—',
+    causes: c.causes,
+    possibilities: c.possibilities,
+    limitations: c.limitations,
+    mainGoal: c.mainGoal,
+    partialGoals: c.partialGoals,
+    actions: c.actions,
+    periodFrom: c.periodFrom,
+    periodTo: c.periodTo,
+    signedOn: c.signedOn,
+    outcome: c.outcome,
+    outcomeNote: c.outcomeNote,
+    terminatedOn: c.terminatedOn,
+    terminationReason: c.terminationReason,
+  };
+}
+
+function planView(p: PlanRow, names: Map<string, string>): PlanView {
+  return { id: p.id, version: p.version, number: p.number, type: p.type, coordinator: p.coordinator, areas: p.areas, status: p.status, signedOn: p.signedOn, assistantName: names.get(p.assistantId) ?? '—' };
+}

@@ -1,0 +1,64 @@
+/**
+ * Backups on the wire (issue 9): the inputs of the backup channels and what they answer.
+ * The file format itself lives in electron/services/backup.ts.
+ */
+import { z } from 'zod';
+import { absolutePathSchema, enteredPasswordSchema, loginSchema, recoveryCodeSchema } from './schemas';
+
+/** A backup older than this is flagged in the tray and on the settings page. */
+export const BACKUP_WARNING_DAYS = 7;
+
+export const BACKUP_CORRUPT_MESSAGE = 'Kopia zapasowa jest uszkodzona lub została zmieniona — nie przywrócono niczego.';
+
+export const backupRunSchema = z.object({
+  /** A folder chosen for this one backup; without it the office's backup folder is used. */
+  folder: absolutePathSchema('Folder kopii zapasowej').optional(),
+});
+
+const backupFileSchema = absolutePathSchema('Plik kopii zapasowej');
+
+export const backupRestoreSchema = z.discriminatedUnion(
+  'method',
+  [
+    z.object({ method: z.literal('password'), file: backupFileSchema, login: loginSchema, password: enteredPasswordSchema }),
+    z.object({ method: z.literal('recovery'), file: backupFileSchema, recoveryCode: recoveryCodeSchema }),
+  ],
+  { error: 'Wybierz sposób otwarcia kopii: hasło kierownika albo kod odzyskiwania.' },
+);
+
+export interface BackupResult {
+  fileName: string;
+  folder: string;
+  /** Bytes of the whole file. */
+  size: number;
+  /** SHA-256 of the whole file (hex), as `sha256sum` or `certutil -hashfile … SHA256` prints it. */
+  sha256: string;
+  createdAt: string;
+  /** Older Asysta backups deleted from the folder to keep the office's number of copies. */
+  removed: string[];
+  durationMs: number;
+}
+
+export interface BackupStatus {
+  lastBackupAt: string | null;
+  lastFileName: string | null;
+  lastSize: number | null;
+  lastSha256: string | null;
+  /** No backup yet, or the last one is older than BACKUP_WARNING_DAYS. */
+  warning: boolean;
+  /** Polish, for the tray and the settings page. */
+  message: string;
+  folder: string | null;
+  keep: number;
+  everyHours: number;
+  /** When the scheduled backup will next run (null without a folder). */
+  nextDueAt: string | null;
+}
+
+export interface RestoreResult {
+  fileName: string;
+  sha256: string;
+  backupCreatedAt: string;
+  /** Audit entries checked in the restored database. */
+  auditEntries: number;
+}

@@ -1,0 +1,167 @@
+/** Working with the family on the wire (issue 5): contracts, plans, visits, assessments, closure. */
+import { z } from 'zod';
+import { closureReasonSchema } from './domain/caseFlow';
+import { isoDateSchema, type IsoDate } from './domain/dates';
+import {
+  CONTRACT_OUTCOMES,
+  CONTRACT_VARIANTS,
+  RECOMMENDATIONS,
+  TASK_STATUSES,
+  type ContractStatus,
+  type ContractVariant,
+  type PlanArea,
+  type PlanStatus,
+  type Recommendation,
+} from './domain/familyWork';
+import { optionalText, text } from './schemas';
+
+const id = z.uuid({ error: 'Nieprawidłowy identyfikator.' });
+
+export const contractActionSchema = z.object({
+  id: z.uuid().optional(),
+  party: z.enum(['client', 'worker'], { error: 'Wskaż stronę: klient albo pracownik socjalny.' }),
+  description: text('Działanie', 1000),
+  deadline: isoDateSchema,
+  status: z.enum(['planned', 'done', 'not_done']).default('planned'),
+});
+
+export const contractContentSchema = z.object({
+  variant: z.enum(CONTRACT_VARIANTS, { error: 'Wybierz wzór kontraktu.' }),
+  clientIds: z.array(id).min(1, { error: 'Wskaż co najmniej jedną osobę — stronę kontraktu.' }).max(20),
+  causes: optionalText('Przyczyny trudnej sytuacji', 8000),
+  possibilities: optionalText('Możliwości', 8000),
+  limitations: optionalText('Ograniczenia', 8000),
+  mainGoal: optionalText('Cel główny', 2000),
+  partialGoals: z.array(text('Cel szczegółowy', 1000)).max(30),
+  actions: z.array(contractActionSchema).max(100, { error: 'Najwyżej 100 działań.' }),
+  periodFrom: isoDateSchema,
+  periodTo: isoDateSchema,
+});
+
+export const contractCreateSchema = contractContentSchema.extend({ caseId: id });
+export const contractSaveSchema = contractContentSchema.extend({ id, expectedVersion: z.number().int().min(1) });
+
+export const contractEventSchema = z.discriminatedUnion('event', [
+  z.object({ id, event: z.literal('sign'), signedOn: isoDateSchema }),
+  z.object({ id, event: z.literal('start') }),
+  z.object({ id, event: z.literal('assess'), outcome: z.enum(CONTRACT_OUTCOMES, { error: 'Wybierz ocenę realizacji.' }), note: optionalText('Uzasadnienie oceny', 4000) }),
+  z.object({ id, event: z.literal('terminate'), terminatedOn: isoDateSchema, reason: text('Przyczyna rozwiązania', 4000) }),
+  z.object({ id, event: z.literal('breach'), occurredOn: isoDateSchema, note: text('Opis niedotrzymania kontraktu', 4000) }),
+  z.object({ id, event: z.literal('action_status'), actionId: z.uuid(), status: z.enum(['planned', 'done', 'not_done']) }),
+]);
+
+const planTaskSchema = z.object({
+  description: text('Zadanie', 1000),
+  responsible: text('Osoba odpowiedzialna', 200),
+  deadline: isoDateSchema,
+  expectedEffect: optionalText('Spodziewany efekt', 1000),
+  resources: optionalText('Zasoby', 1000),
+  status: z.enum(TASK_STATUSES).default('planned'),
+});
+
+export const planContentSchema = z.object({
+  type: z.enum(['standard', 'coordinated']),
+  coordinator: optionalText('Koordynator rodzinnej pieczy zastępczej', 200).default(''),
+  areas: z
+    .array(
+      z.object({
+        name: text('Obszar', 200),
+        goals: z.array(z.object({ name: text('Cel', 500), tasks: z.array(planTaskSchema).max(200) })).max(50),
+      }),
+    )
+    .max(30),
+});
+
+export const planSaveSchema = planContentSchema.extend({ id, expectedVersion: z.number().int().min(1) });
+
+export const visitSchema = z.object({
+  caseId: id,
+  visitedOn: isoDateSchema,
+  place: text('Miejsce', 300),
+  participants: text('Uczestnicy', 1000),
+  topics: text('Tematy', 8000),
+  agreed: optionalText('Ustalenia', 8000),
+  significant: z.boolean().default(false),
+});
+
+export const assessmentSchema = z.object({
+  caseId: id,
+  assessedOn: isoDateSchema,
+  periodFrom: isoDateSchema,
+  periodTo: isoDateSchema,
+  progress: z.array(z.object({ goal: text('Cel', 500), progress: text('Postęp', 4000) })).max(100),
+  changes: optionalText('Zmiany w sytuacji rodziny', 8000),
+  recommendation: z.enum(RECOMMENDATIONS, { error: 'Wybierz rekomendację.' }),
+});
+
+export const closureProposalSchema = z.object({ caseId: id, reason: closureReasonSchema, note: optionalText('Uzasadnienie', 4000) });
+export const closureDecisionSchema = z.object({ caseId: id, decision: z.enum(['monitor', 'close', 'reject']), note: optionalText('Uwagi', 4000) });
+
+// ---- views -------------------------------------------------------------------------------
+
+export interface ContractView {
+  id: string;
+  version: number;
+  caseId: string;
+  variant: ContractVariant;
+  status: ContractStatus;
+  clientIds: string[];
+  workerName: string;
+  causes: string;
+  possibilities: string;
+  limitations: string;
+  mainGoal: string;
+  partialGoals: string[];
+  actions: { id: string; party: 'client' | 'worker'; description: string; deadline: IsoDate; status: 'planned' | 'done' | 'not_done' }[];
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  signedOn: IsoDate | null;
+  outcome: string | null;
+  outcomeNote: string | null;
+  terminatedOn: IsoDate | null;
+  terminationReason: string | null;
+}
+
+export interface PlanView {
+  id: string;
+  version: number;
+  number: number;
+  type: 'standard' | 'coordinated';
+  coordinator: string;
+  areas: PlanArea[];
+  status: PlanStatus;
+  signedOn: IsoDate | null;
+  assistantName: string;
+}
+
+export interface VisitView {
+  id: string;
+  visitedOn: IsoDate;
+  place: string;
+  participants: string;
+  topics: string;
+  agreed: string;
+  authorName: string;
+}
+
+export interface AssessmentView {
+  id: string;
+  assessedOn: IsoDate;
+  periodFrom: IsoDate;
+  periodTo: IsoDate;
+  progress: { goal: string; progress: string }[];
+  changes: string;
+  recommendation: Recommendation;
+  authorName: string;
+}
+
+export interface FamilyWorkView {
+  contracts: ContractView[];
+  plans: PlanView[];
+  visits: VisitView[];
+  assessments: AssessmentView[];
+  /** The next okresowa ocena: 6 months after the last one, or after the assignment. */
+  nextAssessmentDue: IsoDate | null;
+  monitoringUntil: IsoDate | null;
+  closureReason: string | null;
+}

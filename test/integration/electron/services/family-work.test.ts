@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlanArea } from '../../../../shared/domain/familyWork';
+import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
+
+let t: TestBackend;
+afterEach(async () => t?.cleanup());
+
+const AREAS: PlanArea[] = [
+  {
+    name: 'Opieka nad dziećmi',
+    goals: [
+      {
+        name: 'Regularne uczęszczanie syna do szkoły',
+        tasks: [
+          { description: 'Codzienne odprowadzanie syna do szkoły', responsible: 'Matka', deadline: '2026-06-30', expectedEffect: 'Frekwencja powyżej 90%', resources: 'Wsparcie babci', status: 'planned' },
+          { description: 'Spotkanie z pedagogiem szkolnym', responsible: 'Asystent rodziny', deadline: '2026-03-31', expectedEffect: 'Wspólny plan z pedagogiem', resources: '', status: 'planned' },
+        ],
+      },
+    ],
+  },
+];
+
+async function assignedCase(): Promise<{ caseId: string; ids: Record<string, string> }> {
+  t = testBackend();
+  await setUpOffice(t);
+  const worker = await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+  const assistant = await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: PASSWORD, roles: ['family_assistant'] });
+  const { caseId, requestId } = await caseWithRequest(t, 'anowak', 1);
+  await signIn(t, HEAD.login);
+  await t.call('requests:decide', { requestId, decision: { kind: 'assign', assistantId: assistant.id } });
+  return { caseId, ids: { worker: worker.id, assistant: assistant.id } };
+}
+
+describe('working with the family', () => {
+  it('plan → visits → assessment → closure → monitoring → closed; the assistant loses access at the end', async () => {
+    const { caseId } = await assignedCase();
+    await signIn(t, 'bwisniewska');
+    let plan = await t.call('plans:create', { caseId, content: null });
+    expect(plan).toMatchObject({ number: 1, status: 'draft' });
+    expect((await t.call('cases:get', { id: caseId })).status).toBe('PLAN');
+
+    // A goal without tasks cannot be signed.
+    plan = await t.call('plans:save', { id: plan.id, expectedVersion: plan.version, type: 'standard', coordinator: '', areas: [{ name: 'Dom', goals: [{ name: 'Porządek', tasks: [] }] }] });
+    expect(await t.fail('plans:sign', { id: plan.id, signedOn: '2026-03-02' })).toMatchObject({ code: 'VALIDATION', message: 'Nie można podpisać planu: Cel „Porządek” nie ma żadnego zadania.' });
+    plan = await t.call('plans:save', { id: plan.id, expectedVersion: plan.version, type: 'standard', coordinator: '', areas: AREAS });
+    plan = await t.call('plans:sign', { id: plan.id, signedOn: '2026-03-02' });
+    expect(plan.status).toBe('signed');
+    expect((await t.call('cases:get', { id: caseId })).status).toBe('IN_PROGRESS');
+    // A signed plan is never edited: it is superseded by a new version.
+    expect((await t.fail('plans:save', { id: plan.id, expectedVersion: plan.version, type: 'standard', coordinator: '', areas: [] })).message).toContain('utwórz nową wersję');
+
+    await t.call('visits:add', { caseId, visitedOn: '2026-03-02', place: 'Dom rodziny', participants: 'Matka, syn', topics: 'Organizacja poranków', agreed: 'Budzik 6:30', significant: false });
+    await t.call('visits:add', { caseId, visitedOn: '2026-03-02', place: 'Szkoła', participants: 'Matka, pedagog', topics: 'Frekwencja', agreed: '', significant: true });
+    expect((await t.fail('visits:add', { caseId, visitedOn: '2026-04-01', place: 'Dom', participants: 'Matka', topics: 'X', agreed: '' })).message).toBe('Data wizyty nie może być z przyszłości.');
+
+    expect((await t.fail('assessments:add', { caseId, assessedOn: '2026-02-01', periodFrom: '2026-01-01', periodTo: '2026-02-01', progress: [], changes: '', recommendation: 'continue' })).message).toBe(
+      'Data oceny nie może być wcześniejsza niż przydzielenie asystenta rodziny.',
+    );
+    await t.call('assessments:add', { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Regularne uczęszczanie syna do szkoły', progress: 'Frekwencja 95%' }], changes: 'Matka podjęła pracę.', recommendation: 'continue' });
+    let work = await t.call('work:get', { caseId });
+    expect(work.visits).toHaveLength(2);
+    expect(work.assessments).toHaveLength(1);
+    expect(work.nextAssessmentDue).toBe('2026-09-02');
+    expect(work.contracts).toEqual([]); // the kontrakt is the worker's: not shown to the assistant
+
+    // A revision: a new draft copies the signed plan; signing it supersedes the old one.
+    const revision = await t.call('plans:create', { caseId, content: null });
+    expect(revision).toMatchObject({ number: 2, status: 'draft', areas: AREAS });
+    await t.call('plans:sign', { id: revision.id, signedOn: '2026-03-02' });
+    work = await t.call('work:get', { caseId });
+    expect(work.plans.map((p) => [p.number, p.status])).toEqual([
+      [2, 'signed'],
+      [1, 'superseded'],
+    ]);
+
+    expect((await t.fail('closure:propose', { caseId, reason: 'other', note: '' })).message).toBe('Nie można zaproponować zakończenia pracy z rodziną: nie opisano innej przyczyny zakończenia.');
+    await t.call('closure:propose', { caseId, reason: 'goals_met', note: 'Cele planu osiągnięte.' });
+    expect((await t.fail('closure:decide', { caseId, decision: 'monitor', note: '' })).code).toBe('FORBIDDEN');
+
+    await signIn(t, HEAD.login);
+    await t.call('closure:decide', { caseId, decision: 'monitor', note: '' });
+    work = await t.call('work:get', { caseId });
+    expect(work.monitoringUntil).toBe('2026-06-02');
+    expect((await t.fail('cases:close', { caseId, note: '' })).message).toBe('Nie można zamknąć sprawy: monitoring nie został zakończony.');
+
+    await signIn(t, 'bwisniewska');
+    await t.call('closure:endMonitoring', { caseId });
+    await signIn(t, HEAD.login);
+    await t.call('cases:close', { caseId, note: 'Rodzina funkcjonuje samodzielnie.' });
+    const file = await t.call('cases:get', { id: caseId });
+    expect(file.status).toBe('CLOSED');
+    expect(file.assistant).toBeNull();
+
+    // Access by the assistant ends with the assignment.
+    await signIn(t, 'bwisniewska');
+    expect(await t.call('cases:list', {})).toEqual([]);
+    expect((await t.fail('cases:get', { id: caseId })).code).toBe('FORBIDDEN');
+  });
+
+  it('kontrakt socjalny: draft → signed → in progress → assessed; deadlines within the period; a breach is recorded', async () => {
+    const { caseId } = await assignedCase();
+    await signIn(t, 'anowak');
+    const file = await t.call('cases:get', { id: caseId });
+    const mother = file.family.members[0]!.person.id;
+    const content = {
+      variant: 'A' as const,
+      clientIds: [mother],
+      causes: 'Bezrobocie, brak wsparcia rodziny.',
+      possibilities: 'Wykształcenie zawodowe.',
+      limitations: 'Opieka nad dzieckiem.',
+      mainGoal: 'Podjęcie zatrudnienia.',
+      partialGoals: ['Rejestracja w PUP', 'Zapisanie syna na świetlicę'],
+      actions: [
+        { party: 'client' as const, description: 'Rejestracja w urzędzie pracy', deadline: '2026-04-30' },
+        { party: 'worker' as const, description: 'Pomoc w znalezieniu miejsca na świetlicy', deadline: '2026-12-31' },
+      ],
+      periodFrom: '2026-03-02',
+      periodTo: '2026-08-31',
+    };
+    let contract = await t.call('contracts:create', { caseId, ...content });
+    expect(await t.fail('contracts:event', { id: contract.id, event: 'sign', signedOn: '2026-03-02' })).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('Termin działania 2 („Pomoc w znalezieniu miejsca na świetlicy”) wykracza poza okres obowiązywania kontraktu.'),
+    });
+    contract = await t.call('contracts:save', { id: contract.id, expectedVersion: contract.version, ...content, actions: content.actions.map((a) => ({ ...a, deadline: '2026-06-30' })) });
+    contract = await t.call('contracts:event', { id: contract.id, event: 'sign', signedOn: '2026-03-02' });
+    expect(contract).toMatchObject({ status: 'signed', signedOn: '2026-03-02' });
+    expect((await t.fail('contracts:save', { id: contract.id, expectedVersion: contract.version, ...content })).code).toBe('INVALID_STATE');
+    contract = await t.call('contracts:event', { id: contract.id, event: 'start' });
+    await t.call('contracts:event', { id: contract.id, event: 'breach', occurredOn: '2026-03-02', note: 'Nie zgłosiła się do PUP w umówionym terminie.' });
+    contract = await t.call('contracts:event', { id: contract.id, event: 'action_status', actionId: contract.actions[0]!.id, status: 'done' });
+    contract = await t.call('contracts:event', { id: contract.id, event: 'assess', outcome: 'partly_met', note: 'Zarejestrowana, bez pracy.' });
+    expect(contract).toMatchObject({ status: 'assessed', outcome: 'partly_met' });
+    expect((await t.fail('contracts:event', { id: contract.id, event: 'terminate', terminatedOn: '2026-03-02', reason: 'x' })).message).toBe('Nie można rozwiązać kontraktu, gdy ma stan „Oceniony”.');
+    const events = (await t.call('cases:get', { id: caseId })).events.filter((e) => e.kind === 'contract');
+    expect(events.map((e) => e.title)).toEqual(expect.arrayContaining(['Podpisano kontrakt socjalny', 'Niedotrzymanie kontraktu socjalnego', 'Oceniono realizację kontraktu socjalnego']));
+    // The assistant does not conclude contracts.
+    await signIn(t, 'bwisniewska');
+    expect((await t.fail('contracts:create', { caseId, ...content })).message).toBe('Nie masz uprawnień do zawierania kontraktów socjalnych.');
+  });
+});
