@@ -49,6 +49,7 @@ import { FamilyWorkService } from './services/family-work';
 import { familyWorkHandlers } from './services/family-work-handlers';
 import { BackupService } from './services/backup';
 import { backupHandlers } from './services/backup-handlers';
+import { reportingHandlers } from './services/reporting-handlers';
 
 export const DB_FILE = 'asysta.db';
 export const KEYS_FILE = 'asysta.keys.json';
@@ -338,6 +339,7 @@ export class Backend {
       ...caseHandlers(this, this.cases),
       ...familyWorkHandlers(this, this.familyWork),
       ...backupHandlers(this.backup),
+      ...reportingHandlers(this),
     };
   }
 

@@ -10,6 +10,7 @@ import { createBackend, type Backend } from './backend';
 import { findUserSlot, recoverySlot } from './db/keyring';
 import { AppError } from './errors';
 import { UserEntity } from './db/entities';
+import { DEMO_MAX_FAMILIES, seedDemo } from './services/demo';
 import { officeSchema, loginSchema, passwordSchema, recoveryCodeSchema } from '../shared/schemas';
 import { count } from '../shared/text';
 
@@ -28,6 +29,9 @@ Użycie: npm run cli -- <polecenie> [opcje]   (hasło podaje się na standardowy
   restore --data-dir FOLDER --from PLIK [--login LOGIN]
           Przywraca dane z kopii (z --login: hasło tej osoby z dnia kopii; bez: kod odzyskiwania).
           Obecne dane są zastąpione dopiero po sprawdzeniu kopii.
+  seed-demo --data-dir FOLDER --login LOGIN --families N [--seed LICZBA]
+          Wprowadza N fikcyjnych rodzin do ośrodka demonstracyjnego (hasło kierownika); brakujący
+          pracownicy dostają konta z tym samym hasłem. Przy tym samym --seed dane są takie same.
 `;
 
 /** Reads secrets: hidden prompt on a terminal, one line each from a pipe. */
@@ -168,7 +172,22 @@ async function restore(backend: Backend, values: Record<string, string | boolean
   console.log(`Sprawdzono plik bazy danych i dziennik zdarzeń (wpisów: ${result.auditEntries}).`);
 }
 
-const COMMANDS = { init, verify, backup, restore } as const;
+async function seedDemoCommand(backend: Backend, values: Record<string, string | boolean | undefined>, secrets: SecretReader): Promise<void> {
+  const login = check(loginSchema, required(values, 'login'));
+  const families = Number(required(values, 'families'));
+  const seed = values['seed'] === undefined ? 1 : Number(values['seed']);
+  if (!Number.isInteger(families) || families < 1 || families > DEMO_MAX_FAMILIES) throw new CliError(`--families: liczba od 1 do ${DEMO_MAX_FAMILIES}.`, 2);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new CliError('--seed: liczba całkowita od 0 do 4294967295.', 2);
+  const password = await secrets.read('Hasło kierownika: ');
+  const signedIn = await backend.invoke('session:login', { login, password });
+  if (!signedIn.ok) throw new CliError(signedIn.error.message, 3);
+  const report = await seedDemo(backend, { families, seed, staffPassword: password, log: (line) => console.log(line) });
+  const created = report.staff.filter((s) => s.created);
+  console.log(`Wprowadzono rodzin: ${report.families.length} (kroków: ${report.steps}) w ${(report.timings.totalMs / 1000).toFixed(1)} s.`);
+  if (created.length > 0) console.log(`Nowe konta (hasło jak kierownika): ${created.map((s) => s.login).join(', ')}`);
+}
+
+const COMMANDS = { init, verify, backup, restore, 'seed-demo': seedDemoCommand } as const;
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -181,7 +200,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina', 'out', 'from'].map((name) => [name, { type: 'string' as const }]),
+        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina', 'out', 'from', 'families', 'seed'].map((name) => [name, { type: 'string' as const }]),
       ),
       strict: true,
     });

@@ -93,7 +93,15 @@ async function main(): Promise<void> {
   registerIpc(ipcMain, backend, () => mainWindow?.webContents ?? null);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
+  // The scheduled backup (issue 9): made when a session is open and the last one is older than the office's interval.
+  const backupDue = () =>
+    void backend.backup.runDueBackup().then((outcome) => {
+      if (outcome.status === 'failed') console.error(`Scheduled backup failed: ${outcome.message}`);
+    });
+  backupDue();
+  const backupTimer = setInterval(backupDue, 60 * 60_000);
   app.on('window-all-closed', () => {
+    clearInterval(backupTimer);
     void backend.close().finally(() => app.quit());
   });
 }

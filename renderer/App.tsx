@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AuthFrame } from './components/AuthFrame';
@@ -25,7 +25,8 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light" forceColorScheme="light">
       <DatesProvider settings={{ locale: 'pl', firstDayOfWeek: 1 }}>
         <QueryClientProvider client={queryClient}>
-          <Notifications position="bottom-right" autoClose={6000} />
+          {/* Top centre: toasts never cover the save buttons, which sit at the bottom right of forms. */}
+          <Notifications position="top-center" autoClose={6000} />
           <ErrorBoundary>
             <Screens />
           </ErrorBoundary>
@@ -45,8 +46,12 @@ function Screens() {
 
   const state = status.data?.state;
   useEffect(() => {
-    // Locked or signed out: nothing read for the session stays in memory.
-    if (state !== undefined && state !== 'ready') forgetSessionData();
+    // Locked or signed out: nothing read for the session stays in memory, nor on screen
+    // (a toast may name a case: the next person at the desk must not see it).
+    if (state !== undefined && state !== 'ready') {
+      forgetSessionData();
+      notifications.clean();
+    }
   }, [state]);
   // A new sign-in starts on the start page; an unlock returns to the screen left.
   const [previousState, setPreviousState] = useState(state);

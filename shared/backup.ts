@@ -8,6 +8,17 @@ import { absolutePathSchema, enteredPasswordSchema, loginSchema, recoveryCodeSch
 /** A backup older than this is flagged in the tray and on the settings page. */
 export const BACKUP_WARNING_DAYS = 7;
 
+/** Whole days since the last backup; null when there has been none. */
+export function backupAgeDays(lastBackupAt: string | null, now: Date): number | null {
+  return lastBackupAt ? Math.max(0, Math.floor((now.getTime() - Date.parse(lastBackupAt)) / 86_400_000)) : null;
+}
+
+/** The warning the tray and the settings page show: no backup yet, or one BACKUP_WARNING_DAYS old. */
+export function backupIsStale(lastBackupAt: string | null, now: Date): boolean {
+  const days = backupAgeDays(lastBackupAt, now);
+  return days === null || days >= BACKUP_WARNING_DAYS;
+}
+
 export const BACKUP_CORRUPT_MESSAGE = 'Kopia zapasowa jest uszkodzona lub została zmieniona — nie przywrócono niczego.';
 
 export const backupRunSchema = z.object({

@@ -61,6 +61,10 @@ export const CHANNEL_NAMES = [
   'backup:run',
   'backup:status',
   'backup:restore',
+  'search:cases',
+  'tray:get',
+  'stats:get',
+  'stats:export',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -57,6 +57,9 @@ import {
   type PlanView,
 } from './family-work';
 import { backupRestoreSchema, backupRunSchema, type BackupResult, type BackupStatus, type RestoreResult } from './backup';
+import { searchQuerySchema, type SearchHit } from './search';
+import { statsExportSchema, statsQuerySchema, type StatsFile, type StatsView } from './stats';
+import { trayQuerySchema, type TrayView } from './tray';
 
 /** Keys of form drafts: which form, for which record ('interview:<id>', 'intake:new'). */
 const draftKeySchema = z.string().min(1).max(120).regex(/^[a-z-]+:[a-z0-9-]+$/, { error: 'Nieprawidłowy klucz szkicu.' });
@@ -228,6 +231,12 @@ export const channels = {
   'backup:status': channel<BackupStatus>()(none, { permission: 'backup.run' }),
   /** Replaces the database, so only while nobody is signed in; the backup's password or recovery code opens it. */
   'backup:restore': channel<RestoreResult>()(backupRestoreSchema, 'public'),
+
+  /** Cases by names, PESEL, address or number, only those the user may open (issue 8). */
+  'search:cases': channel<SearchHit[]>()(searchQuerySchema, { permission: 'cases.view' }),
+  'tray:get': channel<TrayView>()(trayQuerySchema, { permission: 'cases.view' }),
+  'stats:get': channel<StatsView>()(statsQuerySchema, { permission: 'stats.view' }),
+  'stats:export': channel<StatsFile>()(statsExportSchema, { permission: 'stats.view' }),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Channels = typeof channels;

@@ -81,6 +81,13 @@ export interface StatsView {
   courtOpinions: number;
 }
 
+/** An exported report (stats:export). */
+export interface StatsFile {
+  fileName: string;
+  /** The file's bytes, base64. */
+  bytes: string;
+}
+
 export interface StatsRow {
   section: string;
   label: string;

@@ -38,7 +38,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { BACKUP_CORRUPT_MESSAGE, BACKUP_WARNING_DAYS, type BackupResult, type BackupStatus, type RestoreResult } from '../../shared/backup';
+import { BACKUP_CORRUPT_MESSAGE, backupAgeDays, backupIsStale, type BackupResult, type BackupStatus, type RestoreResult } from '../../shared/backup';
 import { can } from '../../shared/domain/roles';
 import { count } from '../../shared/text';
 import type { Backend, ReadySession } from '../backend';
@@ -341,6 +341,37 @@ export function listBackups(folder: string): string[] {
   return found.map((f) => f.name);
 }
 
+/**
+ * The header of a backup as it stands, unchecked: used only to leave other offices' backups in a
+ * shared folder alone. Null for anything that is not a readable backup.
+ */
+export async function peekBackupHeader(file: string): Promise<BackupHeader | null> {
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const size = (await handle.stat()).size;
+      await readPrefix(handle, size);
+      const length = (await readExactly(handle, 4, BACKUP_MAGIC.length + 1)).readUInt32BE();
+      if (length > MAX_HEADER_BYTES) return null;
+      const header = headerSchema.safeParse(parseJson(await readExactly(handle, length, PREFIX_BYTES)));
+      return header.success ? header.data : null;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** This office's backups in a folder beyond the newest `keep` (the one just written counts). */
+async function beyondKeep(folder: string, keep: number, officeId: string, written: string): Promise<string[]> {
+  const ours: string[] = [];
+  for (const name of listBackups(folder)) {
+    if (name !== written && (await peekBackupHeader(join(folder, name)))?.officeId === officeId) ours.push(name);
+  }
+  return ours.slice(Math.max(keep - 1, 0));
+}
+
 // ---- the service ---------------------------------------------------------------------------
 
 export class BackupService {
@@ -373,23 +404,25 @@ export class BackupService {
         const macKey = backupMacKey(source.masterKey, header);
         const snapshot = join(this.dataDir, `asysta.kopia-${randomBytes(8).toString('hex')}.db.tmp`);
         let written: { size: number; sha256: string };
+        let check: ScanResult;
         try {
           await manager.query('VACUUM INTO ?', [snapshot]);
           written = await writeBackupFile(file, header, JSON.stringify(keyring), snapshot, macKey);
+          // Self-check: read the file back, as a restore would, before telling anyone it is there.
+          check = await withFile(file, (handle, size) => scanBackup(handle, size, { macKey }));
         } catch (error) {
+          removeQuietly(file);
           throw ioError(error, 'Nie udało się zapisać kopii zapasowej w wybranym folderze (brak miejsca na dysku lub uprawnień). Nic nie zostało zmienione.');
         } finally {
+          macKey.fill(0);
           removeQuietly(snapshot, `${snapshot}-journal`);
         }
-        // Self-check: read the file back, as a restore would, before telling anyone it is there.
-        const check = await withFile(file, (handle, size) => scanBackup(handle, size, { macKey }));
-        macKey.fill(0);
         if (!check.sumOk || !check.tagOk || check.sha256 !== written.sha256) {
           removeQuietly(file);
           throw new AppError('IO_ERROR', 'Kopia zapasowa zapisała się z błędami (sprawdź dysk lub nośnik) i została usunięta. Spróbuj ponownie.');
         }
         const fileName = basename(file);
-        const removed = keep ? listBackups(folder).filter((name) => name !== fileName).slice(Math.max(keep - 1, 0)) : [];
+        const removed = keep ? await beyondKeep(folder, keep, keyring.officeId, fileName) : [];
         const last: LastBackup = { at: createdAt, fileName, size: written.size, sha256: written.sha256 };
         try {
           await manager.transaction(async (tx) => {
@@ -438,9 +471,10 @@ export class BackupService {
   async status(session: ReadySession): Promise<BackupStatus> {
     const last = await session.db.read((m) => this.lastBackup(m));
     const { backupDir, backupKeep, backupEveryHours } = session.settings;
-    const now = this.backend.clock.now().getTime();
-    const ageDays = last ? Math.floor((now - Date.parse(last.at)) / 86_400_000) : null;
-    const warning = ageDays === null || ageDays >= BACKUP_WARNING_DAYS;
+    const clock = this.backend.clock.now();
+    const now = clock.getTime();
+    const ageDays = backupAgeDays(last?.at ?? null, clock);
+    const warning = backupIsStale(last?.at ?? null, clock);
     const noFolder = backupDir ? '' : ' Wskaż folder kopii zapasowych w ustawieniach ośrodka.';
     const message =
       ageDays === null
@@ -549,6 +583,7 @@ export class BackupService {
     if (header.migrations.some((name) => !known.includes(name))) {
       throw new AppError('DB_NEWER', 'Kopię zapasową zapisała nowsza wersja Asysty. Zainstaluj najnowszą wersję programu — nie przywrócono niczego.');
     }
+    await this.refuseIfInUse(masterKey);
     const stamp = this.freeStamp();
     const tmpDb = join(this.dataDir, `asysta.przywracanie-${stamp}.db.tmp`);
     const tmpKeys = join(this.dataDir, `asysta.przywracanie-${stamp}.keys.tmp`);
@@ -590,6 +625,27 @@ export class BackupService {
       return { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, auditEntries: checked + 1 };
     } finally {
       removeQuietly(tmpDb, tmpKeys, `${tmpDb}-wal`, `${tmpDb}-shm`);
+    }
+  }
+
+  /**
+   * Another process (the app, while the CLI restores) may have the database open: its WAL file is
+   * then there. Closing our own connection removes the WAL unless someone else still has it open;
+   * a WAL left by a crash is folded back that way and is no reason to refuse.
+   */
+  private async refuseIfInUse(masterKey: Buffer): Promise<void> {
+    const wal = `${this.backend.dbFile}-wal`;
+    if (!existsSync(wal)) return;
+    try {
+      await (await this.backend.openDatabase(masterKey, { migrate: false })).close();
+    } catch {
+      /* a damaged current database is what a restore is for */
+    }
+    if (existsSync(wal)) {
+      throw new AppError(
+        'INVALID_STATE',
+        'Baza danych jest w tej chwili otwarta w Asyście (w innym oknie lub na innym koncie). Zamknij program i spróbuj ponownie — nie przywrócono niczego.',
+      );
     }
   }
 

@@ -15,8 +15,7 @@ import {
   type CaseStatus,
 } from '../../shared/domain/caseFlow';
 import { compare, type IsoDate } from '../../shared/domain/dates';
-import { compareDeadlines, interviewDeadline, nextAssessmentDue, nextInterviewUpdateDue, type Deadline } from '../../shared/domain/deadlines';
-import { planTasks } from '../../shared/domain/familyWork';
+import { compareDeadlines, interviewDeadline, type Deadline } from '../../shared/domain/deadlines';
 import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type IncomeTestResult } from '../../shared/domain/income';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type SegmentAnswers } from '../../shared/domain/interviewForm';
 import { validatePesel } from '../../shared/domain/pesel';
@@ -43,18 +42,15 @@ import type { SessionUser, Settings } from '../../shared/ipc';
 import type { Clock } from '../clock';
 import {
   AnalysisEntity,
-  AssessmentEntity,
   AssignmentEntity,
   AssistantRequestEntity,
   CaseEntity,
   CaseEventEntity,
-  ContractEntity,
   CounterEntity,
   FamilyEntity,
   FamilyMemberEntity,
   InterviewEntity,
   PersonEntity,
-  PlanEntity,
   UserEntity,
   type CaseRow,
   type InterviewRow,
@@ -63,6 +59,7 @@ import {
 } from '../db/entities';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
+import { collectDeadlines } from './deadline-queries';
 import { reindexCase } from './search-index';
 
 type Intake = z.output<typeof intakeSchema>;
@@ -320,46 +317,11 @@ export class CasesService {
     return new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
   }
 
-  /** The deadlines a case has now (one model for all: shared/domain/deadlines.ts). */
+  /** The deadlines a case has now (one model for all: shared/domain/deadlines.ts; the rules: deadline-queries.ts, shared with the work tray). */
   async deadlines(m: EntityManager, row: CaseRow): Promise<Deadline[]> {
-    const list: Deadline[] = [];
-    const status = row.status as CaseStatus;
-    const caseId = row.id;
-    if (status === 'REPORTED' || status === 'INTERVIEW') {
-      list.push({ kind: 'interview', dueDate: row.interviewDue, caseId, label: `Wywiad środowiskowy — sprawa ${row.number}` });
-    }
-    if (status === 'ASSISTANT_REQUESTED') {
-      const request = await m.getRepository(AssistantRequestEntity).findOneBy({ caseId, status: 'pending' });
-      if (request) list.push({ kind: 'assignment_decision', dueDate: request.filedOn, caseId, subjectId: request.id, label: `Decyzja o asystencie — sprawa ${row.number}` });
-    }
-    const working = ['SOCIAL_WORK', 'ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS', 'CLOSING'].includes(status);
-    if (working) {
-      // Part IV: the wywiad is updated at least every six months while aid continues.
-      const last = await m.getRepository(InterviewEntity).findOne({ where: { caseId, status: 'completed' }, order: { conductedOn: 'DESC' } });
-      if (last?.conductedOn) list.push({ kind: 'interview_update', dueDate: nextInterviewUpdateDue(last.conductedOn), caseId, subjectId: last.id, label: `Aktualizacja wywiadu — sprawa ${row.number}` });
-      for (const contract of await m.getRepository(ContractEntity).findBy({ caseId, status: In(['signed', 'in_progress']) })) {
-        for (const action of contract.actions.filter((a) => a.status === 'planned')) {
-          list.push({ kind: 'contract_action', dueDate: action.deadline, caseId, subjectId: contract.id, label: `Kontrakt: ${action.description}` });
-        }
-      }
-    }
-    if (['ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS'].includes(status)) {
-      const plan = await m.getRepository(PlanEntity).findOneBy({ caseId, status: 'signed' });
-      for (const { task } of planTasks(plan?.areas ?? [])) {
-        if (task.status === 'planned' || task.status === 'in_progress') {
-          list.push({ kind: 'plan_task', dueDate: task.deadline, caseId, subjectId: plan!.id, label: `Plan: ${task.description}` });
-        }
-      }
-      // art. 15 ust. 1 pkt 15 u.w.r.: an assessment at least every six months, counted from the assignment.
-      const lastAssessment = await m.getRepository(AssessmentEntity).findOne({ where: { caseId }, order: { assessedOn: 'DESC' } });
-      const assigned = await m.getRepository(AssignmentEntity).findOne({ where: { caseId }, order: { assignedOn: 'ASC' } });
-      const since = lastAssessment?.assessedOn ?? assigned?.assignedOn;
-      if (since) list.push({ kind: 'assessment', dueDate: nextAssessmentDue(since), caseId, label: `Okresowa ocena sytuacji rodziny — sprawa ${row.number}` });
-    }
-    if (status === 'MONITORING' && row.monitoringUntil && !row.monitoringEndedOn) {
-      list.push({ kind: 'monitoring_end', dueDate: row.monitoringUntil, caseId, label: `Koniec monitoringu — sprawa ${row.number}` });
-    }
-    return list.sort(compareDeadlines);
+    return collectDeadlines(m, { kind: 'case', caseId: row.id })
+      .map(({ caseNumber: _n, familyName: _f, ...deadline }): Deadline => deadline)
+      .sort(compareDeadlines);
   }
 
   async file(m: EntityManager, caseId: string, actor: Actor): Promise<CaseFileView> {

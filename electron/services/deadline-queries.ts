@@ -1,6 +1,6 @@
 /**
- * Every deadline of the case process, computed set-based: one SQL query per kind over a scope
- * (one case, a worker's cases, an assistant's families, the whole office). The case file
+ * Every deadline of the case process, computed set-based: one SQL rule per kind, applied to a
+ * scope (one case, a worker's cases, an assistant's families, the whole office). The case file
  * (CasesService.deadlines) and the work tray both read deadlines from here, so the rules exist once:
  *
  * - interview: the case is reported or the wywiad is under way → the wywiad deadline;
@@ -12,12 +12,27 @@
  * - monitoring_end: monitoring under way and not ended → its last day;
  * - court: opinie o rodzinie requested by a court (a hook: not recorded yet in this version).
  *
- * Due dates counted in months use the domain's functions (art. 112 k.c.), applied in JS.
+ * Due dates counted in months use the domain's functions (art. 112 k.c.), applied in JS. Plan
+ * tasks and kontrakt actions are read from rows SQLite derives from the JSON of signed plans and
+ * running kontrakty by triggers, with their case's status (migration 0005).
+ *
+ * The office as a whole has tens of thousands of deadlines: `officeTray` counts them per day in
+ * SQL (or from compact [case, date] rows) and reads in full only the days it lists.
  */
 import type { EntityManager } from 'typeorm';
 import type { CaseStatus } from '../../shared/domain/caseFlow';
 import type { IsoDate } from '../../shared/domain/dates';
-import { DEADLINE_KINDS, nextAssessmentDue, nextInterviewUpdateDue, type Deadline, type DeadlineKind } from '../../shared/domain/deadlines';
+import {
+  classifyDeadline,
+  DEADLINE_KINDS,
+  DEADLINE_URGENCY_LABELS,
+  nextAssessmentDue,
+  nextInterviewUpdateDue,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlineUrgency,
+} from '../../shared/domain/deadlines';
+import type { TrayItem, TrayList } from '../../shared/tray';
 import { prepared } from './raw-sql';
 
 export type DeadlineScope =
@@ -48,50 +63,113 @@ function inList(statuses: readonly CaseStatus[]): string {
   return statuses.map((s) => `'${s}'`).join(', ');
 }
 
-function scopeSql(scope: DeadlineScope): { where: string; params: string[] } {
+/** How one kind of deadline is found. `c` is always the case (case_file). */
+interface Rule {
+  /** Tables, the case joined in (for `items`: what is joined to the derived table). */
+  from: string;
+  /** The rule's conditions. */
+  where: string;
+  /** The date the deadline is counted from: its due date, or the start of a period counted in months. */
+  date: string;
+  /** For periods counted in months: the due date after `date` (the domain's rule). */
+  due?: (date: IsoDate) => IsoDate;
+  subject?: string;
+  description?: string;
+  /**
+   * Many per case (tasks, actions): the derived table (alias in `from`) whose own columns carry
+   * `where` and `date`. The office counts it per day from its index by case status; a case or a
+   * user's cases are read through its index by case (named, as SQLite has no statistics to choose).
+   */
+  items?: { table: string; alias: string };
+  label: (caseNumber: string, description: string) => string;
+}
+
+const RULES: Partial<Record<DeadlineKind, Rule>> = {
+  interview: {
+    from: 'case_file c',
+    where: `c.status IN (${inList(INTERVIEW_STATUSES)})`,
+    date: 'c.interview_due',
+    label: (n) => `Wywiad środowiskowy — sprawa ${n}`,
+  },
+  assignment_decision: {
+    from: `case_file c JOIN assistant_request r ON r.case_id = c.id AND r.status = 'pending'`,
+    where: `c.status = 'ASSISTANT_REQUESTED'`,
+    date: 'r.filed_on',
+    subject: 'r.id',
+    label: (n) => `Decyzja o asystencie — sprawa ${n}`,
+  },
+  interview_update: {
+    from: 'case_file c',
+    where: `c.status IN (${inList(AID_STATUSES)})`,
+    date: `(SELECT MAX(i.conducted_on) FROM interview i WHERE i.case_id = c.id AND i.status = 'completed')`,
+    due: (d) => nextInterviewUpdateDue(d),
+    subject: `(SELECT i.id FROM interview i WHERE i.case_id = c.id AND i.status = 'completed' AND i.conducted_on IS NOT NULL ORDER BY i.conducted_on DESC LIMIT 1)`,
+    label: (n) => `Aktualizacja wywiadu — sprawa ${n}`,
+  },
+  contract_action: {
+    items: { table: 'running_contract_action', alias: 'a' },
+    from: 'case_file c ON c.id = a.case_id',
+    where: `a.status = 'planned' AND a.case_status IN (${inList(AID_STATUSES)})`,
+    date: 'a.deadline',
+    subject: 'a.contract_id',
+    description: 'a.description',
+    label: (_n, description) => `Kontrakt: ${description}`,
+  },
+  plan_task: {
+    items: { table: 'signed_plan_task', alias: 't' },
+    from: 'case_file c ON c.id = t.case_id',
+    where: `t.status IN ('planned', 'in_progress') AND t.case_status IN (${inList(ASSISTED_STATUSES)})`,
+    date: 't.deadline',
+    subject: 't.plan_id',
+    description: 't.description',
+    label: (_n, description) => `Plan: ${description}`,
+  },
+  assessment: {
+    // art. 15 ust. 1 pkt 15 u.w.r.: at least every six months, counted from the assignment.
+    from: 'case_file c',
+    where: `c.status IN (${inList(ASSISTED_STATUSES)})`,
+    date: `COALESCE((SELECT MAX(s.assessed_on) FROM assessment s WHERE s.case_id = c.id), (SELECT MIN(a.assigned_on) FROM assignment a WHERE a.case_id = c.id))`,
+    due: (d) => nextAssessmentDue(d),
+    label: (n) => `Okresowa ocena sytuacji rodziny — sprawa ${n}`,
+  },
+  monitoring_end: {
+    from: 'case_file c',
+    where: `c.status = 'MONITORING' AND c.monitoring_until IS NOT NULL AND c.monitoring_ended_on IS NULL`,
+    date: 'c.monitoring_until',
+    label: (n) => `Koniec monitoringu — sprawa ${n}`,
+  },
+  // court — a hook: when the court's requests for an opinia o rodzinie are recorded (domain.md §5,
+  // §11 OpiniaSąd: received date, deadline), its rule goes here, due on the court's deadline.
+};
+
+interface Filter {
+  where: string;
+  params: unknown[];
+}
+
+function scopeFilter(scope: DeadlineScope): Filter {
   switch (scope.kind) {
     case 'case':
       return { where: 'c.id = ?', params: [scope.caseId] };
     case 'worker':
       return { where: 'c.worker_id = ?', params: [scope.userId] };
     case 'assistant':
-      return { where: 'EXISTS (SELECT 1 FROM assignment x WHERE x.case_id = c.id AND x.assistant_id = ? AND x.ended_on IS NULL)', params: [scope.userId] };
+      return { where: 'c.id IN (SELECT x.case_id FROM assignment x WHERE x.assistant_id = ? AND x.ended_on IS NULL)', params: [scope.userId] };
     case 'office':
       return { where: '1 = 1', params: [] };
   }
 }
 
-const HEAD = `c.id AS caseId, c.number AS caseNumber, COALESCE(d.family_name, '—') AS familyName`;
-const FROM = 'case_file c LEFT JOIN search_doc d ON d.case_id = c.id';
-
-interface Row {
+interface FullRow {
   caseId: string;
   caseNumber: string;
   familyName: string;
-}
-interface DatedRow extends Row {
-  dueDate: IsoDate;
-  subjectId?: string;
-}
-interface TextRow extends DatedRow {
-  subjectId: string;
-  description: string;
+  subjectId: string | null;
+  description: string | null;
+  date: IsoDate | null;
 }
 
-type Query = (m: EntityManager, scope: DeadlineScope, out: CaseDeadline[]) => void;
-
-function rows<T>(m: EntityManager, sql: (where: string) => string, scope: DeadlineScope): T[] {
-  const { where, params } = scopeSql(scope);
-  return prepared(m, sql(where)).all(...params) as T[];
-}
-
-function push(out: CaseDeadline[], kind: DeadlineKind, row: Row, dueDate: IsoDate, label: string, subjectId?: string): void {
-  const item: CaseDeadline = { kind, dueDate, caseId: row.caseId, label, caseNumber: row.caseNumber, familyName: row.familyName };
-  if (subjectId) item.subjectId = subjectId;
-  out.push(item);
-}
-
-/** Month arithmetic per distinct date (many cases share a date). */
+/** Month arithmetic once per distinct date (many cases share a date). */
 function memo(fn: (date: IsoDate) => IsoDate): (date: IsoDate) => IsoDate {
   const cache = new Map<IsoDate, IsoDate>();
   return (date) => {
@@ -103,109 +181,164 @@ function memo(fn: (date: IsoDate) => IsoDate): (date: IsoDate) => IsoDate {
     return value;
   };
 }
+const DUE = new Map<DeadlineKind, (date: IsoDate) => IsoDate>(
+  Object.entries(RULES).map(([kind, rule]) => [kind as DeadlineKind, rule.due ? memo(rule.due) : (d: IsoDate) => d]),
+);
 
-const QUERIES: Record<DeadlineKind, Query> = {
-  interview: (m, scope, out) => {
-    const found = rows<DatedRow>(m, (w) => `SELECT ${HEAD}, c.interview_due AS dueDate FROM ${FROM} WHERE c.status IN (${inList(INTERVIEW_STATUSES)}) AND ${w}`, scope);
-    for (const r of found) push(out, 'interview', r, r.dueDate, `Wywiad środowiskowy — sprawa ${r.caseNumber}`);
-  },
+/** The FROM clause of a rule; a derived table read through its index by case or by case status. */
+function fromClause(rule: Rule, index: 'case' | 'due'): string {
+  return rule.items ? `${rule.items.table} ${rule.items.alias} INDEXED BY ${rule.items.table}_${index} JOIN ${rule.from}` : rule.from;
+}
 
-  assignment_decision: (m, scope, out) => {
-    const found = rows<DatedRow>(
-      m,
-      (w) =>
-        `SELECT ${HEAD}, r.id AS subjectId, r.filed_on AS dueDate
-           FROM ${FROM} JOIN assistant_request r ON r.case_id = c.id AND r.status = 'pending'
-          WHERE c.status = 'ASSISTANT_REQUESTED' AND ${w}`,
-      scope,
-    );
-    for (const r of found) push(out, 'assignment_decision', r, r.dueDate, `Decyzja o asystencie — sprawa ${r.caseNumber}`, r.subjectId);
-  },
-
-  interview_update: (m, scope, out) => {
-    const found = rows<Row & { subjectId: string; since: IsoDate }>(
-      m,
-      (w) =>
-        `SELECT ${HEAD}, i.id AS subjectId, MAX(i.conducted_on) AS since
-           FROM ${FROM} JOIN interview i ON i.case_id = c.id AND i.status = 'completed' AND i.conducted_on IS NOT NULL
-          WHERE c.status IN (${inList(AID_STATUSES)}) AND ${w}
-          GROUP BY c.id`,
-      scope,
-    );
-    const due = memo((d) => nextInterviewUpdateDue(d));
-    for (const r of found) push(out, 'interview_update', r, due(r.since), `Aktualizacja wywiadu — sprawa ${r.caseNumber}`, r.subjectId);
-  },
-
-  contract_action: (m, scope, out) => {
-    const found = rows<TextRow>(
-      m,
-      (w) =>
-        `SELECT ${HEAD}, ct.id AS subjectId, json_extract(a.value, '$.description') AS description, json_extract(a.value, '$.deadline') AS dueDate
-           FROM ${FROM} JOIN contract ct ON ct.case_id = c.id AND ct.status IN ('signed', 'in_progress') JOIN json_each(ct.actions) a
-          WHERE c.status IN (${inList(AID_STATUSES)}) AND json_extract(a.value, '$.status') = 'planned' AND ${w}`,
-      scope,
-    );
-    for (const r of found) push(out, 'contract_action', r, r.dueDate, `Kontrakt: ${r.description}`, r.subjectId);
-  },
-
-  plan_task: (m, scope, out) => {
-    const found = rows<TextRow>(
-      m,
-      (w) =>
-        `SELECT ${HEAD}, p.id AS subjectId, json_extract(t.value, '$.description') AS description, json_extract(t.value, '$.deadline') AS dueDate
-           FROM ${FROM} JOIN plan p ON p.case_id = c.id AND p.status = 'signed'
-                JOIN json_each(p.areas) ar JOIN json_each(ar.value, '$.goals') g JOIN json_each(g.value, '$.tasks') t
-          WHERE c.status IN (${inList(ASSISTED_STATUSES)}) AND json_extract(t.value, '$.status') IN ('planned', 'in_progress') AND ${w}`,
-      scope,
-    );
-    for (const r of found) push(out, 'plan_task', r, r.dueDate, `Plan: ${r.description}`, r.subjectId);
-  },
-
-  assessment: (m, scope, out) => {
-    // art. 15 ust. 1 pkt 15 u.w.r.: at least every six months, counted from the assignment.
-    const found = rows<Row & { lastAssessed: IsoDate | null; firstAssigned: IsoDate | null }>(
-      m,
-      (w) =>
-        `SELECT ${HEAD},
-                (SELECT MAX(s.assessed_on) FROM assessment s WHERE s.case_id = c.id) AS lastAssessed,
-                (SELECT MIN(a.assigned_on) FROM assignment a WHERE a.case_id = c.id) AS firstAssigned
-           FROM ${FROM} WHERE c.status IN (${inList(ASSISTED_STATUSES)}) AND ${w}`,
-      scope,
-    );
-    const due = memo((d) => nextAssessmentDue(d));
-    for (const r of found) {
-      const since = r.lastAssessed ?? r.firstAssigned;
-      if (since) push(out, 'assessment', r, due(since), `Okresowa ocena sytuacji rodziny — sprawa ${r.caseNumber}`);
-    }
-  },
-
-  monitoring_end: (m, scope, out) => {
-    const found = rows<DatedRow>(
-      m,
-      (w) =>
-        `SELECT ${HEAD}, c.monitoring_until AS dueDate FROM ${FROM}
-          WHERE c.status = 'MONITORING' AND c.monitoring_until IS NOT NULL AND c.monitoring_ended_on IS NULL AND ${w}`,
-      scope,
-    );
-    for (const r of found) push(out, 'monitoring_end', r, r.dueDate, `Koniec monitoringu — sprawa ${r.caseNumber}`);
-  },
-
-  // Hook: when the court's requests for an opinia o rodzinie are recorded (domain.md §5, §11
-  // OpiniaSąd: received date, deadline), one query here, due on the court's deadline.
-  court: () => undefined,
-};
+/** The deadlines of one kind whose case passes the filter, in full. */
+function fullDeadlines(m: EntityManager, kind: DeadlineKind, filter: Filter, out: CaseDeadline[], index: 'case' | 'due' = 'case'): void {
+  const rule = RULES[kind];
+  if (!rule) return;
+  const rows = prepared(
+    m,
+    `SELECT c.id AS caseId, c.number AS caseNumber, COALESCE(d.family_name, '—') AS familyName,
+            ${rule.subject ?? 'NULL'} AS subjectId, ${rule.description ?? 'NULL'} AS description, ${rule.date} AS date
+       FROM ${fromClause(rule, index)} LEFT JOIN search_doc d ON d.case_id = c.id
+      WHERE ${rule.where} AND ${filter.where}`,
+  ).all(...filter.params) as FullRow[];
+  const due = DUE.get(kind)!;
+  for (const r of rows) {
+    if (!r.date) continue;
+    const item: CaseDeadline = { kind, dueDate: due(r.date), caseId: r.caseId, label: rule.label(r.caseNumber, r.description ?? ''), caseNumber: r.caseNumber, familyName: r.familyName };
+    if (r.subjectId) item.subjectId = r.subjectId;
+    out.push(item);
+  }
+}
 
 /** The deadlines of a scope, of the given kinds (all by default), unsorted. */
 export function collectDeadlines(m: EntityManager, scope: DeadlineScope, kinds: readonly DeadlineKind[] = DEADLINE_KINDS): CaseDeadline[] {
   const out: CaseDeadline[] = [];
-  for (const kind of kinds) QUERIES[kind](m, scope, out);
+  const filter = scopeFilter(scope);
+  for (const kind of kinds) fullDeadlines(m, kind, filter, out);
   return out;
 }
 
 const collator = new Intl.Collator('pl');
+const KIND_ORDER = new Map(DEADLINE_KINDS.map((k, i) => [k, i]));
 
-/** The order of compareDeadlines (earliest first; ties by kind, then label), with one collator for long lists. */
-export function compareDeadlinesFast(a: Deadline, b: Deadline): number {
+/**
+ * The order of compareDeadlines (earliest first; ties by kind, then label), with one collator for
+ * long lists, made total: full ties by case number, then ids, so that any read gives one order.
+ */
+export function compareDeadlinesFast(a: CaseDeadline, b: CaseDeadline): number {
   if (a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1;
-  return DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind) || collator.compare(a.label, b.label);
+  return (
+    KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
+    collator.compare(a.label, b.label) ||
+    collator.compare(a.caseNumber, b.caseNumber) ||
+    (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0) ||
+    ((a.subjectId ?? '') < (b.subjectId ?? '') ? -1 : (a.subjectId ?? '') > (b.subjectId ?? '') ? 1 : 0)
+  );
+}
+
+const URGENCIES: readonly DeadlineUrgency[] = ['overdue', 'this_week', 'later'];
+
+function emptyGroups(): TrayList['groups'] {
+  return URGENCIES.map((urgency) => ({ urgency, label: DEADLINE_URGENCY_LABELS[urgency], total: 0, items: [] as TrayItem[] }));
+}
+
+function toItem(d: CaseDeadline, urgency: DeadlineUrgency): TrayItem {
+  return { kind: d.kind, caseId: d.caseId, caseNumber: d.caseNumber, familyName: d.familyName, label: d.label, dueDate: d.dueDate, subjectId: d.subjectId ?? null, urgency };
+}
+
+/**
+ * Sorted (compareDeadlines' order), classified (classifyDeadline) and grouped; at most `limit`
+ * items listed per group.
+ */
+export function trayList(deadlines: readonly CaseDeadline[], today: IsoDate, limit: number): TrayList {
+  const groups = emptyGroups();
+  const byKind: Partial<Record<DeadlineKind, number>> = {};
+  const urgencyOf = memo((due) => classifyDeadline(due, today));
+  for (const d of [...deadlines].sort(compareDeadlinesFast)) {
+    const urgency = urgencyOf(d.dueDate) as DeadlineUrgency;
+    const group = groups[URGENCIES.indexOf(urgency)]!;
+    group.total += 1;
+    byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
+    if (group.items.length < limit) group.items.push(toItem(d, urgency));
+  }
+  return { groups, byKind };
+}
+
+/**
+ * The whole office's tray: every deadline counted, the first `limit` of each group listed —
+ * the same result as trayList(collectDeadlines(office)), without reading every deadline in full.
+ */
+export function officeTray(m: EntityManager, today: IsoDate, limit: number): TrayList {
+  const groups = emptyGroups();
+  const byKind: Partial<Record<DeadlineKind, number>> = {};
+  const urgencyOf = memo((due) => classifyDeadline(due, today));
+  /** Per due day: how many deadlines (all kinds), and where to find them in full. */
+  const days = new Map<IsoDate, number>();
+  const caseRowsByKind = new Map<DeadlineKind, Map<IsoDate, number[]>>();
+  const itemDaysByKind = new Map<DeadlineKind, Set<IsoDate>>();
+  const add = (kind: DeadlineKind, due: IsoDate, n: number) => {
+    days.set(due, (days.get(due) ?? 0) + n);
+    byKind[kind] = (byKind[kind] ?? 0) + n;
+    groups[URGENCIES.indexOf(urgencyOf(due) as DeadlineUrgency)]!.total += n;
+  };
+  for (const kind of DEADLINE_KINDS) {
+    const rule = RULES[kind];
+    if (!rule) continue;
+    const due = DUE.get(kind)!;
+    if (rule.items) {
+      // Many per case: counted per day by SQLite from the index.
+      const { table, alias } = rule.items;
+      const counts = prepared(m, `SELECT ${rule.date} AS date, COUNT(*) AS n FROM ${table} ${alias} INDEXED BY ${table}_due WHERE ${rule.where} GROUP BY 1`).raw(true).all() as [IsoDate | null, number][];
+      const seen = new Set<IsoDate>();
+      for (const [date, n] of counts) {
+        if (!date) continue;
+        add(kind, due(date), n);
+        seen.add(date);
+      }
+      itemDaysByKind.set(kind, seen);
+    } else {
+      // One per case: compact [case rowid, date] rows.
+      const rows = prepared(m, `SELECT c.rowid, ${rule.date} FROM ${rule.from} WHERE ${rule.where}`).raw(true).all() as [number, IsoDate | null][];
+      const byDue = new Map<IsoDate, number[]>();
+      for (const [rowid, date] of rows) {
+        if (!date) continue;
+        const d = due(date);
+        add(kind, d, 1);
+        const list = byDue.get(d);
+        if (list) list.push(rowid);
+        else byDue.set(d, [rowid]);
+      }
+      caseRowsByKind.set(kind, byDue);
+    }
+  }
+
+  // The days each group lists: from its earliest, until `limit` deadlines are covered.
+  const listed = new Set<IsoDate>();
+  const covered = [0, 0, 0];
+  for (const day of [...days.keys()].sort()) {
+    const g = URGENCIES.indexOf(urgencyOf(day) as DeadlineUrgency);
+    if (covered[g]! >= limit) continue;
+    covered[g]! += days.get(day)!;
+    listed.add(day);
+  }
+
+  // Read those days in full, with the same rules.
+  const full: CaseDeadline[] = [];
+  for (const kind of DEADLINE_KINDS) {
+    const rule = RULES[kind];
+    if (!rule) continue;
+    if (rule.items) {
+      const dates = [...(itemDaysByKind.get(kind) ?? [])].filter((date) => listed.has(DUE.get(kind)!(date)));
+      if (dates.length > 0) fullDeadlines(m, kind, { where: `${rule.date} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(dates)] }, full, 'due');
+    } else {
+      const rowids = [...(caseRowsByKind.get(kind) ?? new Map<IsoDate, number[]>()).entries()].filter(([due]) => listed.has(due)).flatMap(([, ids]) => ids);
+      if (rowids.length > 0) fullDeadlines(m, kind, { where: 'c.rowid IN (SELECT value FROM json_each(?))', params: [JSON.stringify(rowids)] }, full);
+    }
+  }
+  for (const d of full.sort(compareDeadlinesFast)) {
+    const urgency = urgencyOf(d.dueDate) as DeadlineUrgency;
+    const group = groups[URGENCIES.indexOf(urgency)]!;
+    if (group.items.length < limit) group.items.push(toItem(d, urgency));
+  }
+  return { groups, byKind };
 }

@@ -7,6 +7,8 @@
 import type { DataSource } from 'typeorm';
 
 export interface RawStatement {
+  /** Rows as arrays (cheaper for long lists). Sticks to the statement: use it only on SQL read this way. */
+  raw(toggle?: boolean): RawStatement;
   all(...params: unknown[]): unknown[];
   get(...params: unknown[]): unknown;
   run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };

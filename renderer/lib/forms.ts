@@ -9,13 +9,19 @@ import { errorMessage } from './errors';
 export function applyApiError<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
-  fieldNames: readonly Path<T>[],
+  /** The form's field names, or a test for forms whose fields are rows (e.g. 'members.2.person.pesel'). */
+  fieldNames: readonly Path<T>[] | ((key: string) => boolean),
 ): void {
   const unmatched: string[] = [];
   let matched = 0;
   if (error instanceof ApiError && error.fields) {
     for (const [key, message] of Object.entries(error.fields)) {
-      const name = fieldNames.find((candidate) => candidate === key);
+      const name =
+        typeof fieldNames === 'function'
+          ? fieldNames(key)
+            ? (key as Path<T>)
+            : undefined
+          : fieldNames.find((candidate) => candidate === key);
       if (name) {
         setError(name, { type: 'server', message }, { shouldFocus: matched === 0 });
         matched += 1;

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'cases.decideClosure': ['head'],
   /** Make a backup of the office's data (restoring needs no session: the backup's own password or the recovery code). */
   'backup.run': ['head'],
+  /** Office-wide statistics and the reports the gmina sends (sprawozdanie, yearly report) and their export. */
+  'stats.view': ['head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -62,6 +64,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'familyWork.write': 'prowadzenia planu pracy z rodziną',
   'cases.decideClosure': 'zatwierdzania zakończenia pracy z rodziną',
   'backup.run': 'wykonywania kopii zapasowych',
+  'stats.view': 'przeglądania statystyk i sprawozdań ośrodka',
 };
 
 /** True when any of the user's roles grants the permission. */

@@ -3,9 +3,11 @@
  * and noisy, so targets are read by a person, not asserted). `npm run bench -- unlock` runs one.
  */
 import { benchUnlock } from './unlock';
+import { benchSearchTray } from './search-tray';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
+  search: () => benchSearchTray(),
 };
 
 const only = process.argv.slice(2);

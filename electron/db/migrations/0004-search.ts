@@ -26,6 +26,8 @@ export class Search1795305603000 implements MigrationInterface {
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '1 2 3'
     )`);
+    // The work tray and the statistics select cases by status across the office.
+    await db.query('CREATE INDEX case_file_status ON case_file (status)');
     const cases = (await db.query(
       `SELECT c.id AS id, c.number AS number, c.family_id AS familyId, f.street AS street, f.postal_code AS postalCode, f.city AS city
          FROM case_file c JOIN family f ON f.id = c.family_id ORDER BY c.rowid`,
@@ -54,6 +56,7 @@ export class Search1795305603000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX case_file_status');
     await db.query('DROP TABLE case_search');
     await db.query('DROP TABLE search_doc');
   }

@@ -2,6 +2,7 @@ import { Initial1795305600000 } from './0001-initial';
 import { Cases1795305601000 } from './0002-cases';
 import { FamilyWork1795305602000 } from './0003-family-work';
 import { Search1795305603000 } from './0004-search';
+import { Tray1795305604000 } from './0005-tray';
 
 /** Every migration this version knows, oldest first. A database that has run one not listed here is newer. */
-export const MIGRATIONS = [Initial1795305600000, Cases1795305601000, FamilyWork1795305602000, Search1795305603000];
+export const MIGRATIONS = [Initial1795305600000, Cases1795305601000, FamilyWork1795305602000, Search1795305603000, Tray1795305604000];

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { detailLines } from './details';
-import { fieldLabel, formatValue } from './labels';
+import { fieldLabel, formatFieldValue } from './labels';
 
 export function AuditDetails({ details }: { details: Record<string, unknown> }) {
   const lines = detailLines(details);
@@ -14,11 +14,11 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
               {fieldLabel(line.field)}:
             </Text>{' '}
             <Text span size="sm" c="red.9">
-              {formatValue(line.before)}
+              {formatFieldValue(line.field, line.before)}
             </Text>{' '}
             →{' '}
             <Text span size="sm" c="green.9">
-              {formatValue(line.after)}
+              {formatFieldValue(line.field, line.after)}
             </Text>
           </Text>
         ) : (
@@ -26,7 +26,7 @@ export function AuditDetails({ details }: { details: Record<string, unknown> }) 
             <Text span fw={600} size="sm">
               {fieldLabel(line.field)}:
             </Text>{' '}
-            {formatValue(line.value)}
+            {formatFieldValue(line.field, line.value)}
           </Text>
         ),
       )}

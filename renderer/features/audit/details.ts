@@ -60,7 +60,9 @@ export function detailLines(details: Record<string, unknown>): DetailLine[] {
 
   for (const [field, value] of Object.entries(rest)) {
     const pair = isPlain(value) ? asPair(value) : null;
-    lines.push(pair ? { kind: 'change', field, before: pair[0], after: pair[1] } : { kind: 'value', field, value });
+    // A "change" to the same value (e.g. a date saved again) is just the value.
+    if (pair && same(pair[0], pair[1])) lines.push({ kind: 'value', field, value: pair[1] });
+    else lines.push(pair ? { kind: 'change', field, before: pair[0], after: pair[1] } : { kind: 'value', field, value });
   }
   return lines;
 }

@@ -1,11 +1,13 @@
-import { AppShell, Burger, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { ROLE_LABELS } from '../../../shared/domain/roles';
+import { Fragment } from 'react';
+import { can, ROLE_LABELS } from '../../../shared/domain/roles';
 import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { fullName } from '../../lib/format';
-import { HOME, NavigationContext, type Navigation, type Route } from './navigation';
-import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, renderRoute } from './routes';
+import { usePendingRequests } from '../assignment/requestQueries';
+import { HOME, NavigationContext, routeKey, type Navigation, type Route } from './navigation';
+import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, navSection, renderRoute, type NavCounter } from './routes';
 import { SessionContext, type Session } from './session';
 import { useIdleLock } from './useIdleLock';
 import { useSessionActions } from './useSessionActions';
@@ -40,6 +42,9 @@ export function MainLayout({
   const visibleItems = NAV_ITEMS.filter((item) => canOpen(user.roles, item.route.view));
   // A route the roles no longer allow (roles changed meanwhile) falls back to the start page.
   const shownRoute: Route = canOpen(user.roles, route.view) ? route : HOME;
+  const section = navSection(shownRoute);
+  const pendingRequests = usePendingRequests(can(user.roles, 'requests.decide'));
+  const counters: Record<NavCounter, number> = { pendingRequests: pendingRequests.data?.length ?? 0 };
   const navigation: Navigation = {
     route: shownRoute,
     navigate: (next) => {
@@ -118,19 +123,31 @@ export function MainLayout({
                         {NAV_GROUP_LABELS[group]}
                       </Text>
                     ) : null}
-                    {items.map((item) => (
-                      <NavLink
-                        key={item.route.view}
-                        component="button"
-                        type="button"
-                        label={item.label}
-                        active={shownRoute.view === item.route.view}
-                        aria-current={shownRoute.view === item.route.view ? 'page' : undefined}
-                        onClick={() => navigation.navigate(item.route)}
-                        py="sm"
-                        style={{ borderRadius: 'var(--mantine-radius-md)' }}
-                      />
-                    ))}
+                    {items.map((item) => {
+                      const count = item.counter ? counters[item.counter] : 0;
+                      return (
+                        <NavLink
+                          key={item.route.view}
+                          component="button"
+                          type="button"
+                          label={item.label}
+                          // The count is in the accessible name too ("Wnioski o asystenta, 2 oczekujące").
+                          aria-label={count > 0 ? `${item.label}, oczekujące: ${count}` : undefined}
+                          rightSection={
+                            count > 0 ? (
+                              <Badge size="md" color="orange" variant="filled" circle aria-hidden="true">
+                                {count}
+                              </Badge>
+                            ) : null
+                          }
+                          active={section === item.route.view}
+                          aria-current={section === item.route.view ? 'page' : undefined}
+                          onClick={() => navigation.navigate(item.route)}
+                          py="sm"
+                          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                        />
+                      );
+                    })}
                   </Stack>
                 ))}
               </Stack>
@@ -138,7 +155,10 @@ export function MainLayout({
           </AppShell.Navbar>
 
           <AppShell.Main bg="gray.0">
-            <ErrorBoundary resetKey={shownRoute.view}>{renderRoute(shownRoute)}</ErrorBoundary>
+            <ErrorBoundary resetKey={routeKey(shownRoute)}>
+              {/* Keyed: another case or interview is a fresh screen (its own state, its own autosave). */}
+              <Fragment key={routeKey(shownRoute)}>{renderRoute(shownRoute)}</Fragment>
+            </ErrorBoundary>
           </AppShell.Main>
         </AppShell>
       </NavigationContext>

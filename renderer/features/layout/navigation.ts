@@ -5,16 +5,39 @@
  */
 import { createContext, useContext } from 'react';
 
+/** The tabs of a case file (features/case-file): a route may open one directly. */
+export type CaseTab = 'family' | 'report' | 'interviews' | 'analysis' | 'requests' | 'chronology' | 'changes';
+
 export type Route =
   | { view: 'home' }
   | { view: 'users' }
   | { view: 'audit' }
   | { view: 'settings' }
-  | { view: 'account' };
+  | { view: 'account' }
+  | { view: 'cases' }
+  | { view: 'intake' }
+  | { view: 'case'; caseId: string; tab?: CaseTab }
+  | { view: 'interview'; caseId: string; interviewId: string }
+  | { view: 'analysis'; caseId: string }
+  | { view: 'requests' };
 
 export type ViewName = Route['view'];
 
 export const HOME: Route = { view: 'home' };
+
+/** Identifies one screen with its parameters: a change remounts the screen (fresh state, autosave on leaving). */
+export function routeKey(route: Route): string {
+  switch (route.view) {
+    case 'case':
+      return `case:${route.caseId}`;
+    case 'interview':
+      return `interview:${route.interviewId}`;
+    case 'analysis':
+      return `analysis:${route.caseId}`;
+    default:
+      return route.view;
+  }
+}
 
 export interface Navigation {
   route: Route;

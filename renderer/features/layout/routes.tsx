@@ -7,13 +7,20 @@ import { can, type Permission, type Role } from '../../../shared/domain/roles';
 import { AccountPage } from '../account/AccountPage';
 import { SettingsPage } from '../admin/settings/SettingsPage';
 import { UsersPage } from '../admin/users/UsersPage';
+import { AnalysisPage } from '../analysis/AnalysisPage';
+import { RequestQueuePage } from '../assignment/RequestQueuePage';
 import { AuditPage } from '../audit/AuditPage';
+import { CaseFilePage } from '../case-file/CaseFilePage';
+import { CasesPage } from '../cases/CasesPage';
 import { HomePage } from '../home/HomePage';
+import { IntakePage } from '../intake/IntakePage';
+import { InterviewPage } from '../interview/InterviewPage';
 import type { Route, ViewName } from './navigation';
 
 /**
  * What a screen requires (`null`: any signed-in user). Every view must be listed, so a new screen
- * cannot be added without deciding who sees it. The main process checks each call again.
+ * cannot be added without deciding who sees it. The main process checks each call again (and
+ * decides per record which cases a user may open).
  */
 export const VIEW_PERMISSIONS: Record<ViewName, Permission | null> = {
   home: null,
@@ -21,16 +28,29 @@ export const VIEW_PERMISSIONS: Record<ViewName, Permission | null> = {
   audit: 'audit.view',
   settings: 'settings.manage',
   account: 'account.self',
+  cases: 'cases.view',
+  intake: 'cases.create',
+  case: 'cases.view',
+  interview: 'cases.view',
+  analysis: 'cases.view',
+  requests: 'requests.decide',
 };
+
+/** A number shown beside a navbar item (e.g. requests waiting for a decision). */
+export type NavCounter = 'pendingRequests';
 
 export interface NavItem {
   route: Route;
   label: string;
   group: 'work' | 'office' | 'personal';
+  counter?: NavCounter;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { route: { view: 'home' }, label: 'Pulpit', group: 'work' },
+  { route: { view: 'cases' }, label: 'Sprawy', group: 'work' },
+  { route: { view: 'intake' }, label: 'Nowe zgłoszenie', group: 'work' },
+  { route: { view: 'requests' }, label: 'Wnioski o asystenta', group: 'work', counter: 'pendingRequests' },
   { route: { view: 'users' }, label: 'Użytkownicy', group: 'office' },
   { route: { view: 'audit' }, label: 'Dziennik zdarzeń', group: 'office' },
   { route: { view: 'settings' }, label: 'Ustawienia', group: 'office' },
@@ -42,6 +62,18 @@ export const NAV_GROUP_LABELS: Record<NavItem['group'], string | null> = {
   office: 'Ośrodek',
   personal: null,
 };
+
+/** Which navbar item is lit for a screen: the screens inside a case belong to "Sprawy". */
+export function navSection(route: Route): ViewName {
+  switch (route.view) {
+    case 'case':
+    case 'interview':
+    case 'analysis':
+      return 'cases';
+    default:
+      return route.view;
+  }
+}
 
 export function canOpen(roles: readonly Role[], view: ViewName): boolean {
   const permission = VIEW_PERMISSIONS[view];
@@ -60,5 +92,17 @@ export function renderRoute(route: Route): ReactNode {
       return <SettingsPage />;
     case 'account':
       return <AccountPage />;
+    case 'cases':
+      return <CasesPage />;
+    case 'intake':
+      return <IntakePage />;
+    case 'case':
+      return <CaseFilePage caseId={route.caseId} tab={route.tab} />;
+    case 'interview':
+      return <InterviewPage caseId={route.caseId} interviewId={route.interviewId} />;
+    case 'analysis':
+      return <AnalysisPage caseId={route.caseId} />;
+    case 'requests':
+      return <RequestQueuePage />;
   }
 }

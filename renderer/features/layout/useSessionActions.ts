@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback } from 'react';
+import { flushAllDrafts } from '../../lib/draftRegistry';
 import { errorMessage, isSessionError } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 
@@ -12,27 +13,32 @@ export function useSessionActions() {
   const { mutate: logoutMutate } = logoutMutation;
   const { mutate: touchMutate } = touchMutation;
 
+  // Drafts still waiting to be saved go first: a locked session accepts no writes.
   const lock = useCallback(() => {
-    lockMutate(
-      {},
-      {
-        onError: (error) => {
-          if (isSessionError(error)) return;
-          notifications.show({ color: 'red', title: 'Nie udało się zablokować sesji', message: errorMessage(error) });
+    void flushAllDrafts().then(() =>
+      lockMutate(
+        {},
+        {
+          onError: (error) => {
+            if (isSessionError(error)) return;
+            notifications.show({ color: 'red', title: 'Nie udało się zablokować sesji', message: errorMessage(error) });
+          },
         },
-      },
+      ),
     );
   }, [lockMutate]);
 
   const logout = useCallback(() => {
-    logoutMutate(
-      {},
-      {
-        onError: (error) => {
-          if (isSessionError(error)) return;
-          notifications.show({ color: 'red', title: 'Nie udało się wylogować', message: errorMessage(error) });
+    void flushAllDrafts().then(() =>
+      logoutMutate(
+        {},
+        {
+          onError: (error) => {
+            if (isSessionError(error)) return;
+            notifications.show({ color: 'red', title: 'Nie udało się wylogować', message: errorMessage(error) });
+          },
         },
-      },
+      ),
     );
   }, [logoutMutate]);
 

@@ -73,6 +73,10 @@ const EXPECTED: Record<Channel, Expected> = {
   'backup:run': HEAD_ONLY,
   'backup:status': HEAD_ONLY,
   'backup:restore': 'public',
+  'search:cases': EVERYONE,
+  'tray:get': EVERYONE,
+  'stats:get': HEAD_ONLY,
+  'stats:export': HEAD_ONLY,
 };
 
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
@@ -144,6 +148,10 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'backup:run': { folder: '/nie-ma-takiego-folderu/kopie' },
   'backup:status': {},
   'backup:restore': { method: 'recovery', file: '/nie-ma-takiego-folderu/kopia.asb', recoveryCode: 'AAAA'.repeat(8) },
+  'search:cases': { query: 'Kowalska' },
+  'tray:get': {},
+  'stats:get': { from: '2026-01-01', to: '2026-06-30' },
+  'stats:export': { from: '2026-01-01', to: '2026-06-30', format: 'xlsx' },
 };
 
 describe('access matrix', () => {

@@ -1,0 +1,128 @@
+import type { ReactNode } from 'react';
+import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { formatDateLong } from '../format';
+import type { DocumentHeader } from '../models';
+import { COLOR, FONT_SIZE, FOOTER_TOP, LINE_HEIGHT, PAGE, styles } from './theme';
+
+const frame = StyleSheet.create({
+  header: {
+    position: 'absolute',
+    top: 30,
+    left: PAGE.marginX,
+    right: PAGE.marginX,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    alignItems: 'flex-end',
+    paddingBottom: 5,
+    borderBottomWidth: 0.75,
+    borderBottomColor: COLOR.rule,
+    borderBottomStyle: 'solid',
+    fontSize: FONT_SIZE.small + 0.5,
+    lineHeight: 1.3,
+  },
+  office: { maxWidth: '62%' },
+  officeName: { fontWeight: 700, fontSize: FONT_SIZE.small + 1.5, lineHeight: 1.3 },
+  caseInfo: { maxWidth: '36%', alignItems: 'flex-end', textAlign: 'right' },
+  copyLabel: { fontWeight: 700, marginTop: 1 },
+  footer: {
+    position: 'absolute',
+    top: FOOTER_TOP,
+    left: PAGE.marginX,
+    right: PAGE.marginX,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    paddingTop: 4,
+    borderTopWidth: 0.5,
+    borderTopColor: COLOR.rule,
+    borderTopStyle: 'solid',
+    fontSize: FONT_SIZE.small,
+    lineHeight: 1.3,
+    color: COLOR.muted,
+  },
+  footerTitle: { maxWidth: '75%' },
+  placeDate: { textAlign: 'right', marginBottom: 14 },
+  titleBlock: { alignItems: 'center', marginBottom: 14 },
+  title: { fontSize: FONT_SIZE.title, lineHeight: 1.25, fontWeight: 700, textAlign: 'center', letterSpacing: 0.5 },
+  subtitle: { fontSize: FONT_SIZE.body, lineHeight: LINE_HEIGHT, textAlign: 'center', marginTop: 3 },
+  addressee: { marginLeft: '52%', marginBottom: 18 },
+  addresseeLine: { fontWeight: 700 },
+});
+
+interface DocumentPageProps {
+  header: DocumentHeader;
+  /** Short title for the running footer. */
+  title: string;
+  /** "Egzemplarz dla klienta"... printed in the running header of every page of this copy. */
+  copyLabel?: string;
+  children: ReactNode;
+}
+
+/**
+ * An A4 page that flows onto as many pages as its content needs, with the office letterhead
+ * (name, address, case number) on top and the title and "Strona N z M" at the bottom of each.
+ * Page numbers count the pages of this <Page> only, so each copy of a document starts at 1.
+ */
+export function DocumentPage({ header, title, copyLabel, children }: DocumentPageProps) {
+  const { office } = header;
+  return (
+    <Page size="A4" style={styles.page} wrap>
+      <View fixed style={frame.header}>
+        <View style={frame.office}>
+          <Text style={frame.officeName}>{office.name}</Text>
+          <Text>
+            {office.street}, {office.postalCode} {office.city}
+          </Text>
+        </View>
+        <View style={frame.caseInfo}>
+          {header.caseNumber !== null && <Text>Znak sprawy: {header.caseNumber}</Text>}
+          {header.documentNumber !== null && <Text>Nr dokumentu: {header.documentNumber}</Text>}
+          {copyLabel !== undefined && <Text style={frame.copyLabel}>{copyLabel}</Text>}
+        </View>
+      </View>
+
+      {children}
+
+      <View fixed style={frame.footer}>
+        <Text style={frame.footerTitle}>{title}</Text>
+        <Text render={({ subPageNumber, subPageTotalPages }) => `Strona ${subPageNumber} z ${subPageTotalPages}`} />
+      </View>
+    </Page>
+  );
+}
+
+/** "Kraśnik, dnia 7 marca 2025 r.", right-aligned, as the first line of a document. */
+export function PlaceAndDate({ header }: { header: DocumentHeader }) {
+  return (
+    <Text style={frame.placeDate}>
+      {header.place}, dnia {formatDateLong(header.issuedOn)}
+    </Text>
+  );
+}
+
+/** The centred title of a document, with optional lines under it (legal basis, period...). */
+export function DocumentTitle({ title, subtitle }: { title: string; subtitle?: string | string[] }) {
+  const lines = subtitle === undefined ? [] : Array.isArray(subtitle) ? subtitle : [subtitle];
+  return (
+    <View style={frame.titleBlock} minPresenceAhead={80}>
+      <Text style={frame.title}>{title}</Text>
+      {lines.map((line, index) => (
+        <Text key={index} style={frame.subtitle}>
+          {line}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** The addressee of a letter, in the right half of the page. */
+export function Addressee({ lines }: { lines: string[] }) {
+  return (
+    <View style={frame.addressee} wrap={false}>
+      {lines.map((line, index) => (
+        <Text key={index} style={frame.addresseeLine}>
+          {line}
+        </Text>
+      ))}
+    </View>
+  );
+}

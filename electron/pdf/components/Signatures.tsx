@@ -1,0 +1,76 @@
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { formatDate } from '../format';
+import type { IsoDate } from '../models';
+import { COLOR, FONT_SIZE } from './theme';
+
+export interface SignatureSpec {
+  /** Printed under the line in brackets: "podpis klienta". */
+  caption: string;
+  /** Name (and role) printed under the caption; null leaves room to write it by hand. */
+  name: string | null;
+  role?: string | null;
+  /** Place and date line above the signature; date null prints a blank to fill in. */
+  dated?: { place: string; date: IsoDate | null };
+}
+
+const sig = StyleSheet.create({
+  blocks: { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between', marginTop: 14 },
+  block: { marginBottom: 14 },
+  dated: { fontSize: FONT_SIZE.table, lineHeight: 1.3, marginBottom: 2 },
+  space: { height: 34 },
+  line: { borderBottomWidth: 0.6, borderBottomColor: COLOR.text, borderBottomStyle: 'dotted' },
+  caption: { fontSize: FONT_SIZE.small, lineHeight: 1.3, color: COLOR.muted, textAlign: 'center', marginTop: 2 },
+  name: { fontSize: FONT_SIZE.table + 0.5, lineHeight: 1.3, textAlign: 'center', marginTop: 1 },
+  role: { fontSize: FONT_SIZE.small, lineHeight: 1.3, textAlign: 'center' },
+  title: { fontWeight: 700, marginTop: 10 },
+});
+
+const BLANK_DATE = '....................';
+
+function SignatureBox({ spec, width }: { spec: SignatureSpec; width: string }) {
+  return (
+    <View style={[sig.block, { width }]} wrap={false}>
+      {spec.dated !== undefined && (
+        <Text style={sig.dated}>
+          {spec.dated.place}, dnia {spec.dated.date === null ? BLANK_DATE : formatDate(spec.dated.date)}
+        </Text>
+      )}
+      <View style={sig.space} />
+      <View style={sig.line} />
+      <Text style={sig.caption}>({spec.caption})</Text>
+      {spec.name !== null && <Text style={sig.name}>{spec.name}</Text>}
+      {spec.role !== undefined && spec.role !== null && <Text style={sig.role}>{spec.role}</Text>}
+    </View>
+  );
+}
+
+interface SignaturesProps {
+  signatures: SignatureSpec[];
+  /** Signatures side by side per row (default 2). */
+  columns?: 1 | 2 | 3;
+  /** Optional line above the blocks: "Podpisy stron:". */
+  title?: string;
+}
+
+/**
+ * Signature blocks: room to sign, a dotted line, "(podpis ...)", the printed name and role.
+ * Each block stays whole on one page; the title stays with the first row of blocks.
+ */
+export function Signatures({ signatures, columns = 2, title }: SignaturesProps) {
+  const width = columns === 1 ? '45%' : columns === 2 ? '45%' : '30%';
+  const single = columns === 1;
+  return (
+    <View>
+      {title !== undefined && (
+        <Text style={sig.title} minPresenceAhead={90}>
+          {title}
+        </Text>
+      )}
+      <View style={[sig.blocks, single ? { justifyContent: 'flex-end' } : {}]}>
+        {signatures.map((spec, index) => (
+          <SignatureBox key={index} spec={spec} width={width} />
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,10 @@
+export { PdfDocument } from './PdfDocument';
+export { Addressee, DocumentPage, DocumentTitle, PlaceAndDate } from './DocumentPage';
+export { CopiesTo, FillInLines, LabelValue, List, NO_DATA, NoData, Paragraphs, Section, SectionHeading, SubHeading, TextSection } from './Section';
+export { Signatures } from './Signatures';
+export type { SignatureSpec } from './Signatures';
+export { Table } from './Table';
+export type { TableColumn, TableRow } from './Table';
+export { COLOR, CONTENT_WIDTH, FONT_SIZE, FOOTER_TOP, LINE_HEIGHT, PAGE, styles } from './theme';
+export type { Style } from './theme';
+export { FamilyMembersTable, PersonBlock } from './PersonBlock';

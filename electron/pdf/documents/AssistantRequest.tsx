@@ -1,0 +1,109 @@
+/**
+ * Wniosek pracownika socjalnego do kierownika ośrodka o przydzielenie rodzinie asystenta
+ * rodziny (art. 11 ust. 3 u.w.r.), after the wywiad (art. 11 ust. 1) and the analysis of the
+ * family's situation (art. 11 ust. 2). Support needs the family's consent (art. 8 u.w.r.).
+ */
+import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import {
+  Addressee,
+  DocumentPage,
+  DocumentTitle,
+  FamilyMembersTable,
+  LabelValue,
+  List,
+  Paragraphs,
+  PdfDocument,
+  PlaceAndDate,
+  Section,
+  Signatures,
+  styles,
+} from '../components';
+import { endSentence, formatAddress, formatDate, formatDateLong, isBlank } from '../format';
+import { UPS_SHORT, UWR } from '../legal';
+import type { AssistantRequestModel } from '../models';
+
+export const templateVersion = 'wniosek-o-asystenta-rodziny/1';
+
+const local = StyleSheet.create({
+  decisionBox: {
+    marginTop: 16,
+    padding: 8,
+    borderWidth: 0.75,
+    borderColor: '#777777',
+    borderStyle: 'solid',
+  },
+  decisionTitle: { fontWeight: 700, marginBottom: 6 },
+  option: { marginBottom: 5 },
+});
+
+export function documentTitle(model: AssistantRequestModel): string {
+  return `Wniosek o przydzielenie asystenta rodziny – ${model.family.name}`;
+}
+
+export function AssistantRequestDocument({ model }: { model: AssistantRequestModel }) {
+  const { header, family } = model;
+  return (
+    <PdfDocument
+      title={documentTitle(model)}
+      author={header.office.name}
+      issuedOn={header.issuedOn}
+      templateVersion={templateVersion}
+    >
+      <DocumentPage header={header} title={documentTitle(model)}>
+        <PlaceAndDate header={header} />
+        <Addressee lines={[model.addressee.fullName, model.addressee.role].filter((line) => !isBlank(line))} />
+        <DocumentTitle title="WNIOSEK" subtitle="o przydzielenie rodzinie asystenta rodziny" />
+
+        <Text style={styles.paragraph}>
+          Na podstawie art. 11 ust. 3 {UWR} wnoszę o przydzielenie asystenta rodziny rodzinie: {family.name},
+          zamieszkałej: {formatAddress(family.address)}.
+        </Text>
+
+        <Section title="1. Dane rodziny">
+          <LabelValue label="Rodzina:" value={family.name} />
+          <LabelValue label="Adres zamieszkania:" value={formatAddress(family.address)} />
+          <LabelValue
+            label="Rodzinny wywiad środowiskowy:"
+            value={model.interviewOn === null ? null : `przeprowadzony w dniu ${formatDate(model.interviewOn)}`}
+          />
+        </Section>
+
+        <FamilyMembersTable title="2. Skład rodziny" members={model.members} />
+
+        <Section title={`3. Powody udzielania pomocy (art. 7 ${UPS_SHORT})`}>
+          <List items={model.reasons} />
+        </Section>
+
+        <Section title="4. Trudności w wypełnianiu funkcji opiekuńczo-wychowawczych">
+          <Paragraphs text={model.difficulties} />
+        </Section>
+
+        <Section title="5. Uzasadnienie wniosku">
+          <Paragraphs text={model.justification} />
+        </Section>
+
+        <Section title="6. Zgoda rodziny">
+          <Text style={styles.paragraph}>
+            Rodzina wyraziła zgodę na współpracę z asystentem rodziny w dniu{' '}
+            {model.consent.givenBy.length > 0
+              ? `${formatDateLong(model.consent.givenOn)} (zgodę wyrazili: ${model.consent.givenBy.join(', ')}).`
+              : endSentence(formatDateLong(model.consent.givenOn))}
+          </Text>
+        </Section>
+
+        <Signatures
+          columns={1}
+          signatures={[{ caption: 'podpis pracownika socjalnego', name: model.socialWorker.fullName, role: model.socialWorker.role }]}
+        />
+
+        <View style={local.decisionBox} wrap={false}>
+          <Text style={local.decisionTitle}>Rozstrzygnięcie kierownika ośrodka (wypełnia kierownik)</Text>
+          <Text style={local.option}>☐ przydzielam rodzinie asystenta rodziny: ..............................................................</Text>
+          <Text style={local.option}>☐ kieruję wniosek do jednostki / podmiotu: .........................................................</Text>
+          <Text style={local.option}>☐ nie uwzględniam wniosku; uzasadnienie: ...........................................................</Text>
+          <Signatures columns={1} signatures={[{ caption: 'data i podpis kierownika', name: null }]} />
+        </View>
+      </DocumentPage>
+    </PdfDocument>
+  );
+}

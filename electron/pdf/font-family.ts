@@ -1,0 +1,6 @@
+/** Family names of the registered fonts (kept apart from fonts.ts so that any module may import them). */
+
+/** The body font of every document. */
+export const FONT_SANS = 'DejaVu Sans';
+/** Used only where characters must be told apart at a glance (the recovery code). */
+export const FONT_MONO = 'DejaVu Sans Mono';

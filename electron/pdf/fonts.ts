@@ -1,0 +1,156 @@
+/**
+ * Font registration for every printed document.
+ *
+ * react-pdf falls back to Helvetica (a standard-14 font without Polish letters) whenever a
+ * family is missing, so all documents use DejaVu Sans, shipped in ./fonts (see fonts/LICENSE).
+ * Paths are absolute and come from the caller: the main process passes the folder it ships
+ * the fonts in, tests pass the source folder. No import.meta.url: it does not survive the
+ * CJS bundle (dist/electron/main.cjs, dist/electron/pdf-worker.cjs).
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { Font } from '@react-pdf/renderer';
+import { FONT_MONO, FONT_SANS } from './font-family';
+import { defaultHyphenation } from './hyphenation';
+
+export { FONT_MONO, FONT_SANS } from './font-family';
+
+/** The files the renderer needs in `fontDir`. */
+export const FONT_FILES = {
+  sansRegular: 'DejaVuSans.ttf',
+  sansBold: 'DejaVuSans-Bold.ttf',
+  sansOblique: 'DejaVuSans-Oblique.ttf',
+  sansBoldOblique: 'DejaVuSans-BoldOblique.ttf',
+  monoBold: 'DejaVuSansMono-Bold.ttf',
+} as const;
+
+let registeredFrom: string | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * Registers the DejaVu families once per process (react-pdf's font store is global).
+ * Throws when a file is missing: a silent fallback would print a document without Polish letters.
+ */
+export function registerFonts(fontDir: string): void {
+  if (registeredFrom === fontDir) return;
+  if (registeredFrom !== null) {
+    // The store only appends sources, so a second folder would be ignored silently.
+    throw new Error(`Czcionki zostały już zarejestrowane z folderu ${registeredFrom}; nie można ich zmienić na ${fontDir}.`);
+  }
+  if (!isAbsolute(fontDir)) {
+    throw new Error(`Folder czcionek musi być ścieżką bezwzględną: ${fontDir}`);
+  }
+  const path = (file: string): string => {
+    const full = join(fontDir, file);
+    if (!existsSync(full)) {
+      throw new Error(`Brak pliku czcionki ${full}. Zainstaluj program ponownie.`);
+    }
+    return full;
+  };
+
+  Font.register({
+    family: FONT_SANS,
+    fonts: [
+      { src: path(FONT_FILES.sansRegular), fontWeight: 400, fontStyle: 'normal' },
+      { src: path(FONT_FILES.sansBold), fontWeight: 700, fontStyle: 'normal' },
+      { src: path(FONT_FILES.sansOblique), fontWeight: 400, fontStyle: 'italic' },
+      { src: path(FONT_FILES.sansBoldOblique), fontWeight: 700, fontStyle: 'italic' },
+    ],
+  });
+  // One weight only: any weight resolves to it.
+  Font.register({ family: FONT_MONO, src: path(FONT_FILES.monoBold), fontWeight: 700 });
+
+  // Official documents are not hyphenated (react-pdf's own hyphenator is English-only anyway):
+  // words break only when wider than their box (see hyphenation.ts).
+  Font.registerHyphenationCallback(defaultHyphenation);
+  registeredFrom = fontDir;
+}
+
+/** The parts of a fontkit font and glyph used below (fontkit's own types are not a dependency). */
+interface FontkitGlyph {
+  codePoints: number[];
+  isMark: boolean;
+  isLigature: boolean;
+}
+interface FontkitFont {
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+  postscriptName?: string;
+  _tables?: { name?: { records?: object } };
+}
+
+const patchedFonts = new WeakSet<object>();
+const MARK = /^\p{M}$/u;
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((codePoint, i) => codePoint === b[i]);
+}
+
+/**
+ * Guards against fontkit's glyph cache (foliojs/fontkit#154, diegomura/react-pdf#3404).
+ * fontkit caches glyphs by id with the characters of the first request. When pdfkit subsets a
+ * document it asks for the components of composite glyphs by id alone, and in DejaVu "Ż" is
+ * built from "Z": from then on "Z" comes back with no characters, textkit loses it from its
+ * string↔glyph map, and later documents print "adanie" for "Zadanie" – in one process only, and
+ * depending on what was printed before. The fix answers a request that names characters with
+ * a view of the cached glyph (same outline and metrics) carrying those characters.
+ */
+function fixGlyphCodePoints(font: FontkitFont): void {
+  if (patchedFonts.has(font)) return;
+  const cachedGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id: number, codePoints: number[] = []): FontkitGlyph | null => {
+    const glyph = cachedGlyph(id, codePoints);
+    if (glyph === null || codePoints.length === 0 || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+    const view = Object.create(glyph) as FontkitGlyph;
+    Object.defineProperties(view, {
+      codePoints: { value: codePoints, enumerable: true },
+      // As fontkit's Glyph constructor derives them from the characters.
+      isMark: { value: codePoints.every((codePoint) => MARK.test(String.fromCodePoint(codePoint))), enumerable: true },
+      isLigature: { value: codePoints.length > 1, enumerable: true },
+    });
+    return view;
+  };
+  patchedFonts.add(font);
+}
+
+/**
+ * pdfkit (0.20) checks, for every run of text, that react-pdf's font object is the font it has
+ * already embedded by JSON.stringify-ing the font's `name` table records twice: about a tenth of
+ * the render time of a long table. A toJSON returning the PostScript name keeps that check
+ * meaningful (same font → same string) and the output unchanged (the tests assert identical
+ * bytes). If fontkit's internals change, nothing is patched and only speed is lost.
+ */
+function speedUpFontComparison(font: FontkitFont): void {
+  const name = font.postscriptName; // reading it decodes the `name` table into _tables
+  const records = font._tables?.name?.records;
+  if (typeof name === 'string' && records !== undefined && !Object.hasOwn(records, 'toJSON')) {
+    Object.defineProperty(records, 'toJSON', { value: () => name, enumerable: false });
+  }
+}
+
+/**
+ * Parses the registered fonts once (≈ 0.2 s, so the first print does not pay for it) and
+ * applies the two fixes above to them. Call after registerFonts(), before each render.
+ */
+export function loadFonts(): Promise<void> {
+  loading ??= (async () => {
+    const descriptors = [
+      { fontFamily: FONT_SANS, fontWeight: 400, fontStyle: 'normal' },
+      { fontFamily: FONT_SANS, fontWeight: 700, fontStyle: 'normal' },
+      { fontFamily: FONT_SANS, fontWeight: 400, fontStyle: 'italic' },
+      { fontFamily: FONT_SANS, fontWeight: 700, fontStyle: 'italic' },
+      { fontFamily: FONT_MONO, fontWeight: 700, fontStyle: 'normal' },
+    ] as const;
+    for (const descriptor of descriptors) {
+      const source = Font.getFont(descriptor);
+      await source.load();
+      const font = source.data as unknown as FontkitFont | null;
+      if (font === null) throw new Error(`Nie udało się wczytać czcionki ${descriptor.fontFamily}.`);
+      fixGlyphCodePoints(font);
+      speedUpFontComparison(font);
+    }
+  })().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}

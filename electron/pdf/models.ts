@@ -1,0 +1,344 @@
+/**
+ * View models of the printed documents: plain data (strings, ISO dates, arrays) that the
+ * services build from the database and pdf/ renders. No entity, no Date object, no logic:
+ * the same model always prints the same bytes (the document register relies on it).
+ *
+ * Free texts may contain line breaks; a blank line starts a new paragraph.
+ */
+
+/**
+ * A calendar date 'YYYY-MM-DD' (the office's local date, no time zone).
+ * Every field of this type is named in ISO_DATE_FIELDS, so that a bad date is refused before
+ * rendering (an exception thrown while react-pdf renders loses its message).
+ */
+export type IsoDate = string;
+
+export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
+  'issuedOn',
+  'birthDate',
+  'from',
+  'to',
+  'deadline',
+  'evaluatedOn',
+  'terminatedOn',
+  'interviewOn',
+  'givenOn',
+  'submittedOn',
+  'workFrom',
+  'signedOn',
+  'nextAssessmentDue',
+  'requestDate',
+  'createdOn',
+]);
+
+export interface OfficeInfo {
+  /** Full name as on the stamp, e.g. "Miejski Ośrodek Pomocy Społecznej w Kraśniku". */
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  gmina: string;
+}
+
+export interface DocumentHeader {
+  office: OfficeInfo;
+  /** Znak sprawy (JRWA sign of the case); null when the document has no case. */
+  caseNumber: string | null;
+  /** Number in the document register, when it has one. */
+  documentNumber: string | null;
+  /** The date printed on the document and written into the PDF metadata. */
+  issuedOn: IsoDate;
+  /** "Kraśnik" in "Kraśnik, dnia 12 marca 2025 r.". */
+  place: string;
+}
+
+export interface PostalAddress {
+  /** Street and number, or the village and number: "ul. Lubelska 12 m. 4", "Stróża 45". */
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
+/** A person signing the document: the name and role printed under the signature line. */
+export interface Signatory {
+  fullName: string;
+  /** "pracownik socjalny", "asystent rodziny", "Kierownik Ośrodka"... */
+  role: string;
+}
+
+/** A person identified by name, PESEL (or another document) and address. */
+export interface IdentifiedPerson {
+  fullName: string;
+  pesel: string | null;
+  /** When there is no PESEL: "paszport FX1234567", "karta pobytu RP0012345". */
+  otherIdentityDocument: string | null;
+  address: PostalAddress | null;
+}
+
+export interface FamilyMember {
+  fullName: string;
+  /** Relation to the head of the family, as printed: "matka", "syn", "konkubent". */
+  relation: string;
+  birthDate: IsoDate | null;
+  sharesHousehold: boolean;
+  /** For a child: where the child lives now ("w domu", "rodzina zastępcza"); null if not relevant. */
+  whereabouts: string | null;
+}
+
+/** A family as named in letters: "Rodzina Kowalskich", with its address. */
+export interface FamilyRef {
+  name: string;
+  address: PostalAddress;
+}
+
+export interface DateRange {
+  from: IsoDate;
+  /** null: open-ended ("nadal"). */
+  to: IsoDate | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Kontrakt socjalny (art. 108 u.p.s.; template: Rozp. MPiPS z 8.11.2010, Dz.U. nr 218 poz. 1439)
+
+/** A: person or family in a difficult life situation (parts I A + II A). B: a person, activation
+ *  and countering social exclusion (parts I B + II B). */
+export type SocialContractVariant = 'A' | 'B';
+export type SocialContractParty = 'client' | 'social-worker';
+export type ActionStatus = 'done' | 'partly-done' | 'not-done';
+
+export interface SocialContractAction {
+  party: SocialContractParty;
+  description: string;
+  /** null: for the whole period of the contract. */
+  deadline: IsoDate | null;
+  /** Filled in at the assessment; null before. */
+  status: ActionStatus | null;
+}
+
+/** Variant B only: the client's position on the labour market. */
+export interface ActivationProfile {
+  education: string | null;
+  profession: string | null;
+  workExperience: string | null;
+  labourMarketStatus: string | null;
+}
+
+export interface SocialContractModel {
+  header: DocumentHeader;
+  variant: SocialContractVariant;
+  /** The client(s): one person, or the adult members of the family who sign (variant A). */
+  clients: IdentifiedPerson[];
+  /** Variant A with a family: "Rodzina Nowaków"; null for a single person. */
+  familyName: string | null;
+  socialWorker: Signatory;
+  assessment: {
+    /** Przyczyny trudnej sytuacji życiowej. */
+    causes: string;
+    /** Możliwości (zasoby) klienta. */
+    possibilities: string;
+    /** Ograniczenia. */
+    limitations: string;
+  };
+  /** Variant B: required section (printed "brak danych" when null). Ignored for A. */
+  activationProfile: ActivationProfile | null;
+  mainGoal: string;
+  partialGoals: string[];
+  actions: SocialContractAction[];
+  period: { from: IsoDate; to: IsoDate };
+  evaluation: { evaluatedOn: IsoDate; text: string } | null;
+  termination: { terminatedOn: IsoDate; reason: string } | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Wniosek o przydzielenie asystenta rodziny (art. 11 ust. 3 u.w.r.)
+
+export interface AssistantRequestModel {
+  header: DocumentHeader;
+  /** The kierownik the request goes to. */
+  addressee: Signatory;
+  family: FamilyRef;
+  members: FamilyMember[];
+  /** Date of the rodzinny wywiad środowiskowy the analysis is based on. */
+  interviewOn: IsoDate | null;
+  /** Reasons from art. 7 u.p.s., as printed (Polish labels). */
+  reasons: string[];
+  /** Difficulties in care and upbringing observed (art. 11 ust. 2 u.w.r. analysis). */
+  difficulties: string;
+  justification: string;
+  /** art. 8 u.w.r.: support is given with the family's consent and active participation. */
+  consent: { givenOn: IsoDate; givenBy: string[] };
+  socialWorker: Signatory;
+}
+
+// ---------------------------------------------------------------------------------------
+// Przydzielenie asystenta rodziny / skierowanie wniosku (art. 11 ust. 3, art. 190 u.w.r.)
+
+export interface Organisation {
+  name: string;
+  address: PostalAddress;
+}
+
+export type AssignmentDecision =
+  | { kind: 'assign'; assistant: { fullName: string; phone: string | null }; workFrom: IsoDate }
+  /** To the gmina's own unit that organises work with families (art. 10 u.w.r.). */
+  | { kind: 'refer-unit'; recipient: Organisation }
+  /** To a provider the gmina contracted under art. 190 u.w.r. */
+  | { kind: 'refer-provider'; recipient: Organisation; agreement: string | null };
+
+export interface AssistantAssignmentModel {
+  header: DocumentHeader;
+  family: FamilyRef;
+  request: { submittedOn: IsoDate; socialWorker: string };
+  decision: AssignmentDecision;
+  notes: string | null;
+  kierownik: Signatory;
+  /** "Otrzymują:" list; empty prints only "a/a". */
+  copiesTo: string[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Plan pracy z rodziną (art. 15 ust. 1 pkt 1 and 2, ust. 3 u.w.r.)
+
+export type WorkPlanKind = 'standard' | 'coordinated';
+export type TaskStatus = 'planned' | 'in-progress' | 'done' | 'not-done' | 'cancelled';
+
+export interface WorkPlanTask {
+  description: string;
+  responsible: string;
+  /** null: continuous ("na bieżąco"). */
+  deadline: IsoDate | null;
+  expectedEffect: string;
+  resources: string | null;
+  status: TaskStatus;
+}
+
+export interface WorkPlanGoal {
+  goal: string;
+  tasks: WorkPlanTask[];
+}
+
+export interface WorkPlanArea {
+  area: string;
+  goals: WorkPlanGoal[];
+}
+
+export interface FamilyWorkPlanModel {
+  header: DocumentHeader;
+  family: FamilyRef;
+  members: FamilyMember[];
+  version: number;
+  kind: WorkPlanKind;
+  /** Required when kind is 'coordinated' (koordynator rodzinnej pieczy zastępczej). */
+  coordinator: { fullName: string; institution: string } | null;
+  period: DateRange;
+  /** Short diagnosis: the family's resources and difficulties. Optional. */
+  diagnosis: string | null;
+  areas: WorkPlanArea[];
+  /** Family members who signed the plan. */
+  familySignatories: string[];
+  assistant: Signatory;
+  /** The plan is made "w konsultacji z pracownikiem socjalnym" (pkt 1). */
+  socialWorker: Signatory;
+  /** Optional approval by the kierownik. */
+  approvedBy: Signatory | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Okresowa ocena sytuacji rodziny (art. 15 ust. 1 pkt 15 u.w.r.)
+
+export type GoalProgress = 'achieved' | 'partly-achieved' | 'in-progress' | 'not-achieved';
+export type AssessmentRecommendation = 'continue' | 'change-plan' | 'end-work';
+
+export interface GoalAssessment {
+  area: string | null;
+  goal: string;
+  progress: GoalProgress;
+  comment: string;
+}
+
+export interface PeriodicAssessmentModel {
+  header: DocumentHeader;
+  family: FamilyRef;
+  period: { from: IsoDate; to: IsoDate };
+  /** The plan assessed: version and the date it was signed. */
+  plan: { version: number; signedOn: IsoDate } | null;
+  goals: GoalAssessment[];
+  familyChanges: string | null;
+  cooperation: string | null;
+  recommendation: AssessmentRecommendation;
+  justification: string;
+  nextAssessmentDue: IsoDate | null;
+  assistant: Signatory;
+  /** Family members who read the assessment. */
+  acknowledgedBy: string[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Opinia o rodzinie dla sądu (art. 15 ust. 1 pkt 17 u.w.r.)
+
+export interface CourtOpinionSections {
+  compositionAndHistory: string | null;
+  housing: string | null;
+  finances: string | null;
+  relations: string | null;
+  childcareSchoolHealth: string | null;
+  cooperationAndPlan: string | null;
+  strengthsAndRisks: string | null;
+  conclusions: string | null;
+}
+
+export interface CourtOpinionModel {
+  header: DocumentHeader;
+  court: { name: string; division: string; address: PostalAddress | null };
+  /** Sygnatura akt, e.g. "III Nsm 245/25". */
+  caseSignature: string;
+  /** Date of the court's letter asking for the opinion. */
+  requestDate: IsoDate;
+  family: FamilyRef;
+  members: FamilyMember[];
+  author: Signatory;
+  cooperation: DateRange;
+  sections: CourtOpinionSections;
+  /** Optional approval by the kierownik. */
+  approvedBy: Signatory | null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Kod odzyskiwania (printed once, at first set-up)
+
+export interface RecoveryCodeModel {
+  officeName: string;
+  createdOn: IsoDate;
+  /** The code; groups separated by '-' or spaces, or a bare string (grouped by 4 on print). */
+  code: string;
+  /** Identifies the database the code opens (not secret); null if there is none. */
+  databaseId: string | null;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Every printable document: kind → its model. */
+export interface DocumentModels {
+  'social-contract': SocialContractModel;
+  'assistant-request': AssistantRequestModel;
+  'assistant-assignment': AssistantAssignmentModel;
+  'family-work-plan': FamilyWorkPlanModel;
+  'periodic-assessment': PeriodicAssessmentModel;
+  'court-opinion': CourtOpinionModel;
+  'recovery-code': RecoveryCodeModel;
+}
+
+export type DocumentKind = keyof DocumentModels;
+
+/** A kind with its model, as one value (e.g. a message to the worker). */
+export type DocumentRequest = { [K in DocumentKind]: { kind: K; model: DocumentModels[K] } }[DocumentKind];
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'social-contract',
+  'assistant-request',
+  'assistant-assignment',
+  'family-work-plan',
+  'periodic-assessment',
+  'court-opinion',
+  'recovery-code',
+];

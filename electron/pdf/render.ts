@@ -1,0 +1,130 @@
+/**
+ * The one entry point of pdf/: renderDocument(kind, model, { fontDir }) → PDF bytes.
+ * Runs under plain Node (no `electron` import): in the main process, in the PDF worker
+ * (./worker.ts) and in tests. Same model → same bytes (all PDF metadata comes from the model).
+ */
+import type { ReactElement } from 'react';
+import { renderToBuffer } from '@react-pdf/renderer';
+import type { DocumentProps } from '@react-pdf/renderer';
+import { loadFonts, registerFonts } from './fonts';
+import { isIsoDate } from './format';
+import { ISO_DATE_FIELDS } from './models';
+import type { DocumentKind, DocumentModels } from './models';
+import * as assistantAssignment from './documents/AssistantAssignment';
+import * as assistantRequest from './documents/AssistantRequest';
+import * as courtOpinion from './documents/CourtOpinion';
+import * as familyWorkPlan from './documents/FamilyWorkPlan';
+import * as periodicAssessment from './documents/PeriodicAssessment';
+import * as recoveryCode from './documents/RecoveryCode';
+import * as socialContract from './documents/SocialContract';
+
+export type { DocumentKind, DocumentModels, DocumentRequest } from './models';
+
+interface DocumentDefinition<Model> {
+  templateVersion: string;
+  /** A function component without hooks: called directly to build the <Document> tree. */
+  component: (props: { model: Model }) => ReactElement<DocumentProps>;
+  /** Problems that make the model unprintable, in Polish; none → []. */
+  validate?: (model: Model) => string[];
+}
+
+const DOCUMENTS: { [K in DocumentKind]: DocumentDefinition<DocumentModels[K]> } = {
+  'social-contract': {
+    templateVersion: socialContract.templateVersion,
+    component: socialContract.SocialContractDocument,
+    validate: socialContract.validate,
+  },
+  'assistant-request': {
+    templateVersion: assistantRequest.templateVersion,
+    component: assistantRequest.AssistantRequestDocument,
+  },
+  'assistant-assignment': {
+    templateVersion: assistantAssignment.templateVersion,
+    component: assistantAssignment.AssistantAssignmentDocument,
+  },
+  'family-work-plan': {
+    templateVersion: familyWorkPlan.templateVersion,
+    component: familyWorkPlan.FamilyWorkPlanDocument,
+    validate: familyWorkPlan.validate,
+  },
+  'periodic-assessment': {
+    templateVersion: periodicAssessment.templateVersion,
+    component: periodicAssessment.PeriodicAssessmentDocument,
+    validate: periodicAssessment.validate,
+  },
+  'court-opinion': {
+    templateVersion: courtOpinion.templateVersion,
+    component: courtOpinion.CourtOpinionDocument,
+  },
+  'recovery-code': {
+    templateVersion: recoveryCode.templateVersion,
+    component: recoveryCode.RecoveryCodeDocument,
+    validate: recoveryCode.validate,
+  },
+};
+
+export interface RenderOptions {
+  /** Absolute path of the folder holding the DejaVu TTF files (electron/pdf/fonts in the source). */
+  fontDir: string;
+}
+
+/** The model cannot be printed; `problems` are Polish sentences for the user. */
+export class PdfModelError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Nie można wydrukować dokumentu: ${problems.join(' ')}`);
+    this.name = 'PdfModelError';
+    this.problems = problems;
+  }
+}
+
+/** Polish problems for every date field (see ISO_DATE_FIELDS) that is not null nor a real date. */
+function dateProblems(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => dateProblems(item, `${path}[${index}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, field]) => {
+    const here = path === '' ? key : `${path}.${key}`;
+    if (ISO_DATE_FIELDS.has(key) && field !== null && !isIsoDate(field)) {
+      return [`Nieprawidłowa data w polu ${here}: "${String(field)}" (oczekiwano RRRR-MM-DD).`];
+    }
+    return dateProblems(field, here);
+  });
+}
+
+/** The template version recorded with each printed document (Dokument.templateVersion). */
+export function templateVersionOf(kind: DocumentKind): string {
+  return DOCUMENTS[kind].templateVersion;
+}
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && Object.hasOwn(DOCUMENTS, value);
+}
+
+/** Renders one document to PDF bytes (a Uint8Array owning its ArrayBuffer, so it can be transferred). */
+export async function renderDocument<K extends DocumentKind>(
+  kind: K,
+  model: DocumentModels[K],
+  options: RenderOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const definition: DocumentDefinition<DocumentModels[K]> = DOCUMENTS[kind];
+  if (definition === undefined) throw new Error(`Nieznany rodzaj dokumentu: ${String(kind)}`);
+  const problems = dateProblems(model);
+  if (problems.length === 0) problems.push(...(definition.validate?.(model) ?? []));
+  if (problems.length > 0) throw new PdfModelError(problems);
+
+  registerFonts(options.fontDir);
+  await loadFonts();
+  const buffer = await renderToBuffer(definition.component({ model }));
+  // A Node Buffer may be a view into a shared pool; copy into a buffer of its own.
+  const bytes = new Uint8Array(buffer.byteLength);
+  bytes.set(buffer);
+  return bytes;
+}
+
+/** renderDocument for a { kind, model } pair (e.g. a DocumentRequest received by the worker). */
+export function renderRequest<K extends DocumentKind>(
+  request: { kind: K; model: DocumentModels[K] },
+  options: RenderOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
+  return renderDocument(request.kind, request.model, options);
+}

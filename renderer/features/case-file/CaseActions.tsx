@@ -1,0 +1,194 @@
+import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { CaseFileView } from '../../../shared/cases';
+import type { AvailableAction } from '../../../shared/domain/caseFlow';
+import { can } from '../../../shared/domain/roles';
+import { errorMessage } from '../../lib/errors';
+import { useChannelMutation } from '../../lib/useChannelMutation';
+import { FileRequestForm } from '../analysis/FileRequestForm';
+import { SocialWorkButton } from '../analysis/AnalysisPage';
+import { DecisionModal, type DecisionKind } from '../assignment/DecisionModal';
+import { refreshCases } from '../cases/caseQueries';
+import { useNavigation } from '../layout/navigation';
+import { useSession } from '../layout/session';
+import { AssignDirectlyModal } from './AssignDirectlyModal';
+
+/**
+ * The state machine lists "assign an assistant" with its guard checked before anyone was chosen,
+ * so it always adds "nie wybrano asystenta rodziny" — that choice is what the dialog is for.
+ * What else is missing (e.g. interview parts) still blocks the button and is shown.
+ */
+const NO_CHOICE = /^nie wybrano asystenta rodziny$/i;
+function otherReasons(action: AvailableAction): string[] {
+  if (action.enabled || !action.message) return [];
+  return action.message
+    .replace(/^Nie można [^:]+:\s*/, '')
+    .replace(/\.$/, '')
+    // Sentences, not the dots inside "I.H".
+    .split(/\.\s+(?=\p{Lu})/u)
+    .map((part) => part.trim())
+    .filter((part) => part && !NO_CHOICE.test(part));
+}
+
+type Dialog = { kind: 'request' } | { kind: 'assignDirectly' } | { kind: 'decision'; decision: DecisionKind } | null;
+
+/**
+ * The next steps of the case, as the main process computed them for this user (`file.actions`):
+ * enabled ones as buttons, disabled ones with the reason, so the user sees what is missing.
+ */
+export function CaseActions({ file }: { file: CaseFileView }) {
+  const { navigate } = useNavigation();
+  const { user } = useSession();
+  const queryClient = useQueryClient();
+  const start = useChannelMutation('cases:startInterview');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const full = file.access === 'full';
+  const draftInterview = file.interviews.find((interview) => interview.status === 'draft');
+  const pendingRequest = file.requests.find((request) => request.status === 'pending') ?? null;
+
+  const startInterview = async () => {
+    try {
+      const { interviewId } = await start.mutateAsync({ caseId: file.id });
+      await refreshCases(queryClient);
+      navigate({ view: 'interview', caseId: file.id, interviewId });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Nie rozpoczęto wywiadu', message: errorMessage(error) });
+    }
+  };
+
+  const items: ReactNode[] = [];
+  const notes: string[] = [];
+
+  if (full && draftInterview && file.status === 'INTERVIEW') {
+    items.push(
+      <Button key="open-interview" onClick={() => navigate({ view: 'interview', caseId: file.id, interviewId: draftInterview.id })}>
+        Otwórz wywiad środowiskowy
+      </Button>,
+    );
+  }
+  if (full && file.status === 'ANALYSIS' && can(user.roles, 'cases.create')) {
+    items.push(
+      <Button key="analysis" onClick={() => navigate({ view: 'analysis', caseId: file.id })}>
+        Analiza sytuacji rodziny
+      </Button>,
+    );
+  }
+
+  for (const action of file.actions) {
+    const disabledNote = !action.enabled && action.message ? action.message : null;
+    switch (action.action) {
+      case 'start_interview':
+        items.push(
+          <Button key={action.action} disabled={!action.enabled} loading={start.isPending} onClick={() => void startInterview()}>
+            {action.label}
+          </Button>,
+        );
+        if (disabledNote) notes.push(disabledNote);
+        break;
+      case 'complete_interview':
+        // Completed on the interview screen, where the latest typing is saved first.
+        notes.push(
+          action.enabled
+            ? 'Obowiązkowe części wywiadu są wypełnione: wywiad można zakończyć na ekranie wywiadu.'
+            : `${disabledNote ?? 'Wywiadu nie można jeszcze zakończyć.'} Uzupełnij je na ekranie wywiadu.`,
+        );
+        break;
+      case 'choose_social_work':
+        items.push(<SocialWorkButton key={action.action} file={file} action={action} blocked={false} onDone={() => undefined} />);
+        break;
+      case 'request_assistant':
+        items.push(
+          <Button key={action.action} variant="default" disabled={!action.enabled} onClick={() => setDialog({ kind: 'request' })}>
+            {action.label}
+          </Button>,
+        );
+        if (disabledNote) notes.push(disabledNote);
+        break;
+      case 'assign_assistant': {
+        const blockers = otherReasons(action);
+        items.push(
+          <Button
+            key={action.action}
+            disabled={blockers.length > 0}
+            onClick={() =>
+              setDialog(file.status === 'ASSISTANT_REQUESTED' && pendingRequest ? { kind: 'decision', decision: 'assign' } : { kind: 'assignDirectly' })
+            }
+          >
+            {action.label}
+          </Button>,
+        );
+        if (blockers.length > 0) notes.push(`Nie można przydzielić asystenta rodziny: ${blockers.map((b, i) => (i === 0 ? b.charAt(0).toLowerCase() + b.slice(1) : b)).join('. ')}.`);
+        break;
+      }
+      case 'refer':
+      case 'return_to_worker':
+        items.push(
+          <Button
+            key={action.action}
+            variant="default"
+            disabled={!pendingRequest}
+            onClick={() => setDialog({ kind: 'decision', decision: action.action === 'refer' ? 'refer' : 'return' })}
+          >
+            {action.label}
+          </Button>,
+        );
+        break;
+      default:
+        items.push(<LaterAction key={action.action} action={action} />);
+    }
+  }
+
+  // Nothing for this user to do now: say who has the next move.
+  const waiting =
+    items.length === 0 && notes.length === 0 && file.status === 'ASSISTANT_REQUESTED'
+      ? 'Wniosek o asystenta rodziny czeka na decyzję kierownika ośrodka.'
+      : null;
+  if (items.length === 0 && notes.length === 0 && !waiting) return null;
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label="Następne kroki">
+      <Stack gap="sm">
+        <Title order={2} fz={18}>
+          Następne kroki
+        </Title>
+        {items.length > 0 ? (
+          <Group gap="sm" align="flex-start">
+            {items}
+          </Group>
+        ) : null}
+        {waiting ? <Text>{waiting}</Text> : null}
+        {notes.map((note) => (
+          <Text key={note} c="orange.9">
+            {note}
+          </Text>
+        ))}
+      </Stack>
+
+      <Modal opened={dialog?.kind === 'request'} onClose={() => setDialog(null)} title="Wniosek o asystenta rodziny" size="lg">
+        {dialog?.kind === 'request' ? <FileRequestForm caseId={file.id} onDone={() => setDialog(null)} onCancel={() => setDialog(null)} /> : null}
+      </Modal>
+      <AssignDirectlyModal caseId={file.id} caseNumber={file.number} opened={dialog?.kind === 'assignDirectly'} onClose={() => setDialog(null)} />
+      <DecisionModal
+        request={dialog?.kind === 'decision' ? pendingRequest : null}
+        initialKind={dialog?.kind === 'decision' ? dialog.decision : 'assign'}
+        onClose={() => setDialog(null)}
+      />
+    </Paper>
+  );
+}
+
+/** A step of the work with the family (plan, assessment, closure): its screens come with the next part of the program. */
+function LaterAction({ action }: { action: AvailableAction }) {
+  return (
+    <Stack gap={2}>
+      <Button variant="default" disabled>
+        {action.label}
+      </Button>
+      <Text size="sm" c="dimmed" maw={360}>
+        {action.enabled ? 'Ta czynność będzie dostępna w części „Praca z rodziną”.' : action.message}
+      </Text>
+    </Stack>
+  );
+}

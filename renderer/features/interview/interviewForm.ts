@@ -1,0 +1,182 @@
+/**
+ * The interview form as the screen holds it, and its way to `interviews:save`.
+ *
+ * - Segment codes contain dots ('I.A'), which react-hook-form reads as paths: in the form they
+ *   are keyed with an underscore ('I_A') and mapped back on saving.
+ * - Amounts are typed in złote with a comma and sent as integer grosze (shared/domain/income.ts).
+ */
+import { z } from 'zod';
+import type { InterviewView } from '../../../shared/cases';
+import { interviewSaveSchema } from '../../../shared/cases';
+import { compare, isValidIsoDate, type IsoDate } from '../../../shared/domain/dates';
+import { INCOME_SOURCES, incomeItemSchema, type IncomeItem } from '../../../shared/domain/income';
+import type { InterviewForm as FormDefinition, SegmentAnswers } from '../../../shared/domain/interviewForm';
+import { todayIso } from '../../lib/dates';
+import { amountProblem, grToInput, inputToGr } from '../../lib/money';
+
+export const DOCUMENT_STATUSES = ['received', 'missing', 'not_applicable'] as const;
+export type DocumentStatusValue = (typeof DOCUMENT_STATUSES)[number];
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatusValue, string> = {
+  received: 'Dostarczono',
+  missing: 'Brak',
+  not_applicable: 'Nie dotyczy',
+};
+
+const incomeRowSchema = z.object({
+  personId: z.string().nullable(),
+  source: z.enum(INCOME_SOURCES).nullable(),
+  gross: z.string(),
+  tax: z.string(),
+  contributions: z.string(),
+  alimonyPaid: z.string(),
+  oneOff: z.boolean(),
+});
+export type IncomeRow = z.infer<typeof incomeRowSchema>;
+
+/** The shape only: also what a stored local draft must look like to be restored. */
+export const interviewValuesSchema = z.object({
+  conductedOn: z.string().nullable(),
+  place: z.string(),
+  segments: z.record(z.string(), z.record(z.string(), z.string())),
+  // A status not chosen yet is null (or absent: an untouched radio group registers as undefined).
+  documents: z.record(z.string(), z.record(z.string(), z.enum(DOCUMENT_STATUSES).nullish())),
+  income: z.array(incomeRowSchema),
+  farmHectares: z.number().nullable(),
+});
+export type InterviewValues = z.infer<typeof interviewValuesSchema>;
+
+/** A local draft: the values and the version they were based on (a newer one on the server is a conflict). */
+export const interviewDraftSchema = z.object({ baseVersion: z.number().int().min(1), values: interviewValuesSchema });
+export type InterviewDraft = z.infer<typeof interviewDraftSchema>;
+
+export const segmentKey = (code: string) => code.replace(/\./g, '_');
+
+/** [form field, item field, label in messages, label on the field (short, so that four fit in a row)]. */
+export const AMOUNT_FIELDS = [
+  ['gross', 'grossGr', 'Kwota brutto', 'Kwota brutto'],
+  ['tax', 'taxGr', 'Podatek dochodowy', 'Podatek dochodowy'],
+  ['contributions', 'contributionsGr', 'Składki na ubezpieczenia', 'Składki na ubezpieczenia'],
+  ['alimonyPaid', 'alimonyPaidGr', 'Alimenty świadczone na rzecz innych osób', 'Alimenty świadczone'],
+] as const;
+
+export function emptyIncomeRow(personId: string | null): IncomeRow {
+  return { personId, source: null, gross: '', tax: '', contributions: '', alimonyPaid: '', oneOff: false };
+}
+
+/** The server's interview as form values (every field of the form present, so that inputs are controlled). */
+export function toFormValues(interview: InterviewView, form: FormDefinition, familyHectares: number | null): InterviewValues {
+  const segments: InterviewValues['segments'] = {};
+  for (const segment of form.segments) {
+    segments[segmentKey(segment.code)] = Object.fromEntries(
+      segment.fields.map((field) => [field.key, interview.segments[segment.code]?.[field.key] ?? '']),
+    );
+  }
+  return {
+    conductedOn: interview.conductedOn,
+    place: interview.place,
+    segments,
+    documents: interview.documents,
+    income: interview.income.items.map((item) => ({
+      personId: item.personId,
+      source: item.source,
+      gross: grToInput(item.grossGr),
+      tax: grToInput(item.taxGr),
+      contributions: grToInput(item.contributionsGr),
+      alimonyPaid: grToInput(item.alimonyPaidGr),
+      oneOff: item.oneOff ?? false,
+    })),
+    farmHectares: interview.income.farmHectares ?? familyHectares,
+  };
+}
+
+/** Answers as stored: only filled fields, keyed by the real segment codes. */
+export function toAnswers(values: InterviewValues, form: FormDefinition): SegmentAnswers {
+  const answers: SegmentAnswers = {};
+  for (const segment of form.segments) {
+    const filled = Object.entries(values.segments[segmentKey(segment.code)] ?? {}).filter(([, text]) => text.trim() !== '');
+    if (filled.length > 0) answers[segment.code] = Object.fromEntries(filled);
+  }
+  return answers;
+}
+
+/** A row as the income test reads it, or null while it is incomplete or has a wrong amount. */
+export function toIncomeItem(row: IncomeRow): IncomeItem | null {
+  if (!row.personId || !row.source) return null;
+  const [grossGr, taxGr, contributionsGr, alimonyPaidGr] = [row.gross, row.tax, row.contributions, row.alimonyPaid].map(inputToGr);
+  if (grossGr == null || taxGr == null || contributionsGr == null || alimonyPaidGr == null) return null;
+  return { personId: row.personId, source: row.source, grossGr, taxGr, contributionsGr, alimonyPaidGr, ...(row.oneOff ? { oneOff: true } : {}) };
+}
+
+export function toSaveInput(values: InterviewValues, form: FormDefinition, id: string, expectedVersion: number) {
+  const documents: Record<string, Record<string, DocumentStatusValue>> = {};
+  for (const [personId, statuses] of Object.entries(values.documents)) {
+    const set = Object.entries(statuses).filter((entry): entry is [string, DocumentStatusValue] => entry[1] != null);
+    if (set.length > 0) documents[personId] = Object.fromEntries(set);
+  }
+  return {
+    id,
+    expectedVersion,
+    conductedOn: values.conductedOn,
+    place: values.place,
+    segments: toAnswers(values, form),
+    documents,
+    income: {
+      items: values.income.map(toIncomeItem).filter((item): item is IncomeItem => item !== null),
+      ...(values.farmHectares !== null ? { farmHectares: values.farmHectares } : {}),
+    },
+  };
+}
+
+/**
+ * What may be saved (also as a draft): dates, lengths, complete income rows with real amounts.
+ * Mandatory segments are not required here: that is the completion's rule, not the draft's.
+ */
+export function interviewFormSchema(form: FormDefinition, reportedOn: IsoDate) {
+  return interviewValuesSchema.superRefine((values, ctx) => {
+    if (values.conductedOn && isValidIsoDate(values.conductedOn)) {
+      if (compare(values.conductedOn, todayIso()) > 0) {
+        ctx.addIssue({ code: 'custom', path: ['conductedOn'], message: 'Data wywiadu nie może być z przyszłości.' });
+      } else if (compare(values.conductedOn, reportedOn) < 0) {
+        ctx.addIssue({ code: 'custom', path: ['conductedOn'], message: 'Data wywiadu nie może być wcześniejsza niż data zgłoszenia.' });
+      }
+    }
+    values.income.forEach((row, i) => {
+      for (const [field, , label] of AMOUNT_FIELDS) {
+        const problem = amountProblem(label, row[field]);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['income', i, field], message: problem });
+      }
+      if (!row.personId) ctx.addIssue({ code: 'custom', path: ['income', i, 'personId'], message: 'Wskaż osobę, której dotyczy dochód.' });
+      if (!row.source) ctx.addIssue({ code: 'custom', path: ['income', i, 'source'], message: 'Wybierz źródło dochodu z listy.' });
+      const item = toIncomeItem(row);
+      const parsed = item ? incomeItemSchema.safeParse(item) : null;
+      if (parsed && !parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['income', i], message: issue.message });
+      }
+    });
+    // The rest by the shared schema of `interviews:save` (lengths of the place and of the answers).
+    const shared = interviewSaveSchema.safeParse(toSaveInput(values, form, '00000000-0000-4000-8000-000000000000', 1));
+    if (!shared.success) {
+      for (const issue of shared.error.issues) {
+        const [first, code, key] = issue.path;
+        if (first === 'place') ctx.addIssue({ code: 'custom', path: ['place'], message: issue.message });
+        if (first === 'segments' && typeof code === 'string' && typeof key === 'string') {
+          ctx.addIssue({ code: 'custom', path: ['segments', segmentKey(code), key], message: issue.message });
+        }
+      }
+    }
+  });
+}
+
+export function parseInterviewDraft(data: string): InterviewDraft | null {
+  try {
+    const parsed = interviewDraftSchema.safeParse(JSON.parse(data));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether two sets of values would save the same interview (a draft equal to the server's needs no notice). */
+export function sameInterview(a: InterviewValues, b: InterviewValues, form: FormDefinition): boolean {
+  return JSON.stringify(toSaveInput(a, form, '', 1)) === JSON.stringify(toSaveInput(b, form, '', 1));
+}

@@ -1,0 +1,367 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BACKUP_MAGIC, backupFileName, listBackups } from '../../../../electron/services/backup';
+import { BACKUP_CORRUPT_MESSAGE } from '../../../../shared/backup';
+import type { AuditEntryView } from '../../../../shared/ipc';
+import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
+import { STAFF, plainTextIn, seedOffice } from '../../../support/seed';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function backend(dir?: string): TestBackend {
+  const t = testBackend(dir);
+  cleanups.push(() => t.cleanup());
+  return t;
+}
+
+function folder(prefix = 'asysta-kopie-'): string {
+  const dir = tempDir(prefix);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Lets time pass; a session the idle lock closed meanwhile is unlocked again. */
+async function later(t: TestBackend, ms: number): Promise<void> {
+  t.clock.advance(ms);
+  if ((await t.call('app:status', {})).state === 'locked') await t.call('session:unlock', { password: HEAD.password });
+}
+
+function fingerprint(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+/** Everything the round trip must bring back. */
+async function snapshot(t: TestBackend) {
+  const status = await t.call('app:status', {});
+  return {
+    users: await t.call('users:list', {}),
+    office: await t.call('office:get', {}),
+    settings: status.settings,
+    audit: (await t.call('audit:list', { limit: 1000 })).reverse(),
+  };
+}
+
+/** Flips one byte (the file's own sum then fails). */
+function flipped(file: string, at: number, into: string): string {
+  const bytes = readFileSync(file);
+  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+  writeFileSync(into, bytes);
+  return into;
+}
+
+/** Changes one byte and recomputes the plain SHA-256 trailer: only the HMAC can tell. */
+function forged(file: string, at: number, into: string): string {
+  const bytes = readFileSync(file);
+  bytes[at] = (bytes[at] ?? 0) ^ 0x01;
+  const body = bytes.subarray(0, bytes.length - 32);
+  createHash('sha256').update(body).digest().copy(bytes, bytes.length - 32);
+  writeFileSync(into, bytes);
+  return into;
+}
+
+async function officeWithBackup() {
+  const t = backend();
+  const recoveryCode = await setUpOffice(t);
+  await seedOffice(t);
+  const dir = folder();
+  await t.call('settings:update', { backupDir: dir, backupKeep: 10 });
+  const before = await snapshot(t);
+  const result = await t.call('backup:run', {});
+  return { t, recoveryCode, dir, before, result, file: join(dir, result.fileName) };
+}
+
+/** The audit log of a restored database: the original, then the restore and what followed it. */
+function expectSameHistory(restored: AuditEntryView[], original: AuditEntryView[]): void {
+  expect(restored.slice(0, original.length)).toEqual(original);
+  expect(restored[original.length]?.action).toBe('backup.restore');
+}
+
+describe('backup file', () => {
+  it('is one encrypted, self-describing file, recorded in the audit trail', async () => {
+    const { t, dir, result, file } = await officeWithBackup();
+    expect(result.fileName).toBe(backupFileName(t.clock.now()));
+    expect(result.fileName).toMatch(/^asysta-kopia-\d{4}-\d{2}-\d{2}T\d{4}\.asb$/);
+    const bytes = readFileSync(file);
+    expect(result.size).toBe(bytes.length);
+    expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(bytes.subarray(0, BACKUP_MAGIC.length).toString('ascii')).toBe('ASYSTA-BACKUP');
+    expect(bytes[BACKUP_MAGIC.length]).toBe(1);
+
+    // The header names the office by id only, and lists the schema migrations.
+    const headerLength = bytes.readUInt32BE(BACKUP_MAGIC.length + 1);
+    const header = JSON.parse(bytes.subarray(BACKUP_MAGIC.length + 5, BACKUP_MAGIC.length + 5 + headerLength).toString('utf8')) as Record<string, unknown>;
+    expect(Object.keys(header).sort()).toEqual(['createdAt', 'format', 'macSalt', 'migrations', 'officeId', 'version']);
+    expect(header['createdAt']).toBe(t.clock.now().toISOString());
+    expect((header['migrations'] as string[]).length).toBeGreaterThanOrEqual(2);
+
+    // Read without the key, nothing a person typed is there (UTF-8 or UTF-16).
+    expect(plainTextIn(file)).toEqual([]);
+    expect(plainTextIn(file, ['SQLite format 3'])).toEqual([]);
+
+    const [entry] = await t.call('audit:list', { action: 'backup.create' });
+    expect(entry?.details).toMatchObject({ fileName: result.fileName, size: result.size, sha256: result.sha256, trigger: 'manual', removed: [] });
+    expect(readdirSync(dir)).toEqual([result.fileName]);
+    // No snapshot is left in the data folder.
+    expect(readdirSync(t.dataDir).sort()).toEqual(['asysta.db', 'asysta.db-shm', 'asysta.db-wal', 'asysta.keys.json']);
+    console.log(`backup of the seeded test database: ${result.size} bytes in ${result.durationMs} ms`);
+  });
+
+  it('reports its age, and warns after 7 days or when there is none', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    const none = await t.call('backup:status', {});
+    expect(none).toMatchObject({ lastBackupAt: null, warning: true, folder: null, keep: 10, everyHours: 24, nextDueAt: null });
+    expect(none.message).toBe('Nie wykonano jeszcze kopii zapasowej. Wskaż folder kopii zapasowych w ustawieniach ośrodka.');
+    const dir = folder();
+    const made = await t.call('backup:run', { folder: dir });
+    const fresh = await t.call('backup:status', {});
+    expect(fresh).toMatchObject({ lastBackupAt: made.createdAt, lastFileName: made.fileName, lastSha256: made.sha256, warning: false });
+    await later(t, 6 * 86_400_000);
+    expect((await t.call('backup:status', {})).warning).toBe(false);
+    await later(t, 86_400_000);
+    const old = await t.call('backup:status', {});
+    expect(old.warning).toBe(true);
+    expect(old.message).toContain('Ostatnia kopia zapasowa ma 7 dni.');
+  });
+
+  it('refuses a missing folder and a kierownik-only channel for others, writing nothing', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    expect(await t.fail('backup:run', {})).toMatchObject({ code: 'VALIDATION' });
+    expect(await t.fail('backup:run', { folder: join(tempDir(), 'nie-ma') })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await t.fail('backup:run', { folder: 'kopie' })).toMatchObject({ code: 'VALIDATION' });
+    const worker = STAFF[0]!;
+    await t.call('users:create', { ...worker });
+    await t.call('session:logout', {});
+    await t.call('session:login', { login: worker.login, password: worker.password });
+    expect(await t.fail('backup:run', { folder: folder() })).toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do wykonywania kopii zapasowych.' });
+    expect((await t.fail('backup:status', {})).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('restore', () => {
+  it('brings back the same data into a fresh folder, with the recovery code and with a password', async () => {
+    const { recoveryCode, before, file } = await officeWithBackup();
+
+    const byCode = backend();
+    expect((await byCode.call('app:status', {})).state).toBe('setup');
+    const restored = await byCode.call('backup:restore', { method: 'recovery', file, recoveryCode });
+    expect(restored).toMatchObject({ fileName: file.split('/').pop(), backupCreatedAt: before.audit.at(-1)?.at });
+    expect(readdirSync(byCode.dataDir).sort()).toEqual(['asysta.db', 'asysta.keys.json']);
+    await byCode.call('session:login', { login: HEAD.login, password: HEAD.password });
+    const after = await snapshot(byCode);
+    expect(after.users).toEqual(before.users);
+    expect(after.office).toEqual(before.office);
+    expect(after.settings).toEqual(before.settings);
+    expectSameHistory(after.audit, before.audit);
+    expect(after.audit[before.audit.length]).toMatchObject({ actorId: null, details: { method: 'recovery' } });
+    expect((await byCode.call('audit:verify', {})).ok).toBe(true);
+    // The staff's passwords from the day of the backup open it too.
+    await byCode.call('session:logout', {});
+    await byCode.call('session:login', { login: STAFF[1]!.login, password: STAFF[1]!.password });
+
+    const byPassword = backend();
+    await byPassword.call('backup:restore', { method: 'password', file, login: HEAD.login, password: HEAD.password });
+    await byPassword.call('session:login', { login: HEAD.login, password: HEAD.password });
+    const again = await snapshot(byPassword);
+    expect(again.users).toEqual(before.users);
+    expectSameHistory(again.audit, before.audit);
+    expect(again.audit[before.audit.length]).toMatchObject({ actorId: before.users.find((u) => u.login === HEAD.login)?.id, details: { method: 'password' } });
+  });
+
+  it('refuses a wrong secret, a non-kierownik password and a signed-in office, replacing nothing', async () => {
+    const { t, file } = await officeWithBackup();
+    const target = backend();
+    await target.call('app:status', {});
+    const wrong = await target.fail('backup:restore', { method: 'password', file, login: HEAD.login, password: 'zle-haslo-123' });
+    expect(wrong.code).toBe('WRONG_PASSWORD');
+    target.clock.advance(60_000);
+    const worker = await target.fail('backup:restore', { method: 'password', file, login: STAFF[0]!.login, password: STAFF[0]!.password });
+    expect(worker).toMatchObject({ code: 'FORBIDDEN' });
+    const badCode = await target.fail('backup:restore', { method: 'recovery', file, recoveryCode: 'AAAA'.repeat(8) });
+    expect(badCode.code).toBe('WRONG_PASSWORD');
+    expect(readdirSync(target.dataDir)).toEqual([]);
+    // The office is signed in: a restore would pull the database from under the session.
+    expect(await t.fail('backup:restore', { method: 'password', file, login: HEAD.login, password: HEAD.password })).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('refuses a flipped byte, a forged file, a truncated or foreign file, with nothing replaced', async () => {
+    const { t, recoveryCode, file } = await officeWithBackup();
+    await t.call('session:logout', {});
+    const before = fingerprint(t.dataDir);
+    const size = statSync(file).size;
+    const scratch = folder();
+    const cases: [string, string][] = [
+      ['flip in the header', flipped(file, 20, join(scratch, 'a.asb'))],
+      ['flip in the key slots', flipped(file, 400, join(scratch, 'b.asb'))],
+      ['flip in the database', flipped(file, Math.floor(size / 2), join(scratch, 'c.asb'))],
+      ['flip in the tag', flipped(file, size - 40, join(scratch, 'd.asb'))],
+      ['flip in the sum', flipped(file, size - 1, join(scratch, 'e.asb'))],
+      ['forged database page', forged(file, Math.floor(size / 2), join(scratch, 'f.asb'))],
+      ['forged header', forged(file, 30, join(scratch, 'g.asb'))],
+      ['truncated', (writeFileSync(join(scratch, 'h.asb'), readFileSync(file).subarray(0, size - 100)), join(scratch, 'h.asb'))],
+    ];
+    for (const [what, bad] of cases) {
+      const error = await t.fail('backup:restore', { method: 'recovery', file: bad, recoveryCode });
+      expect(error, what).toMatchObject({ code: 'DB_CORRUPT' });
+      expect(error.message.startsWith(BACKUP_CORRUPT_MESSAGE), what).toBe(true);
+      expect(fingerprint(t.dataDir), what).toEqual(before);
+    }
+    writeFileSync(join(scratch, 'obcy.asb'), 'to nie jest kopia zapasowa, tylko zwykły tekst w pliku z rozszerzeniem .asb');
+    expect(await t.fail('backup:restore', { method: 'recovery', file: join(scratch, 'obcy.asb'), recoveryCode })).toMatchObject({ code: 'DB_FOREIGN' });
+    expect(await t.fail('backup:restore', { method: 'recovery', file: join(scratch, 'nie-ma.asb'), recoveryCode })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(fingerprint(t.dataDir)).toEqual(before);
+    // The untouched backup still restores over the same folder.
+    await t.call('backup:restore', { method: 'recovery', file, recoveryCode });
+  });
+
+  it('rolls the office back to the backup, keeping nothing of the replaced files once checked', async () => {
+    const { t, recoveryCode, file, before } = await officeWithBackup();
+    await t.call('users:create', { firstName: 'Nowa', lastName: 'Osoba', login: 'nowa', password: 'Haslo-nowej-2026', roles: ['social_worker'] });
+    await t.call('session:logout', {});
+    t.clock.advance(60_000);
+    await t.call('backup:restore', { method: 'recovery', file, recoveryCode });
+    expect(readdirSync(t.dataDir).sort()).toEqual(['asysta.db', 'asysta.keys.json']);
+    await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+    expect((await t.call('users:list', {})).map((u) => u.login)).toEqual(before.users.map((u) => u.login));
+    await t.call('session:logout', {});
+    // The account added after the backup is gone, with its key slot.
+    expect((await t.fail('session:login', { login: 'nowa', password: 'Haslo-nowej-2026' })).code).toBe('WRONG_PASSWORD');
+  });
+
+  it('refuses while another process has the database open, but not for a WAL left by a crash', async () => {
+    const { t, recoveryCode, file } = await officeWithBackup();
+    // The office's app stays signed in; a second backend (the CLI) on the same folder tries to restore.
+    const cli = backend(t.dataDir);
+    const error = await cli.fail('backup:restore', { method: 'recovery', file, recoveryCode });
+    expect(error.code).toBe('INVALID_STATE');
+    expect(error.message).toContain('Zamknij program');
+    expect(existsSync(join(t.dataDir, 'asysta.db-wal'))).toBe(true);
+    expect((await t.call('users:list', {})).length).toBe(3);
+    // A crash leaves the WAL behind with nobody holding it (here: a copy of the open folder): no reason to refuse.
+    const crashed = folder('asysta-po-awarii-');
+    for (const name of readdirSync(t.dataDir)) copyFileSync(join(t.dataDir, name), join(crashed, name));
+    expect(readdirSync(crashed)).toContain('asysta.db-wal');
+    await backend(crashed).call('backup:restore', { method: 'recovery', file, recoveryCode });
+    expect(readdirSync(crashed).sort()).toEqual(['asysta.db', 'asysta.keys.json']);
+  });
+
+  it('refuses a backup of another office over this office’s data', async () => {
+    const { file } = await officeWithBackup();
+    const other = backend();
+    const otherCode = await setUpOffice(other);
+    await other.call('session:logout', {});
+    const before = fingerprint(other.dataDir);
+    const error = await other.fail('backup:restore', { method: 'password', file, login: HEAD.login, password: HEAD.password });
+    expect(error.code).toBe('CONFLICT');
+    expect(fingerprint(other.dataDir)).toEqual(before);
+    expect(otherCode).not.toBe('');
+  });
+});
+
+describe('rotation and schedule', () => {
+  it('keeps the last N backups and deletes only its own files', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    const dir = folder();
+    const foreign = ['notatki.txt', 'asysta-kopia-reczna.asb', 'asysta-kopia-2020-01-01T0000.asb.bak', 'kopia-2020-01-01T0000.asb'];
+    for (const name of foreign) writeFileSync(join(dir, name), 'cudzy plik');
+    mkdirSync(join(dir, 'asysta-kopia-2019-01-01T0000.asb'));
+    // Another office's backup in the same folder, named as ours: left alone.
+    const other = backend();
+    await setUpOffice(other);
+    const otherBackup = await other.call('backup:run', { folder: folder() });
+    copyFileSync(join(otherBackup.folder, otherBackup.fileName), join(dir, 'asysta-kopia-2020-01-01T0000.asb'));
+    foreign.push('asysta-kopia-2020-01-01T0000.asb');
+    await t.call('settings:update', { backupDir: dir, backupKeep: 3 });
+    const made: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const result = await t.call('backup:run', {});
+      made.push(result.fileName);
+      expect(result.removed).toEqual(i >= 3 ? [made[i - 3]] : []);
+      await later(t, 3_600_000);
+    }
+    expect(listBackups(dir)).toEqual([...made.slice(2).reverse(), 'asysta-kopia-2020-01-01T0000.asb']);
+    for (const name of foreign) expect(existsSync(join(dir, name)), name).toBe(true);
+    // Two backups in the same minute do not overwrite each other.
+    const first = await t.call('backup:run', {});
+    const second = await t.call('backup:run', {});
+    expect(second.fileName).toBe(first.fileName.replace('.asb', '-2.asb'));
+    expect(listBackups(dir).slice(0, 3)).toEqual([second.fileName, first.fileName, made[4]]);
+  });
+
+  it('runs a scheduled backup when one is due, without counting as activity', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    expect(await t.backend.backup.runDueBackup()).toEqual({ status: 'no_folder' });
+    const dir = folder();
+    await t.call('settings:update', { backupDir: dir, backupEveryHours: 24 });
+    const created = await t.backend.backup.runDueBackup();
+    expect(created.status).toBe('created');
+    expect(await t.backend.backup.runDueBackup()).toMatchObject({ status: 'not_due' });
+    t.clock.advance(9 * 60_000);
+    const before = t.backend.readySession()?.lastActivity;
+    expect((await t.backend.backup.runDueBackup()).status).toBe('not_due');
+    expect(t.backend.readySession()?.lastActivity).toBe(before);
+    t.clock.advance(2 * 60_000);
+    // The idle lock still comes on time: a scheduled backup is not the user's activity.
+    expect((await t.call('app:status', {})).state).toBe('locked');
+    expect(await t.backend.backup.runDueBackup()).toEqual({ status: 'no_session' });
+    await t.call('session:unlock', { password: HEAD.password });
+    await later(t, 24 * 3_600_000);
+    expect((await t.backend.backup.runDueBackup()).status).toBe('created');
+    const entries = await t.call('audit:list', { action: 'backup.create' });
+    expect(entries.map((e) => e.details['trigger'])).toEqual(['schedule', 'schedule']);
+    rmSync(dir, { recursive: true });
+    await later(t, 25 * 3_600_000);
+    expect(await t.backend.backup.runDueBackup()).toMatchObject({ status: 'failed', message: expect.stringContaining('nie istnieje') });
+  });
+});
+
+describe('a restore cut short', () => {
+  /** Lays out the data folder as a crash would leave it after `done` of the swap's renames. */
+  async function interrupted(done: number) {
+    const { t, file, recoveryCode } = await officeWithBackup();
+    await t.call('users:create', { firstName: 'Po', lastName: 'Kopii', login: 'pokopii', password: 'Haslo-po-kopii-1', roles: ['social_worker'] });
+    await t.call('session:logout', {});
+    await t.backend.close();
+    // A restored copy of the backup, as the restore writes it aside.
+    const scratch = backend();
+    await scratch.call('backup:restore', { method: 'recovery', file, recoveryCode });
+    const dir = t.dataDir;
+    const original = fingerprint(dir);
+    copyFileSync(join(scratch.dataDir, 'asysta.db'), join(dir, 'asysta.przywracanie-X.db.tmp'));
+    copyFileSync(join(scratch.dataDir, 'asysta.keys.json'), join(dir, 'asysta.przywracanie-X.keys.tmp'));
+    const steps = [
+      { from: 'asysta.db', to: 'asysta.db.przed-przywroceniem-X' },
+      { from: 'asysta.keys.json', to: 'asysta.keys.json.przed-przywroceniem-X' },
+      { from: 'asysta.przywracanie-X.keys.tmp', to: 'asysta.keys.json' },
+      { from: 'asysta.przywracanie-X.db.tmp', to: 'asysta.db' },
+    ];
+    writeFileSync(join(dir, 'asysta.przywracanie.json'), JSON.stringify({ moves: steps.slice(0, 2), installs: steps.slice(2) }));
+    for (const step of steps.slice(0, done)) renameSync(join(dir, step.from), join(dir, step.to));
+    return { dir, original, restored: fingerprint(scratch.dataDir) };
+  }
+
+  it.each([0, 1, 2, 3])('rolls back after %i of 4 renames', async (done) => {
+    const { dir, original } = await interrupted(done);
+    const t = backend(dir);
+    expect(fingerprint(dir)).toEqual(original);
+    await t.call('session:login', { login: 'pokopii', password: 'Haslo-po-kopii-1' });
+  });
+
+  it('rolls forward once the database was swapped in, keeping the old files aside', async () => {
+    const { dir, restored } = await interrupted(4);
+    const t = backend(dir);
+    const files = fingerprint(dir);
+    expect(files['asysta.db']).toBe(restored['asysta.db']);
+    expect(Object.keys(files).sort()).toEqual(['asysta.db', 'asysta.db.przed-przywroceniem-X', 'asysta.keys.json', 'asysta.keys.json.przed-przywroceniem-X']);
+    await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+    expect((await t.call('users:list', {})).map((u) => u.login)).not.toContain('pokopii');
+  });
+});
