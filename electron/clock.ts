@@ -25,3 +25,10 @@ export class ManualClock implements Clock {
     this.current = new Date(to).getTime();
   }
 }
+
+const OFFICE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The office's calendar day (Europe/Warsaw), as 'YYYY-MM-DD': deadlines and "not in the future" use it, not UTC. */
+export function officeDay(clock: Clock): string {
+  return OFFICE_DAY.format(clock.now());
+}

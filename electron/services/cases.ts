@@ -39,7 +39,7 @@ import type {
   ReportSource,
 } from '../../shared/cases';
 import type { SessionUser, Settings } from '../../shared/ipc';
-import type { Clock } from '../clock';
+import { officeDay, type Clock } from '../clock';
 import {
   AnalysisEntity,
   AssignmentEntity,
@@ -89,7 +89,7 @@ export class CasesService {
   ) {}
 
   today(): IsoDate {
-    return this.clock.now().toISOString().slice(0, 10);
+    return officeDay(this.clock);
   }
 
   private tracked(actorId: string): Tracked {

@@ -12,7 +12,7 @@ import type { CaseloadView } from '../../shared/cases';
 import type { IsoDate } from '../../shared/domain/dates';
 import type { Role } from '../../shared/domain/roles';
 import type { TrayView } from '../../shared/tray';
-import type { Clock } from '../clock';
+import { officeDay, type Clock } from '../clock';
 import type { Actor } from './cases';
 import { ASSISTANT_KINDS, collectDeadlines, HEAD_KINDS, officeTray, trayList, WORKER_KINDS, type CaseDeadline } from './deadline-queries';
 import { prepared } from './raw-sql';
@@ -23,7 +23,7 @@ export class TrayService {
   constructor(private readonly clock: Clock) {}
 
   today(): IsoDate {
-    return this.clock.now().toISOString().slice(0, 10);
+    return officeDay(this.clock);
   }
 
   get(m: EntityManager, actor: Actor, officeLimit: number): TrayView {
