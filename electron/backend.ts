@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { can, refusalMessage } from '../shared/domain/roles';
 import {
@@ -117,6 +118,29 @@ export type Handler<C extends Channel> = (input: ParsedInput<C>, session: ReadyS
 /** Handlers for a group of channels; each group lives beside its services (see createHandlers). */
 export type HandlersFor<K extends Channel> = { [C in K]: Handler<C> };
 type Handlers = HandlersFor<Channel>;
+
+/**
+ * One transaction for a channel's work on behalf of the session. A record-level refusal
+ * (FORBIDDEN from a service) is written to the audit trail in a transaction of its own — the
+ * refused one is rolled back — and then answered with its Polish message.
+ */
+export async function auditedWrite<T>(
+  backend: Backend,
+  channel: Channel,
+  session: ReadySession | null,
+  caseId: string | null,
+  work: (manager: EntityManager, actor: { user: SessionUser; settings: Settings }) => Promise<T>,
+): Promise<T> {
+  const s = requireReady(session);
+  try {
+    return await s.db.write((m) => work(m, { user: s.user, settings: s.settings }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'FORBIDDEN') {
+      await s.db.write((m) => backend.audit.append(m, { actorId: s.user.id, action: 'access.denied', caseId, details: { channel, reason: error.message } }));
+    }
+    throw error;
+  }
+}
 
 /** The session of a channel whose access needs one (checked before the handler runs). */
 export function requireReady(session: ReadySession | null): ReadySession {

@@ -5,9 +5,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { Backend, HandlersFor, ReadySession } from '../backend';
-import { requireReady } from '../backend';
+import { auditedWrite, requireReady } from '../backend';
 import { FormDraftEntity } from '../db/entities';
-import { AppError } from '../errors';
 import type { CasesService} from './cases';
 import { type Actor } from './cases';
 
@@ -37,18 +36,8 @@ export type CaseChannel =
 export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor<CaseChannel> {
   const actor = (s: ReadySession): Actor => ({ user: s.user, settings: s.settings });
 
-  /** One transaction; a record-level refusal is audited apart, so that it survives the rollback. */
-  async function write<T>(channel: CaseChannel, session: ReadySession | null, caseId: string | null, work: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> {
-    const s = requireReady(session);
-    try {
-      return await s.db.write((m) => work(m, actor(s)));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'FORBIDDEN') {
-        await s.db.write((m) => backend.audit.append(m, { actorId: s.user.id, action: 'access.denied', caseId, details: { channel, reason: error.message } }));
-      }
-      throw error;
-    }
-  }
+  const write = <T,>(channel: CaseChannel, session: ReadySession | null, caseId: string | null, work: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> =>
+    auditedWrite(backend, channel, session, caseId, work);
 
   return {
     'cases:create': (input, session) => write('cases:create', session, null, (m, a) => cases.create(m, input, a)),

@@ -1,8 +1,7 @@
 /** The channels of working with the family (issue 5), bound to FamilyWorkService. */
 import type { EntityManager } from 'typeorm';
 import type { Backend, HandlersFor, ReadySession } from '../backend';
-import { requireReady } from '../backend';
-import { AppError } from '../errors';
+import { auditedWrite } from '../backend';
 import type { Actor } from './cases';
 import type { FamilyWorkService } from './family-work';
 
@@ -23,18 +22,8 @@ export type FamilyWorkChannel =
   | 'cases:close';
 
 export function familyWorkHandlers(backend: Backend, work: FamilyWorkService): HandlersFor<FamilyWorkChannel> {
-  /** One transaction; a record-level refusal is audited apart, so that it survives the rollback. */
-  async function write<T>(channel: FamilyWorkChannel, session: ReadySession | null, caseId: string | null, task: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> {
-    const s = requireReady(session);
-    try {
-      return await s.db.write((m) => task(m, { user: s.user, settings: s.settings }));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'FORBIDDEN') {
-        await s.db.write((m) => backend.audit.append(m, { actorId: s.user.id, action: 'access.denied', caseId, details: { channel, reason: error.message } }));
-      }
-      throw error;
-    }
-  }
+  const write = <T,>(channel: FamilyWorkChannel, session: ReadySession | null, caseId: string | null, work: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> =>
+    auditedWrite(backend, channel, session, caseId, work);
   const done = async (promise: Promise<unknown>): Promise<null> => {
     await promise;
     return null;
