@@ -92,12 +92,14 @@ export class CasesService {
     return officeDay(this.clock);
   }
 
-  private tracked(actorId: string): Tracked {
+  /** Who and when, for a new row (domain.md §11: every record carries them). */
+  tracked(actorId: string): Tracked {
     const now = this.clock.now().toISOString();
     return { createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId, version: 1 };
   }
 
-  private notInFuture(date: IsoDate, label: string): void {
+  /** Refuses a date after the office's today (Europe/Warsaw). */
+  notInFuture(date: IsoDate, label: string): void {
     if (compare(date, this.today()) > 0) throw new AppError('VALIDATION', `${label} nie może być z przyszłości.`, { [label]: 'Data z przyszłości.' });
   }
 

@@ -58,19 +58,10 @@ export class FamilyWorkService {
     private readonly cases: CasesService,
   ) {}
 
-  private tracked(actorId: string): Tracked {
-    const now = this.clock.now().toISOString();
-    return { createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId, version: 1 };
-  }
-
   private touch<T extends Tracked>(row: T, actorId: string): T {
     row.updatedAt = this.clock.now().toISOString();
     row.updatedBy = actorId;
     return row;
-  }
-
-  private notInFuture(date: IsoDate, label: string): void {
-    if (compare(date, this.cases.today()) > 0) throw new AppError('VALIDATION', `${label} nie może być z przyszłości.`);
   }
 
   private async assignedSince(m: EntityManager, caseId: string): Promise<IsoDate | null> {
@@ -145,7 +136,7 @@ export class FamilyWorkService {
       outcomeNote: null,
       terminatedOn: null,
       terminationReason: null,
-      ...this.tracked(actor.user.id),
+      ...this.cases.tracked(actor.user.id),
     };
     await m.getRepository(ContractEntity).insert(row);
     await this.audit.append(m, { actorId: actor.user.id, action: 'contract.create', entityType: 'contract', entityId: row.id, caseId, details: { variant: row.variant } });
@@ -179,7 +170,7 @@ export class FamilyWorkService {
     const today = this.cases.today();
     if (input.event === 'breach') {
       if (!['signed', 'in_progress'].includes(contract.status)) throw new AppError('INVALID_STATE', 'Niedotrzymanie można odnotować tylko w kontrakcie podpisanym lub w realizacji.');
-      this.notInFuture(input.occurredOn, 'Data niedotrzymania kontraktu');
+      this.cases.notInFuture(input.occurredOn, 'Data niedotrzymania kontraktu');
       // art. 11 ust. 2 u.p.s.: not keeping the contract can limit or stop cash benefits — so it is a significant event.
       await this.cases.event(m, kase.row.id, input.occurredOn, 'contract', 'Niedotrzymanie kontraktu socjalnego', input.note, true, actor.user.id, 'contract', contract.id);
       await this.audit.append(m, { actorId: actor.user.id, action: 'contract.breach', entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { occurredOn: input.occurredOn } });
@@ -200,7 +191,7 @@ export class FamilyWorkService {
     if (input.event === 'sign') {
       const problems = contractProblems(contract);
       if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać kontraktu: ${problems.join(' ')}`);
-      this.notInFuture(input.signedOn, 'Data podpisania');
+      this.cases.notInFuture(input.signedOn, 'Data podpisania');
       contract.signedOn = input.signedOn;
       await this.cases.event(m, kase.row.id, input.signedOn, 'contract', 'Podpisano kontrakt socjalny', contract.mainGoal, true, actor.user.id, 'contract', contract.id);
     } else if (input.event === 'assess') {
@@ -208,7 +199,7 @@ export class FamilyWorkService {
       contract.outcomeNote = input.note;
       await this.cases.event(m, kase.row.id, today, 'contract', 'Oceniono realizację kontraktu socjalnego', input.note, true, actor.user.id, 'contract', contract.id);
     } else if (input.event === 'terminate') {
-      this.notInFuture(input.terminatedOn, 'Data rozwiązania');
+      this.cases.notInFuture(input.terminatedOn, 'Data rozwiązania');
       contract.terminatedOn = input.terminatedOn;
       contract.terminationReason = input.reason;
       await this.cases.event(m, kase.row.id, input.terminatedOn, 'contract', 'Rozwiązano kontrakt socjalny', input.reason, true, actor.user.id, 'contract', contract.id);
@@ -233,7 +224,7 @@ export class FamilyWorkService {
     else if (kase.row.status === 'IN_PROGRESS') await this.cases.transition(m, kase.row, 'revise_plan', actor);
     else if (kase.row.status !== 'PLAN') throw new AppError('INVALID_STATE', 'Plan pracy z rodziną pisze się po przydzieleniu asystenta, w czasie pracy z rodziną.');
     const base = content ?? (latest ? { type: latest.type, coordinator: latest.coordinator, areas: latest.areas } : { type: 'standard' as const, coordinator: '', areas: [] });
-    const row: PlanRow = { id: randomUUID(), caseId, number: (latest?.number ?? 0) + 1, ...base, status: 'draft', signedOn: null, assistantId: actor.user.id, ...this.tracked(actor.user.id) };
+    const row: PlanRow = { id: randomUUID(), caseId, number: (latest?.number ?? 0) + 1, ...base, status: 'draft', signedOn: null, assistantId: actor.user.id, ...this.cases.tracked(actor.user.id) };
     await repo.insert(row);
     await this.audit.append(m, { actorId: actor.user.id, action: 'plan.create', entityType: 'plan', entityId: row.id, caseId, details: { number: row.number, revisionOf: latest?.id ?? null } });
     return planView(row, await this.cases.userNames(m));
@@ -270,7 +261,7 @@ export class FamilyWorkService {
     const { plan, kase } = await this.loadPlan(m, id, actor);
     this.requireAssistant(kase, actor);
     if (plan.status !== 'draft') throw new AppError('INVALID_STATE', 'Ten plan jest już podpisany.');
-    this.notInFuture(signedOn, 'Data podpisania planu');
+    this.cases.notInFuture(signedOn, 'Data podpisania planu');
     const problems = planProblems(plan, signedOn);
     if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać planu: ${problems.join(' ')}`);
     const previous = await m.getRepository(PlanEntity).findOneBy({ caseId: plan.caseId, status: 'signed' });
@@ -291,14 +282,14 @@ export class FamilyWorkService {
 
   async addVisit(m: EntityManager, input: VisitInput, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, input.caseId, actor);
-    this.notInFuture(input.visitedOn, 'Data wizyty');
+    this.cases.notInFuture(input.visitedOn, 'Data wizyty');
     const since = await this.assignedSince(m, input.caseId);
     if (actor.user.roles.includes('family_assistant') && since && compare(input.visitedOn, since) < 0) {
       throw new AppError('VALIDATION', 'Data wizyty jest wcześniejsza niż przydzielenie asystenta.');
     }
     const id = randomUUID();
     const { significant, ...visit } = input;
-    await m.getRepository(VisitEntity).insert({ id, ...visit, authorId: actor.user.id, ...this.tracked(actor.user.id) });
+    await m.getRepository(VisitEntity).insert({ id, ...visit, authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
     await this.cases.event(m, kase.row.id, input.visitedOn, 'visit', `Wizyta: ${input.place}`, [input.topics, input.agreed && `Ustalenia: ${input.agreed}`].filter(Boolean).join('\n'), significant, actor.user.id, 'visit', id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'visit.create', entityType: 'visit', entityId: id, caseId: input.caseId });
   }
@@ -306,14 +297,14 @@ export class FamilyWorkService {
   async addAssessment(m: EntityManager, input: AssessmentInput, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, input.caseId, actor);
     this.requireAssistant(kase, actor);
-    this.notInFuture(input.assessedOn, 'Data oceny');
+    this.cases.notInFuture(input.assessedOn, 'Data oceny');
     if (compare(input.periodFrom, input.periodTo) > 0) throw new AppError('VALIDATION', 'Okres oceny kończy się przed swoim początkiem.');
     const since = await this.assignedSince(m, input.caseId);
     if (!since || compare(input.assessedOn, since) < 0) throw new AppError('VALIDATION', 'Data oceny nie może być wcześniejsza niż przydzielenie asystenta rodziny.');
     if (kase.row.status !== 'IN_PROGRESS') throw new AppError('INVALID_STATE', 'Okresową ocenę zapisuje się w czasie realizacji planu pracy z rodziną.');
     await this.cases.transition(m, kase.row, 'record_assessment', actor);
     const id = randomUUID();
-    await m.getRepository(AssessmentEntity).insert({ id, ...input, authorId: actor.user.id, ...this.tracked(actor.user.id) });
+    await m.getRepository(AssessmentEntity).insert({ id, ...input, authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
     await this.cases.event(m, input.caseId, input.assessedOn, 'assessment', 'Okresowa ocena sytuacji rodziny', input.changes, true, actor.user.id, 'assessment', id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'assessment.create', entityType: 'assessment', entityId: id, caseId: input.caseId, details: { recommendation: input.recommendation } });
   }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { formatDateLong } from '../format';
 import type { DocumentHeader } from '../models';
-import { COLOR, FONT_SIZE, FOOTER_TOP, LINE_HEIGHT, PAGE, styles } from './theme';
+import { COLOR, FONT_SIZE, FOOTER_STYLE, LINE_HEIGHT, PAGE, styles } from './theme';
 
 const frame = StyleSheet.create({
   header: {
@@ -24,21 +24,7 @@ const frame = StyleSheet.create({
   officeName: { fontWeight: 700, fontSize: FONT_SIZE.small + 1.5, lineHeight: 1.3 },
   caseInfo: { maxWidth: '36%', alignItems: 'flex-end', textAlign: 'right' },
   copyLabel: { fontWeight: 700, marginTop: 1 },
-  footer: {
-    position: 'absolute',
-    top: FOOTER_TOP,
-    left: PAGE.marginX,
-    right: PAGE.marginX,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    paddingTop: 4,
-    borderTopWidth: 0.5,
-    borderTopColor: COLOR.rule,
-    borderTopStyle: 'solid',
-    fontSize: FONT_SIZE.small,
-    lineHeight: 1.3,
-    color: COLOR.muted,
-  },
+  footer: FOOTER_STYLE,
   footerTitle: { maxWidth: '75%' },
   placeDate: { textAlign: 'right', marginBottom: 14 },
   titleBlock: { alignItems: 'center', marginBottom: 14 },

@@ -5,6 +5,6 @@ export { Signatures } from './Signatures';
 export type { SignatureSpec } from './Signatures';
 export { Table } from './Table';
 export type { TableColumn, TableRow } from './Table';
-export { COLOR, CONTENT_WIDTH, FONT_SIZE, FOOTER_TOP, LINE_HEIGHT, PAGE, styles } from './theme';
+export { COLOR, CONTENT_WIDTH, FONT_SIZE, FOOTER_STYLE, FOOTER_TOP, LINE_HEIGHT, PAGE, styles } from './theme';
 export type { Style } from './theme';
 export { FamilyMembersTable, PersonBlock } from './PersonBlock';

@@ -66,3 +66,20 @@ export const styles = StyleSheet.create({
   small: { fontSize: FONT_SIZE.small, lineHeight: 1.3 },
   noData: { fontStyle: 'italic', color: COLOR.muted },
 });
+
+/** The footer line of every page (placed from the top: a `bottom`-placed page number vanishes). */
+export const FOOTER_STYLE = {
+  position: 'absolute',
+  top: FOOTER_TOP,
+  left: PAGE.marginX,
+  right: PAGE.marginX,
+  flexDirection: 'row',
+  justifyContent: 'space-between',
+  paddingTop: 4,
+  borderTopWidth: 0.5,
+  borderTopColor: COLOR.rule,
+  borderTopStyle: 'solid',
+  fontSize: FONT_SIZE.small,
+  lineHeight: 1.3,
+  color: COLOR.muted,
+} as const;

@@ -4,7 +4,7 @@
  * and what it gives to whoever holds it. The code never goes into the PDF metadata.
  */
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { COLOR, FONT_SIZE, FOOTER_TOP, PAGE, PdfDocument, styles } from '../components';
+import { COLOR, FONT_SIZE, FOOTER_STYLE, PdfDocument, styles } from '../components';
 import { FONT_MONO } from '../font-family';
 import { codeGroups, formatDateLong } from '../format';
 import type { RecoveryCodeModel } from '../models';
@@ -51,21 +51,7 @@ const sheet = StyleSheet.create({
   recordRow: { flexDirection: 'row', alignItems: 'flex-end', marginTop: 16 },
   recordLabel: { width: 190 },
   recordLine: { flex: 1, borderBottomWidth: 0.6, borderBottomColor: COLOR.text, borderBottomStyle: 'dotted', height: 12 },
-  footer: {
-    position: 'absolute',
-    top: FOOTER_TOP,
-    left: PAGE.marginX,
-    right: PAGE.marginX,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    paddingTop: 4,
-    borderTopWidth: 0.5,
-    borderTopColor: COLOR.rule,
-    borderTopStyle: 'solid',
-    fontSize: FONT_SIZE.small,
-    lineHeight: 1.3,
-    color: COLOR.muted,
-  },
+  footer: FOOTER_STYLE,
 });
 
 const INSTRUCTIONS = [
