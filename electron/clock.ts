@@ -32,3 +32,17 @@ const OFFICE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw',
 export function officeDay(clock: Clock): string {
   return OFFICE_DAY.format(clock.now());
 }
+
+const OFFICE_TIME = new Intl.DateTimeFormat('pl-PL', {
+  timeZone: 'Europe/Warsaw',
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An instant as the office reads it in a message: "1.12.2026, 09:05" (Europe/Warsaw). */
+export function officeTime(at: Date | string): string {
+  return OFFICE_TIME.format(new Date(at));
+}

@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'interviews:get',
   'interviews:save',
   'interviews:complete',
+  'interviews:startUpdate',
   'analysis:save',
   'requests:file',
   'requests:queue',

@@ -191,6 +191,7 @@ export const channels = {
   'cases:findDuplicates': channel<DuplicateHint[]>()(duplicateQuerySchema, { permission: 'persons.checkDuplicates' }),
   'cases:startInterview': channel<{ interviewId: string }>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
   'cases:chooseSocialWork': channel<null>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
+  'interviews:startUpdate': channel<{ interviewId: string }>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
   'cases:assignDirectly': channel<null>()(z.object({ caseId: idSchema, assistantId: idSchema }), { permission: 'requests.decide' }),
   'cases:addNote': channel<CaseEventView>()(noteSchema, { permission: 'cases.view' }),
   'cases:setSignificant': channel<null>()(z.object({ eventId: idSchema, significant: z.boolean() }), { permission: 'cases.view' }),

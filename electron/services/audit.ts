@@ -58,6 +58,9 @@ export function changedFields<T extends object>(before: T, after: T, fields: rea
   return changes;
 }
 
+/** How long an open of the same record by the same user is not logged again. */
+export const READ_LOG_WINDOW_MS = 30 * 60_000;
+
 export class AuditService {
   constructor(private readonly clock: Clock) {}
 
@@ -85,6 +88,19 @@ export class AuditService {
       updatedBy: row.actorId,
     });
     return row;
+  }
+
+  /**
+   * Records that a user opened a record (a case file, an interview) — once per user and record in
+   * READ_LOG_WINDOW_MS, so that switching tabs or refreshing does not bury the trail in repeats.
+   */
+  async appendRead(manager: EntityManager, input: AuditInput & { entityId: string }): Promise<void> {
+    const since = new Date(this.clock.now().getTime() - READ_LOG_WINDOW_MS).toISOString();
+    const recent: unknown[] = await manager.query(
+      'SELECT 1 FROM audit_log INDEXED BY audit_log_at WHERE at >= ? AND actor_id IS ? AND action = ? AND entity_id = ? LIMIT 1',
+      [since, input.actorId, input.action, input.entityId],
+    );
+    if (recent.length === 0) await this.append(manager, input);
   }
 
   async list(manager: EntityManager, filter: AuditFilter): Promise<AuditEntryView[]> {

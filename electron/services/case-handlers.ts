@@ -24,6 +24,7 @@ export type CaseChannel =
   | 'interviews:get'
   | 'interviews:save'
   | 'interviews:complete'
+  | 'interviews:startUpdate'
   | 'analysis:save'
   | 'requests:file'
   | 'requests:queue'
@@ -65,6 +66,7 @@ export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor
       }),
     'interviews:get': ({ id }, session) => write('interviews:get', session, null, (m, a) => cases.interview(m, id, a)),
     'interviews:save': (input, session) => write('interviews:save', session, null, (m, a) => cases.saveInterview(m, input, a)),
+    'interviews:startUpdate': ({ caseId }, session) => write('interviews:startUpdate', session, caseId, (m, a) => cases.startInterviewUpdate(m, caseId, a)),
     'interviews:complete': ({ id, expectedVersion }, session) => write('interviews:complete', session, null, (m, a) => cases.completeInterview(m, id, expectedVersion, a)),
     'analysis:save': async (input, session) => {
       await write('analysis:save', session, input.caseId, (m, a) => cases.saveAnalysis(m, input, a));

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import {
+  AID_STATUSES,
   availableActions,
+  CASE_STATUS_LABELS,
   checkTransition,
   type CaseAction,
   type CaseFacts,
@@ -39,7 +41,7 @@ import type {
   ReportSource,
 } from '../../shared/cases';
 import type { SessionUser, Settings } from '../../shared/ipc';
-import { officeDay, type Clock } from '../clock';
+import { officeDay, officeTime, type Clock } from '../clock';
 import {
   AnalysisEntity,
   AssignmentEntity,
@@ -340,7 +342,7 @@ export class CasesService {
     const assignment = await m.getRepository(AssignmentEntity).findOneBy({ caseId, endedOn: IsNull() });
     const events = await m.getRepository(CaseEventEntity).find({ where: { caseId }, order: { occurredOn: 'DESC', createdAt: 'DESC' } });
     const facts = await this.facts(m, row, actor, {});
-    await this.audit.append(m, { actorId: actor.user.id, action: 'case.open', entityType: 'case', entityId: caseId, caseId });
+    await this.audit.appendRead(m, { actorId: actor.user.id, action: 'case.open', entityType: 'case', entityId: caseId, caseId });
     return {
       id: row.id,
       number: row.number,
@@ -442,6 +444,44 @@ export class CasesService {
     return { interviewId: id };
   }
 
+  /**
+   * Aktualizacja wywiadu (Part IV of the form): while aid continues the wywiad is brought up to
+   * date at least every six months. The update starts from the last completed wywiad's answers,
+   * so the worker changes only what changed, and records the changes in Part IV.
+   */
+  async startInterviewUpdate(m: EntityManager, caseId: string, actor: Actor): Promise<{ interviewId: string }> {
+    const kase = await this.load(m, caseId, actor);
+    this.requireFull(kase);
+    if (!AID_STATUSES.includes(kase.row.status as CaseStatus)) {
+      throw new AppError('INVALID_STATE', `Aktualizację wywiadu przeprowadza się, gdy rodzina otrzymuje pomoc; sprawa ma stan „${CASE_STATUS_LABELS[kase.row.status as CaseStatus]}”.`);
+    }
+    const interviews = m.getRepository(InterviewEntity);
+    const draft = await interviews.findOneBy({ caseId, status: 'draft' });
+    if (draft) throw new AppError('INVALID_STATE', 'W tej sprawie jest już rozpoczęty wywiad lub jego aktualizacja — dokończ go, zanim zaczniesz następną.');
+    const last = await interviews.findOne({ where: { caseId, status: 'completed' }, order: { conductedOn: 'DESC', createdAt: 'DESC' } });
+    if (!last) throw new AppError('INVALID_STATE', 'Nie można zaktualizować wywiadu, który nie został przeprowadzony.');
+    const { IV: _previousUpdate, ...segments } = last.segments;
+    const id = randomUUID();
+    await interviews.insert({
+      id,
+      caseId,
+      kind: 'update',
+      formVersion: last.formVersion,
+      conductedOn: null,
+      place: last.place,
+      workerId: actor.user.id,
+      segments,
+      documents: last.documents,
+      income: last.income,
+      incomeResult: null,
+      status: 'draft',
+      completedAt: null,
+      ...this.tracked(actor.user.id),
+    });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'interview.create', entityType: 'interview', entityId: id, caseId, details: { kind: 'update', basedOn: last.id } });
+    return { interviewId: id };
+  }
+
   private async loadInterview(m: EntityManager, id: string, actor: Actor): Promise<{ interview: InterviewRow; kase: LoadedCase }> {
     const interview = await m.getRepository(InterviewEntity).findOneBy({ id });
     if (!interview) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wywiadu.');
@@ -450,7 +490,7 @@ export class CasesService {
 
   async interview(m: EntityManager, id: string, actor: Actor): Promise<InterviewView> {
     const { interview, kase } = await this.loadInterview(m, id, actor);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'interview.open', entityType: 'interview', entityId: id, caseId: interview.caseId });
+    await this.audit.appendRead(m, { actorId: actor.user.id, action: 'interview.open', entityType: 'interview', entityId: id, caseId: interview.caseId });
     return this.interviewView(m, interview, kase.access);
   }
 
@@ -488,7 +528,7 @@ export class CasesService {
       const names = await this.userNames(m);
       throw new AppError(
         'CONFLICT',
-        `Wywiad został w międzyczasie zapisany przez ${names.get(interview.updatedBy ?? '') ?? 'innego użytkownika'} (${interview.updatedAt.slice(0, 16).replace('T', ' ')}). Twoje zmiany nie zostały zapisane — otwórz najnowszą wersję i wprowadź je ponownie albo zapisz swoją wersję jako nową.`,
+        `Wywiad został w międzyczasie zapisany przez ${names.get(interview.updatedBy ?? '') ?? 'innego użytkownika'} (${officeTime(interview.updatedAt)}). Twoje zmiany nie zostały zapisane — otwórz najnowszą wersję i wprowadź je ponownie albo zapisz swoją wersję jako nową.`,
       );
     }
     if (input.conductedOn) {
@@ -525,8 +565,35 @@ export class CasesService {
       entityType: 'interview',
       entityId: interview.id,
       caseId: interview.caseId,
-      details: { version: interview.version, changedSegments, conductedOn: { from: before.conductedOn, to: input.conductedOn } },
+      details: {
+        version: interview.version,
+        changedSegments,
+        ...(before.conductedOn === input.conductedOn ? {} : { conductedOn: { from: before.conductedOn, to: input.conductedOn } }),
+      },
     });
+    return this.interviewView(m, interview, kase.access);
+  }
+
+  /** An update changes no status: it records what changed (Part IV) and restarts the six months. */
+  private async completeInterviewUpdate(m: EntityManager, interview: InterviewRow, kase: LoadedCase, actor: Actor): Promise<InterviewView> {
+    const conductedOn = interview.conductedOn!;
+    const form = INTERVIEW_FORMS[interview.formVersion] ?? CURRENT_INTERVIEW_FORM;
+    const missing = missingMandatorySegments(form, interview.segments);
+    if (missing.length > 0) throw new AppError('VALIDATION', `Nie można zakończyć aktualizacji: nie uzupełniono obowiązkowych części wywiadu (${missing.join(', ')}).`);
+    if (!interview.segments.IV?.changes?.trim()) {
+      throw new AppError('VALIDATION', 'Nie można zakończyć aktualizacji: opisz w części IV, co zmieniło się w sytuacji rodziny (albo że nic się nie zmieniło).', { 'IV.changes': 'Opisz zmiany.' });
+    }
+    const previous = await m.getRepository(InterviewEntity).findOne({ where: { caseId: kase.row.id, status: 'completed' }, order: { conductedOn: 'DESC' } });
+    if (previous?.conductedOn && compare(conductedOn, previous.conductedOn) < 0) {
+      throw new AppError('VALIDATION', `Data aktualizacji nie może być wcześniejsza niż data poprzedniego wywiadu (${previous.conductedOn}).`, { conductedOn: 'Data przed poprzednim wywiadem.' });
+    }
+    interview.status = 'completed';
+    interview.completedAt = this.clock.now().toISOString();
+    interview.updatedAt = interview.completedAt;
+    interview.updatedBy = actor.user.id;
+    await m.getRepository(InterviewEntity).save(interview);
+    await this.event(m, kase.row.id, conductedOn, 'interview', 'Zaktualizowano wywiad środowiskowy', interview.segments.IV.changes.trim(), false, actor.user.id, 'interview', interview.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'interview.complete', entityType: 'interview', entityId: interview.id, caseId: kase.row.id, details: { kind: 'update' } });
     return this.interviewView(m, interview, kase.access);
   }
 
@@ -546,6 +613,7 @@ export class CasesService {
     this.requireFull(kase);
     if (interview.version !== expectedVersion) throw new AppError('CONFLICT', 'Wywiad został w międzyczasie zmieniony. Otwórz najnowszą wersję przed zakończeniem.');
     if (!interview.conductedOn) throw new AppError('VALIDATION', 'Nie można zakończyć wywiadu: podaj datę przeprowadzenia wywiadu.', { conductedOn: 'Podaj datę wywiadu.' });
+    if (interview.kind === 'update') return this.completeInterviewUpdate(m, interview, kase, actor);
     await this.transition(m, kase.row, 'complete_interview', actor);
     interview.status = 'completed';
     interview.completedAt = this.clock.now().toISOString();

@@ -20,7 +20,7 @@
  * SQL (or from compact [case, date] rows) and reads in full only the days it lists.
  */
 import type { EntityManager } from 'typeorm';
-import type { CaseStatus } from '../../shared/domain/caseFlow';
+import { AID_STATUSES, type CaseStatus } from '../../shared/domain/caseFlow';
 import type { IsoDate } from '../../shared/domain/dates';
 import {
   classifyDeadline,
@@ -47,8 +47,6 @@ export interface CaseDeadline extends Deadline {
   familyName: string;
 }
 
-/** Aid continues: the wywiad is updated and kontrakty run. */
-export const AID_STATUSES: readonly CaseStatus[] = ['SOCIAL_WORK', 'ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS', 'CLOSING'];
 /** The assistant works with the family: plan tasks and okresowe oceny. */
 export const ASSISTED_STATUSES: readonly CaseStatus[] = ['ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS'];
 export const INTERVIEW_STATUSES: readonly CaseStatus[] = ['REPORTED', 'INTERVIEW'];

@@ -130,6 +130,12 @@ export const REFERRAL_TARGET_LABELS: Record<ReferralTarget, string> = {
 export const DEFAULT_CASELOAD_LIMIT = 15;
 
 /**
+ * Aid continues (social work, the assistant's work, the closing): the wywiad is updated at least
+ * every six months (Part IV of the form) and kontrakty run.
+ */
+export const AID_STATUSES: readonly CaseStatus[] = ['SOCIAL_WORK', 'ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS', 'CLOSING'];
+
+/**
  * What the guards look at. The service fills in what it knows; a missing fact counts as "not met"
  * (so a forgotten fact blocks a transition rather than letting it through).
  */
@@ -239,7 +245,14 @@ export interface CaseTransition {
   roles: readonly Role[];
   /** Which rule of law or of domain.md this step follows. */
   basis: string;
+  /** What the case itself must hold (checked when listing the actions and when carrying one out). */
   guard?: CaseGuard;
+  /**
+   * What the user chooses while carrying the action out (the assistant, the referral target, a
+   * reason): checked only when the action is carried out, so the list of actions does not call a
+   * step blocked merely because its dialog has not been filled in yet.
+   */
+  choice?: CaseGuard;
   /**
    * For special paths: when this returns false the action is not offered in the UI at all
    * (checkTransition still answers GUARD with the reason).
@@ -299,7 +312,8 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'assign_assistant',
     roles: HEAD,
     basis: 'art. 11 u.w.r. (seed 000): małoletni rodzic opuszczający MOW, MOS, schronisko lub zakład poprawczy',
-    guard: all(needMinorParentPath, needSegments, needCaseloadRoom),
+    guard: all(needMinorParentPath, needSegments),
+    choice: needCaseloadRoom,
     offeredWhen: (f) => f.minorParentLeavingInstitution === true,
   },
   { from: 'ANALYSIS', to: 'SOCIAL_WORK', action: 'choose_social_work', roles: PS, basis: 'art. 11 ust. 2 u.w.r.' },
@@ -318,7 +332,8 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'assign_assistant',
     roles: HEAD,
     basis: 'art. 11 u.w.r. (seed 000): małoletni rodzic opuszczający MOW, MOS, schronisko lub zakład poprawczy',
-    guard: all(needMinorParentPath, needCaseloadRoom),
+    guard: needMinorParentPath,
+    choice: needCaseloadRoom,
     offeredWhen: (f) => f.minorParentLeavingInstitution === true,
   },
   {
@@ -327,7 +342,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'assign_assistant',
     roles: HEAD,
     basis: 'art. 11 ust. 3 u.w.r.; limit rodzin: art. 15 ust. 4 u.w.r.',
-    guard: needCaseloadRoom,
+    choice: needCaseloadRoom,
   },
   {
     from: 'ASSISTANT_REQUESTED',
@@ -335,7 +350,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'refer',
     roles: HEAD,
     basis: 'art. 11 ust. 3 u.w.r. (seed 000): jednostka gminy lub podmiot, któremu zlecono pracę z rodziną',
-    guard: (f) => (f.referralTarget ? [] : ['nie wskazano, komu sprawa jest przekazywana']),
+    choice: (f) => (f.referralTarget ? [] : ['nie wskazano, komu sprawa jest przekazywana']),
   },
   {
     from: 'ASSISTANT_REQUESTED',
@@ -343,7 +358,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'return_to_worker',
     roles: HEAD,
     basis: 'domain.md §11: odmowa przydziału',
-    guard: (f) => (f.returnReason?.trim() ? [] : ['nie podano uzasadnienia zwrotu']),
+    choice: (f) => (f.returnReason?.trim() ? [] : ['nie podano uzasadnienia zwrotu']),
   },
   { from: 'ASSISTANT_ASSIGNED', to: 'PLAN', action: 'start_plan', roles: AR, basis: 'art. 15 ust. 1 pkt 1–2 u.w.r.' },
   {
@@ -362,7 +377,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'propose_closure',
     roles: AR,
     basis: 'art. 15 ust. 1 pkt 16 u.w.r.; domain.md §11',
-    guard: needClosureReason,
+    choice: needClosureReason,
   },
   { from: 'CLOSING', to: 'IN_PROGRESS', action: 'reject_closure', roles: HEAD, basis: 'domain.md §11: kierownik zatwierdza' },
   {
@@ -398,7 +413,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'close',
     roles: HEAD,
     basis: 'domain.md §11: brak potrzeby dalszej pomocy',
-    guard: needClosureReason,
+    choice: needClosureReason,
   },
   {
     from: 'REFERRED',
@@ -441,6 +456,7 @@ export function checkTransition(
   action: CaseAction,
   roles: readonly Role[],
   facts: CaseFacts,
+  { withChoices = true }: { withChoices?: boolean } = {},
 ): TransitionCheck {
   const transition = findTransition(status, action);
   if (!transition) {
@@ -460,7 +476,7 @@ export function checkTransition(
       message: `Nie masz uprawnień do tej czynności: „${CASE_ACTION_LABELS[action]}” wykonuje ${rolesText(transition.roles)}.`,
     };
   }
-  const missing = transition.guard?.(facts) ?? [];
+  const missing = [...(transition.guard?.(facts) ?? []), ...((withChoices && transition.choice?.(facts)) || [])];
   if (missing.length > 0) {
     const [first, ...rest] = missing;
     const message = `Nie można ${ACTION_VERBS[action]}: ${first}.` + rest.map((m) => ` ${sentence(m)}`).join('');
@@ -486,7 +502,8 @@ export function availableActions(status: CaseStatus, roles: readonly Role[], fac
       roles.some((role) => t.roles.includes(role)) &&
       (t.offeredWhen === undefined || t.offeredWhen(facts)),
   ).map((t) => {
-    const check = checkTransition(status, t.action, roles, facts);
+    // What is chosen in the action's own dialog cannot block offering it.
+    const check = checkTransition(status, t.action, roles, facts, { withChoices: false });
     return check.ok
       ? { action: t.action, to: t.to, label: CASE_ACTION_LABELS[t.action], enabled: true }
       : { action: t.action, to: t.to, label: CASE_ACTION_LABELS[t.action], enabled: false, message: check.message };

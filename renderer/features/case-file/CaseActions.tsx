@@ -15,23 +15,6 @@ import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
 import { AssignDirectlyModal } from './AssignDirectlyModal';
 
-/**
- * The state machine lists "assign an assistant" with its guard checked before anyone was chosen,
- * so it always adds "nie wybrano asystenta rodziny" — that choice is what the dialog is for.
- * What else is missing (e.g. interview parts) still blocks the button and is shown.
- */
-const NO_CHOICE = /^nie wybrano asystenta rodziny$/i;
-function otherReasons(action: AvailableAction): string[] {
-  if (action.enabled || !action.message) return [];
-  return action.message
-    .replace(/^Nie można [^:]+:\s*/, '')
-    .replace(/\.$/, '')
-    // Sentences, not the dots inside "I.H".
-    .split(/\.\s+(?=\p{Lu})/u)
-    .map((part) => part.trim())
-    .filter((part) => part && !NO_CHOICE.test(part));
-}
-
 type Dialog = { kind: 'request' } | { kind: 'assignDirectly' } | { kind: 'decision'; decision: DecisionKind } | null;
 
 /**
@@ -107,11 +90,12 @@ export function CaseActions({ file }: { file: CaseFileView }) {
         if (disabledNote) notes.push(disabledNote);
         break;
       case 'assign_assistant': {
-        const blockers = otherReasons(action);
+        // The assistant is chosen in the dialog (the main process checks the caseload limit there);
+        // what the case itself lacks (e.g. interview parts) disables the button, with the reason.
         items.push(
           <Button
             key={action.action}
-            disabled={blockers.length > 0}
+            disabled={!action.enabled}
             onClick={() =>
               setDialog(file.status === 'ASSISTANT_REQUESTED' && pendingRequest ? { kind: 'decision', decision: 'assign' } : { kind: 'assignDirectly' })
             }
@@ -119,7 +103,7 @@ export function CaseActions({ file }: { file: CaseFileView }) {
             {action.label}
           </Button>,
         );
-        if (blockers.length > 0) notes.push(`Nie można przydzielić asystenta rodziny: ${blockers.map((b, i) => (i === 0 ? b.charAt(0).toLowerCase() + b.slice(1) : b)).join('. ')}.`);
+        if (disabledNote) notes.push(disabledNote);
         break;
       }
       case 'refer':

@@ -65,10 +65,13 @@ export function InterviewPage({ caseId, interviewId }: { caseId: string; intervi
   return (
     <Stack gap="lg" maw={1200}>
       <PageHeader
-        title="Wywiad środowiskowy"
+        title={interview.data?.kind === 'update' ? 'Aktualizacja wywiadu środowiskowego' : 'Wywiad środowiskowy'}
         description={
           file.data
-            ? `Sprawa ${file.data.number} — ${familyName(file.data)}. Kwestionariusz według rozporządzenia z 8 kwietnia 2021 r. (Dz.U. 2021 poz. 893).`
+            ? `Sprawa ${file.data.number} — ${familyName(file.data)}. Kwestionariusz według rozporządzenia z 8 kwietnia 2021 r. (Dz.U. 2021 poz. 893).` +
+              (interview.data?.kind === 'update'
+                ? ' Aktualizacja zaczyna się od odpowiedzi z ostatniego wywiadu: popraw to, co się zmieniło, i opisz zmiany w części IV.'
+                : '')
             : undefined
         }
         actions={
@@ -90,8 +93,8 @@ export function InterviewPage({ caseId, interviewId }: { caseId: string; intervi
         <>
           {file.data.access === 'assistant' || interview.data.hiddenSegments.length > 0 ? <Alert color="blue">{ASSISTANT_SCOPE_NOTE}</Alert> : null}
           {interview.data.status === 'completed' ? (
-            <Alert color="green" title="Wywiad zakończony">
-              Wywiad przeprowadzony {polishDate(interview.data.conductedOn)} ({interview.data.workerName}) jest zamknięty i nie można go zmieniać.
+            <Alert color="green" title={interview.data.kind === 'update' ? 'Aktualizacja zakończona' : 'Wywiad zakończony'}>
+              {interview.data.kind === 'update' ? 'Aktualizacja przeprowadzona' : 'Wywiad przeprowadzony'} {polishDate(interview.data.conductedOn)} ({interview.data.workerName}) jest zamknięty i nie można go zmieniać.
               Zmiany w sytuacji rodziny odnotowuje się w aktualizacji wywiadu.
             </Alert>
           ) : null}

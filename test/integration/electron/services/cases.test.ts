@@ -216,4 +216,66 @@ describe('the case process', () => {
     await as(HEAD.login);
     expect(await t.call('drafts:get', { key: 'intake:new' })).toBeNull();
   });
+
+  it('updates the wywiad while aid continues (Part IV), from the last answers, and moves the six-month deadline', async () => {
+    await office();
+    await as('anowak');
+    const { id } = await t.call('cases:create', intake());
+    expect((await t.fail('interviews:startUpdate', { caseId: id })).message).toContain('gdy rodzina otrzymuje pomoc');
+    const { interviewId } = await t.call('cases:startInterview', { caseId: id });
+    const saved = await t.call('interviews:save', { id: interviewId, expectedVersion: 1, conductedOn: '2026-03-02', place: 'Dom rodziny', segments: SEGMENTS, documents: {}, income: { items: [] } });
+    await t.call('interviews:complete', { id: interviewId, expectedVersion: saved.version });
+    await t.call('cases:chooseSocialWork', { caseId: id });
+    const before = await t.call('cases:get', { id });
+    expect(before.deadlines.find((d) => d.kind === 'interview_update')?.dueDate).toBe('2026-09-02');
+
+    t.clock.set('2026-08-20T08:00:00.000Z');
+    await as('anowak'); // the idle lock took the session meanwhile
+    const { interviewId: updateId } = await t.call('interviews:startUpdate', { caseId: id });
+    expect((await t.fail('interviews:startUpdate', { caseId: id })).message).toContain('dokończ go');
+    const update = await t.call('interviews:get', { id: updateId });
+    expect(update.kind).toBe('update');
+    expect(update.segments['I.I']).toEqual(SEGMENTS['I.I']);
+    // Without Part IV the update cannot be closed; the answers are kept.
+    const dated = await t.call('interviews:save', { id: updateId, expectedVersion: update.version, conductedOn: '2026-08-20', place: 'Dom rodziny', segments: update.segments, documents: {}, income: { items: [] } });
+    const refused = await t.fail('interviews:complete', { id: updateId, expectedVersion: dated.version });
+    expect(refused.message).toContain('części IV');
+    const withChanges = await t.call('interviews:save', {
+      id: updateId,
+      expectedVersion: dated.version,
+      conductedOn: '2026-08-20',
+      place: 'Dom rodziny',
+      segments: { ...update.segments, IV: { changes: 'Matka podjęła pracę.', updateConclusions: 'Kontynuować pracę socjalną.' } },
+      documents: {},
+      income: { items: [] },
+    });
+    const done = await t.call('interviews:complete', { id: updateId, expectedVersion: withChanges.version });
+    expect(done.status).toBe('completed');
+    const after = await t.call('cases:get', { id });
+    expect(after.status).toBe('SOCIAL_WORK');
+    expect(after.deadlines.find((d) => d.kind === 'interview_update')?.dueDate).toBe('2027-02-20');
+    expect(after.events.some((e) => e.title === 'Zaktualizowano wywiad środowiskowy' && e.body === 'Matka podjęła pracę.')).toBe(true);
+  });
+
+  it('logs opening a case file once per half hour per user, not on every refresh', async () => {
+    await office();
+    await as('anowak');
+    const { id } = await t.call('cases:create', intake());
+    const workerId = (await t.call('app:status', {})).user?.id;
+    const opens = async () => {
+      await as(HEAD.login);
+      const count = (await t.call('audit:list', { caseId: id, action: 'case.open', actorId: workerId, limit: 500 })).length;
+      await as('anowak');
+      return count;
+    };
+    await t.call('cases:get', { id });
+    await t.call('cases:get', { id });
+    t.clock.advance(5 * 60_000);
+    await t.call('cases:get', { id });
+    expect(await opens()).toBe(1);
+    t.clock.advance(31 * 60_000);
+    await as('anowak');
+    await t.call('cases:get', { id });
+    expect(await opens()).toBe(2);
+  });
 });

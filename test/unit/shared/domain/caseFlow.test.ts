@@ -245,11 +245,26 @@ describe('availableActions', () => {
         to: 'ASSISTANT_ASSIGNED',
         label: 'Przydziel asystenta rodziny',
         enabled: false,
-        message:
-          'Nie można przydzielić asystenta rodziny: nie uzupełniono obowiązkowych części wywiadu (A, H, I, J). ' +
-          'Nie wybrano asystenta rodziny.',
+        message: 'Nie można przydzielić asystenta rodziny: nie uzupełniono obowiązkowych części wywiadu (A, H, I, J).',
       },
     ]);
+  });
+
+  it('offers the steps whose choices are made in their own dialog (assistant, referral target, reasons)', () => {
+    // Nothing chosen yet: the buttons are enabled; carrying the step out still checks the choice.
+    expect(availableActions('ASSISTANT_REQUESTED', ['head'], {})).toEqual([
+      { action: 'assign_assistant', to: 'ASSISTANT_ASSIGNED', label: 'Przydziel asystenta rodziny', enabled: true },
+      { action: 'refer', to: 'REFERRED', label: expect.any(String), enabled: true },
+      { action: 'return_to_worker', to: 'ANALYSIS', label: expect.any(String), enabled: true },
+    ]);
+    expect(availableActions('IN_PROGRESS', ['family_assistant'], {}).find((a) => a.action === 'propose_closure')?.enabled).toBe(true);
+    expect(checkTransition('ASSISTANT_REQUESTED', 'assign_assistant', ['head'], {})).toMatchObject({ ok: false, code: 'GUARD' });
+    expect(checkTransition('ASSISTANT_REQUESTED', 'assign_assistant', ['head'], { assistantCaseload: 15, caseloadLimit: 15 })).toMatchObject({
+      ok: false,
+      message: 'Nie można przydzielić asystenta rodziny: limit 15 rodzin na asystenta został osiągnięty.',
+    });
+    // A state fact (the stored closure reason) still blocks the kierownik's approval.
+    expect(availableActions('CLOSING', ['head'], {}).every((a) => !a.enabled || a.action === 'reject_closure')).toBe(true);
   });
 
   it('shows a disabled button with the reason', () => {
