@@ -1,8 +1,10 @@
 /**
- * One config, three builds (chosen by --mode):
+ * One config, four builds (chosen by --mode):
  * - default: the renderer (React) → dist/renderer, served to the window from app://
  * - main:    electron/main.ts     → dist/electron/main.cjs (Node, dependencies external)
  * - preload: electron/preload.ts  → dist/electron/preload.cjs (sandboxed preload: one file)
+ * - pdf-worker: electron/pdf/worker.ts → dist/electron/pdf-worker.cjs (the PDF worker thread;
+ *   react-pdf, and pdfkit through it, stay external in node_modules like main's dependencies)
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -42,6 +44,9 @@ function electronEntry(entry: string, fileName: string, external: (string | RegE
 export default defineConfig(({ mode }) => {
   if (mode === 'main') {
     return electronEntry('electron/main.ts', 'main.cjs', nodeExternals);
+  }
+  if (mode === 'pdf-worker') {
+    return electronEntry('electron/pdf/worker.ts', 'pdf-worker.cjs', nodeExternals);
   }
   if (mode === 'preload') {
     // A sandboxed preload may require only 'electron': bundle everything else into it.

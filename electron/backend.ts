@@ -51,6 +51,12 @@ import { familyWorkHandlers } from './services/family-work-handlers';
 import { BackupService } from './services/backup';
 import { backupHandlers } from './services/backup-handlers';
 import { reportingHandlers } from './services/reporting-handlers';
+import { dialogHandlers, type NativeDialogs } from './services/dialog-handlers';
+import { DocumentsService } from './services/documents';
+import { courtHandlers } from './services/court-handlers';
+import { documentHandlers, TempFiles, type FileOpener } from './services/document-handlers';
+import { PdfService } from './pdf/pdf-service';
+import type { ScheduledBackup } from './services/backup';
 
 export const DB_FILE = 'asysta.db';
 export const KEYS_FILE = 'asysta.keys.json';
@@ -66,6 +72,17 @@ export interface BackendOptions {
   log?: (message: string, error?: unknown) => void;
   /** How often the backend checks for an idle session on its own (ms); 0 turns the timer off. */
   idleCheckMs?: number;
+  /** Native folder / file pickers (main.ts: Electron's dialogs; e2e: a stub). Without them dialog:* answers null. */
+  dialogs?: NativeDialogs;
+  /**
+   * The PDF worker (electron/pdf/README.md): dist/electron/pdf-worker.cjs in the app, the
+   * TypeScript source electron/pdf/worker.ts in tests. Without it documents cannot be issued.
+   */
+  pdfWorkerPath?: string;
+  /** Absolute folder of the DejaVu fonts (packaged: resources/fonts; dev and tests: electron/pdf/fonts). */
+  fontDir?: string;
+  /** Shows a file in the system's PDF viewer (main.ts: shell.openPath). Without it documents:open/print refuse. */
+  openFile?: FileOpener;
 }
 
 export interface ReadySession {
@@ -158,6 +175,10 @@ export class Backend {
   readonly cases: CasesService;
   readonly familyWork: FamilyWorkService;
   readonly backup: BackupService;
+  readonly documents: DocumentsService;
+  /** The data folder's tmp/: PDFs handed to the system viewer, emptied at start-up, lock and sign-out. */
+  readonly tempFiles: TempFiles;
+  private pdfService: PdfService | null = null;
   private readonly scrypt: ScryptParams;
   private state: SessionState = { kind: 'none' };
   private readonly attempts = new Map<string, Attempts>();
@@ -165,6 +186,8 @@ export class Backend {
   private pendingAudit: AuditInput[] = [];
   private readonly idleTimer: NodeJS.Timeout | null;
   private readonly handlers: Handlers;
+  /** The due backup started after the last sign-in (tests and close() wait for it). */
+  loginBackup: Promise<ScheduledBackup> | null = null;
 
   constructor(private readonly options: BackendOptions) {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -178,6 +201,9 @@ export class Backend {
     this.cases = new CasesService(this.clock, this.audit);
     this.familyWork = new FamilyWorkService(this.clock, this.audit, this.cases);
     this.backup = new BackupService(this);
+    this.documents = new DocumentsService(this.audit, this.cases, this.office, () => this.pdf());
+    this.tempFiles = new TempFiles(options.dataDir);
+    this.tempFiles.clean();
     this.handlers = this.createHandlers();
     const every = options.idleCheckMs ?? 15_000;
     this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
@@ -239,12 +265,32 @@ export class Backend {
 
   async close(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
+    await this.loginBackup;
     const state = this.state;
     if (state.kind === 'ready') {
       await state.db.write((m) => this.audit.append(m, { actorId: state.user.id, action: 'session.logout', details: { reason: 'app_closed' } }));
       await this.closeSession(state);
     }
     this.state = { kind: 'none' };
+    const pdf = this.pdfService;
+    this.pdfService = null;
+    await pdf?.close();
+  }
+
+  /** The PDF worker, started on first use; refuses in Polish when the app was started without one. */
+  pdf(): PdfService {
+    if (this.pdfService) return this.pdfService;
+    const { pdfWorkerPath, fontDir } = this.options;
+    if (!pdfWorkerPath || !fontDir) {
+      throw new AppError('INVALID_STATE', 'Drukowanie dokumentów nie jest dostępne w tej wersji programu. Zgłoś to administratorowi.');
+    }
+    this.pdfService = new PdfService({ workerPath: pdfWorkerPath, fontDir });
+    return this.pdfService;
+  }
+
+  /** Starts the PDF worker and loads its fonts ahead of the first print (main.ts, after start-up). */
+  async warmUpPdf(): Promise<void> {
+    if (this.options.pdfWorkerPath && this.options.fontDir) await this.pdf().warmUp();
   }
 
   /** Opens the database with the master key (for the CLI and tools that act outside a session). */
@@ -344,6 +390,18 @@ export class Backend {
     }
   }
 
+  /**
+   * The scheduled backup, when due, right after a sign-in (issue 9: "at start-up if the last one is
+   * older"): the app has no session at start-up, so the first sign-in is when it can run. It runs
+   * beside the login's answer, never delaying it, and never throws (BackupService.runDueBackup).
+   */
+  private startDueBackup(): void {
+    this.loginBackup = this.backup.runDueBackup().then((outcome) => {
+      if (outcome.status === 'failed') this.options.log?.(`Scheduled backup after sign-in failed: ${outcome.message}`);
+      return outcome;
+    });
+  }
+
   private async lock(state: ReadySession, reason: 'manual' | 'idle'): Promise<void> {
     await state.db.write((m) => this.audit.append(m, { actorId: state.user.id, action: 'session.lock', details: { reason } }));
     await this.closeSession(state);
@@ -351,6 +409,7 @@ export class Backend {
   }
 
   private async closeSession(state: ReadySession): Promise<void> {
+    this.tempFiles.clean();
     await state.db.close();
     state.masterKey.fill(0);
   }
@@ -364,6 +423,9 @@ export class Backend {
       ...familyWorkHandlers(this, this.familyWork),
       ...backupHandlers(this.backup),
       ...reportingHandlers(this),
+      ...dialogHandlers(this, this.options.dialogs),
+      ...documentHandlers(this, this.documents, this.tempFiles, this.options.openFile, this.options.log),
+      ...courtHandlers(this, this.documents, this.options.fontDir),
     };
   }
 
@@ -406,7 +468,9 @@ export class Backend {
         const masterKey = await this.unwrapWithPassword(keyring, login, password);
         if (!masterKey) this.recordFailure(key, { actorId: null, action: 'session.login_failed', details: { login } });
         this.attempts.delete(key);
-        return this.startSession(masterKey, login, 'session.login');
+        const user = await this.startSession(masterKey, login, 'session.login');
+        this.startDueBackup();
+        return user;
       },
 
       'session:recover': async ({ login, recoveryCode, newPassword }) => {

@@ -5,14 +5,21 @@
  */
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from './backend';
 import { findUserSlot, recoverySlot } from './db/keyring';
 import { AppError } from './errors';
 import { UserEntity } from './db/entities';
 import { DEMO_MAX_FAMILIES, seedDemo } from './services/demo';
-import { officeSchema, loginSchema, passwordSchema, recoveryCodeSchema } from '../shared/schemas';
+import { CourtService } from './services/court';
+import { CourtExportService } from './services/court-export';
+import { requireFontDir } from './services/court-handlers';
+import { idSchema, officeSchema, loginSchema, passwordSchema, recoveryCodeSchema } from '../shared/schemas';
+import { courtExportSchema, EXPORT_PARTS } from '../shared/court';
 import { count } from '../shared/text';
+
+const FONT_DIR = fileURLToPath(new URL('./pdf/fonts', import.meta.url));
 
 const USAGE = `Asysta — narzędzie administracyjne
 
@@ -32,6 +39,10 @@ Użycie: npm run cli -- <polecenie> [opcje]   (hasło podaje się na standardowy
   seed-demo --data-dir FOLDER --login LOGIN --families N [--seed LICZBA]
           Wprowadza N fikcyjnych rodzin do ośrodka demonstracyjnego (hasło kierownika); brakujący
           pracownicy dostają konta z tym samym hasłem. Przy tym samym --seed dane są takie same.
+  export-case --data-dir FOLDER --login LOGIN --case ID --out FOLDER [--request ID]
+          [--parts documents,interviews,plans,assessments,chronology,notes]
+          Zapisuje akta sprawy dla sądu: jeden plik PDF (okładka, spis treści, wybrane części)
+          i archiwum ZIP z osobnymi plikami PDF, manifest.json i SUMY-SHA256.txt.
 `;
 
 /** Reads secrets: hidden prompt on a terminal, one line each from a pipe. */
@@ -187,7 +198,26 @@ async function seedDemoCommand(backend: Backend, values: Record<string, string |
   if (created.length > 0) console.log(`Nowe konta (hasło jak kierownika): ${created.map((s) => s.login).join(', ')}`);
 }
 
-const COMMANDS = { init, verify, backup, restore, 'seed-demo': seedDemoCommand } as const;
+async function exportCase(backend: Backend, values: Record<string, string | boolean | undefined>, secrets: SecretReader): Promise<void> {
+  const login = check(loginSchema, required(values, 'login'));
+  const caseId = check(idSchema, required(values, 'case'));
+  const requestId = values['request'] === undefined ? undefined : check(idSchema, values['request']);
+  const parts = typeof values['parts'] === 'string' ? values['parts'].split(',').map((p) => p.trim()).filter(Boolean) : [...EXPORT_PARTS];
+  const input = check(courtExportSchema, { caseId, requestId, parts, folder: resolve(required(values, 'out')) });
+  const signedIn = await backend.invoke('session:login', { login, password: await secrets.read('Hasło: ') });
+  if (!signedIn.ok) throw new CliError(signedIn.error.message, 3);
+  console.log('Przygotowuję akta…');
+  // The same code path as the app's court:export (access, audit, files), with progress on the terminal.
+  const exporter = new CourtExportService(backend, new CourtService(backend.clock, backend.audit, backend.cases), requireFontDir(FONT_DIR));
+  const result = await exporter.run(backend.readySession(), input, (p) => console.log(`  [${p.done + 1}/${p.total}] ${p.label}`));
+  console.log(`Zapisano w ${result.folder}:`);
+  console.log(`  ${result.bundle.name}  (${result.bundle.pages} stron)  SHA-256: ${result.bundle.sha256}`);
+  console.log(`  ${result.zip.name}  SHA-256: ${result.zip.sha256}`);
+  for (const file of result.files) console.log(`    ${file.sha256}  ${file.name}`);
+  console.log(`Czas: ${(result.ms / 1000).toFixed(1)} s.`);
+}
+
+const COMMANDS = { init, verify, backup, restore, 'seed-demo': seedDemoCommand, 'export-case': exportCase } as const;
 
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -200,11 +230,18 @@ export async function runCli(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina', 'out', 'from', 'families', 'seed'].map((name) => [name, { type: 'string' as const }]),
+        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina', 'out', 'from', 'families', 'seed', 'case', 'request', 'parts'].map((name) => [name, { type: 'string' as const }]),
       ),
       strict: true,
     });
-    backend = createBackend({ dataDir: required(values, 'data-dir'), idleCheckMs: 0, log: (m, e) => console.error(m, e) });
+    backend = createBackend({
+      dataDir: required(values, 'data-dir'),
+      idleCheckMs: 0,
+      log: (m, e) => console.error(m, e),
+      // The CLI runs from the source tree (tsx): the PDF worker and the fonts are there.
+      pdfWorkerPath: fileURLToPath(new URL('./pdf/worker.ts', import.meta.url)),
+      fontDir: FONT_DIR,
+    });
     await COMMANDS[command as keyof typeof COMMANDS](backend, values, new SecretReader());
     return 0;
   } catch (error) {

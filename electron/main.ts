@@ -3,12 +3,13 @@
  * the single-instance lock, and the wiring of createBackend to the IPC. Everything else lives in
  * modules that run under plain Node (backend.ts, services/, db/, pdf/).
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type OpenDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend } from './backend';
 import { APP_ORIGIN, registerIpc } from './ipc/register';
+import type { NativeDialogs } from './services/dialog-handlers';
 
 const CSP = [
   "default-src 'none'",
@@ -61,6 +62,34 @@ function harden(): void {
   });
 }
 
+/** The pickers behind dialog:* — modal to the app's window; null when cancelled. */
+async function openDialog(options: OpenDialogOptions): Promise<string | null> {
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+const nativeDialogs: NativeDialogs = {
+  pickFolder: (title) => openDialog({ title, properties: ['openDirectory', 'createDirectory'] }),
+  pickFile: (title, extensions) => openDialog({ title, properties: ['openFile'], filters: [{ name: 'Kopia zapasowa Asysty', extensions }] }),
+};
+
+/**
+ * The PDF worker and its fonts (electron/pdf/README.md): the worker is bundled beside main.cjs;
+ * the fonts are shipped as extraResources (electron-builder.yml), in development read from the source.
+ */
+function pdfOptions(): { pdfWorkerPath: string; fontDir: string } {
+  return {
+    pdfWorkerPath: join(__dirname, 'pdf-worker.cjs'),
+    fontDir: app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'electron', 'pdf', 'fonts'),
+  };
+}
+
+/** documents:open / documents:print: the system's PDF viewer; the user prints from its dialog (Ctrl+P). */
+async function openFile(path: string): Promise<void> {
+  const error = await shell.openPath(path);
+  if (error) throw new Error(error);
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1366,
@@ -87,12 +116,21 @@ function createWindow(): BrowserWindow {
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = process.env['ASYSTA_DATA_DIR'] ?? join(app.getPath('userData'), 'dane');
-  const backend = createBackend({ dataDir, nativeBinding: devNativeBinding(), log: (message, error) => console.error(message, error) });
+  const backend = createBackend({
+    dataDir,
+    nativeBinding: devNativeBinding(),
+    dialogs: nativeDialogs,
+    ...pdfOptions(),
+    openFile,
+    log: (message, error) => console.error(message, error),
+  });
   harden();
   serveRenderer();
   registerIpc(ipcMain, backend, () => mainWindow?.webContents ?? null);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
+  // Start the PDF worker in the background, so that the first document prints without waiting for it.
+  setTimeout(() => void backend.warmUpPdf().catch((error: unknown) => console.error('PDF warm-up failed', error)), 3000).unref();
   // The scheduled backup (issue 9): made when a session is open and the last one is older than the office's interval.
   const backupDue = () =>
     void backend.backup.runDueBackup().then((outcome) => {

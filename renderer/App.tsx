@@ -7,7 +7,9 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { RestoreResult } from '../shared/backup';
 import { AuthFrame } from './components/AuthFrame';
+import { RestoreDone } from './features/backup/RestoreScreen';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { HOME, type Route } from './features/layout/navigation';
 import { MainLayout } from './features/layout/MainLayout';
@@ -41,6 +43,8 @@ function Screens() {
   // Held here, not in the set-up screen: the status turns to 'login' as soon as set-up succeeds,
   // but the code must stay on screen until the user confirms she has stored it.
   const [setupResult, setSetupResult] = useState<SetupResult | null>(null);
+  // The same for a restore on a new PC: the status turns from 'setup' to 'login' once the data are back.
+  const [restored, setRestored] = useState<RestoreResult | null>(null);
   // Held here so that after a lock and unlock the user is back where she was.
   const [route, setRoute] = useState<Route>(HOME);
 
@@ -70,6 +74,8 @@ function Screens() {
     );
   }
 
+  if (restored) return <RestoreDone result={restored} onDone={() => setRestored(null)} />;
+
   if (!status.data) {
     if (status.error) {
       return <StartupError message={errorMessage(status.error)} onRetry={() => void status.refetch()} />;
@@ -89,7 +95,7 @@ function Screens() {
   const { user, office, settings } = status.data;
   switch (status.data.state) {
     case 'setup':
-      return <SetupScreen onCreated={setSetupResult} />;
+      return <SetupScreen onCreated={setSetupResult} onRestored={setRestored} />;
     case 'login':
       return <LoginScreen />;
     case 'locked':

@@ -23,10 +23,11 @@ function run(command, args, options = {}) {
   }
 }
 
-// 1. Build renderer, main process and preload.
+// 1. Build renderer, main process, preload and the PDF worker (as `npm run build`).
 run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build']);
 run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'main']);
 run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'preload']);
+run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'pdf-worker']);
 
 // 2. Electron's binary.
 const electronDir = dirname(require.resolve('electron/package.json'));

@@ -177,6 +177,10 @@ export const EVENT_KIND_LABELS: Record<string, string> = {
   request: 'Wniosek o asystenta',
   decision: 'Decyzja kierownika',
   status: 'Zmiana stanu sprawy',
+  contract: 'Kontrakt socjalny',
+  plan: 'Plan pracy z rodziną',
+  assessment: 'Okresowa ocena',
+  closure: 'Zakończenie pracy z rodziną',
 };
 
 export const noteSchema = z.object({
@@ -272,6 +276,8 @@ export interface RequestView {
   familyName: string;
   justification: string;
   filedOn: IsoDate;
+  /** The kierownik's decision is due (the office's term after filing); null for requests decided before it existed. */
+  decisionDue: IsoDate | null;
   filedByName: string;
   status: 'pending' | 'assigned' | 'referred' | 'returned';
   decisionNote: string | null;

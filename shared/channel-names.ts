@@ -66,6 +66,23 @@ export const CHANNEL_NAMES = [
   'tray:get',
   'stats:get',
   'stats:export',
+  'dialog:pickFolder',
+  'dialog:pickBackupFile',
+  'documents:list',
+  'documents:issue',
+  'documents:open',
+  'documents:print',
+  'documents:get',
+  'court:create',
+  'court:list',
+  'court:answer',
+  'court:export',
+  'opinions:get',
+  'opinions:save',
+  'opinions:submit',
+  'opinions:approve',
+  'opinions:return',
+  'opinions:issue',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

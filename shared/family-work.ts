@@ -164,4 +164,9 @@ export interface FamilyWorkView {
   nextAssessmentDue: IsoDate | null;
   monitoringUntil: IsoDate | null;
   closureReason: string | null;
+  /** The assistant's justification of the proposed end of the work (shown to the kierownik). */
+  closureNote: string | null;
+  closureProposedOn: IsoDate | null;
+  /** Set when the assistant recorded the end of the monitoring; the kierownik then closes the case. */
+  monitoringEndedOn: IsoDate | null;
 }

@@ -40,7 +40,7 @@ import {
   type InterviewView,
   type RequestView,
 } from './cases';
-import { caseStatusSchema } from './domain/caseFlow';
+import { caseStatusSchema, closureReasonSchema } from './domain/caseFlow';
 import { isoDateSchema } from './domain/dates';
 import {
   assessmentSchema,
@@ -60,6 +60,22 @@ import { backupRestoreSchema, backupRunSchema, type BackupResult, type BackupSta
 import { searchQuerySchema, type SearchHit } from './search';
 import { statsExportSchema, statsQuerySchema, type StatsFile, type StatsView } from './stats';
 import { trayQuerySchema, type TrayView } from './tray';
+import { pickFolderSchema } from './dialogs';
+import { documentIssueSchema, documentRefSchema, type DocumentEntryView, type DocumentFile, type DocumentIssueResult } from './documents';
+import {
+  courtAnswerSchema,
+  courtExportSchema,
+  courtListSchema,
+  courtRequestSchema,
+  opinionRequestSchema,
+  opinionReturnSchema,
+  opinionSaveSchema,
+  type CourtRequestView,
+  type ExportResult,
+  type IssuedOpinion,
+  type OpinionPage,
+  type OpinionView,
+} from './court';
 
 /** Keys of form drafts: which form, for which record ('interview:<id>', 'intake:new'). */
 const draftKeySchema = z.string().min(1).max(120).regex(/^[a-z-]+:[a-z0-9-]+$/, { error: 'Nieprawidłowy klucz szkicu.' });
@@ -190,8 +206,8 @@ export const channels = {
   'cases:get': channel<CaseFileView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
   'cases:findDuplicates': channel<DuplicateHint[]>()(duplicateQuerySchema, { permission: 'persons.checkDuplicates' }),
   'cases:startInterview': channel<{ interviewId: string }>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
-  'cases:chooseSocialWork': channel<null>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
   'interviews:startUpdate': channel<{ interviewId: string }>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
+  'cases:chooseSocialWork': channel<null>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
   'cases:assignDirectly': channel<null>()(z.object({ caseId: idSchema, assistantId: idSchema }), { permission: 'requests.decide' }),
   'cases:addNote': channel<CaseEventView>()(noteSchema, { permission: 'cases.view' }),
   'cases:setSignificant': channel<null>()(z.object({ eventId: idSchema, significant: z.boolean() }), { permission: 'cases.view' }),
@@ -222,7 +238,11 @@ export const channels = {
   'closure:propose': channel<null>()(closureProposalSchema, { permission: 'familyWork.write' }),
   'closure:decide': channel<null>()(closureDecisionSchema, { permission: 'cases.decideClosure' }),
   'closure:endMonitoring': channel<null>()(z.object({ caseId: idSchema }), { permission: 'familyWork.write' }),
-  'cases:close': channel<null>()(z.object({ caseId: idSchema, note: z.string().max(4000).default('') }), { permission: 'cases.decideClosure' }),
+  /** `reason`: for a case without an assistant's closure proposal (social work only), why it ends. */
+  'cases:close': channel<null>()(
+    z.object({ caseId: idSchema, note: z.string().max(4000).default(''), reason: closureReasonSchema.optional() }),
+    { permission: 'cases.decideClosure' },
+  ),
 
   'drafts:get': channel<{ data: string; updatedAt: string } | null>()(z.object({ key: draftKeySchema }), 'session'),
   'drafts:save': channel<null>()(z.object({ key: draftKeySchema, data: z.string().max(1_000_000, { error: 'Szkic jest za duży.' }) }), 'session'),
@@ -238,6 +258,32 @@ export const channels = {
   'tray:get': channel<TrayView>()(trayQuerySchema, { permission: 'cases.view' }),
   'stats:get': channel<StatsView>()(statsQuerySchema, { permission: 'stats.view' }),
   'stats:export': channel<StatsFile>()(statsExportSchema, { permission: 'stats.view' }),
+
+  /** Native pickers shown by the main process (title chosen there); null when cancelled. */
+  'dialog:pickFolder': channel<string | null>()(pickFolderSchema, 'session'),
+  /** Only for a restore (nobody signed in): the backup file to read. */
+  'dialog:pickBackupFile': channel<string | null>()(none, 'public'),
+
+  /** The document register (issue 6): who may issue which kind is checked per case and role (shared/documents.ts). */
+  'documents:list': channel<DocumentEntryView[]>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
+  'documents:issue': channel<DocumentIssueResult>()(documentIssueSchema, { permission: 'cases.view' }),
+  /** Opens the stored PDF in the system viewer; 'print' too (the user prints from the viewer). */
+  'documents:open': channel<null>()(documentRefSchema, { permission: 'cases.view' }),
+  'documents:print': channel<null>()(documentRefSchema, { permission: 'cases.view' }),
+  'documents:get': channel<DocumentFile>()(documentRefSchema, { permission: 'cases.view' }),
+
+  /** Court requests (issue 7): registered by anyone who may open the case; the export needs full access to it. */
+  'court:create': channel<CourtRequestView>()(courtRequestSchema, { permission: 'cases.view' }),
+  'court:list': channel<CourtRequestView[]>()(courtListSchema, { permission: 'cases.view' }),
+  'court:answer': channel<CourtRequestView>()(courtAnswerSchema, { permission: 'cases.view' }),
+  'court:export': channel<ExportResult>()(courtExportSchema, { permission: 'cases.view' }),
+  /** The opinia o rodzinie: the assistant drafts and submits, the kierownik approves or returns, either issues. */
+  'opinions:get': channel<OpinionPage>()(opinionRequestSchema, { permission: 'cases.view' }),
+  'opinions:save': channel<OpinionView>()(opinionSaveSchema, { permission: 'familyWork.write' }),
+  'opinions:submit': channel<OpinionView>()(opinionRequestSchema, { permission: 'familyWork.write' }),
+  'opinions:approve': channel<OpinionView>()(opinionRequestSchema, { permission: 'court.approve' }),
+  'opinions:return': channel<OpinionView>()(opinionReturnSchema, { permission: 'court.approve' }),
+  'opinions:issue': channel<IssuedOpinion>()(opinionRequestSchema, { permission: 'cases.view' }),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Channels = typeof channels;

@@ -124,6 +124,8 @@ export const settingsSchema = z.object({
   caseloadLimit: wholeNumber('Limit rodzin na asystenta', 1, 50),
   interviewWorkingDays: wholeNumber('Termin wywiadu (dni robocze)', 1, 60),
   urgentInterviewWorkingDays: wholeNumber('Termin wywiadu w sprawie pilnej (dni robocze)', 1, 14),
+  /** [U] The office's own term for the kierownik's decision on a request for an assistant (no statutory term). */
+  decisionWorkingDays: wholeNumber('Termin decyzji kierownika w sprawie wniosku o asystenta (dni robocze)', 1, 30),
   /** [U] Months of monitoring after the work with the family ends (not set by law). */
   monitoringMonths: wholeNumber('Monitoring po zakończeniu pracy (miesiące)', 1, 36),
   caseNumberPrefix: z

@@ -77,7 +77,7 @@ export interface StatsView {
     signedInPeriod: number;
     byStatus: Record<ContractStatus, number>;
   };
-  /** Opinie o rodzinie sent to a court in the period (not recorded yet in this version: 0). */
+  /** Opinie o rodzinie issued for a court in the period (through the document register). */
   courtOpinions: number;
 }
 

@@ -335,6 +335,8 @@ export interface AssistantRequestRow extends Tracked {
   justification: string;
   filedOn: string;
   filedBy: string;
+  /** The kierownik's decision is due (settings.decisionWorkingDays after filing; migration 0008). */
+  decisionDue: string | null;
   status: 'pending' | 'assigned' | 'referred' | 'returned';
   decisionNote: string | null;
   referralTarget: string | null;
@@ -352,6 +354,7 @@ export const AssistantRequestEntity = new EntitySchema<AssistantRequestRow>({
     justification: { type: 'text' },
     filedOn: { name: 'filed_on', type: 'text' },
     filedBy: { name: 'filed_by', type: 'text' },
+    decisionDue: { name: 'decision_due', type: 'text', nullable: true },
     status: { type: 'text' },
     decisionNote: { name: 'decision_note', type: 'text', nullable: true },
     referralTarget: { name: 'referral_target', type: 'text', nullable: true },
@@ -592,6 +595,128 @@ export const AssessmentEntity = new EntitySchema<AssessmentRow>({
   },
 });
 
+export interface CourtRequestRow extends Tracked {
+  id: string;
+  caseId: string;
+  court: string;
+  division: string;
+  /** Sygnatura akt. */
+  caseReference: string;
+  receivedOn: string;
+  asks: 'opinion' | 'case_file' | 'both';
+  deadline: string;
+  status: 'open' | 'answered';
+  answeredOn: string | null;
+  notes: string;
+}
+
+export const CourtRequestEntity = new EntitySchema<CourtRequestRow>({
+  name: 'CourtRequest',
+  tableName: 'court_request',
+  columns: {
+    id: { type: 'text', primary: true },
+    caseId: { name: 'case_id', type: 'text' },
+    court: { type: 'text' },
+    division: { type: 'text' },
+    caseReference: { name: 'case_reference', type: 'text' },
+    receivedOn: { name: 'received_on', type: 'text' },
+    asks: { type: 'text' },
+    deadline: { type: 'text' },
+    status: { type: 'text' },
+    answeredOn: { name: 'answered_on', type: 'text', nullable: true },
+    notes: { type: 'text' },
+    ...trackedColumns,
+  },
+});
+
+export interface CourtOpinionRow extends Tracked {
+  id: string;
+  requestId: string;
+  caseId: string;
+  status: 'draft' | 'submitted' | 'approved' | 'issued';
+  sections: Record<string, string>;
+  authorId: string;
+  submittedOn: string | null;
+  approvedBy: string | null;
+  approvedOn: string | null;
+  returnedReason: string | null;
+  documentNumber: string | null;
+  /** The document register's row, when the register holds the issued PDF too. */
+  documentId: string | null;
+  issuedOn: string | null;
+  sha256: string | null;
+}
+
+export const CourtOpinionEntity = new EntitySchema<CourtOpinionRow>({
+  name: 'CourtOpinion',
+  tableName: 'court_opinion',
+  columns: {
+    id: { type: 'text', primary: true },
+    requestId: { name: 'request_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text' },
+    status: { type: 'text' },
+    sections: { type: 'simple-json' },
+    authorId: { name: 'author_id', type: 'text' },
+    submittedOn: { name: 'submitted_on', type: 'text', nullable: true },
+    approvedBy: { name: 'approved_by', type: 'text', nullable: true },
+    approvedOn: { name: 'approved_on', type: 'text', nullable: true },
+    returnedReason: { name: 'returned_reason', type: 'text', nullable: true },
+    documentNumber: { name: 'document_number', type: 'text', nullable: true },
+    documentId: { name: 'document_id', type: 'text', nullable: true },
+    issuedOn: { name: 'issued_on', type: 'text', nullable: true },
+    sha256: { type: 'text', nullable: true },
+    ...trackedColumns,
+  },
+});
+
+// ---- the document register (migration 0006) ---------------------------------------------
+
+export interface IssuedDocumentRow {
+  id: string;
+  caseId: string;
+  /** electron/pdf/models.ts DocumentKind. */
+  kind: string;
+  /** The record printed (request, contract, plan version, assessment, court request). */
+  subjectId: string;
+  /** The office number printed on the document. */
+  number: string;
+  /** 1, 2, … per kind and subject: a change of the data makes a new version, never an overwrite. */
+  version: number;
+  templateVersion: string;
+  /** SHA-256 of the canonical JSON of the model rendered. */
+  modelHash: string;
+  bytes: Buffer;
+  sha256: string;
+  size: number;
+  pages: number;
+  /** The date printed on the document (the first issue of this version). */
+  issuedOn: string;
+  issuedBy: string;
+  issuedAt: string;
+}
+
+export const IssuedDocumentEntity = new EntitySchema<IssuedDocumentRow>({
+  name: 'IssuedDocument',
+  tableName: 'document',
+  columns: {
+    id: { type: 'text', primary: true },
+    caseId: { name: 'case_id', type: 'text' },
+    kind: { type: 'text' },
+    subjectId: { name: 'subject_id', type: 'text' },
+    number: { type: 'text', unique: true },
+    version: { type: 'integer' },
+    templateVersion: { name: 'template_version', type: 'text' },
+    modelHash: { name: 'model_hash', type: 'text' },
+    bytes: { type: 'blob' },
+    sha256: { type: 'text' },
+    size: { type: 'integer' },
+    pages: { type: 'integer' },
+    issuedOn: { name: 'issued_on', type: 'text' },
+    issuedBy: { name: 'issued_by', type: 'text' },
+    issuedAt: { name: 'issued_at', type: 'text' },
+  },
+});
+
 export const ENTITIES = [
   OfficeEntity,
   SettingEntity,
@@ -612,4 +737,7 @@ export const ENTITIES = [
   PlanEntity,
   VisitEntity,
   AssessmentEntity,
+  CourtRequestEntity,
+  CourtOpinionEntity,
+  IssuedDocumentEntity,
 ];

@@ -72,8 +72,13 @@ interface FontkitGlyph {
   isMark: boolean;
   isLigature: boolean;
 }
+interface FontkitGlyphRun {
+  glyphs: FontkitGlyph[];
+  positions: object[];
+}
 interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+  layout(string: string, features?: unknown, script?: string, language?: string, direction?: string): FontkitGlyphRun;
   postscriptName?: string;
   _tables?: { name?: { records?: object } };
 }
@@ -127,9 +132,42 @@ function speedUpFontComparison(font: FontkitFont): void {
   }
 }
 
+/** Shaped strings kept per font; beyond this the cache starts over (a long plan has a few thousand). */
+const LAYOUT_CACHE_LIMIT = 20_000;
+
+/**
+ * Remembers fontkit's shaping (OpenType lookups) of each string. react-pdf shapes every text run
+ * again when it lays the pages out a second time for the "Strona N z M" page numbers, and the same
+ * labels, headings and footers recur on every page and in both copies of a kontrakt: about a tenth
+ * of a render was spent shaping strings already shaped. Shaping depends only on the font, the
+ * string and the features, so the result is the same; each caller gets its own arrays and position
+ * objects (react-pdf adjusts positions in place), sharing fontkit's glyph objects as fontkit itself does.
+ */
+const cachedLayouts = new WeakSet<object>();
+
+function cacheLayout(font: FontkitFont): void {
+  if (cachedLayouts.has(font)) return;
+  const layout = font.layout.bind(font);
+  const cache = new Map<string, FontkitGlyphRun>();
+  font.layout = (string, features, script, language, direction) => {
+    const key = `${JSON.stringify(features ?? null)}\u0000${script ?? ''}\u0000${language ?? ''}\u0000${direction ?? ''}\u0000${string}`;
+    let run = cache.get(key);
+    if (run === undefined) {
+      run = layout(string, features, script, language, direction);
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(key, run);
+    }
+    const copy = Object.create(run) as FontkitGlyphRun;
+    copy.glyphs = run.glyphs.slice();
+    copy.positions = run.positions.map((position) => ({ ...position }));
+    return copy;
+  };
+  cachedLayouts.add(font);
+}
+
 /**
  * Parses the registered fonts once (≈ 0.2 s, so the first print does not pay for it) and
- * applies the two fixes above to them. Call after registerFonts(), before each render.
+ * applies the fixes and the shaping cache above to them. Call after registerFonts(), before each render.
  */
 export function loadFonts(): Promise<void> {
   loading ??= (async () => {
@@ -147,6 +185,7 @@ export function loadFonts(): Promise<void> {
       if (font === null) throw new Error(`Nie udało się wczytać czcionki ${descriptor.fontFamily}.`);
       fixGlyphCodePoints(font);
       speedUpFontComparison(font);
+      cacheLayout(font);
     }
   })().catch((error: unknown) => {
     loading = null;

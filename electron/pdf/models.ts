@@ -175,7 +175,8 @@ export interface AssistantRequestModel {
 
 export interface Organisation {
   name: string;
-  address: PostalAddress;
+  /** null: not recorded (the decision names the organisation only). */
+  address: PostalAddress | null;
 }
 
 export type AssignmentDecision =
@@ -252,7 +253,8 @@ export type AssessmentRecommendation = 'continue' | 'change-plan' | 'end-work';
 export interface GoalAssessment {
   area: string | null;
   goal: string;
-  progress: GoalProgress;
+  /** null: the assessment describes the progress in words only (printed "—"). */
+  progress: GoalProgress | null;
   comment: string;
 }
 
@@ -316,6 +318,26 @@ export interface RecoveryCodeModel {
 }
 
 // ---------------------------------------------------------------------------------------
+// Część akt sprawy dla sądu (issue 7: the case-file export; documents/CaseFilePart.tsx)
+
+export interface CaseFileEntry {
+  heading: string;
+  /** "02.03.2026 · Anna Nowak" — small line under the heading. */
+  meta: string | null;
+  fields: { label: string; value: string }[];
+  text: string | null;
+}
+
+export interface CaseFilePartModel {
+  header: DocumentHeader;
+  title: string;
+  subtitle: string[];
+  entries: CaseFileEntry[];
+  /** Printed when there are no entries: "Chronologia sprawy nie ma wpisów." */
+  emptyText: string;
+}
+
+// ---------------------------------------------------------------------------------------
 
 /** Every printable document: kind → its model. */
 export interface DocumentModels {
@@ -326,6 +348,7 @@ export interface DocumentModels {
   'periodic-assessment': PeriodicAssessmentModel;
   'court-opinion': CourtOpinionModel;
   'recovery-code': RecoveryCodeModel;
+  'case-file-part': CaseFilePartModel;
 }
 
 export type DocumentKind = keyof DocumentModels;
@@ -341,4 +364,5 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'periodic-assessment',
   'court-opinion',
   'recovery-code',
+  'case-file-part',
 ];

@@ -13,6 +13,7 @@ import type { DocumentKind, DocumentModels } from './models';
 import * as assistantAssignment from './documents/AssistantAssignment';
 import * as assistantRequest from './documents/AssistantRequest';
 import * as courtOpinion from './documents/CourtOpinion';
+import * as caseFilePart from './documents/CaseFilePart';
 import * as familyWorkPlan from './documents/FamilyWorkPlan';
 import * as periodicAssessment from './documents/PeriodicAssessment';
 import * as recoveryCode from './documents/RecoveryCode';
@@ -60,6 +61,10 @@ const DOCUMENTS: { [K in DocumentKind]: DocumentDefinition<DocumentModels[K]> } 
     templateVersion: recoveryCode.templateVersion,
     component: recoveryCode.RecoveryCodeDocument,
     validate: recoveryCode.validate,
+  },
+  'case-file-part': {
+    templateVersion: caseFilePart.templateVersion,
+    component: caseFilePart.CaseFilePartDocument,
   },
 };
 

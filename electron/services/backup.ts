@@ -475,7 +475,7 @@ export class BackupService {
     const now = clock.getTime();
     const ageDays = backupAgeDays(last?.at ?? null, clock);
     const warning = backupIsStale(last?.at ?? null, clock);
-    const noFolder = backupDir ? '' : ' Wskaż folder kopii zapasowych w ustawieniach ośrodka.';
+    const noFolder = backupDir ? '' : ' Wskaż folder kopii zapasowych na stronie „Kopie zapasowe”.';
     const message =
       ageDays === null
         ? `Nie wykonano jeszcze kopii zapasowej.${noFolder}`
@@ -793,10 +793,10 @@ export class BackupService {
       return { folder, file: target.file, keep: null };
     }
     if (!target.folder) {
-      throw new AppError('VALIDATION', 'Nie wybrano folderu kopii zapasowych. Wskaż go w ustawieniach ośrodka.', { folder: 'Wskaż folder kopii zapasowych.' });
+      throw new AppError('VALIDATION', 'Nie wybrano folderu kopii zapasowych. Wskaż go na stronie „Kopie zapasowe”.', { folder: 'Wskaż folder kopii zapasowych.' });
     }
     if (!isDirectory(target.folder)) {
-      throw new AppError('NOT_FOUND', 'Folder kopii zapasowych nie istnieje albo jest niedostępny (np. odłączony dysk). Sprawdź folder w ustawieniach ośrodka.');
+      throw new AppError('NOT_FOUND', 'Folder kopii zapasowych nie istnieje albo jest niedostępny (np. odłączony dysk). Sprawdź folder na stronie „Kopie zapasowe”.');
     }
     const now = this.backend.clock.now();
     for (let n = 1; ; n += 1) {

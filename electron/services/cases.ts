@@ -19,6 +19,7 @@ import {
 import { compare, type IsoDate } from '../../shared/domain/dates';
 import { compareDeadlines, interviewDeadline, type Deadline } from '../../shared/domain/deadlines';
 import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type IncomeTestResult } from '../../shared/domain/income';
+import { addWorkingDays } from '../../shared/domain/calendar';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type SegmentAnswers } from '../../shared/domain/interviewForm';
 import { validatePesel } from '../../shared/domain/pesel';
 import { caseAccess, type CaseAccess } from '../../shared/domain/roles';
@@ -677,6 +678,7 @@ export class CasesService {
       justification,
       filedOn: this.today(),
       filedBy: actor.user.id,
+      decisionDue: addWorkingDays(this.today(), actor.settings.decisionWorkingDays),
       status: 'pending',
       decisionNote: null,
       referralTarget: null,
@@ -700,6 +702,7 @@ export class CasesService {
       familyName: await this.familyName(m, kase.familyId),
       justification: r.justification,
       filedOn: r.filedOn,
+      decisionDue: r.decisionDue,
       filedByName: names.get(r.filedBy) ?? '—',
       status: r.status,
       decisionNote: r.decisionNote,

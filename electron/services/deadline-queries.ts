@@ -4,13 +4,14 @@
  * (CasesService.deadlines) and the work tray both read deadlines from here, so the rules exist once:
  *
  * - interview: the case is reported or the wywiad is under way → the wywiad deadline;
- * - assignment_decision: a pending request for an assistant → the kierownik's decision (due when filed);
+ * - assignment_decision: a pending request for an assistant → the kierownik's decision, due the
+ *   office's term (settings.decisionWorkingDays) after the filing;
  * - interview_update: aid continues (social work … closing) → 6 months after the last completed wywiad;
  * - contract_action: planned actions of signed / running kontrakty while aid continues;
  * - plan_task: planned / running tasks of the signed plan while the assistant works with the family;
  * - assessment: while the assistant works → 6 months after the last ocena, or after the assignment;
  * - monitoring_end: monitoring under way and not ended → its last day;
- * - court: opinie o rodzinie requested by a court (a hook: not recorded yet in this version).
+ * - court: a court's request (opinia o rodzinie, case file) not answered yet → the court's deadline.
  *
  * Due dates counted in months use the domain's functions (art. 112 k.c.), applied in JS. Plan
  * tasks and kontrakt actions are read from rows SQLite derives from the JSON of signed plans and
@@ -52,7 +53,7 @@ export const ASSISTED_STATUSES: readonly CaseStatus[] = ['ASSISTANT_ASSIGNED', '
 export const INTERVIEW_STATUSES: readonly CaseStatus[] = ['REPORTED', 'INTERVIEW'];
 
 /** Who does what: the tray shows each user the kinds that are hers. */
-export const WORKER_KINDS: readonly DeadlineKind[] = ['interview', 'interview_update', 'contract_action'];
+export const WORKER_KINDS: readonly DeadlineKind[] = ['interview', 'interview_update', 'contract_action', 'court'];
 export const ASSISTANT_KINDS: readonly DeadlineKind[] = ['plan_task', 'assessment', 'monitoring_end', 'court'];
 export const HEAD_KINDS: readonly DeadlineKind[] = ['assignment_decision'];
 
@@ -92,7 +93,7 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
   assignment_decision: {
     from: `case_file c JOIN assistant_request r ON r.case_id = c.id AND r.status = 'pending'`,
     where: `c.status = 'ASSISTANT_REQUESTED'`,
-    date: 'r.filed_on',
+    date: 'r.decision_due',
     subject: 'r.id',
     label: (n) => `Decyzja o asystencie — sprawa ${n}`,
   },
@@ -136,8 +137,16 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
     date: 'c.monitoring_until',
     label: (n) => `Koniec monitoringu — sprawa ${n}`,
   },
-  // court — a hook: when the court's requests for an opinia o rodzinie are recorded (domain.md §5,
-  // §11 OpiniaSąd: received date, deadline), its rule goes here, due on the court's deadline.
+  court: {
+    // A court's request (opinia o rodzinie and/or the case file) not yet answered: due on the court's deadline (migration 0007).
+    items: { table: 'court_request', alias: 'q' },
+    from: 'case_file c ON c.id = q.case_id',
+    where: `q.status = 'open'`,
+    date: 'q.deadline',
+    subject: 'q.id',
+    description: `q.court || ', sygn. akt ' || q.case_reference`,
+    label: (n, description) => `Pismo sądu: ${description} — sprawa ${n}`,
+  },
 };
 
 interface Filter {

@@ -43,6 +43,6 @@ export function familyWorkHandlers(backend: Backend, work: FamilyWorkService): H
     'closure:propose': (input, s) => done(write('closure:propose', s, input.caseId, (m, a) => work.proposeClosure(m, input, a))),
     'closure:decide': (input, s) => done(write('closure:decide', s, input.caseId, (m, a) => work.decideClosure(m, input, a))),
     'closure:endMonitoring': ({ caseId }, s) => done(write('closure:endMonitoring', s, caseId, (m, a) => work.endMonitoring(m, caseId, a))),
-    'cases:close': ({ caseId, note }, s) => done(write('cases:close', s, caseId, (m, a) => work.close(m, caseId, a, note))),
+    'cases:close': ({ caseId, note, reason }, s) => done(write('cases:close', s, caseId, (m, a) => work.close(m, caseId, a, note, reason))),
   };
 }

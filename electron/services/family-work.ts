@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { CLOSURE_REASON_LABELS } from '../../shared/domain/caseFlow';
-import { addMonths, compare, type IsoDate } from '../../shared/domain/dates';
+import { CLOSURE_REASON_LABELS, type ClosureReason } from '../../shared/domain/caseFlow';
+import { addMonths, compare, formatPolishDate, type IsoDate } from '../../shared/domain/dates';
 import { nextAssessmentDue } from '../../shared/domain/deadlines';
 import { contractProblems, contractTransition, planProblems, PLAN_STATUS_LABELS, type ContractEvent } from '../../shared/domain/familyWork';
 import type {
@@ -101,6 +101,9 @@ export class FamilyWorkService {
       nextAssessmentDue: await this.nextAssessment(m, kase.row.id, kase.row.status),
       monitoringUntil: kase.row.monitoringUntil,
       closureReason: kase.row.closureReason,
+      closureNote: kase.row.closureNote,
+      closureProposedOn: kase.row.closureProposedOn,
+      monitoringEndedOn: kase.row.monitoringEndedOn,
     };
   }
 
@@ -339,7 +342,7 @@ export class FamilyWorkService {
       await this.cases.transition(m, kase.row, 'start_monitoring', actor, facts);
       kase.row.monitoringUntil = addMonths(today, actor.settings.monitoringMonths);
       await m.getRepository(CaseEntity).save(kase.row);
-      await this.cases.event(m, kase.row.id, today, 'closure', `Zatwierdzono zakończenie pracy z rodziną; monitoring do ${kase.row.monitoringUntil}`, input.note, true, actor.user.id);
+      await this.cases.event(m, kase.row.id, today, 'closure', `Zatwierdzono zakończenie pracy z rodziną; monitoring do ${formatPolishDate(kase.row.monitoringUntil)}`, input.note, true, actor.user.id);
       return;
     }
     await this.cases.transition(m, kase.row, 'approve_closure', actor, facts);
@@ -349,14 +352,24 @@ export class FamilyWorkService {
   async endMonitoring(m: EntityManager, caseId: string, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, caseId, actor);
     this.requireAssistant(kase, actor);
+    // MONITORING → MONITORING in the state machine: without this a second click would move the recorded end.
+    if (kase.row.monitoringEndedOn) throw new AppError('INVALID_STATE', `Monitoring tej rodziny został już zakończony (${formatPolishDate(kase.row.monitoringEndedOn)}).`);
     await this.cases.transition(m, kase.row, 'end_monitoring', actor);
     kase.row.monitoringEndedOn = this.cases.today();
     await m.getRepository(CaseEntity).save(kase.row);
     await this.cases.event(m, caseId, kase.row.monitoringEndedOn, 'closure', 'Zakończono monitoring rodziny', '', true, actor.user.id);
   }
 
-  async close(m: EntityManager, caseId: string, actor: Actor, note: string): Promise<void> {
+  /**
+   * Closes a case. After monitoring the reason is the approved proposal's; a case of social work
+   * only (no assistant, so no proposal) is closed with the kierownik's own reason.
+   */
+  async close(m: EntityManager, caseId: string, actor: Actor, note: string, reason?: ClosureReason): Promise<void> {
     const kase = await this.cases.load(m, caseId, actor);
+    if (reason && !kase.row.closureReason) {
+      kase.row.closureReason = reason;
+      kase.row.closureNote = note.trim() || null;
+    }
     await this.cases.transition(m, kase.row, 'close', actor, {
       closureReason: kase.row.closureReason as never,
       closureNote: kase.row.closureNote,

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   caseloadLimit: 15,
   interviewWorkingDays: 14,
   urgentInterviewWorkingDays: 2,
+  decisionWorkingDays: 7,
   monitoringMonths: 3,
   caseNumberPrefix: 'OPS.AR',
   backupDir: null,

@@ -123,14 +123,9 @@ export class StatsService {
         signedInPeriod: count(m, 'SELECT COUNT(*) AS n FROM contract WHERE signed_on BETWEEN @from AND @to', p),
         byStatus,
       },
-      courtOpinions: courtOpinions(),
+      courtOpinions: count(m, "SELECT COUNT(*) AS n FROM court_opinion WHERE status = 'issued' AND issued_on BETWEEN @from AND @to", p),
     };
   }
-}
-
-/** Hook: opinie o rodzinie sent to a court in the period, once they are recorded (domain.md §5). */
-function courtOpinions(): number {
-  return 0;
 }
 
 /** The report as a table: a heading (office, period), then Dział / Wskaźnik / Liczba. */

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'backup.run': ['head'],
   /** Office-wide statistics and the reports the gmina sends (sprawozdanie, yearly report) and their export. */
   'stats.view': ['head'],
+  /** Approving or returning an opinia o rodzinie for a court before it is issued (art. 15 ust. 1 pkt 17 u.w.r.). */
+  'court.approve': ['head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -65,6 +67,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'cases.decideClosure': 'zatwierdzania zakończenia pracy z rodziną',
   'backup.run': 'wykonywania kopii zapasowych',
   'stats.view': 'przeglądania statystyk i sprawozdań ośrodka',
+  'court.approve': 'zatwierdzania opinii o rodzinie dla sądu',
 };
 
 /** True when any of the user's roles grants the permission. */

@@ -4,10 +4,14 @@
  */
 import { benchUnlock } from './unlock';
 import { benchSearchTray } from './search-tray';
+import { benchExport } from './export';
+import { benchPdf } from './pdf';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
   search: () => benchSearchTray(),
+  export: () => benchExport(),
+  pdf: () => benchPdf(),
 };
 
 const only = process.argv.slice(2);

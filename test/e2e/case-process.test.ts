@@ -419,6 +419,26 @@ describe('the case process: from the report to an assigned family assistant', ()
     // Another family's case, asked for by its id straight through the bridge: refused by the main process.
     const answer = await page.evaluate((id) => window.asysta['cases:get']({ id }), otherCaseId);
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej sprawy.' } });
+    await logOut(page);
+
+    // --- While aid continues, the worker updates the wywiad (Part IV) from its last answers --------
+    await logIn(page, WORKER.login, WORKER.password);
+    await nav(page, 'Sprawy').click();
+    await page.getByRole('row').filter({ hasText: `${MOTHER.lastName} ${MOTHER.firstName}` }).getByRole('button').first().click();
+    await heading(page, `${MOTHER.lastName} ${MOTHER.firstName}`).waitFor();
+    await page.getByRole('tab', { name: 'Wywiady' }).click();
+    await page.getByText(/^Następna aktualizacja wywiadu: do /).waitFor();
+    await button(page, 'Rozpocznij aktualizację wywiadu').click();
+    await heading(page, 'Aktualizacja wywiadu środowiskowego').waitFor();
+    expect(await field(page, 'Planowana pomoc i działania').inputValue()).toBe('Wniosek o asystenta rodziny, kontakt z pedagogiem szkolnym.');
+    await typeDate(page, 'Data wywiadu', formatPolishDate(app.clock.now().toISOString().slice(0, 10)));
+    await button(page, 'Zakończ aktualizację').click();
+    await page.getByRole('alert').filter({ hasText: 'opisz w części IV' }).waitFor();
+    await field(page, 'Zmiany w sytuacji osoby lub rodziny').fill('Rodzina otrzymała asystenta; syn chodzi do szkoły regularnie.');
+    await shot(app, 'case-17u-interview-update');
+    await button(page, 'Zakończ aktualizację').click();
+    await page.getByText('Aktualizacja wywiadu zakończona').first().waitFor();
+    await page.getByRole('row').filter({ hasText: 'Aktualizacja wywiadu' }).getByText('Zakończony').waitFor();
   }
 
   it('returns a request with a reason, and gives a minor parent an assistant straight after the interview', async () => {

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Backend } from '../../electron/backend';
 import { createBackend } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
+import type { NativeDialogs } from '../../electron/services/dialog-handlers';
 import { CHANNEL_NAMES } from '../../shared/ipc';
 import { FAST_SCRYPT, tempDir } from '../support/backend';
 
@@ -52,13 +53,26 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-export async function launchApp(options: { dataDir?: string; clock?: ManualClock; prefix?: string } = {}): Promise<AppHandle> {
+export async function launchApp(
+  options: {
+    dataDir?: string;
+    clock?: ManualClock;
+    prefix?: string;
+    screenshotDir?: string;
+    dialogs?: NativeDialogs;
+    /** The PDF worker and fonts, for tests that issue documents (electron/pdf/worker.ts, electron/pdf/fonts). */
+    pdf?: { pdfWorkerPath: string; fontDir: string };
+    /** Stands in for the system PDF viewer (documents:open / documents:print). */
+    openFile?: (path: string, mode: 'view' | 'print') => Promise<void>;
+  } = {},
+): Promise<AppHandle> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
   }
   const dataDir = options.dataDir ?? tempDir('asysta-e2e-');
   const clock = options.clock ?? new ManualClock(new Date());
-  const backend = createBackend({ dataDir, clock, scrypt: FAST_SCRYPT, idleCheckMs: 0 });
+  // The native pickers are the main process's: a test injects a stub that answers with its own folder or file.
+  const backend = createBackend({ dataDir, clock, scrypt: FAST_SCRYPT, idleCheckMs: 0, dialogs: options.dialogs, ...options.pdf, openFile: options.openFile });
   const browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
   // Serve the build as the app:// protocol does: files from dist/renderer, nothing from outside.
@@ -79,14 +93,15 @@ export async function launchApp(options: { dataDir?: string; clock?: ManualClock
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${ORIGIN}/index.html`);
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const screenshotDir = options.screenshotDir ?? SCREENSHOT_DIR;
+  mkdirSync(screenshotDir, { recursive: true });
   return {
     page,
     dataDir,
     backend,
     clock,
     async screenshot(name) {
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `${options.prefix ? `${options.prefix}-` : ''}${name}.png`), fullPage: true });
+      await page.screenshot({ path: join(screenshotDir, `${options.prefix ? `${options.prefix}-` : ''}${name}.png`), fullPage: true });
     },
     async close() {
       await browser.close();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
 import type { ScryptParams } from '../../electron/db/keyring';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
@@ -35,9 +35,10 @@ export function tempDir(prefix = 'asysta-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export function testBackend(dataDir = tempDir()): TestBackend {
+/** `options`: extra backend options (e.g. the PDF worker for the document register). */
+export function testBackend(dataDir = tempDir(), options: Partial<Omit<BackendOptions, 'dataDir' | 'clock'>> = {}): TestBackend {
   const clock = new ManualClock('2026-03-02T08:00:00.000Z');
-  const backend = createBackend({ dataDir, clock, scrypt: FAST_SCRYPT, idleCheckMs: 0 });
+  const backend = createBackend({ dataDir, clock, scrypt: FAST_SCRYPT, idleCheckMs: 0, ...options });
   return {
     backend,
     dataDir,

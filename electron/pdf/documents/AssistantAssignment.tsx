@@ -19,8 +19,9 @@ import {
 import { endSentence, formatAddress, formatDate, formatDateLong } from '../format';
 import { UWR, UWR_SHORT } from '../legal';
 import type { AssignmentDecision, AssistantAssignmentModel } from '../models';
+import { TEMPLATE_VERSIONS } from '../template-versions';
 
-export const templateVersion = 'przydzielenie-asystenta-rodziny/1';
+export const templateVersion = TEMPLATE_VERSIONS['assistant-assignment'];
 
 function titleOf(decision: AssignmentDecision): string {
   return decision.kind === 'assign' ? 'Przydzielenie asystenta rodziny' : 'Skierowanie wniosku o przydzielenie asystenta rodziny';
@@ -48,7 +49,9 @@ function DecisionText({ model }: { model: AssistantAssignmentModel }) {
         <Text style={styles.paragraph}>
           Na podstawie art. 11 ust. 3 {UWR}, po rozpatrzeniu {requestRef}, kieruję wniosek o przydzielenie asystenta
           rodziny rodzinie: {familyRef}, do jednostki organizacyjnej gminy prowadzącej pracę z rodziną:{' '}
-          {decision.recipient.name}, {endSentence(formatAddress(decision.recipient.address))}
+          {decision.recipient.address === null
+            ? endSentence(decision.recipient.name)
+            : `${decision.recipient.name}, ${endSentence(formatAddress(decision.recipient.address))}`}
         </Text>
       );
     case 'refer-provider':
@@ -56,7 +59,8 @@ function DecisionText({ model }: { model: AssistantAssignmentModel }) {
         <Text style={styles.paragraph}>
           Na podstawie art. 11 ust. 3 w związku z art. 190 {UWR_SHORT}, po rozpatrzeniu {requestRef}, kieruję wniosek o
           przydzielenie asystenta rodziny rodzinie: {familyRef}, do podmiotu, któremu gmina zleciła realizację zadania
-          pracy z rodziną: {decision.recipient.name}, {formatAddress(decision.recipient.address)}
+          pracy z rodziną: {decision.recipient.name}
+          {decision.recipient.address === null ? '' : `, ${formatAddress(decision.recipient.address)}`}
           {decision.agreement === null ? '.' : ` (${decision.agreement}).`}
         </Text>
       );

@@ -21,8 +21,9 @@ import {
 import { endSentence, formatAddress, formatDate, formatDateLong, isBlank } from '../format';
 import { UPS_SHORT, UWR } from '../legal';
 import type { AssistantRequestModel } from '../models';
+import { TEMPLATE_VERSIONS } from '../template-versions';
 
-export const templateVersion = 'wniosek-o-asystenta-rodziny/1';
+export const templateVersion = TEMPLATE_VERSIONS['assistant-request'];
 
 const local = StyleSheet.create({
   decisionBox: {

@@ -21,8 +21,9 @@ import {
 import { formatAddress, formatDateLong, formatRange } from '../format';
 import { UWR_SHORT } from '../legal';
 import type { CourtOpinionModel, CourtOpinionSections } from '../models';
+import { TEMPLATE_VERSIONS } from '../template-versions';
 
-export const templateVersion = 'opinia-o-rodzinie/1';
+export const templateVersion = TEMPLATE_VERSIONS['court-opinion'];
 
 /** The sections in print order with their headings (numbered from 2: 1 is the family composition). */
 export const OPINION_SECTIONS: readonly { key: keyof CourtOpinionSections; title: string }[] = [

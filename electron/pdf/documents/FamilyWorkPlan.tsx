@@ -25,8 +25,9 @@ import { formatAddress, formatDate, formatRange } from '../format';
 import { CONTINUOUS, TASK_STATUS, WORK_PLAN_KIND } from '../labels';
 import { UWR_SHORT } from '../legal';
 import type { FamilyWorkPlanModel, WorkPlanArea, WorkPlanTask } from '../models';
+import { TEMPLATE_VERSIONS } from '../template-versions';
 
-export const templateVersion = 'plan-pracy-z-rodzina/1';
+export const templateVersion = TEMPLATE_VERSIONS['family-work-plan'];
 
 export function documentTitle(model: FamilyWorkPlanModel): string {
   return `Plan pracy z rodziną (wersja ${model.version}) – ${model.family.name}`;

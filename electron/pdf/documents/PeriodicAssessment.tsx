@@ -21,8 +21,9 @@ import { formatAddress, formatDate } from '../format';
 import { GOAL_PROGRESS, RECOMMENDATION } from '../labels';
 import { UWR_SHORT } from '../legal';
 import type { GoalAssessment, PeriodicAssessmentModel } from '../models';
+import { TEMPLATE_VERSIONS } from '../template-versions';
 
-export const templateVersion = 'ocena-okresowa-rodziny/1';
+export const templateVersion = TEMPLATE_VERSIONS['periodic-assessment'];
 
 export function documentTitle(model: PeriodicAssessmentModel): string {
   return `Okresowa ocena sytuacji rodziny – ${model.family.name}`;
@@ -36,7 +37,7 @@ const goalColumns: TableColumn<GoalAssessment>[] = [
   { title: 'Lp.', width: 5, cell: (_, index) => `${index + 1}.`, align: 'right' },
   { title: 'Obszar', width: 15, cell: (row) => row.area ?? '—' },
   { title: 'Cel', width: 25, cell: (row) => row.goal },
-  { title: 'Stopień realizacji', width: 15, cell: (row) => GOAL_PROGRESS[row.progress] },
+  { title: 'Stopień realizacji', width: 15, cell: (row) => (row.progress === null ? '—' : GOAL_PROGRESS[row.progress]) },
   { title: 'Opis postępów i trudności', width: 40, cell: (row) => row.comment },
 ];
 

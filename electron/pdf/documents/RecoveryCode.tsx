@@ -8,8 +8,9 @@ import { COLOR, FONT_SIZE, FOOTER_STYLE, PdfDocument, styles } from '../componen
 import { FONT_MONO } from '../font-family';
 import { codeGroups, formatDateLong } from '../format';
 import type { RecoveryCodeModel } from '../models';
+import { TEMPLATE_VERSIONS } from '../template-versions';
 
-export const templateVersion = 'kod-odzyskiwania/1';
+export const templateVersion = TEMPLATE_VERSIONS['recovery-code'];
 
 export const TITLE = 'Kod odzyskiwania Asysty';
 

@@ -27,8 +27,9 @@ import { formatDate, formatDateLong } from '../format';
 import { ACTION_STATUS, CONTINUOUS, CONTRACT_PARTY } from '../labels';
 import { UPS_SHORT } from '../legal';
 import type { SocialContractAction, SocialContractModel } from '../models';
+import { TEMPLATE_VERSIONS } from '../template-versions';
 
-export const templateVersion = 'kontrakt-socjalny/2010-1';
+export const templateVersion = TEMPLATE_VERSIONS['social-contract'];
 
 export const COPY_LABELS = ['Egzemplarz dla klienta', 'Egzemplarz dla ośrodka'] as const;
 

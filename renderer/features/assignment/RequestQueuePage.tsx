@@ -4,6 +4,8 @@ import type { RequestView } from '../../../shared/cases';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
+import { DueDate } from '../cases/DeadlineText';
+import { ClosureQueue } from '../family-work/ClosureQueue';
 import { useNavigation } from '../layout/navigation';
 import { caseloadText } from './AssistantPicker';
 import { DecisionModal } from './DecisionModal';
@@ -35,6 +37,7 @@ export function RequestQueuePage() {
                   <Table.Th>Rodzina</Table.Th>
                   <Table.Th>Pracownik socjalny</Table.Th>
                   <Table.Th>Data wniosku</Table.Th>
+                  <Table.Th>Termin decyzji</Table.Th>
                   <Table.Th>Uzasadnienie</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>Działania</VisuallyHidden>
@@ -44,7 +47,7 @@ export function RequestQueuePage() {
               <Table.Tbody>
                 {queue.data.length === 0 ? (
                   <Table.Tr>
-                    <Table.Td colSpan={6}>
+                    <Table.Td colSpan={7}>
                       <Text c="dimmed" ta="center" py="md">
                         Żaden wniosek nie czeka na decyzję.
                       </Text>
@@ -61,6 +64,7 @@ export function RequestQueuePage() {
                       <Table.Td fw={600}>{request.familyName}</Table.Td>
                       <Table.Td>{request.filedByName}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{polishDate(request.filedOn)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{request.decisionDue ? <DueDate date={request.decisionDue} /> : '—'}</Table.Td>
                       <Table.Td maw={420}>
                         <Spoiler maxHeight={72} showLabel="Pokaż całość" hideLabel="Zwiń">
                           <Text style={{ whiteSpace: 'pre-wrap' }}>{request.justification}</Text>
@@ -97,6 +101,8 @@ export function RequestQueuePage() {
           </Group>
         </Stack>
       </Paper>
+
+      <ClosureQueue />
 
       <DecisionModal request={deciding} onClose={() => setDeciding(null)} />
     </Stack>

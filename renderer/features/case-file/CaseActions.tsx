@@ -13,6 +13,7 @@ import { DecisionModal, type DecisionKind } from '../assignment/DecisionModal';
 import { refreshCases } from '../cases/caseQueries';
 import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
+import { FAMILY_WORK_ACTIONS, FamilyWorkActions } from '../family-work/FamilyWorkActions';
 import { AssignDirectlyModal } from './AssignDirectlyModal';
 
 type Dialog = { kind: 'request' } | { kind: 'assignDirectly' } | { kind: 'decision'; decision: DecisionKind } | null;
@@ -43,6 +44,7 @@ export function CaseActions({ file }: { file: CaseFileView }) {
 
   const items: ReactNode[] = [];
   const notes: string[] = [];
+  const workActions: AvailableAction[] = [];
 
   if (full && draftInterview && file.status === 'INTERVIEW') {
     items.push(
@@ -120,9 +122,11 @@ export function CaseActions({ file }: { file: CaseFileView }) {
         );
         break;
       default:
-        items.push(<LaterAction key={action.action} action={action} />);
+        if (FAMILY_WORK_ACTIONS.includes(action.action)) workActions.push(action);
+        else items.push(<LaterAction key={action.action} action={action} />);
     }
   }
+  if (workActions.length > 0) items.push(<FamilyWorkActions key="family-work" file={file} actions={workActions} />);
 
   // Nothing for this user to do now: say who has the next move.
   const waiting =
@@ -163,7 +167,7 @@ export function CaseActions({ file }: { file: CaseFileView }) {
   );
 }
 
-/** A step of the work with the family (plan, assessment, closure): its screens come with the next part of the program. */
+/** A step without its own screen yet (e.g. reopening or archiving a case): shown, not offered. */
 function LaterAction({ action }: { action: AvailableAction }) {
   return (
     <Stack gap={2}>
@@ -171,7 +175,7 @@ function LaterAction({ action }: { action: AvailableAction }) {
         {action.label}
       </Button>
       <Text size="sm" c="dimmed" maw={360}>
-        {action.enabled ? 'Ta czynność będzie dostępna w części „Praca z rodziną”.' : action.message}
+        {action.enabled ? 'Ta czynność będzie dostępna w kolejnej wersji programu.' : action.message}
       </Text>
     </Stack>
   );

@@ -14,8 +14,14 @@ import { ChronologyTab } from './ChronologyTab';
 import { familyName } from './familyName';
 import { FamilyTab } from './FamilyTab';
 import { ASSISTANT_SCOPE_NOTE, InterviewsTab } from './InterviewsTab';
+import { ContractTab } from '../family-work/ContractTab';
+import { FamilyWorkSummary } from '../family-work/FamilyWorkSummary';
+import { FamilyWorkTab, isWorkSection } from '../family-work/FamilyWorkTab';
+import { visibleWorkTab } from '../family-work/workQueries';
 import { ReportTab } from './ReportTab';
 import { RequestsTab } from './RequestsTab';
+import { DocumentsTab } from '../documents/DocumentsTab';
+import { CourtTab } from '../court/CourtTab';
 
 const TABS: { value: CaseTab; label: string }[] = [
   { value: 'family', label: 'Rodzina' },
@@ -23,6 +29,11 @@ const TABS: { value: CaseTab; label: string }[] = [
   { value: 'interviews', label: 'Wywiady' },
   { value: 'analysis', label: 'Analiza' },
   { value: 'requests', label: 'Wnioski' },
+  { value: 'contract', label: 'Kontrakt socjalny' },
+  // The plan, the visits and the assessments: one tab with its own sections (FamilyWorkTab).
+  { value: 'plan', label: 'Praca z rodziną' },
+  { value: 'documents', label: 'Dokumenty' },
+  { value: 'court', label: 'Sąd' },
   { value: 'chronology', label: 'Chronologia' },
   { value: 'changes', label: 'Rejestr zmian' },
 ];
@@ -49,13 +60,14 @@ export function CaseFilePage({ caseId, tab = 'family' }: { caseId: string; tab?:
           <CaseHeader file={file.data} />
           {file.data.access === 'assistant' ? <Alert color="blue">{ASSISTANT_SCOPE_NOTE}</Alert> : null}
           <CaseActions file={file.data} />
+          <FamilyWorkSummary file={file.data} />
           <Tabs
-            value={tab}
+            value={isWorkSection(tab) ? 'plan' : tab}
             onChange={(value) => navigate({ view: 'case', caseId, tab: isTab(value) ? value : 'family' })}
             keepMounted={false}
           >
             <Tabs.List aria-label="Części teczki sprawy">
-              {TABS.map((item) => (
+              {TABS.filter((item) => visibleWorkTab(item.value, file.data)).map((item) => (
                 <Tabs.Tab key={item.value} value={item.value} fz="md">
                   {item.label}
                   {item.value === 'chronology' ? ` (${file.data.events.length})` : ''}
@@ -76,6 +88,18 @@ export function CaseFilePage({ caseId, tab = 'family' }: { caseId: string; tab?:
             </Tabs.Panel>
             <Tabs.Panel value="requests" pt="md">
               <RequestsTab file={file.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="contract" pt="md">
+              <ContractTab file={file.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="plan" pt="md">
+              <FamilyWorkTab file={file.data} section={isWorkSection(tab) ? tab : 'plan'} />
+            </Tabs.Panel>
+            <Tabs.Panel value="documents" pt="md">
+              <DocumentsTab file={file.data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="court" pt="md">
+              <CourtTab file={file.data} />
             </Tabs.Panel>
             <Tabs.Panel value="chronology" pt="md">
               <ChronologyTab file={file.data} />

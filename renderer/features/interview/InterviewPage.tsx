@@ -18,6 +18,7 @@ import { polishDate, todayIso } from '../../lib/dates';
 import { errorMessage, isSessionError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useFormDraft } from '../../lib/useFormDraft';
+import { count } from '../../../shared/text';
 import { familyName } from '../case-file/familyName';
 import { ASSISTANT_SCOPE_NOTE } from '../case-file/InterviewsTab';
 import { refreshCases, useCaseFile } from '../cases/caseQueries';
@@ -316,12 +317,12 @@ function InterviewEditor({
       dirty.current = false;
       await discard();
       await refreshCases(queryClient);
-      notifications.show({
-        color: 'green',
-        title: 'Wywiad środowiskowy zakończony',
-        message: 'Następny krok: analiza sytuacji rodziny.',
-      });
-      navigate({ view: 'case', caseId: file.id });
+      notifications.show(
+        interview.kind === 'update'
+          ? { color: 'green', title: 'Aktualizacja wywiadu zakończona', message: 'Następna aktualizacja za sześć miesięcy — termin jest w teczce sprawy.' }
+          : { color: 'green', title: 'Wywiad środowiskowy zakończony', message: 'Następny krok: analiza sytuacji rodziny.' },
+      );
+      navigate(interview.kind === 'update' ? { view: 'case', caseId: file.id, tab: 'interviews' } : { view: 'case', caseId: file.id });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         inConflict.current = true;
@@ -395,15 +396,7 @@ function InterviewEditor({
               {...form.register('place')}
               error={form.formState.errors.place?.message}
             />
-            <Stack gap={2}>
-              <Text size="sm" fw={600}>
-                Termin wywiadu
-              </Text>
-              <DueDate date={file.interviewDue} />
-              <Text size="sm" c="dimmed">
-                {file.urgent ? 'Sprawa pilna: 2 dni robocze od zgłoszenia.' : '14 dni roboczych od zgłoszenia.'}
-              </Text>
-            </Stack>
+            <InterviewTerm file={file} kind={interview.kind} />
           </SimpleGrid>
         </Section>
 
@@ -413,7 +406,7 @@ function InterviewEditor({
             <MissingPanel missing={missingTitles.map((segment) => `${segment.code} — ${segment.title}`)} />
           }
         >
-          <SegmentsSection form={form} definition={definition} missing={missing} hidden={interview.hiddenSegments} />
+          <SegmentsSection form={form} definition={definition} missing={missing} hidden={interview.hiddenSegments} alsoOpen={interview.kind === 'update' ? ['IV'] : []} />
         </Section>
 
         <Section title="Dokumenty">
@@ -456,7 +449,7 @@ function InterviewEditor({
                   Zapisz szkic
                 </Button>
                 <Button onClick={() => void complete()} loading={busy === 'complete'} disabled={busy !== null && busy !== 'complete'}>
-                  Zakończ wywiad
+                  {interview.kind === 'update' ? 'Zakończ aktualizację' : 'Zakończ wywiad'}
                 </Button>
               </Group>
             </Group>
@@ -542,5 +535,36 @@ function Section({ title, aside, children }: { title: string; aside?: ReactNode;
         {children}
       </Stack>
     </Paper>
+  );
+}
+
+/** When this wywiad is due: the term from the report, or for an update six months from the last one. */
+function InterviewTerm({ file, kind }: { file: CaseFileView; kind: InterviewView['kind'] }) {
+  const { settings } = useSession();
+  const update = file.deadlines.find((deadline) => deadline.kind === 'interview_update');
+  if (kind === 'update') {
+    return (
+      <Stack gap={2}>
+        <Text size="sm" fw={600}>
+          Termin aktualizacji
+        </Text>
+        {update ? <DueDate date={update.dueDate} /> : <Text>—</Text>}
+        <Text size="sm" c="dimmed">
+          Co najmniej raz na sześć miesięcy od ostatniego wywiadu.
+        </Text>
+      </Stack>
+    );
+  }
+  const days = file.urgent ? settings?.urgentInterviewWorkingDays : settings?.interviewWorkingDays;
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={600}>
+        Termin wywiadu
+      </Text>
+      <DueDate date={file.interviewDue} />
+      <Text size="sm" c="dimmed">
+        {days ? `${file.urgent ? 'Sprawa pilna: ' : ''}${count(days, 'dzień roboczy', 'dni robocze', 'dni roboczych')} od zgłoszenia.` : null}
+      </Text>
+    </Stack>
   );
 }

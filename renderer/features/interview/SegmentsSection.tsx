@@ -9,6 +9,7 @@ export function SegmentsSection({
   definition,
   missing,
   hidden,
+  alsoOpen = [],
 }: {
   form: UseFormReturn<InterviewValues>;
   definition: InterviewForm;
@@ -16,11 +17,13 @@ export function SegmentsSection({
   missing: readonly string[];
   /** Segments this user may not read (art. 16 u.w.r.). */
   hidden: readonly string[];
+  /** Optional segments to show open as well (Part IV in an update). */
+  alsoOpen?: readonly string[];
 }) {
   const errors = form.formState.errors.segments;
   const segments = definition.segments.filter((segment) => !hidden.includes(segment.code));
   return (
-    <Accordion multiple variant="separated" chevronPosition="left" defaultValue={segments.filter((s) => s.mandatory).map((s) => s.code)}>
+    <Accordion multiple variant="separated" chevronPosition="left" defaultValue={segments.filter((s) => s.mandatory || alsoOpen.includes(s.code)).map((s) => s.code)}>
       {segments.map((segment) => {
         const key = segmentKey(segment.code);
         const incomplete = missing.includes(segment.code);

@@ -6,6 +6,7 @@ import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { fullName } from '../../lib/format';
 import { usePendingRequests } from '../assignment/requestQueries';
+import { CaseSearch } from '../search/CaseSearch';
 import { HOME, NavigationContext, routeKey, type Navigation, type Route } from './navigation';
 import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, navSection, renderRoute, type NavCounter } from './routes';
 import { SessionContext, type Session } from './session';
@@ -86,9 +87,10 @@ export function MainLayout({
                   </Text>
                 ) : null}
               </Group>
+              {canOpen(user.roles, 'case') ? <CaseSearch /> : null}
               <Group gap="md" wrap="nowrap">
                 <Stack gap={0} align="flex-end" visibleFrom="sm">
-                  <Text fw={600} lh={1.3}>
+                  <Text fw={600} lh={1.3} style={{ whiteSpace: 'nowrap' }}>
                     {fullName(user)}
                   </Text>
                   <Text size="sm" c="dimmed" lh={1.3}>

@@ -6,7 +6,7 @@
 import { createContext, useContext } from 'react';
 
 /** The tabs of a case file (features/case-file): a route may open one directly. */
-export type CaseTab = 'family' | 'report' | 'interviews' | 'analysis' | 'requests' | 'chronology' | 'changes';
+export type CaseTab = 'family' | 'report' | 'interviews' | 'analysis' | 'requests' | 'contract' | 'plan' | 'visits' | 'assessments' | 'documents' | 'court' | 'chronology' | 'changes';
 
 export type Route =
   | { view: 'home' }
@@ -19,7 +19,15 @@ export type Route =
   | { view: 'case'; caseId: string; tab?: CaseTab }
   | { view: 'interview'; caseId: string; interviewId: string }
   | { view: 'analysis'; caseId: string }
-  | { view: 'requests' };
+  | { view: 'plan'; caseId: string; planId: string }
+  /** contractId null: a new kontrakt socjalny. */
+  | { view: 'contract'; caseId: string; contractId: string | null }
+  | { view: 'requests' }
+  | { view: 'stats' }
+  | { view: 'backup' }
+  /** Court letters of the cases the user may open (issue 7); one opinion for a court. */
+  | { view: 'court' }
+  | { view: 'opinion'; caseId: string; requestId: string };
 
 export type ViewName = Route['view'];
 
@@ -34,6 +42,12 @@ export function routeKey(route: Route): string {
       return `interview:${route.interviewId}`;
     case 'analysis':
       return `analysis:${route.caseId}`;
+    case 'plan':
+      return `plan:${route.planId}`;
+    case 'contract':
+      return `contract:${route.contractId ?? `new-${route.caseId}`}`;
+    case 'opinion':
+      return `opinion:${route.requestId}`;
     default:
       return route.view;
   }

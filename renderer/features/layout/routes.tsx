@@ -12,9 +12,15 @@ import { RequestQueuePage } from '../assignment/RequestQueuePage';
 import { AuditPage } from '../audit/AuditPage';
 import { CaseFilePage } from '../case-file/CaseFilePage';
 import { CasesPage } from '../cases/CasesPage';
-import { HomePage } from '../home/HomePage';
+import { BackupPage } from '../backup/BackupPage';
+import { StatsPage } from '../stats/StatsPage';
+import { TrayPage } from '../tray/TrayPage';
 import { IntakePage } from '../intake/IntakePage';
 import { InterviewPage } from '../interview/InterviewPage';
+import { ContractPage } from '../family-work/ContractPage';
+import { PlanPage } from '../family-work/PlanPage';
+import { CourtListPage } from '../court/CourtListPage';
+import { OpinionPage } from '../court/OpinionPage';
 import type { Route, ViewName } from './navigation';
 
 /**
@@ -33,7 +39,13 @@ export const VIEW_PERMISSIONS: Record<ViewName, Permission | null> = {
   case: 'cases.view',
   interview: 'cases.view',
   analysis: 'cases.view',
+  plan: 'cases.view',
+  contract: 'contracts.manage',
   requests: 'requests.decide',
+  stats: 'stats.view',
+  backup: 'backup.run',
+  court: 'cases.view',
+  opinion: 'cases.view',
 };
 
 /** A number shown beside a navbar item (e.g. requests waiting for a decision). */
@@ -51,7 +63,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { view: 'cases' }, label: 'Sprawy', group: 'work' },
   { route: { view: 'intake' }, label: 'Nowe zgłoszenie', group: 'work' },
   { route: { view: 'requests' }, label: 'Wnioski o asystenta', group: 'work', counter: 'pendingRequests' },
+  { route: { view: 'court' }, label: 'Sądy', group: 'work' },
   { route: { view: 'users' }, label: 'Użytkownicy', group: 'office' },
+  { route: { view: 'stats' }, label: 'Statystyki', group: 'office' },
+  { route: { view: 'backup' }, label: 'Kopie zapasowe', group: 'office' },
   { route: { view: 'audit' }, label: 'Dziennik zdarzeń', group: 'office' },
   { route: { view: 'settings' }, label: 'Ustawienia', group: 'office' },
   { route: { view: 'account' }, label: 'Moje konto', group: 'personal' },
@@ -69,6 +84,9 @@ export function navSection(route: Route): ViewName {
     case 'case':
     case 'interview':
     case 'analysis':
+    case 'plan':
+    case 'contract':
+    case 'opinion':
       return 'cases';
     default:
       return route.view;
@@ -83,7 +101,7 @@ export function canOpen(roles: readonly Role[], view: ViewName): boolean {
 export function renderRoute(route: Route): ReactNode {
   switch (route.view) {
     case 'home':
-      return <HomePage />;
+      return <TrayPage />;
     case 'users':
       return <UsersPage />;
     case 'audit':
@@ -102,7 +120,19 @@ export function renderRoute(route: Route): ReactNode {
       return <InterviewPage caseId={route.caseId} interviewId={route.interviewId} />;
     case 'analysis':
       return <AnalysisPage caseId={route.caseId} />;
+    case 'plan':
+      return <PlanPage caseId={route.caseId} planId={route.planId} />;
+    case 'contract':
+      return <ContractPage caseId={route.caseId} contractId={route.contractId} />;
     case 'requests':
       return <RequestQueuePage />;
+    case 'stats':
+      return <StatsPage />;
+    case 'backup':
+      return <BackupPage />;
+    case 'court':
+      return <CourtListPage />;
+    case 'opinion':
+      return <OpinionPage caseId={route.caseId} requestId={route.requestId} />;
   }
 }

@@ -8,14 +8,16 @@ import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { loginFormSchema, type LoginFormInput, type LoginFormOutput } from './loginForms';
 import { RecoveryForm } from './RecoveryForm';
+import { RestoreScreen } from '../backup/RestoreScreen';
 
 export function LoginScreen() {
-  const [mode, setMode] = useState<'login' | 'recover'>('login');
+  const [mode, setMode] = useState<'login' | 'recover' | 'restore'>('login');
   if (mode === 'recover') return <RecoveryForm onBack={() => setMode('login')} />;
-  return <LoginForm onForgot={() => setMode('recover')} />;
+  if (mode === 'restore') return <RestoreScreen onBack={() => setMode('login')} />;
+  return <LoginForm onForgot={() => setMode('recover')} onRestore={() => setMode('restore')} />;
 }
 
-function LoginForm({ onForgot }: { onForgot: () => void }) {
+function LoginForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: () => void }) {
   const form = useForm<LoginFormInput, unknown, LoginFormOutput>({
     resolver: zodResolver(loginFormSchema),
     defaultValues: { login: '', password: '' },
@@ -58,6 +60,9 @@ function LoginForm({ onForgot }: { onForgot: () => void }) {
           </Button>
           <Anchor component="button" type="button" onClick={onForgot} ta="center">
             Nie pamiętasz hasła?
+          </Anchor>
+          <Anchor component="button" type="button" onClick={onRestore} ta="center" size="sm" c="dimmed">
+            Przywróć z kopii zapasowej
           </Anchor>
         </Stack>
       </form>

@@ -1,12 +1,15 @@
-import { Button, Fieldset, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Fieldset, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { RestoreResult } from '../../../shared/backup';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas';
 import { AuthFrame } from '../../components/AuthFrame';
 import { FormError } from '../../components/FormError';
 import { BELOW } from '../../lib/layout';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
+import { RestoreScreen } from '../backup/RestoreScreen';
 import {
   emptySetupForm,
   SETUP_FIELDS,
@@ -21,13 +24,15 @@ export interface SetupResult {
 }
 
 /** First run: the office and its first account (the head), then the recovery code. */
-export function SetupScreen({ onCreated }: { onCreated: (result: SetupResult) => void }) {
+export function SetupScreen({ onCreated, onRestored }: { onCreated: (result: SetupResult) => void; onRestored: (result: RestoreResult) => void }) {
   const form = useForm<SetupFormInput, unknown, SetupFormOutput>({
     resolver: zodResolver(setupFormSchema),
     defaultValues: emptySetupForm,
   });
   const { errors, isSubmitting } = form.formState;
   const create = useChannelMutation('setup:create');
+  // A new PC can take the office's data from a backup instead of starting empty (issue 9).
+  const [restoring, setRestoring] = useState(false);
 
   const submit = form.handleSubmit(async (values) => {
     const { passwordRepeat: _repeat, ...head } = values.head;
@@ -38,6 +43,8 @@ export function SetupScreen({ onCreated }: { onCreated: (result: SetupResult) =>
       applyApiError(error, form.setError, SETUP_FIELDS);
     }
   });
+
+  if (restoring) return <RestoreScreen onBack={() => setRestoring(false)} onRestored={onRestored} />;
 
   return (
     <AuthFrame
@@ -116,6 +123,9 @@ export function SetupScreen({ onCreated }: { onCreated: (result: SetupResult) =>
           <Button type="submit" loading={isSubmitting} size="lg">
             Utwórz bazę ośrodka
           </Button>
+          <Anchor component="button" type="button" onClick={() => setRestoring(true)} ta="center">
+            Masz kopię zapasową z innego komputera? Przywróć z kopii zapasowej
+          </Anchor>
         </Stack>
       </form>
     </AuthFrame>

@@ -176,17 +176,28 @@ const caseRulesSchema = settingsSchema.pick({
   caseloadLimit: true,
   interviewWorkingDays: true,
   urgentInterviewWorkingDays: true,
+  decisionWorkingDays: true,
+  monitoringMonths: true,
   caseNumberPrefix: true,
 });
 type CaseRulesInput = z.input<typeof caseRulesSchema>;
 type CaseRulesOutput = z.output<typeof caseRulesSchema>;
-const CASE_RULES_FIELDS = ['caseloadLimit', 'interviewWorkingDays', 'urgentInterviewWorkingDays', 'caseNumberPrefix'] as const;
+const CASE_RULES_FIELDS = [
+  'caseloadLimit',
+  'interviewWorkingDays',
+  'urgentInterviewWorkingDays',
+  'decisionWorkingDays',
+  'monitoringMonths',
+  'caseNumberPrefix',
+] as const;
 
 function caseRules(settings: Settings): CaseRulesInput {
   return {
     caseloadLimit: settings.caseloadLimit,
     interviewWorkingDays: settings.interviewWorkingDays,
     urgentInterviewWorkingDays: settings.urgentInterviewWorkingDays,
+    decisionWorkingDays: settings.decisionWorkingDays,
+    monitoringMonths: settings.monitoringMonths,
     caseNumberPrefix: settings.caseNumberPrefix,
   };
 }
@@ -240,6 +251,22 @@ function CaseRulesForm({ settings }: { settings: Settings }) {
           description="W sprawach niecierpiących zwłoki (obecnie 2)."
           min={1}
           max={14}
+        />
+        <NumberField
+          control={form.control}
+          name="decisionWorkingDays"
+          label="Termin decyzji w sprawie wniosku o asystenta (dni robocze)"
+          description="Zasada ośrodka (przepisy nie określają terminu): tyle dni roboczych od złożenia wniosku decyzja czeka na pulpicie kierownika, potem jest po terminie."
+          min={1}
+          max={30}
+        />
+        <NumberField
+          control={form.control}
+          name="monitoringMonths"
+          label="Monitoring po zakończeniu pracy z rodziną (miesiące)"
+          description="Przez ile miesięcy asystent monitoruje rodzinę po zatwierdzeniu zakończenia pracy (przepisy nie określają okresu)."
+          min={1}
+          max={36}
         />
         <TextInput
           label="Prefiks numeru sprawy"

@@ -116,7 +116,7 @@ describe('backup file', () => {
     await setUpOffice(t);
     const none = await t.call('backup:status', {});
     expect(none).toMatchObject({ lastBackupAt: null, warning: true, folder: null, keep: 10, everyHours: 24, nextDueAt: null });
-    expect(none.message).toBe('Nie wykonano jeszcze kopii zapasowej. Wskaż folder kopii zapasowych w ustawieniach ośrodka.');
+    expect(none.message).toBe('Nie wykonano jeszcze kopii zapasowej. Wskaż folder kopii zapasowych na stronie „Kopie zapasowe”.');
     const dir = folder();
     const made = await t.call('backup:run', { folder: dir });
     const fresh = await t.call('backup:status', {});

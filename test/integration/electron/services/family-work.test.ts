@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanArea } from '../../../../shared/domain/familyWork';
 import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
-import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
+import { caseWithRequest, MANDATORY_SEGMENTS, PASSWORD, signIn, simpleIntake } from '../../../support/case-flow';
 
 let t: TestBackend;
 afterEach(async () => t?.cleanup());
@@ -76,16 +76,22 @@ describe('working with the family', () => {
 
     expect((await t.fail('closure:propose', { caseId, reason: 'other', note: '' })).message).toBe('Nie można zaproponować zakończenia pracy z rodziną: nie opisano innej przyczyny zakończenia.');
     await t.call('closure:propose', { caseId, reason: 'goals_met', note: 'Cele planu osiągnięte.' });
+    // The kierownik decides on what the assistant wrote: reason, justification and date are in the view.
+    expect(await t.call('work:get', { caseId })).toMatchObject({ closureReason: 'goals_met', closureNote: 'Cele planu osiągnięte.', closureProposedOn: '2026-03-02', monitoringEndedOn: null });
     expect((await t.fail('closure:decide', { caseId, decision: 'monitor', note: '' })).code).toBe('FORBIDDEN');
 
     await signIn(t, HEAD.login);
     await t.call('closure:decide', { caseId, decision: 'monitor', note: '' });
     work = await t.call('work:get', { caseId });
     expect(work.monitoringUntil).toBe('2026-06-02');
+    // The chronology is read by people (and quoted in court opinions): Polish dates.
+    expect((await t.call('cases:get', { id: caseId })).events.map((e) => e.title)).toContain('Zatwierdzono zakończenie pracy z rodziną; monitoring do 02.06.2026');
     expect((await t.fail('cases:close', { caseId, note: '' })).message).toBe('Nie można zamknąć sprawy: monitoring nie został zakończony.');
 
     await signIn(t, 'bwisniewska');
     await t.call('closure:endMonitoring', { caseId });
+    expect((await t.call('work:get', { caseId })).monitoringEndedOn).toBe('2026-03-02');
+    expect((await t.fail('closure:endMonitoring', { caseId })).message).toBe('Monitoring tej rodziny został już zakończony (02.03.2026).');
     await signIn(t, HEAD.login);
     await t.call('cases:close', { caseId, note: 'Rodzina funkcjonuje samodzielnie.' });
     const file = await t.call('cases:get', { id: caseId });
@@ -138,5 +144,22 @@ describe('working with the family', () => {
     // The assistant does not conclude contracts.
     await signIn(t, 'bwisniewska');
     expect((await t.fail('contracts:create', { caseId, ...content })).message).toBe('Nie masz uprawnień do zawierania kontraktów socjalnych.');
+  });
+
+  it('closes a case of social work only with the kierownik’s own reason', async () => {
+    t = testBackend();
+    await setUpOffice(t);
+    await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+    await signIn(t, 'anowak');
+    const { id } = await t.call('cases:create', simpleIntake(8));
+    const { interviewId } = await t.call('cases:startInterview', { caseId: id });
+    const saved = await t.call('interviews:save', { id: interviewId, expectedVersion: 1, conductedOn: '2026-03-02', place: 'Dom', segments: MANDATORY_SEGMENTS, documents: {}, income: { items: [] } });
+    await t.call('interviews:complete', { id: interviewId, expectedVersion: saved.version });
+    await t.call('cases:chooseSocialWork', { caseId: id });
+    await signIn(t, HEAD.login);
+    expect((await t.fail('cases:close', { caseId: id, note: '' })).message).toBe('Nie można zamknąć sprawy: nie wybrano przyczyny zakończenia.');
+    expect((await t.fail('cases:close', { caseId: id, note: ' ', reason: 'other' })).message).toContain('nie opisano innej przyczyny');
+    await t.call('cases:close', { caseId: id, note: 'Rodzina wyprowadziła się z gminy.', reason: 'moved_away' });
+    expect((await t.call('cases:get', { id })).status).toBe('CLOSED');
   });
 });

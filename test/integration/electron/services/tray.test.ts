@@ -17,6 +17,8 @@ import {
 } from '../../../../electron/db/entities';
 import { collectDeadlines, officeTray, trayList } from '../../../../electron/services/deadline-queries';
 import { seedDemo } from '../../../../electron/services/demo';
+import { DEFAULT_SETTINGS } from '../../../../electron/services/office';
+import { addWorkingDays } from '../../../../shared/domain/calendar';
 import type { CaseStatus } from '../../../../shared/domain/caseFlow';
 import { classifyDeadline, compareDeadlines, nextAssessmentDue, nextInterviewUpdateDue, type Deadline, type DeadlineKind } from '../../../../shared/domain/deadlines';
 import { planTasks, type PlanArea } from '../../../../shared/domain/familyWork';
@@ -135,12 +137,13 @@ describe('tray:get', () => {
 
     await signIn(t, HEAD.login);
     const head = await t.call('tray:get', {});
-    expect(rows(head.mine)).toEqual([['overdue', 'assignment_decision', B, `Decyzja o asystencie — sprawa ${B}`, '2026-03-02', true]]);
-    expect(head.mine.groups[0]!.items[0]!.subjectId).toBe(b.requestId);
+    // Filed on Monday 2 March: the office's term of 7 working days ends on Wednesday 11 March.
+    expect(rows(head.mine)).toEqual([['this_week', 'assignment_decision', B, `Decyzja o asystencie — sprawa ${B}`, '2026-03-11', true]]);
+    expect(head.mine.groups[1]!.items[0]!.subjectId).toBe(b.requestId);
     expect(rows(head.office)).toEqual([
-      ['overdue', 'assignment_decision', B, `Decyzja o asystencie — sprawa ${B}`, '2026-03-02', true],
       ['overdue', 'plan_task', C, 'Plan: Spotkanie z pedagogiem szkolnym', '2026-03-05', true],
       ['overdue', 'contract_action', C, 'Kontrakt: Rejestracja w PUP', '2026-03-09', true],
+      ['this_week', 'assignment_decision', B, `Decyzja o asystencie — sprawa ${B}`, '2026-03-11', true],
       ['this_week', 'plan_task', C, 'Plan: Wizyta w poradni', '2026-03-12', true],
       ['later', 'interview', A, `Wywiad środowiskowy — sprawa ${A}`, '2026-03-20', false],
       ['later', 'contract_action', C, 'Kontrakt: Pomoc w dokumentach', '2026-04-30', true],
@@ -153,8 +156,8 @@ describe('tray:get', () => {
     // The office's lists can be capped; the counts stay whole.
     const capped = await t.call('tray:get', { officeLimit: 1 });
     expect(capped.office!.groups.map((g) => [g.total, g.items.length])).toEqual([
-      [3, 1],
-      [1, 1],
+      [2, 1],
+      [2, 1],
       [6, 1],
     ]);
     // The case file shows the same deadlines.
@@ -233,7 +236,7 @@ async function referenceDeadlines(m: EntityManager, row: CaseRow): Promise<Deadl
   }
   if (status === 'ASSISTANT_REQUESTED') {
     const request = await m.getRepository(AssistantRequestEntity).findOneBy({ caseId, status: 'pending' });
-    if (request) list.push({ kind: 'assignment_decision', dueDate: request.filedOn, caseId, subjectId: request.id, label: `Decyzja o asystencie — sprawa ${row.number}` });
+    if (request) list.push({ kind: 'assignment_decision', dueDate: addWorkingDays(request.filedOn, DEFAULT_SETTINGS.decisionWorkingDays), caseId, subjectId: request.id, label: `Decyzja o asystencie — sprawa ${row.number}` });
   }
   if (['SOCIAL_WORK', 'ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS', 'CLOSING'].includes(status)) {
     const last = await m.getRepository(InterviewEntity).findOne({ where: { caseId, status: 'completed' }, order: { conductedOn: 'DESC' } });

@@ -1,0 +1,180 @@
+/**
+ * Everything a court may get about ONE case, read by its id only: the opinion's prefill and the
+ * case-file export both start here, so no query of theirs can reach another family (art. 100
+ * u.p.s.: the court gets exactly what it asked for about the family it asked about).
+ */
+import { In, type EntityManager } from 'typeorm';
+import { CHILD_WHEREABOUTS_LABELS, RELATION_LABELS, type Relation } from '../../shared/cases';
+import { formatPolishDate } from '../../shared/domain/dates';
+import { RECOMMENDATION_LABELS, TASK_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../shared/domain/familyWork';
+import type { OfficeInfo } from '../../shared/ipc';
+import {
+  AnalysisEntity,
+  AssessmentEntity,
+  AssignmentEntity,
+  CaseEntity,
+  CaseEventEntity,
+  FamilyEntity,
+  FamilyMemberEntity,
+  InterviewEntity,
+  OfficeEntity,
+  PersonEntity,
+  PlanEntity,
+  UserEntity,
+  type AnalysisRow,
+  type AssessmentRow,
+  type AssignmentRow,
+  type CaseEventRow,
+  type CaseRow,
+  type FamilyRow,
+  type InterviewRow,
+  type PersonRow,
+  type PlanRow,
+} from '../db/entities';
+import { familyName } from './document-models';
+
+export interface MemberData {
+  person: PersonRow;
+  relation: string;
+  inHousehold: boolean;
+  childWhereabouts: string | null;
+}
+
+export interface CaseData {
+  office: OfficeInfo;
+  kase: CaseRow;
+  family: FamilyRow;
+  members: MemberData[];
+  names: Map<string, string>;
+  events: CaseEventRow[];
+  interviews: InterviewRow[];
+  analysis: AnalysisRow | null;
+  plans: PlanRow[];
+  assessments: AssessmentRow[];
+  assignments: AssignmentRow[];
+}
+
+/** Reads one case; every query is filtered by this case's id (or its family's id). */
+export async function loadCaseData(m: EntityManager, caseId: string): Promise<CaseData> {
+  const kase = await m.getRepository(CaseEntity).findOneByOrFail({ id: caseId });
+  const office = await m.getRepository(OfficeEntity).findOneByOrFail({ id: 1 });
+  const family = await m.getRepository(FamilyEntity).findOneByOrFail({ id: kase.familyId });
+  const memberRows = await m.getRepository(FamilyMemberEntity).find({ where: { familyId: family.id }, order: { position: 'ASC' } });
+  const persons = await m.getRepository(PersonEntity).findBy({ id: In(memberRows.map((x) => x.personId)) });
+  const byId = new Map(persons.map((p) => [p.id, p]));
+  const users = await m.getRepository(UserEntity).find();
+  return {
+    office: { name: office.name, street: office.street, postalCode: office.postalCode, city: office.city, gmina: office.gmina },
+    kase,
+    family,
+    members: memberRows.map((x) => ({ person: byId.get(x.personId)!, relation: x.relation, inHousehold: x.inHousehold, childWhereabouts: x.childWhereabouts })),
+    names: new Map(users.map((u) => [u.id, `${u.firstName} ${u.lastName}`])),
+    events: await m.getRepository(CaseEventEntity).find({ where: { caseId }, order: { occurredOn: 'ASC', createdAt: 'ASC' } }),
+    interviews: await m.getRepository(InterviewEntity).find({ where: { caseId, status: 'completed' }, order: { conductedOn: 'ASC' } }),
+    analysis: await m.getRepository(AnalysisEntity).findOneBy({ caseId }),
+    plans: await m.getRepository(PlanEntity).find({ where: { caseId }, order: { number: 'ASC' } }),
+    assessments: await m.getRepository(AssessmentEntity).find({ where: { caseId }, order: { assessedOn: 'ASC' } }),
+    assignments: await m.getRepository(AssignmentEntity).find({ where: { caseId }, order: { assignedOn: 'ASC' } }),
+  };
+}
+
+export function relationLabel(relation: string): string {
+  return RELATION_LABELS[relation as Relation] ?? relation;
+}
+
+export function whereaboutsLabel(value: string | null): string | null {
+  if (value === null) return null;
+  return CHILD_WHEREABOUTS_LABELS[value as keyof typeof CHILD_WHEREABOUTS_LABELS] ?? value;
+}
+
+/** "Anna Kowalska" of the applicant (the first member). */
+export function applicantName(data: CaseData): string {
+  const applicant = data.members.find((x) => x.relation === 'applicant') ?? data.members[0];
+  return applicant ? `${applicant.person.firstName} ${applicant.person.lastName}` : '—';
+}
+
+/** "Rodzina Kowalskich" (the register's rule, document-models.ts familyName). */
+export function familyTitle(data: CaseData): string {
+  const applicant = data.members.find((x) => x.relation === 'applicant') ?? data.members[0];
+  return applicant ? familyName(applicant.person.lastName) : 'Rodzina';
+}
+
+export function addressLine(family: FamilyRow): string {
+  return `${family.street}, ${family.postalCode} ${family.city}`;
+}
+
+const money = (gr: number): string => `${(gr / 100).toFixed(2).replace('.', ',')} zł`;
+
+/** The plan as text: areas, goals, tasks with their state. */
+export function planText(plan: PlanRow): string {
+  const lines: string[] = [];
+  for (const area of plan.areas) {
+    lines.push(`Obszar: ${area.name}`);
+    for (const goal of area.goals) {
+      lines.push(`Cel: ${goal.name}`);
+      for (const task of goal.tasks) {
+        lines.push(`– ${task.description} (${task.responsible}; termin ${task.deadline ? formatPolishDate(task.deadline) : 'na bieżąco'}; ${TASK_STATUS_LABELS[task.status] ?? task.status})`);
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\n').trim();
+}
+
+export function planHeading(plan: PlanRow): string {
+  return `Plan pracy z rodziną nr ${plan.number} – ${PLAN_STATUS_LABELS[plan.status] ?? plan.status}${plan.signedOn ? `, podpisany ${formatPolishDate(plan.signedOn)}` : ''}`;
+}
+
+export function assessmentText(a: AssessmentRow): string {
+  const progress = a.progress.map((p) => `– ${p.goal}: ${p.progress}`).join('\n');
+  return [progress, a.changes && `Zmiany w sytuacji rodziny: ${a.changes}`].filter(Boolean).join('\n\n');
+}
+
+export function recommendationLabel(a: AssessmentRow): string {
+  return RECOMMENDATION_LABELS[a.recommendation] ?? a.recommendation;
+}
+
+/** The opinion's sections filled from the case (domain.md §5); the author edits them. */
+export function opinionPrefill(data: CaseData): Record<string, string> {
+  const { family, members, kase } = data;
+  const significant = data.events.filter((e) => e.significant);
+  const composition = [
+    `W skład rodziny wchodzi ${members.length} ${members.length === 1 ? 'osoba' : members.length < 5 ? 'osoby' : 'osób'}:`,
+    ...members.map((x) => `– ${x.person.firstName} ${x.person.lastName} (ur. ${formatPolishDate(x.person.birthDate)}), ${relationLabel(x.relation).toLowerCase()}${x.inHousehold ? '' : ', poza gospodarstwem domowym'}`),
+    '',
+    `Sprawa zgłoszona ${formatPolishDate(kase.reportedOn)}. Najważniejsze zdarzenia:`,
+    ...significant.map((e) => `– ${formatPolishDate(e.occurredOn)}: ${e.title}${e.body ? ` – ${e.body.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`),
+  ];
+  const lastInterview = data.interviews.at(-1) ?? null;
+  const income = lastInterview?.incomeResult ?? null;
+  const finances = income
+    ? `Według wywiadu środowiskowego z dnia ${lastInterview?.conductedOn ? formatPolishDate(lastInterview.conductedOn) : '—'} dochód rodziny wynosi ${money(income.totalIncomeGr)}, tj. ${money(income.perPersonGr)} na osobę (${income.percentOfCriterion}% kryterium dochodowego); kryterium ${income.meetsCriterion ? 'jest spełnione' : 'nie jest spełnione'}.`
+    : '';
+  const children = members.filter((x) => x.relation === 'child');
+  const childcare = children.map((x) => `– ${x.person.firstName} ${x.person.lastName} (ur. ${formatPolishDate(x.person.birthDate)})${x.childWhereabouts ? `: ${whereaboutsLabel(x.childWhereabouts)}` : ''}`).join('\n');
+  const signed = [...data.plans].reverse().find((p) => p.status === 'signed') ?? null;
+  const firstAssignment = data.assignments[0] ?? null;
+  const cooperation = [
+    firstAssignment ? `Asystent rodziny pracuje z rodziną od ${formatPolishDate(firstAssignment.assignedOn)}.` : '',
+    signed ? `Realizowany jest plan pracy z rodziną nr ${signed.number} (podpisany ${signed.signedOn ? formatPolishDate(signed.signedOn) : '—'}):\n${planText(signed)}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const lastAssessment = data.assessments.at(-1) ?? null;
+  const strengths = [data.analysis?.strengths ? `Mocne strony: ${data.analysis.strengths}` : '', data.analysis?.resources ? `Zasoby: ${data.analysis.resources}` : '']
+    .filter(Boolean)
+    .join('\n\n');
+  const conclusions = lastAssessment
+    ? `Ostatnia okresowa ocena sytuacji rodziny (${formatPolishDate(lastAssessment.assessedOn)}): ${recommendationLabel(lastAssessment)}.\n${assessmentText(lastAssessment)}`
+    : (data.analysis?.conclusions ?? '');
+  return {
+    compositionAndHistory: composition.join('\n').trim(),
+    housing: [`Rodzina mieszka pod adresem: ${addressLine(family)}${family.rural ? ' (teren wiejski)' : ''}.`, family.housing].filter(Boolean).join('\n'),
+    finances,
+    relations: '',
+    childcareSchoolHealth: childcare,
+    cooperationAndPlan: cooperation,
+    strengthsAndRisks: strengths,
+    conclusions,
+  };
+}

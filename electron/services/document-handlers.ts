@@ -1,0 +1,107 @@
+/**
+ * The channels of the document register (issue 6), bound to DocumentsService. Opening and
+ * printing write the stored bytes to the data folder's tmp/ (emptied at start-up, lock and sign-out,
+ * so decrypted PDFs do not stay on disk) and hand the file to the injected opener: Electron's
+ * shell.openPath in the app (main.ts), a stub in tests. Printing opens the same system viewer, whose
+ * print dialog (Ctrl+P) the user uses: Electron cannot print a PDF file directly, and a hidden
+ * window with Chromium's PDF viewer cannot be printed reliably.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import type { Backend, HandlersFor, ReadySession } from '../backend';
+import { auditedWrite } from '../backend';
+import type { IssuedDocumentRow } from '../db/entities';
+import { AppError } from '../errors';
+import type { Actor } from './cases';
+import type { DocumentsService } from './documents';
+
+export type DocumentChannel = 'documents:list' | 'documents:issue' | 'documents:open' | 'documents:print' | 'documents:get';
+
+/** Shows a file in the system's PDF viewer ('print': the user prints from there). */
+export type FileOpener = (path: string, mode: 'view' | 'print') => Promise<void>;
+
+const FILE_SLUGS: Record<string, string> = {
+  'assistant-request': 'wniosek-o-asystenta',
+  'assistant-assignment': 'przydzielenie-asystenta',
+  'social-contract': 'kontrakt-socjalny',
+  'family-work-plan': 'plan-pracy',
+  'periodic-assessment': 'ocena-okresowa',
+  'court-opinion': 'opinia-o-rodzinie',
+};
+
+/** "kontrakt-socjalny-12-2026-w2.pdf": no spaces or slashes, readable in the viewer's title bar. */
+export function documentFileName(row: Pick<IssuedDocumentRow, 'kind' | 'number' | 'version'>): string {
+  const base = row.number.replace(/ \(wersja \d+\)$/, '').replace(/[^0-9A-Za-z.]+/g, '-');
+  return `${FILE_SLUGS[row.kind] ?? 'dokument'}-${base}${row.version > 1 ? `-w${row.version}` : ''}.pdf`;
+}
+
+/** The data folder's tmp/: PDFs handed to the system viewer. */
+export class TempFiles {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'tmp');
+  }
+
+  /** Removes every file left there (a viewer may still hold one open on Windows: skipped, removed next time). */
+  clean(): void {
+    if (!existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) {
+      try {
+        rmSync(join(this.dir, name), { force: true, recursive: true });
+      } catch {
+        // Locked by a viewer: the next start-up, lock or sign-out removes it.
+      }
+    }
+  }
+
+  write(fileName: string, bytes: Uint8Array): string {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const path = join(this.dir, fileName);
+    try {
+      writeFileSync(path, bytes, { mode: 0o600 });
+    } catch {
+      // The same document is still open in a viewer that locks it (Windows): it has the same bytes.
+      if (existsSync(path) && statSync(path).size === bytes.byteLength) return path;
+      throw new AppError('IO_ERROR', 'Nie udało się zapisać pliku dokumentu w folderze tymczasowym. Sprawdź, czy na dysku jest miejsce, i spróbuj ponownie.');
+    }
+    return path;
+  }
+}
+
+export function documentHandlers(
+  backend: Backend,
+  documents: DocumentsService,
+  files: TempFiles,
+  opener: FileOpener | undefined,
+  log: ((message: string, error?: unknown) => void) | undefined,
+): HandlersFor<DocumentChannel> {
+  const write = <T,>(channel: DocumentChannel, session: ReadySession | null, caseId: string | null, work: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> =>
+    auditedWrite(backend, channel, session, caseId, work);
+
+  const show = async (channel: 'documents:open' | 'documents:print', documentId: string, session: ReadySession | null): Promise<null> => {
+    if (!opener) throw new AppError('INVALID_STATE', 'Otwieranie dokumentów nie jest dostępne w tej wersji programu.');
+    const mode = channel === 'documents:print' ? 'print' : 'view';
+    const row = await write(channel, session, null, (m, a) => documents.read(m, a, documentId, mode === 'print' ? 'print' : 'open'));
+    const path = files.write(documentFileName(row), row.bytes);
+    try {
+      await opener(path, mode);
+    } catch (error) {
+      log?.(`Opening ${path} failed`, error);
+      throw new AppError('IO_ERROR', 'Nie udało się otworzyć dokumentu w przeglądarce plików PDF. Sprawdź, czy na komputerze jest zainstalowany program do otwierania plików PDF.');
+    }
+    return null;
+  };
+
+  return {
+    'documents:list': ({ caseId }, s) => write('documents:list', s, caseId, (m, a) => documents.list(m, a, caseId)),
+    'documents:issue': (input, s) => write('documents:issue', s, input.caseId, (m, a) => documents.issue(m, a, input)),
+    'documents:open': ({ documentId }, s) => show('documents:open', documentId, s),
+    'documents:print': ({ documentId }, s) => show('documents:print', documentId, s),
+    'documents:get': async ({ documentId }, s) => {
+      const row = await write('documents:get', s, null, (m, a) => documents.read(m, a, documentId, 'download'));
+      return { fileName: documentFileName(row), bytes: row.bytes.toString('base64') };
+    },
+  };
+}

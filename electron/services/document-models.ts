@@ -1,0 +1,350 @@
+/**
+ * From the case's records to the view models of the printed documents (electron/pdf/models.ts).
+ * Pure mapping plus the reads it needs: nothing here writes. Every builder takes the document
+ * header (office, case number, register number, issue date) from the caller, so that the same
+ * data always gives the same model — the register compares model hashes to tell a reprint from
+ * a new version.
+ */
+import { In, type EntityManager } from 'typeorm';
+import { ART7_REASON_LABELS, type Art7Reason } from '../../shared/domain/caseFlow';
+import { addMonths, compare, type IsoDate } from '../../shared/domain/dates';
+import { nextAssessmentDue } from '../../shared/domain/deadlines';
+import { CONTRACT_OUTCOME_LABELS, type ContractOutcome } from '../../shared/domain/familyWork';
+import { CHILD_WHEREABOUTS_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/cases';
+import type { CaseDocumentKind } from '../../shared/documents';
+import {
+  AnalysisEntity,
+  AssessmentEntity,
+  AssignmentEntity,
+  AssistantRequestEntity,
+  CaseEventEntity,
+  ContractEntity,
+  FamilyEntity,
+  FamilyMemberEntity,
+  InterviewEntity,
+  PersonEntity,
+  PlanEntity,
+  UserEntity,
+  type CaseRow,
+  type FamilyRow,
+  type PersonRow,
+  type UserRow,
+} from '../db/entities';
+import { AppError } from '../errors';
+import type {
+  ActionStatus,
+  AssessmentRecommendation,
+  AssistantAssignmentModel,
+  AssistantRequestModel,
+  DocumentHeader,
+  DocumentModels,
+  FamilyMember,
+  FamilyRef,
+  FamilyWorkPlanModel,
+  IdentifiedPerson,
+  PeriodicAssessmentModel,
+  PostalAddress,
+  Signatory,
+  SocialContractModel,
+  TaskStatus,
+} from '../pdf/models';
+
+/** The kinds this module builds from the case's own records (the court opinion is built by the court requests' service). */
+export type BuiltKind = Exclude<CaseDocumentKind, 'court-opinion'>;
+
+export const ROLE_PRINTED = {
+  head: 'Kierownik Ośrodka',
+  worker: 'pracownik socjalny',
+  assistant: 'asystent rodziny',
+} as const;
+
+interface Member {
+  person: PersonRow;
+  relation: string;
+  inHousehold: boolean;
+  childWhereabouts: string | null;
+}
+
+/** What every document of one case needs, read once. */
+export interface CaseContext {
+  kase: CaseRow;
+  family: FamilyRow;
+  members: Member[];
+  users: Map<string, UserRow>;
+}
+
+export async function caseContext(m: EntityManager, kase: CaseRow): Promise<CaseContext> {
+  const family = await m.getRepository(FamilyEntity).findOneByOrFail({ id: kase.familyId });
+  const rows = await m.getRepository(FamilyMemberEntity).find({ where: { familyId: family.id }, order: { position: 'ASC' } });
+  const persons = await m.getRepository(PersonEntity).findBy({ id: In(rows.map((row) => row.personId)) });
+  const byId = new Map(persons.map((person) => [person.id, person]));
+  const members = rows.flatMap((row) => {
+    const person = byId.get(row.personId);
+    return person ? [{ person, relation: row.relation, inHousehold: row.inHousehold, childWhereabouts: row.childWhereabouts }] : [];
+  });
+  const users = new Map((await m.getRepository(UserEntity).find()).map((user) => [user.id, user]));
+  return { kase, family, members, users };
+}
+
+// ---- small mappings ------------------------------------------------------------------------
+
+const fullName = (person: { firstName: string; lastName: string }): string => `${person.firstName} ${person.lastName}`;
+
+function signatory(context: CaseContext, userId: string | null, role: string): Signatory {
+  const user = userId === null ? undefined : context.users.get(userId);
+  return { fullName: user ? fullName(user) : '', role };
+}
+
+function address(family: FamilyRow): PostalAddress {
+  return { street: family.street, postalCode: family.postalCode, city: family.city };
+}
+
+/**
+ * "Rodzina Kowalskich": adjectival surnames (-ski, -cki, -dzki and their feminine forms) take the
+ * genitive plural; others stay as they are ("Rodzina Nowak", "Rodzina Kovalenko"), as offices write.
+ */
+export function familyName(lastName: string): string {
+  const name = lastName.trim();
+  const adjectival = /^(.*?)(sk|ck|dzk)(i|a)$/u.exec(name);
+  if (adjectival && !name.includes('-')) return `Rodzina ${adjectival[1] ?? ''}${adjectival[2] ?? ''}ich`;
+  return `Rodzina ${name}`;
+}
+
+function head(context: CaseContext): Member | undefined {
+  return context.members.find((member) => member.relation === 'applicant') ?? context.members[0];
+}
+
+function familyRef(context: CaseContext): FamilyRef {
+  const first = head(context);
+  return { name: first ? familyName(first.person.lastName) : 'Rodzina', address: address(context.family) };
+}
+
+const RELATION_BY_SEX: Record<string, { F: string; M: string }> = {
+  applicant: { F: 'osoba, której dotyczy sprawa', M: 'osoba, której dotyczy sprawa' },
+  spouse: { F: 'żona', M: 'mąż' },
+  partner: { F: 'partnerka', M: 'partner' },
+  child: { F: 'córka', M: 'syn' },
+  parent: { F: 'matka', M: 'ojciec' },
+  grandparent: { F: 'babcia', M: 'dziadek' },
+  sibling: { F: 'siostra', M: 'brat' },
+  other: { F: 'inna osoba', M: 'inna osoba' },
+};
+
+function familyMembers(context: CaseContext): FamilyMember[] {
+  return context.members.map((member) => ({
+    fullName: fullName(member.person),
+    relation: RELATION_BY_SEX[member.relation]?.[member.person.sex] ?? member.relation,
+    birthDate: member.person.birthDate,
+    sharesHousehold: member.inHousehold,
+    whereabouts:
+      member.childWhereabouts === null
+        ? null
+        : (CHILD_WHEREABOUTS_LABELS[member.childWhereabouts as keyof typeof CHILD_WHEREABOUTS_LABELS] ?? member.childWhereabouts).toLowerCase(),
+  }));
+}
+
+/** Adult members of the household on a date: they sign the plan and read the assessment. */
+function adults(context: CaseContext, on: IsoDate): string[] {
+  const eighteenYearsBefore = addMonths(on, -18 * 12);
+  return context.members
+    .filter((member) => member.inHousehold && compare(member.person.birthDate, eighteenYearsBefore) <= 0)
+    .map((member) => fullName(member.person));
+}
+
+function identified(context: CaseContext, person: PersonRow): IdentifiedPerson {
+  const documentLabel = person.documentType === null ? null : (DOCUMENT_TYPE_LABELS[person.documentType as keyof typeof DOCUMENT_TYPE_LABELS] ?? 'dokument');
+  return {
+    fullName: fullName(person),
+    pesel: person.pesel,
+    otherIdentityDocument: person.pesel === null && documentLabel !== null ? `${documentLabel.toLowerCase()} ${person.documentNumber ?? ''}`.trim() : null,
+    address: address(context.family),
+  };
+}
+
+const orNull = (text: string | null | undefined): string | null => (text === null || text === undefined || text.trim() === '' ? null : text);
+
+function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `Nie znaleziono ${what} w tej sprawie. Odśwież teczkę sprawy i spróbuj ponownie.`);
+}
+
+// ---- the documents -------------------------------------------------------------------------
+
+async function assistantRequest(m: EntityManager, context: CaseContext, requestId: string, header: DocumentHeader): Promise<AssistantRequestModel> {
+  const request = await m.getRepository(AssistantRequestEntity).findOneBy({ id: requestId, caseId: context.kase.id });
+  if (!request) throw notFound('takiego wniosku o przydzielenie asystenta rodziny');
+  const analysis = await m.getRepository(AnalysisEntity).findOneBy({ caseId: context.kase.id });
+  const interview = await m.getRepository(InterviewEntity).findOne({
+    where: { caseId: context.kase.id, status: 'completed' },
+    order: { conductedOn: 'DESC' },
+  });
+  const consentOn = analysis?.consentOn ?? context.kase.consentOn;
+  if (consentOn === null) throw new AppError('INVALID_STATE', 'Nie można wydrukować wniosku: nie odnotowano zgody rodziny (art. 8 ust. 2 u.w.r.).');
+  const headOfOffice = request.decidedBy ?? [...context.users.values()].find((user) => user.active && user.roles.includes('head'))?.id ?? null;
+  return {
+    header,
+    addressee: signatory(context, headOfOffice, ROLE_PRINTED.head),
+    family: familyRef(context),
+    members: familyMembers(context),
+    interviewOn: interview?.conductedOn ?? null,
+    reasons: (analysis?.reasons ?? context.kase.reasons).map((reason) => ART7_REASON_LABELS[reason as Art7Reason] ?? reason),
+    difficulties: [analysis?.conclusions, analysis?.strengths && `Mocne strony rodziny: ${analysis.strengths}`, analysis?.resources && `Zasoby: ${analysis.resources}`]
+      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+      .join('\n\n'),
+    justification: request.justification,
+    consent: { givenOn: consentOn, givenBy: adults(context, consentOn) },
+    socialWorker: signatory(context, request.filedBy, ROLE_PRINTED.worker),
+  };
+}
+
+async function assistantAssignment(m: EntityManager, context: CaseContext, requestId: string, header: DocumentHeader): Promise<AssistantAssignmentModel> {
+  const request = await m.getRepository(AssistantRequestEntity).findOneBy({ id: requestId, caseId: context.kase.id });
+  if (!request) throw notFound('takiego wniosku o przydzielenie asystenta rodziny');
+  if (request.status === 'pending' || request.status === 'returned' || request.decidedOn === null) {
+    throw new AppError('INVALID_STATE', 'Pismo o przydzieleniu asystenta rodziny drukuje się po decyzji kierownika o przydziale albo skierowaniu wniosku.');
+  }
+  const worker = signatory(context, request.filedBy, ROLE_PRINTED.worker);
+  let decision: AssistantAssignmentModel['decision'];
+  const copiesTo: string[] = [];
+  if (request.status === 'assigned') {
+    const assignment = await m.getRepository(AssignmentEntity).findOne({ where: { caseId: context.kase.id, assignedOn: request.decidedOn }, order: { createdAt: 'ASC' } });
+    if (!assignment) throw notFound('przydziału asystenta rodziny');
+    const assistant = signatory(context, assignment.assistantId, ROLE_PRINTED.assistant);
+    decision = { kind: 'assign', assistant: { fullName: assistant.fullName, phone: null }, workFrom: assignment.assignedOn };
+    copiesTo.push(`${assistant.fullName} – asystent rodziny`, `${worker.fullName} – pracownik socjalny`);
+  } else {
+    const recipient = { name: request.referralOrganisation ?? '', address: null };
+    decision = request.referralTarget === 'contracted_provider' ? { kind: 'refer-provider', recipient, agreement: null } : { kind: 'refer-unit', recipient };
+    copiesTo.push(recipient.name, `${worker.fullName} – pracownik socjalny`);
+  }
+  return {
+    header,
+    family: familyRef(context),
+    request: { submittedOn: request.filedOn, socialWorker: worker.fullName },
+    decision,
+    notes: orNull(request.decisionNote),
+    kierownik: signatory(context, request.decidedBy, ROLE_PRINTED.head),
+    copiesTo,
+  };
+}
+
+const ACTION_STATUS: Record<string, ActionStatus | null> = { planned: null, done: 'done', not_done: 'not-done' };
+
+async function socialContract(m: EntityManager, context: CaseContext, contractId: string, header: DocumentHeader): Promise<SocialContractModel> {
+  const contract = await m.getRepository(ContractEntity).findOneBy({ id: contractId, caseId: context.kase.id });
+  if (!contract) throw notFound('takiego kontraktu socjalnego');
+  const clients = contract.clientIds.flatMap((id) => {
+    const member = context.members.find((candidate) => candidate.person.id === id);
+    return member ? [identified(context, member.person)] : [];
+  });
+  let evaluation: SocialContractModel['evaluation'] = null;
+  if (contract.status === 'assessed' && contract.outcome !== null) {
+    const event = await m.getRepository(CaseEventEntity).findOne({
+      where: { caseId: context.kase.id, refType: 'contract', refId: contract.id, title: 'Oceniono realizację kontraktu socjalnego' },
+      order: { createdAt: 'DESC' },
+    });
+    const outcome = CONTRACT_OUTCOME_LABELS[contract.outcome as ContractOutcome] ?? contract.outcome;
+    evaluation = { evaluatedOn: event?.occurredOn ?? contract.updatedAt.slice(0, 10), text: [`${outcome}.`, contract.outcomeNote ?? ''].filter((part) => part.trim() !== '').join('\n\n') };
+  }
+  const first = head(context);
+  return {
+    header,
+    variant: contract.variant,
+    clients,
+    familyName: contract.variant === 'A' && clients.length > 1 && first ? familyName(first.person.lastName) : null,
+    socialWorker: signatory(context, contract.workerId, ROLE_PRINTED.worker),
+    assessment: { causes: contract.causes, possibilities: contract.possibilities, limitations: contract.limitations },
+    activationProfile: null,
+    mainGoal: contract.mainGoal,
+    partialGoals: contract.partialGoals,
+    actions: contract.actions.map((action) => ({
+      party: action.party === 'worker' ? 'social-worker' : 'client',
+      description: action.description,
+      deadline: action.deadline,
+      status: ACTION_STATUS[action.status] ?? null,
+    })),
+    period: { from: contract.periodFrom, to: contract.periodTo },
+    evaluation,
+    termination: contract.terminatedOn === null ? null : { terminatedOn: contract.terminatedOn, reason: contract.terminationReason ?? '' },
+  };
+}
+
+const TASK_STATUS: Record<string, TaskStatus> = { planned: 'planned', in_progress: 'in-progress', done: 'done', not_done: 'not-done' };
+
+async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: string, header: DocumentHeader): Promise<FamilyWorkPlanModel> {
+  const plan = await m.getRepository(PlanEntity).findOneBy({ id: planId, caseId: context.kase.id });
+  if (!plan) throw notFound('takiej wersji planu pracy z rodziną');
+  const next = await m.getRepository(PlanEntity).findOneBy({ caseId: context.kase.id, number: plan.number + 1 });
+  // A draft is printed to be signed with the family: its period starts on the day it is issued.
+  const from = plan.signedOn ?? header.issuedOn;
+  return {
+    header,
+    family: familyRef(context),
+    members: familyMembers(context),
+    version: plan.number,
+    kind: plan.type,
+    coordinator: plan.type === 'coordinated' && plan.coordinator.trim() !== '' ? { fullName: plan.coordinator, institution: 'koordynator rodzinnej pieczy zastępczej' } : null,
+    period: { from, to: plan.status === 'superseded' && next?.signedOn ? next.signedOn : null },
+    diagnosis: null,
+    areas: plan.areas.map((area) => ({
+      area: area.name,
+      goals: area.goals.map((goal) => ({
+        goal: goal.name,
+        tasks: goal.tasks.map((task) => ({
+          description: task.description,
+          responsible: task.responsible,
+          deadline: task.deadline,
+          expectedEffect: task.expectedEffect,
+          resources: orNull(task.resources),
+          status: TASK_STATUS[task.status] ?? 'planned',
+        })),
+      })),
+    })),
+    familySignatories: adults(context, from),
+    assistant: signatory(context, plan.assistantId, ROLE_PRINTED.assistant),
+    socialWorker: signatory(context, context.kase.workerId, ROLE_PRINTED.worker),
+    approvedBy: null,
+  };
+}
+
+const RECOMMENDATION: Record<string, AssessmentRecommendation> = { continue: 'continue', change_plan: 'change-plan', end_work: 'end-work' };
+
+async function periodicAssessment(m: EntityManager, context: CaseContext, assessmentId: string, header: DocumentHeader): Promise<PeriodicAssessmentModel> {
+  const assessment = await m.getRepository(AssessmentEntity).findOneBy({ id: assessmentId, caseId: context.kase.id });
+  if (!assessment) throw notFound('takiej okresowej oceny sytuacji rodziny');
+  const plans = await m.getRepository(PlanEntity).find({ where: { caseId: context.kase.id }, order: { number: 'DESC' } });
+  const assessed = plans.find((plan) => plan.signedOn !== null && compare(plan.signedOn, assessment.assessedOn) <= 0);
+  const recommendation = RECOMMENDATION[assessment.recommendation] ?? 'continue';
+  return {
+    header,
+    family: familyRef(context),
+    period: { from: assessment.periodFrom, to: assessment.periodTo },
+    plan: assessed?.signedOn ? { version: assessed.number, signedOn: assessed.signedOn } : null,
+    // The assessment records progress in words; the printed column of degrees stays "—".
+    goals: assessment.progress.map((entry) => ({ area: null, goal: entry.goal, progress: null, comment: entry.progress })),
+    familyChanges: orNull(assessment.changes),
+    cooperation: null,
+    recommendation,
+    justification: '',
+    nextAssessmentDue: recommendation === 'end-work' ? null : nextAssessmentDue(assessment.assessedOn),
+    assistant: signatory(context, assessment.authorId, ROLE_PRINTED.assistant),
+    acknowledgedBy: adults(context, assessment.assessedOn),
+  };
+}
+
+/** Builds the model of a document of the case from its records, with the given header. */
+export function buildCaseDocument<K extends BuiltKind>(
+  m: EntityManager,
+  context: CaseContext,
+  kind: K,
+  subjectId: string,
+  header: DocumentHeader,
+): Promise<DocumentModels[K]> {
+  const builders: { [B in BuiltKind]: () => Promise<DocumentModels[B]> } = {
+    'assistant-request': () => assistantRequest(m, context, subjectId, header),
+    'assistant-assignment': () => assistantAssignment(m, context, subjectId, header),
+    'social-contract': () => socialContract(m, context, subjectId, header),
+    'family-work-plan': () => familyWorkPlan(m, context, subjectId, header),
+    'periodic-assessment': () => periodicAssessment(m, context, subjectId, header),
+  };
+  return builders[kind]() as Promise<DocumentModels[K]>;
+}

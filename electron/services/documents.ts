@@ -1,0 +1,253 @@
+/**
+ * The document register (issue 6; domain.md §9, §11 Dokument). Issuing a document builds its
+ * model from the case's records, and
+ * - when the latest version of that document (same kind and subject) was rendered from the same
+ *   model with the same template, returns it: a reprint gives the very same bytes;
+ * - otherwise renders a new version through the PDF worker and stores it beside the older ones,
+ *   which stay retrievable unchanged (the table refuses updates and deletes).
+ * The model is built with the header of the latest version (its number and issue date), so that
+ * unchanged data gives an identical model; a new version gets today's date and its own number.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  DOCUMENT_ISSUERS,
+  DOCUMENT_KIND_LABELS,
+  HIDDEN_FROM_ASSISTANT,
+  mayIssue,
+  type CaseDocumentKind,
+  type DocumentEntryView,
+  type DocumentIssueResult,
+} from '../../shared/documents';
+import { ROLE_LABELS } from '../../shared/domain/roles';
+import { CounterEntity, IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
+import { AppError } from '../errors';
+import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
+import type { DocumentHeader, DocumentModels } from '../pdf/models';
+import { templateVersionOf } from '../pdf/template-versions';
+import type { AuditService } from './audit';
+import type { Actor, CasesService, LoadedCase } from './cases';
+import { buildCaseDocument, caseContext, type BuiltKind } from './document-models';
+import type { OfficeService } from './office';
+
+/** What a caller outside this module (the court requests' service) passes to issue a document it builds itself. */
+export interface ExternalIssue<K extends CaseDocumentKind> {
+  kind: K;
+  caseId: string;
+  subjectId: string;
+  /** Builds the model around the header the register gives (number, issue date, office, case number). */
+  build: (header: DocumentHeader) => DocumentModels[K] | Promise<DocumentModels[K]>;
+}
+
+/** JSON with object keys sorted at every level: the same model always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** Pages of a PDF written by pdfkit (page objects are never inside compressed object streams). */
+export function pdfPageCount(bytes: Uint8Array): number {
+  return [...Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').matchAll(/\/Type\s*\/Page\b(?!s)/g)].length;
+}
+
+const VERSION_SUFFIX = / \(wersja \d+\)$/;
+
+export class DocumentsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cases: CasesService,
+    private readonly office: OfficeService,
+    /** The PDF worker, started on first use (electron/pdf/pdf-service.ts). */
+    private readonly pdf: () => PdfService,
+  ) {}
+
+  /** Issues (or reprints) a document built from the case's own records. */
+  async issue(m: EntityManager, actor: Actor, input: { caseId: string; kind: CaseDocumentKind; subjectId: string }): Promise<DocumentIssueResult> {
+    if (input.kind === 'court-opinion') {
+      throw new AppError('VALIDATION', 'Opinię o rodzinie dla sądu wydaje się z zakładki wniosków sądu.');
+    }
+    const kind: BuiltKind = input.kind;
+    const kase = await this.cases.load(m, input.caseId, actor);
+    this.checkIssuer(kase, actor, kind);
+    const context = await caseContext(m, kase.row);
+    return this.issueModel(m, actor, kase, kind, input.subjectId, (header) => buildCaseDocument(m, context, kind, input.subjectId, header));
+  }
+
+  /**
+   * For the court requests' service (the opinia o rodzinie): issues a document whose model the
+   * caller builds, inside the caller's transaction, with the same access rules, versions and audit.
+   */
+  async issueExternal<K extends CaseDocumentKind>(m: EntityManager, actor: Actor, input: ExternalIssue<K>): Promise<DocumentIssueResult> {
+    const kase = await this.cases.load(m, input.caseId, actor);
+    this.checkIssuer(kase, actor, input.kind);
+    return this.issueModel(m, actor, kase, input.kind, input.subjectId, async (header) => input.build(header));
+  }
+
+  /** The case's documents, newest first (never their bytes). */
+  async list(m: EntityManager, actor: Actor, caseId: string): Promise<DocumentEntryView[]> {
+    const kase = await this.cases.load(m, caseId, actor);
+    const rows: Omit<IssuedDocumentRow, 'bytes'>[] = await m.getRepository(IssuedDocumentEntity).find({
+      select: { id: true, caseId: true, kind: true, subjectId: true, number: true, version: true, templateVersion: true, modelHash: true, sha256: true, size: true, pages: true, issuedOn: true, issuedBy: true, issuedAt: true },
+      where: { caseId },
+      order: { issuedAt: 'DESC', version: 'DESC' },
+    });
+    const names = await this.cases.userNames(m);
+    const latest = new Map<string, number>();
+    for (const row of rows) latest.set(`${row.kind}:${row.subjectId}`, Math.max(row.version, latest.get(`${row.kind}:${row.subjectId}`) ?? 0));
+    return rows
+      .filter((row) => this.visible(kase, row.kind))
+      .map((row) => view(row, names, latest.get(`${row.kind}:${row.subjectId}`) === row.version));
+  }
+
+  /** One stored document the actor may see, with its bytes; the reading is audited (open, print, download). */
+  async read(m: EntityManager, actor: Actor, documentId: string, purpose: 'open' | 'print' | 'download'): Promise<IssuedDocumentRow> {
+    const row = await m.getRepository(IssuedDocumentEntity).findOneBy({ id: documentId });
+    if (!row) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego dokumentu w rejestrze.');
+    const kase = await this.cases.load(m, row.caseId, actor);
+    if (!this.visible(kase, row.kind)) throw new AppError('FORBIDDEN', 'Nie masz uprawnień do tego dokumentu.');
+    if (sha256(row.bytes) !== row.sha256) {
+      throw new AppError('DB_CORRUPT', `Dokument ${row.number} w rejestrze jest uszkodzony (suma kontrolna się nie zgadza). Przywróć dane z kopii zapasowej.`);
+    }
+    await this.audit.append(m, {
+      actorId: actor.user.id,
+      action: `document.${purpose}`,
+      entityType: 'document',
+      entityId: row.id,
+      caseId: row.caseId,
+      details: { number: row.number, kind: row.kind, version: row.version },
+    });
+    return row;
+  }
+
+  // ---- internals -----------------------------------------------------------------------
+
+  private visible(kase: LoadedCase, kind: string): boolean {
+    return kase.access === 'full' || !HIDDEN_FROM_ASSISTANT.includes(kind as CaseDocumentKind);
+  }
+
+  private checkIssuer(kase: LoadedCase, actor: Actor, kind: CaseDocumentKind): void {
+    if (!mayIssue(actor.user.roles, kind) || !this.visible(kase, kind)) {
+      const who = DOCUMENT_ISSUERS[kind].map((role) => ROLE_LABELS[role].toLowerCase()).join(' albo ');
+      throw new AppError('FORBIDDEN', `Nie masz uprawnień do wydania dokumentu „${DOCUMENT_KIND_LABELS[kind]}”. Wydaje go ${who}.`);
+    }
+  }
+
+  private async issueModel<K extends CaseDocumentKind>(
+    m: EntityManager,
+    actor: Actor,
+    kase: LoadedCase,
+    kind: K,
+    subjectId: string,
+    build: (header: DocumentHeader) => Promise<DocumentModels[K]>,
+  ): Promise<DocumentIssueResult> {
+    const repo = m.getRepository(IssuedDocumentEntity);
+    const templateVersion = templateVersionOf(kind);
+    const office = await this.office.get(m);
+    const header = (documentNumber: string, issuedOn: string): DocumentHeader => ({
+      office,
+      caseNumber: kase.row.number,
+      documentNumber,
+      issuedOn,
+      place: office.city,
+    });
+    const latest = await repo.findOne({ where: { kind, subjectId }, order: { version: 'DESC' } });
+    if (latest && latest.caseId !== kase.row.id) throw new AppError('NOT_FOUND', 'Ten dokument należy do innej sprawy.');
+    if (latest) {
+      const again = await build(header(latest.number, latest.issuedOn));
+      if (sha256(canonicalJson(again)) === latest.modelHash && latest.templateVersion === templateVersion) {
+        await this.audit.append(m, {
+          actorId: actor.user.id,
+          action: 'document.reprint',
+          entityType: 'document',
+          entityId: latest.id,
+          caseId: kase.row.id,
+          details: { kind, number: latest.number, version: latest.version, sha256: latest.sha256 },
+        });
+        return { document: view(latest, await this.cases.userNames(m), true), reprint: true };
+      }
+    }
+
+    const version = (latest?.version ?? 0) + 1;
+    const issuedOn = this.cases.today();
+    const number = latest ? `${latest.number.replace(VERSION_SUFFIX, '')} (wersja ${version})` : await this.nextNumber(m, issuedOn);
+    const model = await build(header(number, issuedOn));
+    const bytes = await this.render(kind, model);
+    const row: IssuedDocumentRow = {
+      id: randomUUID(),
+      caseId: kase.row.id,
+      kind,
+      subjectId,
+      number,
+      version,
+      templateVersion,
+      modelHash: sha256(canonicalJson(model)),
+      bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      sha256: sha256(bytes),
+      size: bytes.byteLength,
+      pages: pdfPageCount(bytes),
+      issuedOn,
+      issuedBy: actor.user.id,
+      issuedAt: this.cases.tracked(actor.user.id).createdAt,
+    };
+    await repo.insert(row);
+    await this.audit.append(m, {
+      actorId: actor.user.id,
+      action: 'document.issue',
+      entityType: 'document',
+      entityId: row.id,
+      caseId: kase.row.id,
+      details: { kind, subjectId, number, version, templateVersion, sha256: row.sha256, pages: row.pages, previous: latest?.id ?? null },
+    });
+    return { document: view(row, await this.cases.userNames(m), true), reprint: false };
+  }
+
+  /** The register's office number: a sequence per calendar year, "12/2026". */
+  private async nextNumber(m: EntityManager, issuedOn: string): Promise<string> {
+    const year = issuedOn.slice(0, 4);
+    const name = `document_number.${year}`;
+    const counters = m.getRepository(CounterEntity);
+    const value = ((await counters.findOneBy({ name }))?.value ?? 0) + 1;
+    await counters.save({ name, value });
+    return `${value}/${year}`;
+  }
+
+  private async render<K extends CaseDocumentKind>(kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
+    try {
+      return await this.pdf().render(kind, model);
+    } catch (error) {
+      if (error instanceof PdfServiceError) {
+        throw new AppError(error.code === 'INVALID_MODEL' ? 'VALIDATION' : 'INTERNAL', `${error.message} Nic nie zostało zapisane w rejestrze dokumentów.`);
+      }
+      throw error;
+    }
+  }
+}
+
+function view(row: Omit<IssuedDocumentRow, 'bytes'>, names: Map<string, string>, latest: boolean): DocumentEntryView {
+  const kind = row.kind as CaseDocumentKind;
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    kind,
+    kindLabel: DOCUMENT_KIND_LABELS[kind] ?? row.kind,
+    subjectId: row.subjectId,
+    number: row.number,
+    version: row.version,
+    templateVersion: row.templateVersion,
+    sha256: row.sha256,
+    size: row.size,
+    pages: row.pages,
+    issuedByName: names.get(row.issuedBy) ?? '—',
+    issuedAt: row.issuedAt,
+    issuedOn: row.issuedOn,
+    latest,
+  };
+}

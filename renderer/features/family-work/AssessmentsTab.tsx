@@ -1,0 +1,239 @@
+import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { Controller, useFieldArray, useForm, type DefaultValues } from 'react-hook-form';
+import type { z } from 'zod';
+import type { CaseFileView } from '../../../shared/cases';
+import type { CaseStatus } from '../../../shared/domain/caseFlow';
+import { RECOMMENDATIONS, RECOMMENDATION_LABELS } from '../../../shared/domain/familyWork';
+import { assessmentSchema, type AssessmentView, type FamilyWorkView } from '../../../shared/family-work';
+import { DateField } from '../../components/DateField';
+import { DraftStatus } from '../../components/DraftStatus';
+import { FormError } from '../../components/FormError';
+import { QueryState } from '../../components/QueryState';
+import { polishDate, todayIso } from '../../lib/dates';
+import { applyApiError } from '../../lib/forms';
+import { useChannelMutation } from '../../lib/useChannelMutation';
+import { useFormDraft } from '../../lib/useFormDraft';
+import { refreshCases } from '../cases/caseQueries';
+import { DueDate } from '../cases/DeadlineText';
+import { useSession } from '../layout/session';
+import { useDraftSync } from './useDraftSync';
+import { isCaseAssistant, readDraft, useFamilyWork } from './workQueries';
+
+const assessmentFormSchema = assessmentSchema.omit({ caseId: true });
+type AssessmentFormInput = z.input<typeof assessmentFormSchema>;
+type AssessmentFormOutput = z.output<typeof assessmentFormSchema>;
+const ASSESSMENT_FIELDS = ['assessedOn', 'periodFrom', 'periodTo', 'changes', 'recommendation'] as const;
+
+/** The goals of the plan in force, one progress row each (the assessment says how far each has come). */
+function emptyAssessment(file: CaseFileView, work: FamilyWorkView): DefaultValues<AssessmentFormInput> {
+  const plan = work.plans.find((p) => p.status === 'signed');
+  const goals = plan ? plan.areas.flatMap((area) => area.goals.map((goal) => goal.name)) : [];
+  const since = work.assessments[0]?.assessedOn ?? file.assistant?.since ?? todayIso();
+  return {
+    assessedOn: todayIso(),
+    periodFrom: since,
+    periodTo: todayIso(),
+    progress: goals.map((goal) => ({ goal, progress: '' })),
+    changes: '',
+  };
+}
+
+/** Why the assistant cannot record an assessment now. */
+const NOT_YET: Partial<Record<CaseStatus, string>> = {
+  ASSISTANT_ASSIGNED: 'Okresową ocenę zapisuje się w czasie realizacji planu, czyli po podpisaniu planu pracy z rodziną.',
+  PLAN: 'Okresową ocenę zapisuje się w czasie realizacji planu, czyli po podpisaniu planu pracy z rodziną.',
+  CLOSING: 'Propozycja zakończenia pracy z rodziną czeka na decyzję kierownika; do tego czasu nie zapisuje się nowej oceny.',
+};
+
+/** "Oceny okresowe": at least every six months (art. 15 ust. 1 pkt 15 u.w.r.); the next one due is always shown. */
+export function AssessmentsTab({ file }: { file: CaseFileView }) {
+  const { user } = useSession();
+  const work = useFamilyWork(file.id);
+  const mayAdd = isCaseAssistant(user, file) && file.status === 'IN_PROGRESS';
+
+  return (
+    <Stack gap="lg">
+      <QueryState isPending={work.isPending} error={work.error} onRetry={() => void work.refetch()} />
+      {work.data ? (
+        <>
+          <NextAssessment work={work.data} />
+          {mayAdd ? <AssessmentFormLoader file={file} work={work.data} /> : null}
+          {isCaseAssistant(user, file) && !mayAdd && NOT_YET[file.status] ? <Alert color="blue">{NOT_YET[file.status]}</Alert> : null}
+          <AssessmentList assessments={work.data.assessments} />
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+export function NextAssessment({ work }: { work: FamilyWorkView }) {
+  if (!work.nextAssessmentDue) return null;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-label="Następna okresowa ocena">
+      <Group gap="sm" wrap="wrap">
+        <Text fw={700}>Następna okresowa ocena sytuacji rodziny — termin:</Text>
+        <DueDate date={work.nextAssessmentDue} />
+        <Text size="sm" c="dimmed">
+          (co najmniej raz na 6 miesięcy)
+        </Text>
+      </Group>
+    </Paper>
+  );
+}
+
+function AssessmentFormLoader({ file, work }: { file: CaseFileView; work: FamilyWorkView }) {
+  const draft = useFormDraft(`assessment:${file.id}`);
+  if (!draft.stored.isSuccess) return null;
+  return <AssessmentForm file={file} work={work} draft={draft} restored={readDraft<DefaultValues<AssessmentFormInput>>(draft.stored.data, 0)} />;
+}
+
+function AssessmentForm({
+  file,
+  work,
+  draft,
+  restored,
+}: {
+  file: CaseFileView;
+  work: FamilyWorkView;
+  draft: ReturnType<typeof useFormDraft>;
+  restored: DefaultValues<AssessmentFormInput> | null;
+}) {
+  const queryClient = useQueryClient();
+  const add = useChannelMutation('assessments:add');
+  const form = useForm<AssessmentFormInput, unknown, AssessmentFormOutput>({
+    resolver: zodResolver(assessmentFormSchema),
+    defaultValues: restored ?? emptyAssessment(file, work),
+  });
+  const progress = useFieldArray({ control: form.control, name: 'progress' });
+  const { settle } = useDraftSync(form, draft, 0);
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await add.mutateAsync({ caseId: file.id, ...values });
+      await settle(emptyAssessment(file, work));
+      await refreshCases(queryClient);
+      notifications.show({ color: 'green', title: 'Zapisano okresową ocenę', message: `Ocena z ${polishDate(values.assessedOn)}.` });
+    } catch (error) {
+      applyApiError(error, form.setError, ASSESSMENT_FIELDS);
+    }
+  });
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-label="Nowa okresowa ocena">
+      <form onSubmit={submit} noValidate aria-label="Okresowa ocena sytuacji rodziny">
+        <Stack gap="md">
+          <Title order={2} fz={20}>
+            Okresowa ocena sytuacji rodziny
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+            <DateField
+              control={form.control}
+              name="assessedOn"
+              label="Data oceny"
+              description={file.assistant ? `Nie wcześniej niż przydzielenie asystenta (${polishDate(file.assistant.since)}).` : undefined}
+              descriptionBelow
+              maxDate={todayIso()}
+              withAsterisk
+            />
+            <DateField control={form.control} name="periodFrom" label="Okres oceny od" maxDate={todayIso()} withAsterisk />
+            <DateField control={form.control} name="periodTo" label="Okres oceny do" maxDate={todayIso()} withAsterisk />
+          </SimpleGrid>
+          <Stack gap="sm">
+            <Title order={3} fz={17}>
+              Postęp w realizacji celów
+            </Title>
+            {progress.fields.length === 0 ? <Text c="dimmed">Plan w realizacji nie ma celów — dodaj cel, którego dotyczy ocena.</Text> : null}
+            {progress.fields.map((row, i) => (
+              <Paper key={row.id} withBorder radius="sm" p="sm" role="group" aria-label={`Cel ${i + 1}`}>
+                <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+                  <TextInput label="Cel" withAsterisk {...form.register(`progress.${i}.goal`)} error={errors.progress?.[i]?.goal?.message} />
+                  <Textarea size="md" label="Postęp" withAsterisk autosize minRows={2} {...form.register(`progress.${i}.progress`)} error={errors.progress?.[i]?.progress?.message} />
+                </SimpleGrid>
+                <Group justify="flex-end" mt={6}>
+                  <Button variant="subtle" color="red" size="compact-sm" onClick={() => progress.remove(i)}>
+                    Usuń cel z oceny
+                  </Button>
+                </Group>
+              </Paper>
+            ))}
+            <Group>
+              <Button variant="default" onClick={() => progress.append({ goal: '', progress: '' }, { focusName: `progress.${progress.fields.length}.goal` })}>
+                Dodaj cel do oceny
+              </Button>
+            </Group>
+          </Stack>
+          <Textarea size="md" label="Zmiany w sytuacji rodziny" autosize minRows={3} {...form.register('changes')} error={errors.changes?.message} />
+          <Controller
+            control={form.control}
+            name="recommendation"
+            render={({ field, fieldState }) => (
+              <Radio.Group size="md" label="Rekomendacja" withAsterisk value={field.value ?? null} onChange={field.onChange} error={fieldState.error?.message} name={field.name}>
+                <Stack gap={6} mt={6}>
+                  {RECOMMENDATIONS.map((value) => (
+                    <Radio size="md" key={value} value={value} label={RECOMMENDATION_LABELS[value]} />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            )}
+          />
+          <FormError message={errors.root?.server?.message} title="Nie zapisano oceny" />
+          <Group justify="space-between">
+            <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
+            <Button type="submit" loading={isSubmitting}>
+              Zapisz ocenę
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function AssessmentList({ assessments }: { assessments: AssessmentView[] }) {
+  if (assessments.length === 0) return <Text c="dimmed">Nie zapisano jeszcze żadnej okresowej oceny.</Text>;
+  return (
+    <Stack gap="sm" component="section" aria-label="Zapisane oceny">
+      <Title order={2} fz={20}>
+        Zapisane oceny ({assessments.length})
+      </Title>
+      {assessments.map((a) => (
+        <Paper key={a.id} withBorder radius="md" p="md" component="article" aria-label={`Ocena z ${polishDate(a.assessedOn)}`}>
+          <Stack gap="xs">
+            <Group justify="space-between" wrap="wrap">
+              <Text fw={700}>
+                Ocena z {polishDate(a.assessedOn)} (okres {polishDate(a.periodFrom)} – {polishDate(a.periodTo)})
+              </Text>
+              <Text size="sm" c="dimmed">
+                Ocenił(a): {a.authorName}
+              </Text>
+            </Group>
+            {a.progress.length > 0 ? (
+              <Table withTableBorder fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w="40%">Cel</Table.Th>
+                    <Table.Th>Postęp</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {a.progress.map((p, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Td>{p.goal}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{p.progress}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : null}
+            {a.changes ? <Text style={{ whiteSpace: 'pre-wrap' }}>Zmiany w sytuacji rodziny: {a.changes}</Text> : null}
+            <Text fw={600}>Rekomendacja: {RECOMMENDATION_LABELS[a.recommendation]}</Text>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

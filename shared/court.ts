@@ -1,0 +1,214 @@
+/**
+ * Court requests on the wire (issue 7): a family court asks the OPS for an opinia o rodzinie
+ * (art. 15 ust. 1 pkt 17 u.w.r.), for the case file, or both, by a deadline. The opinion is drafted
+ * by the assistant, approved by the kierownik and issued as a numbered PDF; the case file is
+ * exported as one paginated PDF bundle plus a ZIP with a SHA-256 manifest.
+ */
+import { z } from 'zod';
+import { isoDateSchema, type IsoDate } from './domain/dates';
+import { absolutePathSchema, idSchema, optionalText, text } from './schemas';
+
+export const COURT_ASKS = ['opinion', 'case_file', 'both'] as const;
+export type CourtAsks = (typeof COURT_ASKS)[number];
+export const COURT_ASKS_LABELS: Record<CourtAsks, string> = {
+  opinion: 'opinia o rodzinie',
+  case_file: 'akta sprawy',
+  both: 'opinia i akta sprawy',
+};
+
+export const COURT_REQUEST_STATUSES = ['open', 'answered'] as const;
+export type CourtRequestStatus = (typeof COURT_REQUEST_STATUSES)[number];
+export const COURT_REQUEST_STATUS_LABELS: Record<CourtRequestStatus, string> = { open: 'Do odpowiedzi', answered: 'Odpowiedziano' };
+
+export const OPINION_STATUSES = ['draft', 'submitted', 'approved', 'issued'] as const;
+export type OpinionStatus = (typeof OPINION_STATUSES)[number];
+export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
+  draft: 'Projekt',
+  submitted: 'Do zatwierdzenia',
+  approved: 'Zatwierdzona',
+  issued: 'Wydana',
+};
+
+/** The sections of the opinion (domain.md §5), in print order, with the headings of the PDF. */
+export const OPINION_SECTION_KEYS = [
+  'compositionAndHistory',
+  'housing',
+  'finances',
+  'relations',
+  'childcareSchoolHealth',
+  'cooperationAndPlan',
+  'strengthsAndRisks',
+  'conclusions',
+] as const;
+export type OpinionSectionKey = (typeof OPINION_SECTION_KEYS)[number];
+export const OPINION_SECTION_LABELS: Record<OpinionSectionKey, string> = {
+  compositionAndHistory: 'Skład i historia rodziny',
+  housing: 'Sytuacja mieszkaniowa',
+  finances: 'Sytuacja finansowa',
+  relations: 'Relacje w rodzinie',
+  childcareSchoolHealth: 'Opieka nad dziećmi, szkoła i zdrowie',
+  cooperationAndPlan: 'Współpraca z instytucjami i realizacja planu pracy z rodziną',
+  strengthsAndRisks: 'Mocne strony rodziny i zagrożenia',
+  conclusions: 'Wnioski',
+};
+export type OpinionSections = Record<OpinionSectionKey, string>;
+
+/** The parts of the case file a court may ask for, in the order of the bundle. */
+export const EXPORT_PARTS = ['documents', 'interviews', 'plans', 'assessments', 'chronology', 'notes'] as const;
+export type ExportPart = (typeof EXPORT_PARTS)[number];
+export const EXPORT_PART_LABELS: Record<ExportPart, string> = {
+  documents: 'Dokumenty wydane',
+  interviews: 'Wywiady środowiskowe',
+  plans: 'Plany pracy z rodziną',
+  assessments: 'Okresowe oceny sytuacji rodziny',
+  chronology: 'Chronologia sprawy',
+  notes: 'Notatki',
+};
+
+// ---- inputs ------------------------------------------------------------------------------
+
+const caseReferenceSchema = z
+  .string({ error: 'Sygnatura akt: pole jest wymagane.' })
+  .trim()
+  .min(3, { error: 'Sygnatura akt: pole jest wymagane (np. III Nsm 123/25).' })
+  .max(60, { error: 'Sygnatura akt: najwyżej 60 znaków.' })
+  .refine((value) => /[0-9]/.test(value) && ![...value].some((c) => c.charCodeAt(0) < 0x20), { error: 'Sygnatura akt: nieprawidłowa sygnatura (np. III Nsm 123/25).' });
+
+export const courtRequestSchema = z.object({
+  caseId: idSchema,
+  court: text('Sąd', 200),
+  division: text('Wydział', 200),
+  caseReference: caseReferenceSchema,
+  receivedOn: isoDateSchema,
+  asks: z.enum(COURT_ASKS, { error: 'Wybierz, o co prosi sąd.' }),
+  deadline: isoDateSchema,
+  notes: optionalText('Uwagi', 4000).default(''),
+});
+
+export const courtListSchema = z.object({
+  /** One case's requests; without it, the requests of every case the user may open. */
+  caseId: idSchema.optional(),
+  status: z.enum(COURT_REQUEST_STATUSES).optional(),
+});
+
+export const courtAnswerSchema = z.object({ requestId: idSchema, sentOn: isoDateSchema });
+
+const sectionText = (key: OpinionSectionKey) => optionalText(OPINION_SECTION_LABELS[key], 20_000);
+export const opinionSectionsSchema = z.object(
+  Object.fromEntries(OPINION_SECTION_KEYS.map((key) => [key, sectionText(key)])) as Record<OpinionSectionKey, ReturnType<typeof sectionText>>,
+);
+
+export const opinionSaveSchema = z.object({
+  requestId: idSchema,
+  /** 0 for the first save (the opinion does not exist yet); else the version last read. */
+  expectedVersion: z.number().int().min(0),
+  sections: opinionSectionsSchema,
+});
+
+export const opinionReturnSchema = z.object({ requestId: idSchema, reason: text('Powód zwrotu', 4000) });
+export const opinionRequestSchema = z.object({ requestId: idSchema });
+
+export const courtExportSchema = z
+  .object({
+    /** The request the export answers (the app always sends it). */
+    requestId: idSchema.optional(),
+    /** The case (the CLI may export a case without naming a request). */
+    caseId: idSchema.optional(),
+    parts: z
+      .array(z.enum(EXPORT_PARTS, { error: 'Nieznana część akt.' }))
+      .min(1, { error: 'Wybierz co najmniej jedną część akt.' })
+      .max(EXPORT_PARTS.length)
+      .transform((parts) => EXPORT_PARTS.filter((p) => parts.includes(p))),
+    folder: absolutePathSchema('Folder'),
+  })
+  .refine((v) => v.requestId !== undefined || v.caseId !== undefined, { error: 'Wskaż pismo sądu albo sprawę.' });
+
+// ---- views -------------------------------------------------------------------------------
+
+export interface CourtRequestView {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  familyName: string;
+  court: string;
+  division: string;
+  caseReference: string;
+  receivedOn: IsoDate;
+  asks: CourtAsks;
+  deadline: IsoDate;
+  status: CourtRequestStatus;
+  answeredOn: IsoDate | null;
+  notes: string;
+  opinionStatus: OpinionStatus | null;
+  createdByName: string;
+}
+
+export interface OpinionView {
+  id: string;
+  requestId: string;
+  status: OpinionStatus;
+  sections: OpinionSections;
+  authorName: string;
+  submittedOn: IsoDate | null;
+  approvedByName: string | null;
+  approvedOn: IsoDate | null;
+  returnedReason: string | null;
+  documentNumber: string | null;
+  /** The register's document, once issued (documents:open shows it). */
+  documentId: string | null;
+  issuedOn: IsoDate | null;
+  sha256: string | null;
+  version: number;
+}
+
+export interface OpinionPage {
+  request: CourtRequestView;
+  /** null: no draft yet; `prefill` is what a new draft starts from. */
+  opinion: OpinionView | null;
+  prefill: OpinionSections;
+  /** What this user may do now. */
+  canEdit: boolean;
+  canApprove: boolean;
+  canIssue: boolean;
+}
+
+export interface IssuedOpinion {
+  /** The register's document (documents:open / documents:print show it). */
+  documentId: string;
+  documentNumber: string;
+  sha256: string;
+  fileName: string;
+}
+
+export interface ExportedFile {
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ExportResult {
+  folder: string;
+  /** The PDF bundle (cover, contents, the parts, paginated throughout). */
+  bundle: ExportedFile & { pages: number };
+  zip: ExportedFile;
+  /** The files inside the ZIP (separate PDFs, manifest.json, SUMY-SHA256.txt). */
+  files: ExportedFile[];
+  /** Each part's first page in the bundle. */
+  contents: { title: string; page: number }[];
+  ms: number;
+}
+
+/** "III Nsm 123/25" → "III_Nsm_123-25": safe on every file system, still readable. */
+export function sanitizeFileName(value: string): string {
+  const cleaned = value
+    .normalize('NFC')
+    .trim()
+    .replace(/[/\\]+/g, '-')
+    .replace(/[<>:"|?*]/g, '')
+    .replace(/\p{Cc}/gu, '')
+    .replace(/\s+/g, '_')
+    .replace(/^[.\-_]+/, '')
+    .slice(0, 80)
+    .replace(/[.\-_]+$/, '');
+  return cleaned === '' ? 'akta' : cleaned;
+}
