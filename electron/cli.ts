@@ -195,6 +195,10 @@ async function seedDemoCommand(backend: Backend, values: Record<string, string |
   const report = await seedDemo(backend, { families, seed, staffPassword: password, log: (line) => console.log(line) });
   const created = report.staff.filter((s) => s.created);
   console.log(`Wprowadzono rodzin: ${report.families.length} (kroków: ${report.steps}) w ${(report.timings.totalMs / 1000).toFixed(1)} s.`);
+  const letters = report.families.flatMap((f) => f.court);
+  console.log(
+    `Pisma sądów: ${letters.length} (bez odpowiedzi: ${letters.filter((c) => c.status === 'open').length}, w tym po terminie: ${letters.filter((c) => c.status === 'open' && c.deadline < report.today).length}); opinie o rodzinie wydane: ${letters.filter((c) => c.opinion === 'issued').length}.`,
+  );
   if (created.length > 0) console.log(`Nowe konta (hasło jak kierownika): ${created.map((s) => s.login).join(', ')}`);
 }
 

@@ -181,6 +181,7 @@ export const EVENT_KIND_LABELS: Record<string, string> = {
   plan: 'Plan pracy z rodziną',
   assessment: 'Okresowa ocena',
   closure: 'Zakończenie pracy z rodziną',
+  court: 'Sąd',
 };
 
 export const noteSchema = z.object({

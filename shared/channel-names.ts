@@ -77,6 +77,7 @@ export const CHANNEL_NAMES = [
   'court:list',
   'court:answer',
   'court:export',
+  'court:exportProgress',
   'opinions:get',
   'opinions:save',
   'opinions:submit',

@@ -123,6 +123,9 @@ export const courtExportSchema = z
   })
   .refine((v) => v.requestId !== undefined || v.caseId !== undefined, { error: 'Wskaż pismo sądu albo sprawę.' });
 
+/** The progress of the export running for a request (polled by the window while court:export is pending). */
+export const courtExportProgressSchema = z.object({ requestId: idSchema });
+
 // ---- views -------------------------------------------------------------------------------
 
 export interface CourtRequestView {
@@ -186,6 +189,15 @@ export interface ExportedFile {
   bytes: number;
 }
 
+/** Where a running export stands: step `step` of `total` (1-based), `done` steps finished, in Polish for the user. */
+export interface ExportProgressView {
+  step: number;
+  done: number;
+  total: number;
+  /** "Przygotowuję: Chronologia sprawy". */
+  label: string;
+}
+
 export interface ExportResult {
   folder: string;
   /** The PDF bundle (cover, contents, the parts, paginated throughout). */
@@ -195,6 +207,11 @@ export interface ExportResult {
   files: ExportedFile[];
   /** Each part's first page in the bundle. */
   contents: { title: string; page: number }[];
+  /**
+   * The request was marked answered by this export (it asked for the opinion and the case file,
+   * and the opinion had been issued): the date it was marked; else null.
+   */
+  answeredOn: IsoDate | null;
   ms: number;
 }
 

@@ -1,7 +1,7 @@
 /** Working with the family on the wire (issue 5): contracts, plans, visits, assessments, closure. */
 import { z } from 'zod';
 import { closureReasonSchema } from './domain/caseFlow';
-import { isoDateSchema, type IsoDate } from './domain/dates';
+import { isoDateSchema, requiredIsoDate, type IsoDate } from './domain/dates';
 import {
   CONTRACT_OUTCOMES,
   CONTRACT_VARIANTS,
@@ -21,7 +21,7 @@ export const contractActionSchema = z.object({
   id: z.uuid().optional(),
   party: z.enum(['client', 'worker'], { error: 'Wskaż stronę: klient albo pracownik socjalny.' }),
   description: text('Działanie', 1000),
-  deadline: isoDateSchema,
+  deadline: requiredIsoDate('Podaj termin działania.'),
   status: z.enum(['planned', 'done', 'not_done']).default('planned'),
 });
 
@@ -53,7 +53,7 @@ export const contractEventSchema = z.discriminatedUnion('event', [
 const planTaskSchema = z.object({
   description: text('Zadanie', 1000),
   responsible: text('Osoba odpowiedzialna', 200),
-  deadline: isoDateSchema,
+  deadline: requiredIsoDate('Podaj termin zadania.'),
   expectedEffect: optionalText('Spodziewany efekt', 1000),
   resources: optionalText('Zasoby', 1000),
   status: z.enum(TASK_STATUSES).default('planned'),

@@ -64,6 +64,7 @@ import { pickFolderSchema } from './dialogs';
 import { documentIssueSchema, documentRefSchema, type DocumentEntryView, type DocumentFile, type DocumentIssueResult } from './documents';
 import {
   courtAnswerSchema,
+  courtExportProgressSchema,
   courtExportSchema,
   courtListSchema,
   courtRequestSchema,
@@ -71,6 +72,7 @@ import {
   opinionReturnSchema,
   opinionSaveSchema,
   type CourtRequestView,
+  type ExportProgressView,
   type ExportResult,
   type IssuedOpinion,
   type OpinionPage,
@@ -277,6 +279,8 @@ export const channels = {
   'court:list': channel<CourtRequestView[]>()(courtListSchema, { permission: 'cases.view' }),
   'court:answer': channel<CourtRequestView>()(courtAnswerSchema, { permission: 'cases.view' }),
   'court:export': channel<ExportResult>()(courtExportSchema, { permission: 'cases.view' }),
+  /** The running export's step (polled while court:export is pending); null when none runs for this user and request. */
+  'court:exportProgress': channel<ExportProgressView | null>()(courtExportProgressSchema, { permission: 'cases.view' }),
   /** The opinia o rodzinie: the assistant drafts and submits, the kierownik approves or returns, either issues. */
   'opinions:get': channel<OpinionPage>()(opinionRequestSchema, { permission: 'cases.view' }),
   'opinions:save': channel<OpinionView>()(opinionSaveSchema, { permission: 'familyWork.write' }),

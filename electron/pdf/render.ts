@@ -8,6 +8,7 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import type { DocumentProps } from '@react-pdf/renderer';
 import { loadFonts, registerFonts } from './fonts';
 import { isIsoDate } from './format';
+import { stampPageNumbers } from './page-numbers';
 import { ISO_DATE_FIELDS } from './models';
 import type { DocumentKind, DocumentModels } from './models';
 import * as assistantAssignment from './documents/AssistantAssignment';
@@ -27,6 +28,11 @@ interface DocumentDefinition<Model> {
   component: (props: { model: Model }) => ReactElement<DocumentProps>;
   /** Problems that make the model unprintable, in Polish; none → []. */
   validate?: (model: Model) => string[];
+  /**
+   * Labels of identical copies printed one after the other (the document leaves a copy-label
+   * slot in its header): the pages are laid out once and repeated, each copy numbered from 1.
+   */
+  copies?: readonly string[];
 }
 
 const DOCUMENTS: { [K in DocumentKind]: DocumentDefinition<DocumentModels[K]> } = {
@@ -34,6 +40,7 @@ const DOCUMENTS: { [K in DocumentKind]: DocumentDefinition<DocumentModels[K]> } 
     templateVersion: socialContract.templateVersion,
     component: socialContract.SocialContractDocument,
     validate: socialContract.validate,
+    copies: socialContract.COPY_LABELS,
   },
   'assistant-request': {
     templateVersion: assistantRequest.templateVersion,
@@ -120,10 +127,9 @@ export async function renderDocument<K extends DocumentKind>(
   registerFonts(options.fontDir);
   await loadFonts();
   const buffer = await renderToBuffer(definition.component({ model }));
-  // A Node Buffer may be a view into a shared pool; copy into a buffer of its own.
-  const bytes = new Uint8Array(buffer.byteLength);
-  bytes.set(buffer);
-  return bytes;
+  // "Strona N z M" (see page-numbers.ts); the result owns its ArrayBuffer (a Node Buffer may
+  // be a view into a shared pool).
+  return stampPageNumbers(buffer, options.fontDir, definition.copies);
 }
 
 /** renderDocument for a { kind, model } pair (e.g. a DocumentRequest received by the worker). */

@@ -62,7 +62,7 @@ import {
 } from '../db/entities';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
-import { collectDeadlines } from './deadline-queries';
+import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
 import { reindexCase } from './search-index';
 
 type Intake = z.output<typeof intakeSchema>;
@@ -288,13 +288,15 @@ export class CasesService {
       qb.andWhere(`(${clauses.join(' OR ')})`, { me: actor.user.id });
     }
     const rows = await qb.getMany();
-    return Promise.all(rows.map((row) => this.summary(m, row)));
+    return Promise.all(rows.map((row) => this.summary(m, row, actor)));
   }
 
-  private async summary(m: EntityManager, row: CaseRow): Promise<CaseSummary> {
+  private async summary(m: EntityManager, row: CaseRow, actor: Actor): Promise<CaseSummary> {
     const names = await this.userNames(m);
     const assignment = await m.getRepository(AssignmentEntity).findOneBy({ caseId: row.id, endedOn: IsNull() });
-    const deadlines = await this.deadlines(m, row);
+    // Listed cases are the actor's; 'none' only for an assistant beside another active one: still her view.
+    const access = caseAccess(actor.user, { workerId: row.workerId, activeAssistantIds: assignment ? [assignment.assistantId] : [] });
+    const deadlines = await this.deadlines(m, row, access === 'none' ? 'assistant' : access);
     return {
       id: row.id,
       number: row.number,
@@ -323,8 +325,9 @@ export class CasesService {
   }
 
   /** The deadlines a case has now (one model for all: shared/domain/deadlines.ts; the rules: deadline-queries.ts, shared with the work tray). */
-  async deadlines(m: EntityManager, row: CaseRow): Promise<Deadline[]> {
+  async deadlines(m: EntityManager, row: CaseRow, access: LoadedCase['access']): Promise<Deadline[]> {
     return collectDeadlines(m, { kind: 'case', caseId: row.id })
+      .filter((deadline) => access === 'full' || !WORKER_ONLY_DEADLINES.includes(deadline.kind))
       .map(({ caseNumber: _n, familyName: _f, ...deadline }): Deadline => deadline)
       .sort(compareDeadlines);
   }
@@ -381,7 +384,7 @@ export class CasesService {
         : null,
       requests: await Promise.all(requests.map((r) => this.requestView(m, r.id, names))),
       events: events.map((e): CaseEventView => ({ id: e.id, occurredOn: e.occurredOn, kind: e.kind, title: e.title, body: e.body, significant: e.significant, authorName: e.authorId ? (names.get(e.authorId) ?? null) : null })),
-      deadlines: await this.deadlines(m, row),
+      deadlines: await this.deadlines(m, row, kase.access),
       actions: availableActions(row.status as CaseStatus, actor.user.roles, facts),
       access: kase.access,
     };

@@ -15,7 +15,7 @@ import { access, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { REPORT_SOURCE_LABELS, EVENT_KIND_LABELS, type ReportSource } from '../../shared/cases';
-import { COURT_ASKS_LABELS, EXPORT_PART_LABELS, sanitizeFileName, type courtExportSchema, type ExportedFile, type ExportPart, type ExportResult } from '../../shared/court';
+import { COURT_ASKS_LABELS, EXPORT_PART_LABELS, sanitizeFileName, type courtExportSchema, type ExportedFile, type ExportPart, type ExportProgressView, type ExportResult } from '../../shared/court';
 import { formatPolishDate as pl } from '../../shared/domain/dates';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS } from '../../shared/domain/interviewForm';
 import type { Backend, ReadySession } from '../backend';
@@ -100,6 +100,9 @@ function registerDocuments(backendManager: Parameters<typeof prepared>[0], caseI
 }
 
 export class CourtExportService {
+  /** The running exports' progress, by user and request (court:exportProgress polls it). */
+  private readonly running = new Map<string, ExportProgressView>();
+
   constructor(
     private readonly backend: Backend,
     private readonly court: CourtService,
@@ -145,7 +148,28 @@ export class CourtExportService {
     }
   }
 
+  /** Where this user's export for the request stands; null when none runs. */
+  progress(session: ReadySession | null, requestId: string): ExportProgressView | null {
+    return session ? (this.running.get(`${session.user.id}|${requestId}`) ?? null) : null;
+  }
+
   async run(session: ReadySession | null, input: ExportInput, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
+    // Progress for the window, while this run lasts: one export per user and request at a time is shown.
+    const key = session && input.requestId !== undefined ? `${session.user.id}|${input.requestId}` : null;
+    const total = input.parts.length + 2;
+    const report = (progress: ExportProgress) => {
+      if (key !== null) this.running.set(key, { step: Math.min(progress.total, progress.done + 1), done: progress.done, total: progress.total, label: progress.label });
+      onProgress?.(progress);
+    };
+    if (key !== null) this.running.set(key, { step: 1, done: 0, total, label: 'Sprawdzam dane sprawy' });
+    try {
+      return await this.export(session, input, total, report);
+    } finally {
+      if (key !== null) this.running.delete(key);
+    }
+  }
+
+  private async export(session: ReadySession | null, input: ExportInput, total: number, onProgress: (progress: ExportProgress) => void): Promise<ExportResult> {
     const started = performance.now();
     const snap = await this.snapshot(session, input);
     const folder = input.folder;
@@ -156,9 +180,8 @@ export class CourtExportService {
     const header: DocumentHeader = { office: data.office, caseNumber: data.kase.number, documentNumber: null, issuedOn: snap.today, place: data.office.city };
     const reference = request ? `sygn. akt ${request.caseReference}` : null;
     const subtitle = [`${familyTitle(data)}, ${data.family.street}, ${data.family.postalCode} ${data.family.city}`, ...(reference ? [`Dla: ${request!.court}, ${request!.division}, ${reference}`] : [])];
-    const total = input.parts.length + 2;
     let done = 0;
-    const step = (label: string) => onProgress?.({ label, done: done++, total });
+    const step = (label: string) => onProgress({ label, done: done++, total });
 
     const bundleParts: BundlePart[] = [];
     const zipFiles: { name: string; bytes: Uint8Array }[] = [];
@@ -234,19 +257,22 @@ export class CourtExportService {
       zip: { name: written[1]!, sha256: sha256(zipBytes), bytes: zipBytes.length },
       files: [...filesInZip, { name: 'manifest.json', sha256: sha256(manifestBytes), bytes: manifestBytes.length }, { name: 'SUMY-SHA256.txt', sha256: sha256(sums), bytes: sums.length }],
       contents: bundle.contents.filter((c) => c.level === 0).map((c) => ({ title: c.title, page: c.page })),
+      answeredOn: null,
       ms: 0,
     };
     const s = session!;
-    await s.db.write((m) =>
-      this.backend.audit.append(m, {
+    await s.db.write(async (m) => {
+      await this.backend.audit.append(m, {
         actorId: s.user.id,
         action: 'court.export',
         entityType: request ? 'court_request' : 'case',
         entityId: request ? request.id : data.kase.id,
         caseId: data.kase.id,
         details: { requestId: request?.id ?? null, caseReference: request?.caseReference ?? null, parts: input.parts, bundle: result.bundle, zip: result.zip, files: result.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
-      }),
-    );
+      });
+      // The opinion already issued, the case file now exported: a request for both is answered.
+      if (request && (await this.court.answerIfComplete(m, request.id, snap.today, { user: s.user, settings: s.settings }))) result.answeredOn = snap.today;
+    });
     step('Gotowe');
     result.ms = Math.round(performance.now() - started);
     return result;
@@ -317,15 +343,8 @@ export async function writeAll(folder: string, files: { name: string; bytes: Uin
   }
 }
 
-/** Chronology kinds written by the services beside the ones the user picks (EVENT_KIND_LABELS). */
-const MORE_EVENT_KINDS: Record<string, string> = {
-  closure: 'Zakończenie pracy',
-  contract: 'Kontrakt socjalny',
-  plan: 'Plan pracy',
-  assessment: 'Okresowa ocena',
-  court: 'Sąd',
-};
-const eventKind = (kind: string): string => EVENT_KIND_LABELS[kind] ?? MORE_EVENT_KINDS[kind] ?? kind;
+/** Every kind the services write is labelled in EVENT_KIND_LABELS (shared/cases.ts). */
+const eventKind = (kind: string): string => EVENT_KIND_LABELS[kind] ?? kind;
 
 const EMPTY: Record<ExportPart, string> = {
   documents: 'W rejestrze nie ma dokumentów wydanych w tej sprawie.',

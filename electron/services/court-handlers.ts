@@ -13,6 +13,7 @@ export type CourtChannel =
   | 'court:list'
   | 'court:answer'
   | 'court:export'
+  | 'court:exportProgress'
   | 'opinions:get'
   | 'opinions:save'
   | 'opinions:submit'
@@ -39,6 +40,8 @@ export function courtHandlers(backend: Backend, documents: DocumentsService, fon
     'court:list': (input, s) => write('court:list', s, input.caseId ?? null, (m, a) => court.list(m, input, a)),
     'court:answer': (input, s) => write('court:answer', s, null, (m, a) => court.answer(m, input, a)),
     'court:export': (input, s) => exporter.run(s, input),
+    // Read from memory, no transaction: polled four times a second while the export runs.
+    'court:exportProgress': ({ requestId }, s) => Promise.resolve(exporter.progress(s, requestId)),
     'opinions:get': ({ requestId }, s) => write('opinions:get', s, null, (m, a) => court.page(m, requestId, a)),
     'opinions:save': (input, s) => write('opinions:save', s, null, (m, a) => court.save(m, input, a)),
     'opinions:submit': ({ requestId }, s) => write('opinions:submit', s, null, (m, a) => court.submit(m, requestId, a)),

@@ -56,6 +56,8 @@ export const INTERVIEW_STATUSES: readonly CaseStatus[] = ['REPORTED', 'INTERVIEW
 export const WORKER_KINDS: readonly DeadlineKind[] = ['interview', 'interview_update', 'contract_action', 'court'];
 export const ASSISTANT_KINDS: readonly DeadlineKind[] = ['plan_task', 'assessment', 'monitoring_end', 'court'];
 export const HEAD_KINDS: readonly DeadlineKind[] = ['assignment_decision'];
+/** Parts of the case the family assistant does not see (kontrakt, aktualizacja wywiadu): nor their deadlines. */
+export const WORKER_ONLY_DEADLINES: readonly DeadlineKind[] = ['interview_update', 'contract_action'];
 
 /** A list of constant statuses for an IN (…) clause (never user input). */
 function inList(statuses: readonly CaseStatus[]): string {

@@ -227,3 +227,23 @@ export const CONTRACT_GOALS = [
 export const REFERRAL_ORGANISATIONS = ['Centrum Usług Społecznych w Pyrzycach', 'Stowarzyszenie „Rodzina Razem” w Stargardzie', 'Fundacja Wspierania Rodzin „Przystań”'] as const;
 
 export const STAFF_WOMEN = ['Anna', 'Beata', 'Celina', 'Dorota', 'Ewelina', 'Grażyna', 'Halina', 'Iwona', 'Joanna', 'Karolina', 'Lucyna', 'Marzena', 'Renata', 'Sylwia', 'Teresa', 'Wanda'] as const;
+
+/** Family courts that write to the office (issue 7). */
+export const COURTS = [
+  { court: 'Sąd Rejonowy w Pyrzycach', division: 'III Wydział Rodzinny i Nieletnich' },
+  { court: 'Sąd Rejonowy w Stargardzie', division: 'III Wydział Rodzinny i Nieletnich' },
+  { court: 'Sąd Rejonowy w Myśliborzu', division: 'III Wydział Rodzinny i Nieletnich' },
+] as const;
+
+export const COURT_RELATIONS = [
+  'Relacje matki z dziećmi są ciepłe; dzieci chętnie rozmawiają z asystentem w obecności matki.',
+  'W rodzinie występują konflikty między rodzicami; dzieci są świadkami kłótni.',
+  'Ojciec dzieci utrzymuje z nimi kontakt co dwa tygodnie, kontakty przebiegają spokojnie.',
+  'Babcia wspiera matkę w opiece nad dziećmi; relacje w rodzinie są poprawne.',
+] as const;
+
+export const COURT_CONCLUSIONS = [
+  'Wskazane dalsze wsparcie asystenta rodziny i kontynuacja planu pracy z rodziną.',
+  'Rodzina współpracuje z asystentem; widoczna poprawa opieki nad dziećmi. Wskazane dalsze monitorowanie sytuacji.',
+  'Mimo wsparcia brak poprawy w zakresie opieki nad dziećmi; wskazane rozważenie przez sąd zastosowania nadzoru kuratora.',
+] as const;

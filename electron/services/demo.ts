@@ -11,12 +11,20 @@
  * many per transaction. Deterministic for a seed: names, numbers, dates and outcomes are the same
  * on every run (ids are random UUIDs, as always). No Math.random: a small PRNG (mulberry32).
  *
+ * Court requests (issue 7): some families get a court's letter — for the opinia o rodzinie, the
+ * case file, or both — registered by the case's worker; some are still open at today (some past
+ * their deadline), some answered. The opinions go through every state (draft, submitted, approved,
+ * issued); issued ones are numbered PDFs in the document register, printed by the PDF worker, so
+ * only the first `issuedOpinions` (default DEMO_ISSUED_OPINIONS) of them are issued, and none when
+ * the backend has no PDF worker (the tests' backends): later ones are answered with the case file.
+ *
  * One gap in the process as built: a social-work case cannot be closed yet (closing needs a
  * closure reason, which only an assistant's proposal records), so social-work cases stay open.
  */
 import type { EntityManager } from 'typeorm';
 
 import { intakeSchema, type IntakeInput, type ReportSource } from '../../shared/cases';
+import { OPINION_SECTION_KEYS, type CourtAsks, type CourtRequestStatus, type OpinionSections, type OpinionStatus } from '../../shared/court';
 import { ART7_REASONS, type Art7Reason, type CaseStatus, type ClosureReason } from '../../shared/domain/caseFlow';
 import { fromDayNumberToIso, toDayNumber, type IsoDate } from '../../shared/domain/dates';
 import { interviewDeadline } from '../../shared/domain/deadlines';
@@ -32,8 +40,14 @@ import { PersonEntity, UserEntity, type AuditRow } from '../db/entities';
 import { AppError } from '../errors';
 import { AuditService, canonicalJson, entryHash, GENESIS_HASH, type AuditInput } from './audit';
 import { CasesService, type Actor } from './cases';
+import { CourtService } from './court';
+import { loadCaseData, opinionPrefill } from './court-data';
+import { DocumentsService } from './documents';
 import {
   CONTRACT_GOALS,
+  COURT_CONCLUSIONS,
+  COURTS,
+  COURT_RELATIONS,
   HOUSING,
   INTERVIEW_TEXTS,
   PLAN_AREAS,
@@ -61,7 +75,7 @@ import { caseloads } from './tray';
 import { UsersService } from './users';
 
 /** Bump when the seeder makes different data for the same seed (benchmark caches key on it). */
-export const DEMO_SEEDER_VERSION = 1;
+export const DEMO_SEEDER_VERSION = 2;
 
 // ---- a small deterministic PRNG ---------------------------------------------------------------
 
@@ -179,6 +193,22 @@ export interface DemoContract {
   signedOn: IsoDate | null;
 }
 
+/** A court's letter as the seeder made it, and where it stands at the end. */
+export interface DemoCourtRequest {
+  asks: CourtAsks;
+  court: string;
+  division: string;
+  caseReference: string;
+  receivedOn: IsoDate;
+  deadline: IsoDate;
+  status: CourtRequestStatus;
+  answeredOn: IsoDate | null;
+  /** The opinion's state (null: none drafted, or the court asked only for the files). */
+  opinion: OpinionStatus | null;
+  /** The day the opinion was issued through the document register. */
+  issuedOn: IsoDate | null;
+}
+
 /** The seeder's own record of one family, to check what the app computes against. */
 export interface DemoFamily {
   index: number;
@@ -203,6 +233,8 @@ export interface DemoFamily {
   contracts: DemoContract[];
   assessments: IsoDate[];
   visits: number;
+  /** Court requests in the order received. */
+  court: DemoCourtRequest[];
 }
 
 export interface DemoStaff {
@@ -235,9 +267,15 @@ export interface DemoOptions {
   /** Collects the time spent per kind of step (benchmarks). */
   profile?: Map<string, { count: number; ms: number }>;
   log?: (line: string) => void;
+  /**
+   * At most this many opinions are issued as PDFs (each is printed by the PDF worker, ~0.1–0.5 s);
+   * default DEMO_ISSUED_OPINIONS. Without a PDF worker none are.
+   */
+  issuedOpinions?: number;
 }
 
 export const DEMO_MAX_FAMILIES = 100_000;
+export const DEMO_ISSUED_OPINIONS = 12;
 const DAYS_BACK = 730;
 const MAX_ASSISTANTS = 25;
 
@@ -250,6 +288,8 @@ interface Exec {
   cases: CasesService;
   work: FamilyWorkService;
   pool: AssistantPool;
+  court: CourtService;
+  documents: DocumentsService;
 }
 
 type StepRun = (x: Exec, actor: Actor, date: IsoDate) => Promise<void>;
@@ -806,6 +846,7 @@ function planFamily(index: number, seed: number, ctx: PlanContext): FamilyPlan {
     contracts: [],
     assessments: [],
     visits: 0,
+    court: [],
   };
   return {
     run,
@@ -814,6 +855,131 @@ function planFamily(index: number, seed: number, ctx: PlanContext): FamilyPlan {
     assistantFrom: assignOffset === null ? null : Math.min(ctx.today, reportDay + assignOffset),
     assistantUntil: closeOffset === null || assignOffset === null ? null : Math.min(ctx.today, reportDay + closeOffset),
   };
+}
+
+// ---- court requests ---------------------------------------------------------------------------
+
+/**
+ * Where a court's letter ends: open at today ('new': no opinion yet; 'draft', 'submitted',
+ * 'approved': the opinion's state; 'files_open': the case file asked for), or answered ('issued':
+ * the opinion issued answers it; 'both_answered': opinion issued and the files sent on paper;
+ * 'files_answered': the files sent).
+ */
+const COURT_VARIANTS = ['draft', 'issued', 'files_open', 'submitted', 'both_answered', 'approved', 'files_answered', 'new'] as const;
+type CourtVariant = (typeof COURT_VARIANTS)[number];
+const CURRENT_VARIANTS: readonly CourtVariant[] = ['new', 'draft', 'submitted', 'approved', 'files_open'];
+const OPINION_VARIANTS: readonly CourtVariant[] = ['new', 'draft', 'submitted', 'approved', 'issued', 'both_answered'];
+const ISSUING_VARIANTS: readonly CourtVariant[] = ['issued', 'both_answered'];
+const COURT_WEIGHTS: Record<CourtVariant, number> = { new: 1, draft: 2, submitted: 1, approved: 1, files_open: 2, issued: 3, both_answered: 1, files_answered: 3 };
+
+/**
+ * Adds court letters to the planned families, in family order (family i's letters depend only on
+ * the families before it): the first eligible families take every variant in turn, so that even
+ * a small office shows each; later ones get a letter by chance. At most `issuable` opinions are
+ * issued; past that, a letter that would have been answered by an opinion asks for the files.
+ */
+function planCourt(plans: readonly FamilyPlan[], seed: number, today: number, issuable: number): void {
+  const pending = [...COURT_VARIANTS];
+  let issued = 0;
+  let current = 0;
+  for (const p of plans) {
+    const { run } = p;
+    const rng = new Rng(streamSeed((seed ^ 0x7c0a7) >>> 0, run.record.index));
+    let from: number;
+    let until: number;
+    let currentOk: boolean;
+    const assisted = p.assistantFrom !== null;
+    if (p.assistantFrom !== null) {
+      from = p.assistantFrom + 3;
+      until = (p.assistantUntil ?? today) - 3;
+      currentOk = p.assistantUntil === null && today - p.assistantFrom >= 40;
+    } else if (run.record.scenario === 'social_work') {
+      from = p.reportDay + 45;
+      until = today - 1;
+      currentOk = today - p.reportDay >= 60;
+    } else continue;
+    const pastOk = until - from >= 45;
+    const fits = (v: CourtVariant) => (assisted || !OPINION_VARIANTS.includes(v)) && (CURRENT_VARIANTS.includes(v) ? currentOk : pastOk);
+    let variant: CourtVariant | null = pending.find(fits) ?? null;
+    if (variant !== null) pending.splice(pending.indexOf(variant), 1);
+    else if (rng.chance(assisted ? 0.25 : 0.1)) {
+      const options = COURT_VARIANTS.filter(fits);
+      if (options.length === 0) continue;
+      variant = rng.weighted(Object.fromEntries(options.map((v) => [v, COURT_WEIGHTS[v]])) as Record<CourtVariant, number>);
+    } else continue;
+    if (ISSUING_VARIANTS.includes(variant)) {
+      if (issued >= issuable) variant = 'files_answered';
+      else issued += 1;
+    }
+    const where = rng.pick(COURTS);
+    const asks: CourtAsks = variant === 'files_open' || variant === 'files_answered' ? 'case_file' : variant === 'both_answered' || rng.chance(0.2) ? 'both' : 'opinion';
+    const relations = rng.pick(COURT_RELATIONS);
+    const conclusions = rng.pick(COURT_CONCLUSIONS);
+    let received: number;
+    let deadline: number;
+    if (CURRENT_VARIANTS.includes(variant)) {
+      // Every other open letter is past its deadline at today.
+      const overdue = current++ % 2 === 0;
+      received = Math.max(from, overdue ? today - rng.int(25, 38) : today - rng.int(1, 12));
+      deadline = overdue ? received + rng.int(10, 20) : Math.max(received + rng.int(21, 30), today + 1);
+    } else {
+      received = rng.int(from, until - 40);
+      deadline = received + rng.int(14, 30);
+    }
+    const reference = `III ${rng.pick(['Nsm', 'Nsm', 'Nsm', 'Opm'])} ${rng.int(1, 899)}/${iso(received).slice(2, 4)}`;
+    const state: { id: string; record: DemoCourtRequest | null } = { id: '', record: null };
+    const at = (day: number, who: Who, name: string, step: StepRun) => p.steps.push({ offset: Math.min(today, day) - p.reportDay, who, name, run: step });
+    at(received, 'worker', 'courtRequest', async (x, a, date) => {
+      const view = await x.court.create(x.m, { caseId: run.record.caseId, court: where.court, division: where.division, caseReference: reference, receivedOn: date, asks, deadline: iso(deadline), notes: '' }, a);
+      state.id = view.id;
+      state.record = { asks, court: where.court, division: where.division, caseReference: reference, receivedOn: date, deadline: view.deadline, status: 'open', answeredOn: null, opinion: null, issuedOn: null };
+      run.record.court.push(state.record);
+    });
+    const answer = (day: number) =>
+      at(day, 'worker', 'courtAnswer', async (x, a, date) => {
+        await x.court.answer(x.m, { requestId: state.id, sentOn: date }, a);
+        state.record!.status = 'answered';
+        state.record!.answeredOn = date;
+      });
+    if (variant === 'files_open' || variant === 'new') continue;
+    if (variant === 'files_answered') {
+      answer(received + rng.int(5, 25));
+      continue;
+    }
+    const past = !CURRENT_VARIANTS.includes(variant);
+    let day = received + (past ? rng.int(2, 6) : 1);
+    at(day, 'assistant', 'opinionDraft', async (x, a) => {
+      const prefill = opinionPrefill(await loadCaseData(x.m, run.record.caseId));
+      const sections = Object.fromEntries(OPINION_SECTION_KEYS.map((key) => [key, prefill[key] ?? ''])) as OpinionSections;
+      await x.court.save(x.m, { requestId: state.id, expectedVersion: 0, sections: { ...sections, relations, conclusions } }, a);
+      state.record!.opinion = 'draft';
+    });
+    if (variant === 'draft') continue;
+    day += past ? rng.int(1, 5) : 1;
+    at(day, 'assistant', 'opinionSubmit', async (x, a) => {
+      await x.court.submit(x.m, state.id, a);
+      state.record!.opinion = 'submitted';
+    });
+    if (variant === 'submitted') continue;
+    day += past ? rng.int(1, 4) : 1;
+    at(day, 'head', 'opinionApprove', async (x, a) => {
+      await x.court.approve(x.m, state.id, a);
+      state.record!.opinion = 'approved';
+    });
+    if (variant === 'approved') continue;
+    day += rng.int(0, 2);
+    at(day, 'head', 'opinionIssue', async (x, a, date) => {
+      await x.court.issue(x.m, state.id, a, x.documents);
+      state.record!.opinion = 'issued';
+      state.record!.issuedOn = date;
+      if (asks === 'opinion') {
+        state.record!.status = 'answered';
+        state.record!.answeredOn = date;
+      }
+    });
+    // The case file sent on paper with the opinion: "Odpowiedź wysłana" by hand.
+    if (asks === 'both') answer(day + rng.int(0, 3));
+  }
 }
 
 // ---- staff ----------------------------------------------------------------------------------
@@ -1016,7 +1182,21 @@ export async function seedDemo(backend: Backend, options: DemoOptions): Promise<
   const cases = new BulkCases(seedClock, bulkAudit);
   const work = new FamilyWorkService(seedClock, bulkAudit, cases);
   const pool = new AssistantPool(assistants, existing.loads, limit);
+  const court = new CourtService(seedClock, bulkAudit, cases);
+  const documents = new DocumentsService(bulkAudit, cases, backend.office, () => backend.pdf());
   for (const p of plans) p.run.record.workerLogin = workers[p.run.workerIndex]!.login;
+  // Court letters; opinions are issued only with a PDF worker to print them.
+  const wantIssued = Math.max(0, options.issuedOpinions ?? DEMO_ISSUED_OPINIONS);
+  let issuable = 0;
+  if (wantIssued > 0) {
+    try {
+      backend.pdf();
+      issuable = wantIssued;
+    } catch {
+      log('Bez modułu drukowania PDF: opinie o rodzinie nie zostaną wydane.');
+    }
+  }
+  planCourt(plans, seed, today, issuable);
   const steps = plans
     .flatMap((p) => p.steps.map((s, seq) => ({ day: Math.min(today, p.reportDay + s.offset), family: p.run.record.index, seq, step: s, run: p.run })))
     .sort((a, b) => a.day - b.day || a.family - b.family || a.seq - b.seq);
@@ -1030,7 +1210,7 @@ export async function seedDemo(backend: Backend, options: DemoOptions): Promise<
     const batch = steps.slice(i, i + batchSize);
     bulkAudit.reset();
     await session.db.write(async (m) => {
-      const exec: Exec = { m, cases, work, pool };
+      const exec: Exec = { m, cases, work, pool, court, documents };
       for (const s of batch) {
         if (s.day !== day) {
           day = s.day;

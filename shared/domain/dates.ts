@@ -168,8 +168,14 @@ export function formatPolishDate(date: IsoDate): string {
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${String(year).padStart(4, '0')}`;
 }
 
+/** A required date field; `required` is what an empty field says (a form's date picker sends ''). */
+export function requiredIsoDate(required = 'Data jest wymagana.') {
+  return z
+    .string({ error: required })
+    .min(1, { error: required, abort: true })
+    .max(10, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' })
+    .refine((value) => parseIsoDate(value) !== null, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' });
+}
+
 /** The schema forms and the main process use for a date field. */
-export const isoDateSchema = z
-  .string({ error: 'Data jest wymagana.' })
-  .max(10, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' })
-  .refine((value) => parseIsoDate(value) !== null, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' });
+export const isoDateSchema = requiredIsoDate();

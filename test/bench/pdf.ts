@@ -16,7 +16,7 @@ import { planWithTasks, socialContractA } from '../fixtures/pdf/models';
 const FONT_DIR = fileURLToPath(new URL('../../electron/pdf/fonts', import.meta.url));
 const WORKER_PATH = fileURLToPath(new URL('../../electron/pdf/worker.ts', import.meta.url));
 const WARM_UP = 5;
-const RUNS = 21;
+const RUNS = 31;
 
 function pageCount(bytes: Uint8Array): number {
   return [...Buffer.from(bytes).toString('latin1').matchAll(/\/Type\s*\/Page\b(?!s)/g)].length;

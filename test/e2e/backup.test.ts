@@ -9,20 +9,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_CORRUPT_MESSAGE } from '../../shared/backup';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import type { Result } from '../../shared/result';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE } from '../support/backend';
 import { launchApp, type AppHandle } from './harness';
+import { button, heading, invoker, logIn as logInAs, nav, region, shot as screenshot } from './ui';
 
 const SCREENSHOTS = resolve('test-results/backup');
-const button = (scope: Page | Locator, name: string | RegExp) => scope.getByRole('button', { name, exact: typeof name === 'string' });
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Menu główne' }).getByRole('button', { name, exact: true });
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
-const region = (scope: Page | Locator, name: string) => scope.getByRole('region', { name, exact: true });
 
 describe('backups from the UI and a restore from the login screen', () => {
   let app: AppHandle;
@@ -32,26 +26,9 @@ describe('backups from the UI and a restore from the login screen', () => {
   let fileToPick: string | null = null;
   const picked: string[] = [];
 
-  async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = (await app.backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
-
-  async function shot(name: string): Promise<void> {
-    for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
-    await app.page.evaluate(() => window.scrollTo(0, 0));
-    await app.screenshot(name);
-  }
-
-  async function logIn(login: string, password: string): Promise<void> {
-    const { page } = app;
-    await heading(page, 'Logowanie').waitFor();
-    await page.getByLabel(/^Login/).fill(login);
-    await page.getByLabel(/^Hasło/).fill(password);
-    await button(page, 'Zaloguj').click();
-    await heading(page, 'Pulpit — do zrobienia').waitFor();
-  }
+  const invoke = invoker(() => app);
+  const shot = (name: string) => screenshot(app, name);
+  const logIn = (login: string, password: string) => logInAs(app.page, login, password);
 
   beforeAll(async () => {
     app = await launchApp({

@@ -9,16 +9,15 @@
  * than clicking); everything the issue is about is done through the UI. Screenshots go to
  * test-results/e2e/case-*.png.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/cases';
 import { formatPolishDate } from '../../shared/domain/dates';
 import { makePesel } from '../../shared/domain/pesel';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import type { Result } from '../../shared/result';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE } from '../support/backend';
 import { launchApp, type AppHandle } from './harness';
+import { button, caseHeader, choose, field, heading, invoker, logIn, logOut, nav, shot, typeDate } from './ui';
 
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!' };
 const ASSISTANT = { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: 'Asystentka-2026!' };
@@ -29,61 +28,15 @@ const PARTNER = { firstName: 'Ołeksandr', lastName: 'Szewczenko', born: '30.01.
 /** Already in the records, from an earlier case: the intake must offer her instead of a duplicate. */
 const GRANDMOTHER = { pesel: makePesel('1962-11-05', 'F', 7), firstName: 'Halina', lastName: 'Żółć', birthDate: '1962-11-05' };
 
-type Scope = Page | Locator;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A field by its visible label; a required one's label ends with Mantine's asterisk. */
-const field = (scope: Scope, label: string) => scope.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`));
-const button = (scope: Scope, name: string | RegExp) => scope.getByRole('button', { name, exact: typeof name === 'string' });
-const nav = (page: Page, name: string | RegExp) =>
-  page.getByRole('navigation', { name: 'Menu główne' }).getByRole('button', { name, exact: typeof name === 'string' });
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
-const caseHeader = (page: Page) => page.getByRole('region', { name: 'Dane sprawy', exact: true });
 const person = (page: Page, n: number) => page.getByRole('group', { name: `Osoba ${n}`, exact: true });
 /** Text as a person reads it: formatZl's non-breaking spaces as plain ones. */
 const plain = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ');
-
-/** A full-page screenshot from the top (the app's header and menu are fixed to the window). */
-async function shot(app: AppHandle, name: string): Promise<void> {
-  // Toasts already read would hide the header of the screen being judged.
-  for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
-  await app.page.evaluate(() => window.scrollTo(0, 0));
-  await app.screenshot(name);
-}
-
-async function choose(page: Page, scope: Scope, label: string, option: string): Promise<void> {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function typeDate(scope: Scope, label: string, date: string): Promise<void> {
-  const input = field(scope, label);
-  await input.fill(date);
-  await input.press('Escape');
-  await input.press('Tab');
-}
 
 describe('the case process: from the report to an assigned family assistant', () => {
   let app: AppHandle;
   let otherCaseId = '';
 
-  async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = (await app.backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
-
-  async function logIn(page: Page, login: string, password: string): Promise<void> {
-    await heading(page, 'Logowanie').waitFor();
-    await field(page, 'Login').fill(login);
-    await field(page, 'Hasło').fill(password);
-    await button(page, 'Zaloguj').click();
-    await nav(page, 'Pulpit').waitFor();
-  }
-
-  async function logOut(page: Page): Promise<void> {
-    await button(page, 'Wyloguj').click();
-    await heading(page, 'Logowanie').waitFor();
-  }
+  const invoke = invoker(() => app);
 
   beforeAll(async () => {
     // The backend takes "today" from its clock in UTC, the page from Warsaw's calendar: start the
@@ -316,6 +269,8 @@ describe('the case process: from the report to an assigned family assistant', ()
     await button(page, 'Zakończ wywiad').click();
     await page.getByText('Wywiad środowiskowy zakończony').first().waitFor();
     await caseHeader(page).getByText('Analiza sytuacji rodziny').waitFor();
+    // The wywiad is done: its term is no longer one to watch in the header.
+    expect(await caseHeader(page).getByText('Termin wywiadu środowiskowego').count()).toBe(0);
 
     // --- Analysis and the request -----------------------------------------------------------------
     await button(page, 'Analiza sytuacji rodziny').click();
@@ -338,6 +293,13 @@ describe('the case process: from the report to an assigned family assistant', ()
     await caseHeader(page).getByText('Wniosek o asystenta rodziny').waitFor();
     await page.getByText('Wniosek o asystenta rodziny czeka na decyzję kierownika ośrodka.').waitFor();
     await shot(app, 'case-09-request-filed');
+    // The report, the analysis and the request: one tab of the case file, with a section each.
+    await page.getByRole('tab', { name: 'Zgłoszenie i wniosek', exact: true }).click();
+    await page.getByRole('tab', { name: 'Wnioski o asystenta', exact: true }).click();
+    await page.getByRole('tabpanel').getByText('rodzina wyraziła zgodę na współpracę z asystentem', { exact: false }).waitFor();
+    await page.getByRole('tab', { name: 'Analiza sytuacji rodziny', exact: true }).click();
+    await page.getByRole('tabpanel').getByText('Babcia mieszka w pobliżu; pedagog szkolny.').waitFor();
+    await shot(app, 'case-09b-report-and-request-tab');
 
     // The chronology: a note of a visit, marked as significant for a court's opinion; and the case's register.
     await page.getByRole('tab', { name: /^Chronologia/ }).click();
@@ -354,7 +316,7 @@ describe('the case process: from the report to an assigned family assistant', ()
     await field(page, 'Pokaż tylko wpisy istotne dla opinii sądowej').check();
     await visit.waitFor();
     await shot(app, 'case-10-chronology');
-    await page.getByRole('tab', { name: 'Rejestr zmian' }).click();
+    await page.getByRole('tab', { name: 'Zmiany', exact: true }).click();
     for (const event of ['Przyjęcie zgłoszenia', 'Zakończenie wywiadu', 'Wniosek o asystenta rodziny', 'Wpis w chronologii']) {
       await page.getByRole('tabpanel').getByText(event, { exact: true }).first().waitFor();
     }

@@ -9,29 +9,18 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatPolishDate } from '../../shared/domain/dates';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import type { Result } from '../../shared/result';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE, tempDir } from '../support/backend';
 import { MANDATORY_SEGMENTS, PASSWORD, simpleIntake } from '../support/case-flow';
 import { launchApp, type AppHandle } from './harness';
+import { button, field, heading, invoker, logIn as signIn, nav, shot as screenshot, tab, type Scope } from './ui';
 
 const ASSISTANT = { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska' };
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak' };
 const FONT_DIR = fileURLToPath(new URL('../../electron/pdf/fonts', import.meta.url));
 const WORKER_PATH = fileURLToPath(new URL('../../electron/pdf/worker.ts', import.meta.url));
-
-type Scope = Page | Locator;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const field = (scope: Scope, label: string) => scope.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`));
-const button = (scope: Scope, name: string | RegExp) => scope.getByRole('button', { name, exact: typeof name === 'string' });
-const nav = (page: Page, name: string | RegExp) =>
-  page.getByRole('navigation', { name: 'Menu główne' }).getByRole('button', { name, exact: typeof name === 'string' });
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
-const tab = (page: Page, name: string | RegExp) => page.getByRole('tab', { name, exact: typeof name === 'string' });
 
 describe('court: the opinion drafted, approved and issued; the case file exported', () => {
   let app: AppHandle;
@@ -40,40 +29,22 @@ describe('court: the opinion drafted, approved and issued; the case file exporte
   let step = 0;
   const exportFolder = tempDir('asysta-e2e-akta-');
 
-  async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = (await app.backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
+  const invoke = invoker(() => app);
 
+  /** Numbered screenshots, in the order of the story. */
   async function shot(name: string): Promise<void> {
-    for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
-    await app.page.evaluate(() => window.scrollTo(0, 0));
     step += 1;
-    await app.screenshot(`${String(step).padStart(2, '0')}-${name}`);
+    await screenshot(app, `${String(step).padStart(2, '0')}-${name}`);
   }
 
+  /** A date typed inside a dialog: no Escape, which would close the dialog rather than the calendar. */
   async function typeDate(scope: Scope, label: string, date: string): Promise<void> {
     const input = field(scope, label);
     await input.fill(formatPolishDate(date));
-    // No Escape: inside a dialog it would close the dialog, not only the calendar.
     await input.press('Tab');
   }
 
-  async function logIn(login: string, password = PASSWORD): Promise<void> {
-    const { page } = app;
-    if ((await button(page, 'Wyloguj').count()) > 0) await logOut();
-    await heading(page, 'Logowanie').waitFor();
-    await field(page, 'Login').fill(login);
-    await field(page, 'Hasło').fill(password);
-    await button(page, 'Zaloguj').click();
-    await nav(page, 'Pulpit').waitFor();
-  }
-
-  async function logOut(): Promise<void> {
-    await button(app.page, 'Wyloguj').click();
-    await heading(app.page, 'Logowanie').waitFor();
-  }
+  const logIn = (login: string, password = PASSWORD) => signIn(app.page, login, password);
 
   async function openCase(): Promise<void> {
     const { page } = app;
@@ -179,6 +150,9 @@ describe('court: the opinion drafted, approved and issued; the case file exporte
       await exportDialog.getByText(exportFolder).waitFor();
       await exportDialog.getByLabel('Notatki').uncheck();
       await button(exportDialog, 'Zapisz akta').click();
+      // While it runs: the step and a progress bar (5 parts, the bundle, the files).
+      await exportDialog.getByRole('status').filter({ hasText: /Krok \d z 7: / }).waitFor({ timeout: 30_000 });
+      await shot('akta-postep');
       const done = exportDialog.getByRole('status').filter({ hasText: 'Zapisano akta dla sądu' });
       await done.waitFor({ timeout: 60_000 });
       await shot('akta-zapisane');
@@ -186,6 +160,12 @@ describe('court: the opinion drafted, approved and issued; the case file exporte
       expect(files).toEqual([`Akta_III_Nsm_123-25_${today}.pdf`, `Akta_III_Nsm_123-25_${today}.zip`]);
       expect(await done.textContent()).toContain(files[0]!);
       expect(await exportDialog.getByRole('table', { name: 'Pliki i sumy SHA-256' }).textContent()).toContain('manifest.json');
+      // The court asked for the opinion and the files: both sent, the letter is answered by itself.
+      expect(await done.textContent()).toContain(`pismo sądu oznaczono jako załatwione z datą ${formatPolishDate(today)}`);
+      await button(exportDialog, 'Zamknij').click();
+      await exportDialog.waitFor({ state: 'hidden' });
+      await caseRow.filter({ hasText: `Wysłano ${formatPolishDate(today)}` }).waitFor();
+      expect(await button(caseRow, 'Odpowiedź wysłana').count()).toBe(0);
     } catch (error) {
       await app.screenshot('failure').catch(() => undefined);
       throw error;

@@ -7,15 +7,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/clock';
 import { makePesel } from '../../shared/domain/pesel';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import type { Result } from '../../shared/result';
 import { HEAD, OFFICE } from '../support/backend';
 import { MANDATORY_SEGMENTS } from '../support/case-flow';
 import { launchApp, type AppHandle } from './harness';
+import { button, invoker, logIn, nav, tab } from './ui';
 
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!' };
 const FONT_DIR = fileURLToPath(new URL('../../electron/pdf/fonts', import.meta.url));
@@ -26,11 +24,7 @@ describe('documents in the case file', () => {
   let caseNumber = '';
   const opened: { path: string; mode: string; sha256: string }[] = [];
 
-  async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = (await app.backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
+  const invoke = invoker(() => app);
 
   beforeAll(async () => {
     const warsawToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
@@ -73,20 +67,13 @@ describe('documents in the case file', () => {
     await app?.close();
   });
 
-  async function logIn(page: Page): Promise<void> {
-    await page.getByRole('heading', { name: 'Logowanie', exact: true }).waitFor();
-    await page.getByLabel(/^Login( \*)?$/).fill(WORKER.login);
-    await page.getByLabel(/^Hasło( \*)?$/).fill(WORKER.password);
-    await page.getByRole('button', { name: 'Zaloguj', exact: true }).click();
-  }
-
   it('issues the wniosek from the Dokumenty tab, lists it, opens it; issuing again gives the same document', async () => {
     const { page } = app;
     try {
-      await logIn(page);
-      await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('button', { name: /^Sprawy/ }).click();
-      await page.getByRole('button', { name: caseNumber, exact: true }).click();
-      await page.getByRole('tab', { name: 'Dokumenty', exact: true }).click();
+      await logIn(page, WORKER.login, WORKER.password);
+      await nav(page, /^Sprawy/).click();
+      await button(page, caseNumber).click();
+      await tab(page, 'Dokumenty').click();
       await page.getByText('W tej sprawie nie wydano jeszcze żadnego dokumentu.').waitFor();
       await app.screenshot('1-empty');
 

@@ -11,30 +11,21 @@
  * (faster than clicking; the case process has its own test). Screenshots: test-results/family-work/.
  */
 import { resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/cases';
 import { addDays, addMonths, formatPolishDate } from '../../shared/domain/dates';
 import { makePesel } from '../../shared/domain/pesel';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import type { Result } from '../../shared/result';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE } from '../support/backend';
 import { MANDATORY_SEGMENTS, PASSWORD, simpleIntake } from '../support/case-flow';
 import { launchApp, type AppHandle } from './harness';
+import { button, caseHeader, field, heading, invoker, logIn as logInAs, logOut as logOutOf, nav, shot as screenshot, tab, typeDate as typeDateAsUser, type Scope } from './ui';
 
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak' };
 const ASSISTANT = { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska' };
 const FAMILY = { lastName: 'Wróblewska', firstName: 'Katarzyna', child: 'Oskar', childLastName: 'Wróblewski' };
 
-type Scope = Page | Locator;
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const field = (scope: Scope, label: string) => scope.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`));
-const button = (scope: Scope, name: string | RegExp) => scope.getByRole('button', { name, exact: typeof name === 'string' });
-const nav = (page: Page, name: string | RegExp) =>
-  page.getByRole('navigation', { name: 'Menu główne' }).getByRole('button', { name, exact: typeof name === 'string' });
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
-const tab = (page: Page, name: string | RegExp) => page.getByRole('tab', { name, exact: typeof name === 'string' });
 const alertWith = (page: Page, text: string) => page.getByRole('alert').filter({ hasText: text });
 
 describe('working with the family: kontrakt, plan, visits, assessment, closure', () => {
@@ -44,42 +35,18 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
   let socialWorkNumber = '';
   let step = 0;
 
-  async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = (await app.backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
+  const invoke = invoker(() => app);
 
-  /** NN-name.png, numbered in the order taken; toasts closed, from the top of the page. */
+  /** NN-name.png, numbered in the order taken. */
   async function shot(name: string): Promise<void> {
-    for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
-    await app.page.evaluate(() => window.scrollTo(0, 0));
     step += 1;
-    await app.screenshot(`${String(step).padStart(2, '0')}-${name}`);
+    await screenshot(app, `${String(step).padStart(2, '0')}-${name}`);
   }
 
-  async function typeDate(scope: Scope, label: string, date: string): Promise<void> {
-    const input = field(scope, label);
-    await input.fill(formatPolishDate(date));
-    await input.press('Escape');
-    await input.press('Tab');
-  }
-
-  async function logIn(login: string, password = PASSWORD): Promise<void> {
-    const { page } = app;
-    // A test that failed half-way may have left someone signed in.
-    if ((await button(page, 'Wyloguj').count()) > 0) await logOut();
-    await heading(page, 'Logowanie').waitFor();
-    await field(page, 'Login').fill(login);
-    await field(page, 'Hasło').fill(password);
-    await button(page, 'Zaloguj').click();
-    await nav(page, 'Pulpit').waitFor();
-  }
-
-  async function logOut(): Promise<void> {
-    await button(app.page, 'Wyloguj').click();
-    await heading(app.page, 'Logowanie').waitFor();
-  }
+  /** A date field, typed as the user does, from an ISO date. */
+  const typeDate = (scope: Scope, label: string, date: string) => typeDateAsUser(scope, label, formatPolishDate(date));
+  const logIn = (login: string, password = PASSWORD) => logInAs(app.page, login, password);
+  const logOut = () => logOutOf(app.page);
 
   async function openCase(): Promise<void> {
     const { page } = app;
@@ -89,7 +56,7 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await heading(page, `${FAMILY.lastName} ${FAMILY.firstName}`).waitFor();
   }
 
-  const status = (page: Page) => page.getByRole('region', { name: 'Dane sprawy', exact: true });
+  const status = caseHeader;
 
   beforeAll(async () => {
     const warsawToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
@@ -187,7 +154,7 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     const { page } = app;
     await logIn(WORKER.login);
     await openCase();
-    await tab(page, 'Kontrakt socjalny').click();
+    await tab(page, 'Kontrakt').click();
     await page.getByText('W tej sprawie nie zawarto kontraktu socjalnego.').waitFor();
     await button(page, 'Nowy kontrakt socjalny').click();
     await heading(page, 'Nowy kontrakt socjalny').waitFor();
@@ -253,7 +220,7 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await tab(page, /^Chronologia/).click();
     await page.getByText('Podpisano kontrakt socjalny').first().waitFor();
     await page.getByText('Niedotrzymanie kontraktu socjalnego').first().waitFor();
-    await tab(page, 'Kontrakt socjalny').click();
+    await tab(page, 'Kontrakt').click();
     await page.getByRole('row').filter({ hasText: 'Podjęcie zatrudnienia' }).getByText('W realizacji').waitFor();
     await shot('contract-list');
     await logOut();
@@ -266,7 +233,7 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await logIn(ASSISTANT.login);
     await openCase();
     // The kontrakt is the social worker's: not shown to the assistant (art. 16 u.w.r.).
-    expect(await tab(page, 'Kontrakt socjalny').count()).toBe(0);
+    expect(await tab(page, 'Kontrakt').count()).toBe(0);
     const summary = page.getByRole('region', { name: 'Praca z rodziną', exact: true });
     await summary.getByText(formatPolishDate(addMonths(today, 6))).waitFor();
     await shot('assistant-case-file');
@@ -313,7 +280,11 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await page.keyboard.type('Matka i syn');
     const task2 = page.getByRole('group', { name: 'Zadanie 1.2.1', exact: true });
     expect(await field(task2, 'Osoba odpowiedzialna').inputValue()).toBe('Matka i syn');
+    // Saved without its deadline, the task asks for one (not for a "correct" date).
+    await button(page, 'Zapisz projekt').click();
+    await task2.getByText('Podaj termin zadania.', { exact: true }).waitFor();
     await typeDate(task2, 'Termin', addMonths(today, 1));
+    await task2.getByText('Podaj termin zadania.', { exact: true }).waitFor({ state: 'detached' });
     // Coordinated with the child's plan pomocy dziecku: the coordinator must be named before signing.
     await page.getByLabel(/^Plan skoordynowany z planem pomocy dziecku/).check();
     await button(page, 'Podpisz plan').click();
@@ -406,7 +377,8 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
 
     // --- The kierownik approves it, from the queue -----------------------------------------------------
     await logIn(HEAD.login, HEAD.password);
-    await nav(page, /^Wnioski o asystenta/).click();
+    // No request waits, the closure proposal does: the navbar counts it.
+    await nav(page, /^Wnioski o asystenta, oczekujące: 1$/).click();
     const queue = page.getByRole('region', { name: 'Propozycje zakończenia pracy z rodziną' });
     await queue.getByRole('row').filter({ hasText: `${FAMILY.lastName} ${FAMILY.firstName}` }).waitFor();
     await shot('head-queue');
@@ -419,6 +391,14 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     expect(await button(page, 'Nowa wersja').count()).toBe(0);
     expect(await button(page, 'Zaproponuj zakończenie pracy z rodziną').count()).toBe(0);
     await shot('head-case-file');
+    // Every part of the case file is on one row of tabs, at 1366 px and at 1280 px.
+    const tabRows = async () =>
+      new Set(await page.getByRole('tablist', { name: 'Części teczki sprawy' }).getByRole('tab').evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)))).size;
+    expect(await tabRows()).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await tabRows()).toBe(1);
+    await shot('head-case-file-1280');
+    await page.setViewportSize({ width: 1366, height: 860 });
     await button(page, 'Rozpatrz propozycję zakończenia').click();
     dialog = page.getByRole('dialog');
     await dialog.getByText('Syn chodzi regularnie do szkoły', { exact: false }).waitFor();

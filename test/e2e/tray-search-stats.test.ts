@@ -14,12 +14,12 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanArea } from '../../shared/domain/familyWork';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import type { AppErrorShape, Result } from '../../shared/result';
+import type { AppErrorShape } from '../../shared/result';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE, type TestBackend } from '../support/backend';
 import { caseWithRequest, PASSWORD, signIn, simpleIntake } from '../support/case-flow';
 import { launchApp, type AppHandle } from './harness';
+import { button, heading, invoker, logIn as logInAs, logOut as logOutOf, nav, region, shot as screenshot } from './ui';
 
 const SCREENSHOTS = resolve('test-results/tray');
 const [A, B, C, D, E] = ['OPS.AR.1.2026', 'OPS.AR.2.2026', 'OPS.AR.3.2026', 'OPS.AR.4.2026', 'OPS.AR.5.2026'];
@@ -43,10 +43,6 @@ const AREAS: PlanArea[] = [
 
 type Row = [due: string, task: string, family: string, caseNumber: string];
 
-const button = (scope: Page | Locator, name: string | RegExp) => scope.getByRole('button', { name, exact: typeof name === 'string' });
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Menu główne' }).getByRole('button', { name, exact: true });
-const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
-const region = (scope: Page | Locator, name: string) => scope.getByRole('region', { name, exact: true });
 const searchBox = (page: Page) => page.getByLabel('Szukaj sprawy', { exact: true });
 
 /** A tray group's rows as the user reads them: due date, task, family, case number. */
@@ -73,33 +69,10 @@ async function trayOf(page: Page, list: string): Promise<Record<string, Row[]>> 
 describe('the work tray, search and statistics', () => {
   let app: AppHandle;
 
-  async function invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-    const result = (await app.backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
-
-  async function shot(name: string): Promise<void> {
-    for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
-    await app.page.evaluate(() => window.scrollTo(0, 0));
-    await app.screenshot(name);
-  }
-
-  async function logIn(login: string, password: string): Promise<void> {
-    const { page } = app;
-    // A test that failed half-way may have left someone signed in.
-    if (await button(page, 'Wyloguj').isVisible()) await button(page, 'Wyloguj').click();
-    await heading(page, 'Logowanie').waitFor();
-    await page.getByLabel(/^Login/).fill(login);
-    await page.getByLabel(/^Hasło/).fill(password);
-    await button(page, 'Zaloguj').click();
-    await heading(page, 'Pulpit — do zrobienia').waitFor();
-  }
-
-  async function logOut(): Promise<void> {
-    await button(app.page, 'Wyloguj').click();
-    await heading(app.page, 'Logowanie').waitFor();
-  }
+  const invoke = invoker(() => app);
+  const shot = (name: string) => screenshot(app, name);
+  const logIn = (login: string, password: string) => logInAs(app.page, login, password);
+  const logOut = () => logOutOf(app.page);
 
   beforeAll(async () => {
     app = await launchApp({ clock: new ManualClock('2026-03-02T08:00:00.000Z'), screenshotDir: SCREENSHOTS });
@@ -192,7 +165,7 @@ describe('the work tray, search and statistics', () => {
     // One click: the kontrakt's action opens the case file on its kontrakt.
     await button(page, 'Kontrakt: Rejestracja w PUP').click();
     await region(page, 'Dane sprawy').getByText(C).first().waitFor();
-    await page.getByRole('tab', { name: 'Kontrakt socjalny', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Kontrakt', exact: true, selected: true }).waitFor();
     // The wywiad to make opens the case file on its interviews.
     await nav(page, 'Pulpit').click();
     await region(page, 'Później').getByRole('row').filter({ hasText: E }).getByRole('button', { name: 'Wywiad środowiskowy' }).click();

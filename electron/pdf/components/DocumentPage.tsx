@@ -1,13 +1,15 @@
+import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { formatDateLong } from '../format';
 import type { DocumentHeader } from '../models';
-import { COLOR, FONT_SIZE, FOOTER_STYLE, LINE_HEIGHT, PAGE, styles } from './theme';
+import { COPY_LABEL_COLUMN_MARK, COPY_LABEL_MARK, PAGE_GROUP_MARK } from '../page-numbers';
+import { COLOR, FONT_SIZE, FOOTER_STYLE, HEADER_TOP, LINE_HEIGHT, PAGE, styles } from './theme';
 
 const frame = StyleSheet.create({
   header: {
     position: 'absolute',
-    top: 30,
+    top: HEADER_TOP,
     left: PAGE.marginX,
     right: PAGE.marginX,
     flexDirection: 'row',
@@ -24,6 +26,8 @@ const frame = StyleSheet.create({
   officeName: { fontWeight: 700, fontSize: FONT_SIZE.small + 1.5, lineHeight: 1.3 },
   caseInfo: { maxWidth: '36%', alignItems: 'flex-end', textAlign: 'right' },
   copyLabel: { fontWeight: 700, marginTop: 1 },
+  /** Room for a copy label (one line of the header's text), stamped by page-numbers.ts. */
+  copyLabelSlot: { marginTop: 1, height: (FONT_SIZE.small + 0.5) * 1.3 },
   footer: FOOTER_STYLE,
   footerTitle: { maxWidth: '75%' },
   placeDate: { textAlign: 'right', marginBottom: 14 },
@@ -40,6 +44,12 @@ interface DocumentPageProps {
   title: string;
   /** "Egzemplarz dla klienta"... printed in the running header of every page of this copy. */
   copyLabel?: string;
+  /**
+   * Leave room in the running header for a label that differs between copies of an otherwise
+   * identical document: the pages are rendered once and stamped once per copy with its label
+   * (page-numbers.ts, DocumentDefinition.copies in render.ts), instead of laid out per copy.
+   */
+  copyLabelSlot?: boolean;
   children: ReactNode;
 }
 
@@ -47,9 +57,12 @@ interface DocumentPageProps {
  * An A4 page that flows onto as many pages as its content needs, with the office letterhead
  * (name, address, case number) on top and the title and "Strona N z M" at the bottom of each.
  * Page numbers count the pages of this <Page> only, so each copy of a document starts at 1.
+ * They are stamped after rendering (page-numbers.ts: a react-pdf `render` prop would make it lay
+ * every page out again); the empty View marks where this <Page> begins for the stamp.
  */
-export function DocumentPage({ header, title, copyLabel, children }: DocumentPageProps) {
+export function DocumentPage({ header, title, copyLabel, copyLabelSlot = false, children }: DocumentPageProps) {
   const { office } = header;
+  const mark = `${PAGE_GROUP_MARK}${useId()}`;
   return (
     <Page size="A4" style={styles.page} wrap>
       <View fixed style={frame.header}>
@@ -59,18 +72,21 @@ export function DocumentPage({ header, title, copyLabel, children }: DocumentPag
             {office.street}, {office.postalCode} {office.city}
           </Text>
         </View>
-        <View style={frame.caseInfo}>
+        <View style={frame.caseInfo} {...(copyLabelSlot ? { id: COPY_LABEL_COLUMN_MARK } : {})}>
           {header.caseNumber !== null && <Text>Znak sprawy: {header.caseNumber}</Text>}
           {header.documentNumber !== null && <Text>Nr dokumentu: {header.documentNumber}</Text>}
           {copyLabel !== undefined && <Text style={frame.copyLabel}>{copyLabel}</Text>}
+          {/* Zero width at the column's right edge: the mark gives where the label ends. */}
+          {copyLabelSlot && <View id={COPY_LABEL_MARK} style={frame.copyLabelSlot} />}
         </View>
       </View>
 
+      <View id={mark} />
       {children}
 
       <View fixed style={frame.footer}>
         <Text style={frame.footerTitle}>{title}</Text>
-        <Text render={({ subPageNumber, subPageTotalPages }) => `Strona ${subPageNumber} z ${subPageTotalPages}`} />
+        {/* "Strona N z M" goes here, right-aligned: stamped by page-numbers.ts. */}
       </View>
     </Page>
   );

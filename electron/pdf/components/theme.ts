@@ -14,6 +14,9 @@ export const PAGE = {
   marginBottom: 64, // room for the fixed footer
 } as const;
 
+/** Top of the running header (the office letterhead) on every page. */
+export const HEADER_TOP = 30;
+
 /**
  * Top of the running footer. Footers are placed from the top, not with `bottom`: react-pdf 4.9
  * drops a bottom-positioned element holding a page-number render prop whenever a lineHeight

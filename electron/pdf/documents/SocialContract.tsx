@@ -70,7 +70,11 @@ function actionColumns(withStatus: boolean): TableColumn<SocialContractAction>[]
   return columns;
 }
 
-function ContractCopy({ model, copyLabel }: { model: SocialContractModel; copyLabel: string }) {
+/**
+ * The contract once; render.ts prints it once per COPY_LABELS entry (the copies differ only by
+ * the label in the running header, stamped into the slot left for it).
+ */
+function ContractCopy({ model }: { model: SocialContractModel }) {
   const { header, variant } = model;
   const part = (roman: 'I' | 'II') => `Część ${roman} ${variant}`;
   const withStatus = model.actions.some((action) => action.status !== null);
@@ -80,7 +84,7 @@ function ContractCopy({ model, copyLabel }: { model: SocialContractModel; copyLa
   }));
 
   return (
-    <DocumentPage header={header} title={documentTitle(model)} copyLabel={copyLabel}>
+    <DocumentPage header={header} title={documentTitle(model)} copyLabelSlot>
       <PlaceAndDate header={header} />
       <DocumentTitle title="KONTRAKT SOCJALNY" subtitle={VARIANT_SUBTITLE[variant]} />
 
@@ -185,9 +189,7 @@ export function SocialContractDocument({ model }: { model: SocialContractModel }
       issuedOn={model.header.issuedOn}
       templateVersion={templateVersion}
     >
-      {COPY_LABELS.map((label) => (
-        <ContractCopy key={label} model={model} copyLabel={label} />
-      ))}
+      <ContractCopy model={model} />
     </PdfDocument>
   );
 }

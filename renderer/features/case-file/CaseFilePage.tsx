@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import type { CaseFileView } from '../../../shared/cases';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
-import { AnalysisSummary } from '../analysis/AnalysisPage';
 import { useCaseFile } from '../cases/caseQueries';
 import { CaseStatusBadge } from '../cases/CaseStatusBadge';
 import { DueDate } from '../cases/DeadlineText';
@@ -18,24 +17,23 @@ import { ContractTab } from '../family-work/ContractTab';
 import { FamilyWorkSummary } from '../family-work/FamilyWorkSummary';
 import { FamilyWorkTab, isWorkSection } from '../family-work/FamilyWorkTab';
 import { visibleWorkTab } from '../family-work/workQueries';
-import { ReportTab } from './ReportTab';
-import { RequestsTab } from './RequestsTab';
+import { isReportSection, ReportRequestTab } from './ReportRequestTab';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { CourtTab } from '../court/CourtTab';
 
+// One row at 1280 px and up (family-work e2e measures it): short labels, no counts, and the report, the analysis and the requests are one tab with sections
+// (ReportRequestTab), as the plan, the visits and the assessments are (FamilyWorkTab).
 const TABS: { value: CaseTab; label: string }[] = [
   { value: 'family', label: 'Rodzina' },
-  { value: 'report', label: 'Zgłoszenie' },
+  { value: 'report', label: 'Zgłoszenie i wniosek' },
   { value: 'interviews', label: 'Wywiady' },
-  { value: 'analysis', label: 'Analiza' },
-  { value: 'requests', label: 'Wnioski' },
-  { value: 'contract', label: 'Kontrakt socjalny' },
+  { value: 'contract', label: 'Kontrakt' },
   // The plan, the visits and the assessments: one tab with its own sections (FamilyWorkTab).
   { value: 'plan', label: 'Praca z rodziną' },
   { value: 'documents', label: 'Dokumenty' },
   { value: 'court', label: 'Sąd' },
   { value: 'chronology', label: 'Chronologia' },
-  { value: 'changes', label: 'Rejestr zmian' },
+  { value: 'changes', label: 'Zmiany' },
 ];
 
 function isTab(value: string | null): value is CaseTab {
@@ -62,15 +60,14 @@ export function CaseFilePage({ caseId, tab = 'family' }: { caseId: string; tab?:
           <CaseActions file={file.data} />
           <FamilyWorkSummary file={file.data} />
           <Tabs
-            value={isWorkSection(tab) ? 'plan' : tab}
+            value={isWorkSection(tab) ? 'plan' : isReportSection(tab) ? 'report' : tab}
             onChange={(value) => navigate({ view: 'case', caseId, tab: isTab(value) ? value : 'family' })}
             keepMounted={false}
           >
             <Tabs.List aria-label="Części teczki sprawy">
               {TABS.filter((item) => visibleWorkTab(item.value, file.data)).map((item) => (
-                <Tabs.Tab key={item.value} value={item.value} fz="md">
+                <Tabs.Tab key={item.value} value={item.value} fz="md" px="xs">
                   {item.label}
-                  {item.value === 'chronology' ? ` (${file.data.events.length})` : ''}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
@@ -78,16 +75,10 @@ export function CaseFilePage({ caseId, tab = 'family' }: { caseId: string; tab?:
               <FamilyTab file={file.data} />
             </Tabs.Panel>
             <Tabs.Panel value="report" pt="md">
-              <ReportTab file={file.data} />
+              <ReportRequestTab file={file.data} section={isReportSection(tab) ? tab : 'report'} />
             </Tabs.Panel>
             <Tabs.Panel value="interviews" pt="md">
               <InterviewsTab file={file.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="analysis" pt="md">
-              <AnalysisSummary file={file.data} />
-            </Tabs.Panel>
-            <Tabs.Panel value="requests" pt="md">
-              <RequestsTab file={file.data} />
             </Tabs.Panel>
             <Tabs.Panel value="contract" pt="md">
               <ContractTab file={file.data} />
@@ -139,9 +130,12 @@ function CaseHeader({ file }: { file: CaseFileView }) {
           <Info label="Asystent rodziny">
             {file.assistant ? `${file.assistant.name} (od ${polishDate(file.assistant.since)})` : <Text c="dimmed">nie przydzielono</Text>}
           </Info>
-          <Info label="Termin wywiadu środowiskowego">
-            {interviewPending ? <DueDate date={file.interviewDue} /> : <Text>{polishDate(file.interviewDue)}</Text>}
-          </Info>
+          {/* Once the wywiad is done its term is history (the chronology keeps it), not a term to watch. */}
+          {interviewPending ? (
+            <Info label="Termin wywiadu środowiskowego">
+              <DueDate date={file.interviewDue} />
+            </Info>
+          ) : null}
           <Info label="Kolejne terminy">
             {otherDeadlines.length === 0 ? (
               <Text c="dimmed">—</Text>

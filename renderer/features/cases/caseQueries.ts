@@ -7,10 +7,11 @@ export const CASES_KEY = ['cases'] as const;
 
 export const caseFileKey = (caseId: string) => ['cases', 'file', caseId] as const;
 
-export function useCaseList(status: CaseStatus | null) {
+export function useCaseList(status: CaseStatus | null, enabled = true) {
   return useQuery({
     queryKey: ['cases', 'list', status ?? 'all'],
     queryFn: () => call('cases:list', status ? { status } : {}),
+    enabled,
   });
 }
 

@@ -1,12 +1,15 @@
 /**
  * "Akta dla sądu": the parts the court asked for, the folder (the system's folder picker), then
  * one PDF bundle and a ZIP with a SHA-256 manifest. While the main process prepares the files the
- * dialog says "Przygotowuję akta…"; the result lists the files and their SHA-256.
+ * dialog polls court:exportProgress and shows a progress bar with the step ("Przygotowuję:
+ * Chronologia sprawy"); the result lists the files and their SHA-256.
  */
-import { Alert, Button, Checkbox, Code, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, Code, Group, Loader, Modal, Progress, Stack, Table, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EXPORT_PART_LABELS, EXPORT_PARTS, type CourtRequestView, type ExportPart, type ExportResult } from '../../../shared/court';
+import { call } from '../../api';
+import { polishDate } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { refreshCases } from '../cases/caseQueries';
@@ -75,12 +78,7 @@ export function ExportModal({ request, opened, onClose }: { request: CourtReques
             {problem}
           </Alert>
         ) : null}
-        {run.isPending ? (
-          <Group gap="sm" role="status">
-            <Loader size="sm" />
-            <Text>Przygotowuję akta… To może potrwać kilka sekund przy wielu dokumentach.</Text>
-          </Group>
-        ) : null}
+        {run.isPending ? <ExportProgress requestId={request.id} /> : null}
         {result ? <ExportSummary result={result} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={run.isPending}>
@@ -95,6 +93,33 @@ export function ExportModal({ request, opened, onClose }: { request: CourtReques
   );
 }
 
+/** Polls the running export's step every 250 ms while it is mounted (only while court:export is pending). */
+function ExportProgress({ requestId }: { requestId: string }) {
+  const progress = useQuery({
+    queryKey: ['court', 'exportProgress', requestId],
+    queryFn: () => call('court:exportProgress', { requestId }),
+    refetchInterval: 250,
+    refetchIntervalInBackground: true,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const value = progress.data ?? null;
+  const percent = value ? Math.round((100 * value.done) / value.total) : 0;
+  return (
+    <Stack gap={6} role="status" aria-live="polite">
+      <Group gap="sm">
+        <Loader size="xs" />
+        <Text size="sm">{value ? `Krok ${value.step} z ${value.total}: ${value.label}` : 'Przygotowuję akta…'}</Text>
+      </Group>
+      <Progress value={percent} animated striped size="lg" aria-label="Postęp zapisywania akt" />
+      <Text size="xs" c="dimmed">
+        To może potrwać kilka sekund przy wielu dokumentach. Nie zamykaj programu i nie odłączaj nośnika.
+      </Text>
+    </Stack>
+  );
+}
+
 function ExportSummary({ result }: { result: ExportResult }) {
   return (
     <Alert color="green" role="status" title="Zapisano akta dla sądu">
@@ -102,6 +127,11 @@ function ExportSummary({ result }: { result: ExportResult }) {
         <Text size="sm">
           W folderze {result.folder}: <b>{result.bundle.name}</b> ({result.bundle.pages} stron) i <b>{result.zip.name}</b>. Czas: {(result.ms / 1000).toFixed(1)} s.
         </Text>
+        {result.answeredOn ? (
+          <Text size="sm">
+            Opinia o rodzinie była już wydana, więc pismo sądu oznaczono jako załatwione z datą {polishDate(result.answeredOn)}.
+          </Text>
+        ) : null}
         <Table withTableBorder fz="xs" aria-label="Pliki i sumy SHA-256">
           <Table.Thead>
             <Table.Tr>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,9 +10,26 @@ import { errorMessage } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { refreshCases } from '../cases/caseQueries';
 import { useSession } from '../layout/session';
+import { ChoiceGroup, DialogButtons } from './FormParts';
 
 export function closureReasonLabel(reason: string | null): string {
   return reason && reason in CLOSURE_REASON_LABELS ? CLOSURE_REASON_LABELS[reason as ClosureReason] : '—';
+}
+
+/** The reason for ending the work (or closing the case); choosing one clears the last error. */
+function ReasonChoice(props: { label: string; name: string; value: ClosureReason | null; onChange: (reason: ClosureReason) => void; onTouched: () => void }) {
+  const { onChange, onTouched, ...rest } = props;
+  return (
+    <ChoiceGroup
+      {...rest}
+      options={CLOSURE_REASONS}
+      labels={CLOSURE_REASON_LABELS}
+      onChange={(reason) => {
+        onChange(reason);
+        onTouched();
+      }}
+    />
+  );
 }
 
 /** The assistant proposes ending the work with the family, with the reason (art. 15 ust. 1 pkt 16 u.w.r.). */
@@ -42,16 +59,7 @@ export function ProposeClosureModal({ caseId, opened, onClose }: { caseId: strin
   return (
     <Modal opened={opened} onClose={onClose} title="Propozycja zakończenia pracy z rodziną" size="lg">
       <Stack gap="md">
-        <Radio.Group size="md" label="Przyczyna zakończenia" withAsterisk value={reason} onChange={(value) => {
-            setReason(value as ClosureReason);
-            setError(undefined);
-          }} name="closure-reason">
-          <Stack gap={6} mt={6}>
-            {CLOSURE_REASONS.map((value) => (
-              <Radio size="md" key={value} value={value} label={CLOSURE_REASON_LABELS[value]} />
-            ))}
-          </Stack>
-        </Radio.Group>
+        <ReasonChoice label="Przyczyna zakończenia" name="closure-reason" value={reason} onChange={setReason} onTouched={() => setError(undefined)} />
         <Textarea size="md"
           label="Uzasadnienie"
           description={reason === 'other' ? 'Przy innej przyczynie opisz ją — bez tego propozycja nie zostanie przyjęta.' : 'Krótko: co osiągnięto albo dlaczego praca nie może trwać.'}
@@ -61,14 +69,7 @@ export function ProposeClosureModal({ caseId, opened, onClose }: { caseId: strin
           onChange={(event) => setNote(event.currentTarget.value)}
         />
         <FormError message={error} title="Nie przekazano propozycji" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Anuluj
-          </Button>
-          <Button onClick={() => void submit()} loading={propose.isPending}>
-            Przekaż propozycję kierownikowi
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onClose} onConfirm={() => void submit()} confirmLabel="Przekaż propozycję kierownikowi" loading={propose.isPending} />
       </Stack>
     </Modal>
   );
@@ -129,23 +130,10 @@ export function DecideClosureModal({
     <Modal opened={opened} onClose={onClose} title="Propozycja zakończenia pracy z rodziną" size="lg">
       <Stack gap="md">
         {work ? <ClosureProposal work={work} /> : null}
-        <Radio.Group size="md" label="Decyzja" withAsterisk value={decision} onChange={(value) => setDecision(value as Decision)} name="closure-decision">
-          <Stack gap={6} mt={6}>
-            {choices.map((value) => (
-              <Radio size="md" key={value} value={value} label={labels[value]} />
-            ))}
-          </Stack>
-        </Radio.Group>
+        <ChoiceGroup label="Decyzja" name="closure-decision" options={choices} labels={labels} value={decision} onChange={setDecision} />
         <Textarea size="md" label="Uwagi" autosize minRows={2} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
         <FormError message={error} title="Nie zapisano decyzji" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Anuluj
-          </Button>
-          <Button onClick={() => void submit()} loading={decide.isPending}>
-            Zapisz decyzję
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onClose} onConfirm={() => void submit()} confirmLabel="Zapisz decyzję" loading={decide.isPending} />
       </Stack>
     </Modal>
   );
@@ -207,14 +195,7 @@ export function ConfirmStepModal({
         <Text>{text}</Text>
         {withNote ? <Textarea size="md" label="Uwagi" autosize minRows={2} value={note} onChange={(event) => setNote(event.currentTarget.value)} /> : null}
         <FormError message={error} title="Nie wykonano" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Anuluj
-          </Button>
-          <Button onClick={() => void submit()} loading={busy}>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onClose} onConfirm={() => void submit()} confirmLabel={confirmLabel} loading={busy} />
       </Stack>
     </Modal>
   );
@@ -266,27 +247,11 @@ export function CloseCaseModal({
       <Stack gap="md">
         <Text>Sprawa zostanie zamknięta{endsAssignment ? ', a przydział asystenta rodziny zakończony — asystent traci dostęp do danych rodziny' : ''}.</Text>
         {needsReason ? (
-          <Radio.Group size="md" label="Przyczyna zamknięcia" withAsterisk value={reason} onChange={(value) => {
-            setReason(value as ClosureReason);
-            setError(undefined);
-          }} name="close-reason">
-            <Stack gap={6} mt={6}>
-              {CLOSURE_REASONS.map((value) => (
-                <Radio size="md" key={value} value={value} label={CLOSURE_REASON_LABELS[value]} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          <ReasonChoice label="Przyczyna zamknięcia" name="close-reason" value={reason} onChange={setReason} onTouched={() => setError(undefined)} />
         ) : null}
         <Textarea size="md" label="Uwagi" description={needsReason ? 'Przy innej przyczynie opisz ją tutaj.' : undefined} autosize minRows={2} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
         <FormError message={error} title="Nie zamknięto sprawy" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Anuluj
-          </Button>
-          <Button onClick={() => void submit()} loading={close.isPending}>
-            Zamknij sprawę
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onClose} onConfirm={() => void submit()} confirmLabel="Zamknij sprawę" loading={close.isPending} />
       </Stack>
     </Modal>
   );

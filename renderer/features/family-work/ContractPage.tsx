@@ -35,6 +35,7 @@ import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
 import { useDraftSync } from './useDraftSync';
 import { mayManageContracts, readDraft, useFamilyWork, workKey } from './workQueries';
+import { ChoiceGroup, DialogButtons, SignSection } from './FormParts';
 
 /** The form keeps partial goals as rows (react-hook-form's field arrays hold objects, not strings). */
 const contractFormSchema = contractContentSchema.extend({ partialGoals: z.array(z.object({ text: text('Cel szczegółowy', 1000) })).max(30) });
@@ -342,34 +343,17 @@ function ContractEditor({ file, contract, draft }: { file: CaseFileView; contrac
           </Button>
         </Group>
 
-        <Paper withBorder radius="md" p="lg" component="section" aria-label="Podpisanie kontraktu">
-          <Stack gap="sm">
-            <Title order={2} fz={18}>
-              Podpisanie kontraktu
-            </Title>
-            <Text size="sm" c="dimmed">
-              Podpisany kontrakt nie jest już zmieniany: można odnotować jego realizację, niedotrzymanie, ocenić go albo rozwiązać.
-            </Text>
-            <Group align="flex-end" gap="md">
-              <DateInput
-                label="Data podpisania"
-                placeholder="DD.MM.RRRR"
-                valueFormat="DD.MM.YYYY"
-                dateParser={parsePolishDate}
-                maxDate={todayIso()}
-                value={signedOn}
-                onChange={(value) => setSignedOn(value ?? null)}
-                size="md"
-                w={200}
-                popoverProps={{ withinPortal: true }}
-              />
-              <Button color="green" onClick={() => void sign()} loading={event.isPending}>
-                Podpisz kontrakt
-              </Button>
-            </Group>
-            <FormError message={signError} title="Nie podpisano kontraktu" />
-          </Stack>
-        </Paper>
+        <SignSection
+          title="Podpisanie kontraktu"
+          note="Podpisany kontrakt nie jest już zmieniany: można odnotować jego realizację, niedotrzymanie, ocenić go albo rozwiązać."
+          signedOn={signedOn}
+          onSignedOnChange={setSignedOn}
+          signLabel="Podpisz kontrakt"
+          onSign={() => void sign()}
+          loading={event.isPending}
+          error={signError}
+          errorTitle="Nie podpisano kontraktu"
+        />
       </Stack>
     </form>
   );
@@ -609,24 +593,11 @@ function EventModal({
           />
         ) : null}
         {withOutcome ? (
-          <Radio.Group size="md" label="Ocena" withAsterisk value={outcome} onChange={(value) => setOutcome(value as ContractOutcome)}>
-            <Stack gap={6} mt={6}>
-              {CONTRACT_OUTCOMES.map((value) => (
-                <Radio size="md" key={value} value={value} label={CONTRACT_OUTCOME_LABELS[value]} />
-              ))}
-            </Stack>
-          </Radio.Group>
+          <ChoiceGroup label="Ocena" options={CONTRACT_OUTCOMES} labels={CONTRACT_OUTCOME_LABELS} value={outcome} onChange={setOutcome} />
         ) : null}
         <Textarea size="md" label={noteLabel} withAsterisk={noteRequired} autosize minRows={3} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <FormError message={error} title="Nie zapisano" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Anuluj
-          </Button>
-          <Button onClick={() => void submit()} loading={busy}>
-            {confirmLabel}
-          </Button>
-        </Group>
+        <DialogButtons onCancel={onClose} onConfirm={() => void submit()} confirmLabel={confirmLabel} loading={busy} />
       </Stack>
     </Modal>
   );

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,7 +13,7 @@ import { DraftStatus } from '../../components/DraftStatus';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { parsePolishDate, polishDate, todayIso } from '../../lib/dates';
+import { polishDate, todayIso } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
@@ -25,6 +24,7 @@ import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
 import { useDraftSync } from './useDraftSync';
 import { isCaseAssistant, planKey, readDraft, useFamilyWork, usePlan } from './workQueries';
+import { SignSection } from './FormParts';
 
 type PlanFormInput = z.input<typeof planContentSchema>;
 type PlanFormOutput = z.output<typeof planContentSchema>;
@@ -356,34 +356,17 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
           </Button>
         </Group>
 
-        <Paper withBorder radius="md" p="lg" component="section" aria-label="Podpisanie planu">
-          <Stack gap="sm">
-            <Title order={2} fz={18}>
-              Podpisanie planu
-            </Title>
-            <Text size="sm" c="dimmed">
-              Plan podpisują rodzina i asystent. Podpisanego planu nie można zmieniać — późniejsze zmiany wprowadza nowa wersja.
-            </Text>
-            <Group align="flex-end" gap="md">
-              <DateInput
-                label="Data podpisania"
-                placeholder="DD.MM.RRRR"
-                valueFormat="DD.MM.YYYY"
-                dateParser={parsePolishDate}
-                maxDate={todayIso()}
-                value={signedOn}
-                onChange={(value) => setSignedOn(value ?? null)}
-                size="md"
-                w={200}
-                popoverProps={{ withinPortal: true }}
-              />
-              <Button color="green" onClick={() => void signPlan()} loading={sign.isPending}>
-                Podpisz plan
-              </Button>
-            </Group>
-            <FormError message={signError} title="Nie podpisano planu" />
-          </Stack>
-        </Paper>
+        <SignSection
+          title="Podpisanie planu"
+          note="Plan podpisują rodzina i asystent. Podpisanego planu nie można zmieniać — późniejsze zmiany wprowadza nowa wersja."
+          signedOn={signedOn}
+          onSignedOnChange={setSignedOn}
+          signLabel="Podpisz plan"
+          onSign={() => void signPlan()}
+          loading={sign.isPending}
+          error={signError}
+          errorTitle="Nie podpisano planu"
+        />
       </Stack>
     </form>
   );

@@ -6,6 +6,7 @@ import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { fullName } from '../../lib/format';
 import { usePendingRequests } from '../assignment/requestQueries';
+import { useCaseList } from '../cases/caseQueries';
 import { CaseSearch } from '../search/CaseSearch';
 import { HOME, NavigationContext, routeKey, type Navigation, type Route } from './navigation';
 import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, navSection, renderRoute, type NavCounter } from './routes';
@@ -44,8 +45,11 @@ export function MainLayout({
   // A route the roles no longer allow (roles changed meanwhile) falls back to the start page.
   const shownRoute: Route = canOpen(user.roles, route.view) ? route : HOME;
   const section = navSection(shownRoute);
-  const pendingRequests = usePendingRequests(can(user.roles, 'requests.decide'));
-  const counters: Record<NavCounter, number> = { pendingRequests: pendingRequests.data?.length ?? 0 };
+  const decides = can(user.roles, 'requests.decide');
+  const pendingRequests = usePendingRequests(decides);
+  // The same page lists the closure proposals waiting for the kierownik (ClosureQueue): counted too.
+  const closing = useCaseList('CLOSING', decides);
+  const counters: Record<NavCounter, number> = { pendingRequests: (pendingRequests.data?.length ?? 0) + (closing.data?.length ?? 0) };
   const navigation: Navigation = {
     route: shownRoute,
     navigate: (next) => {

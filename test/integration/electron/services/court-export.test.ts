@@ -129,7 +129,10 @@ describe('case-file export for a court', () => {
     };
     expect(manifest).toMatchObject({ office: { name: 'Gminny Ośrodek Pomocy Społecznej w Bielicach' }, date: '2026-03-02', request: { caseReference: 'III Nsm 123/25' }, bundle: { name: result.bundle.name, sha256: result.bundle.sha256, pages: pdf.pageCount } });
     for (const entry of manifest.files) expect(sha256(readFileSync(join(unpacked, entry.name))), entry.name).toBe(entry.sha256);
-    expect(manifest.files.filter((f) => f.name.includes('_dokument_'))).toHaveLength(issued.length);
+    // Every document of the case in the register (the one issued here and any opinion the seeder issued), the latest version of each.
+    const register = (await t.call('documents:list', { caseId })).filter((d) => d.latest);
+    expect(register.length).toBeGreaterThanOrEqual(issued.length);
+    expect(manifest.files.filter((f) => f.name.includes('_dokument_'))).toHaveLength(register.length);
 
     // Nothing of another family: not in the bundle's text, not in any PDF of the ZIP, not in the manifest.
     const texts = [pdf.text, readFileSync(join(unpacked, 'manifest.json'), 'utf8')];
@@ -148,6 +151,37 @@ describe('case-file export for a court', () => {
     const again = await t.call('court:export', { requestId: request.id, parts: ['chronology'], folder: out });
     expect(again.bundle.name).toBe('Akta_III_Nsm_123-25_2026-03-02_2.pdf');
     expect(sha256(readFileSync(join(out, result.bundle.name)))).toBe(result.bundle.sha256);
+  });
+
+  it('shows its progress while it runs (court:exportProgress, polled as the window polls) and none after', async () => {
+    const { caseId } = await seededOffice();
+    const request = await t.call('court:create', { caseId, court: 'Sąd Rejonowy w Bielicach', division: 'III Wydział Rodzinny', caseReference: 'III Nsm 8/26', receivedOn: '2026-03-01', asks: 'case_file', deadline: '2026-03-20' });
+    expect(await t.call('court:exportProgress', { requestId: request.id })).toBeNull();
+    const out = folder();
+    let finished = false;
+    const running = t.call('court:export', { requestId: request.id, parts: [...EXPORT_PARTS], folder: out }).finally(() => (finished = true));
+    const seen: { step: number; done: number; total: number; label: string }[] = [];
+    while (!finished) {
+      const progress = await t.call('court:exportProgress', { requestId: request.id });
+      if (progress && !finished) seen.push(progress);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const result = await running;
+    expect(result.bundle.pages).toBeGreaterThan(2);
+    // Seen while running: the steps of the parts, in Polish, counting up to the total (parts + bundle + writing).
+    expect(seen.length).toBeGreaterThan(0);
+    for (const p of seen) {
+      expect(p.total).toBe(EXPORT_PARTS.length + 2);
+      expect(p.step).toBeGreaterThanOrEqual(1);
+      expect(p.step).toBeLessThanOrEqual(p.total);
+      expect(p.done).toBeLessThanOrEqual(p.total);
+    }
+    expect(seen.some((p) => p.label.startsWith('Przygotowuję: '))).toBe(true);
+    const labels = [...new Set(seen.map((p) => p.label))];
+    expect(labels.length).toBeGreaterThan(1);
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+    // Finished: nothing running for this request.
+    expect(await t.call('court:exportProgress', { requestId: request.id })).toBeNull();
   });
 
   it('a missing or read-only folder: a Polish message, no file left; another family’s request is refused', async () => {

@@ -4,9 +4,10 @@
  * the opinion drafted from the case, returned, approved and issued through the register, and who
  * may do what.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpinionSections } from '../../../../shared/court';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH, readPdf } from '../pdf/pdf-helpers';
 
@@ -162,5 +163,55 @@ describe('court requests', () => {
     await signIn(t, 'bwisniewska');
     expect((await t.fail('opinions:save', { requestId: request.id, expectedVersion: 0, sections: empty })).message).toBe('Sąd prosi w tym piśmie tylko o akta sprawy, nie o opinię.');
     expect((await t.call('opinions:get', { requestId: request.id })).canEdit).toBe(false);
+  });
+
+  it('a request for the opinion and the case file is answered by itself once both went out, in either order, with the date', async () => {
+    const { caseId } = await assignedCase();
+    const out = tempDir('asysta-akta-');
+    try {
+      await signIn(t, 'bwisniewska');
+      const first = await t.call('court:create', { caseId, ...REQUEST, asks: 'both', caseReference: 'III Nsm 1/26' });
+      const second = await t.call('court:create', { caseId, ...REQUEST, asks: 'both', caseReference: 'III Nsm 2/26' });
+      const issue = async (requestId: string): Promise<void> => {
+        await signIn(t, 'bwisniewska');
+        const page = await t.call('opinions:get', { requestId });
+        await t.call('opinions:save', { requestId, expectedVersion: 0, sections: filled(page.prefill, 'Wskazane dalsze wsparcie asystenta rodziny.') });
+        await t.call('opinions:submit', { requestId });
+        await signIn(t, HEAD.login);
+        await t.call('opinions:approve', { requestId });
+        await t.call('opinions:issue', { requestId });
+      };
+      const status = async (requestId: string) => (await t.call('court:list', { caseId })).find((r) => r.id === requestId)!;
+
+      // The first: the case file goes first (still open: the opinion is missing), the opinion a day later answers it.
+      await signIn(t, HEAD.login);
+      const exported = await t.call('court:export', { requestId: first.id, parts: ['chronology'], folder: out });
+      expect(exported.answeredOn).toBeNull();
+      expect(await status(first.id)).toMatchObject({ status: 'open', answeredOn: null });
+      await daysLater(1, HEAD.password);
+      await issue(first.id);
+      expect(await status(first.id)).toMatchObject({ status: 'answered', answeredOn: '2026-03-03', opinionStatus: 'issued' });
+
+      // The second: the opinion goes first (still open: the files are missing), the export two days later answers it.
+      await issue(second.id);
+      expect(await status(second.id)).toMatchObject({ status: 'open', answeredOn: null, opinionStatus: 'issued' });
+      await daysLater(2, HEAD.password);
+      const done = await t.call('court:export', { requestId: second.id, parts: ['chronology', 'notes'], folder: out });
+      expect(done.answeredOn).toBe('2026-03-05');
+      expect(await status(second.id)).toMatchObject({ status: 'answered', answeredOn: '2026-03-05' });
+      // A failed export answers nothing: a third request with the opinion issued and a missing folder stays open.
+      const third = await t.call('court:create', { caseId, ...REQUEST, asks: 'both', caseReference: 'III Nsm 3/26', receivedOn: '2026-03-05', deadline: '2026-03-20' });
+      await issue(third.id);
+      expect((await t.fail('court:export', { requestId: third.id, parts: ['chronology'], folder: `${out}/nie-ma` })).code).toBe('IO_ERROR');
+      expect(await status(third.id)).toMatchObject({ status: 'open' });
+      // On record and in the chronology, like an answer marked by hand.
+      const answers = await t.call('audit:list', { action: 'court_request.answer' });
+      expect(answers.map((e) => [e.entityId, e.details['sentOn']]).sort()).toEqual([[first.id, '2026-03-03'], [second.id, '2026-03-05']].sort());
+      const events = (await t.call('cases:get', { id: caseId })).events.filter((e) => e.title.startsWith('Odpowiedź wysłana do sądu'));
+      expect(events.map((e) => e.occurredOn).sort()).toEqual(['2026-03-03', '2026-03-05']);
+      expect(readdirSync(out)).toHaveLength(4);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -36,6 +36,10 @@ async function contents(t: TestBackend): Promise<unknown> {
     assessments: await m.query('SELECT c.number, a.assessed_on, a.recommendation FROM assessment a JOIN case_file c ON c.id = a.case_id ORDER BY c.number, a.assessed_on'),
     assignments: await m.query('SELECT c.number, u.login, a.assigned_on, a.ended_on FROM assignment a JOIN case_file c ON c.id = a.case_id JOIN user u ON u.id = a.assistant_id ORDER BY c.number'),
     staff: await m.query(`SELECT login, first_name, last_name, roles, created_at FROM user ORDER BY login`),
+    court: await m.query(
+      `SELECT c.number, q.court, q.case_reference, q.received_on, q.asks, q.deadline, q.status, q.answered_on, o.status AS opinion, o.sections, o.issued_on
+         FROM court_request q JOIN case_file c ON c.id = q.case_id LEFT JOIN court_opinion o ON o.request_id = q.id ORDER BY c.number, q.received_on, q.case_reference`,
+    ),
     audit: await m.query('SELECT at, action, entity_type FROM audit_log ORDER BY id'),
   }));
 }
@@ -94,6 +98,28 @@ describe('demo seeder', () => {
     await signIn(t, assistant.login);
     expect((await t.call('cases:list', {})).length).toBe(report.families.filter((f) => f.assistantLogin === assistant.login && f.closedOn === null).length);
     await signIn(t, HEAD.login);
+
+    // Court letters: the record describes each as the app lists it; open ones (some past their deadline) and answered
+    // ones; opinions in every state but issued (this backend has no PDF worker to print them).
+    const letters = report.families.flatMap((f) => f.court.map((c) => ({ ...c, caseId: f.caseId })));
+    const listed = await t.call('court:list', {});
+    const key = (x: { caseId: string; caseReference: string; receivedOn: string }) => `${x.caseId}|${x.receivedOn}|${x.caseReference}`;
+    expect(listed.map((r) => ({ key: key(r), asks: r.asks, court: r.court, deadline: r.deadline, status: r.status, answeredOn: r.answeredOn, opinion: r.opinionStatus })).sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+      letters.map((c) => ({ key: key(c), asks: c.asks, court: c.court, deadline: c.deadline, status: c.status, answeredOn: c.answeredOn, opinion: c.opinion })).sort((a, b) => a.key.localeCompare(b.key)),
+    );
+    const open = letters.filter((c) => c.status === 'open');
+    expect(open.some((c) => c.deadline < report.today)).toBe(true);
+    expect(open.some((c) => c.deadline >= report.today)).toBe(true);
+    expect(letters.some((c) => c.status === 'answered' && c.answeredOn !== null && c.answeredOn >= c.receivedOn)).toBe(true);
+    expect(new Set(letters.map((c) => c.opinion))).toEqual(new Set([null, 'draft', 'submitted', 'approved']));
+    expect(new Set(letters.map((c) => c.asks))).toEqual(new Set(['opinion', 'case_file', 'both']));
+    // Only families whose assistant works with them get an opinion; no letter on a family closed before it came.
+    for (const f of report.families) {
+      for (const c of f.court) {
+        if (c.opinion !== null) expect(f.assistantLogin, f.scenario).not.toBeNull();
+        if (f.closedOn !== null) expect(c.receivedOn < f.closedOn && c.status === 'answered', `${f.index}`).toBe(true);
+      }
+    }
   });
 
   it('is deterministic: the same seed makes the same office, another seed another', async () => {

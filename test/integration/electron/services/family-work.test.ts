@@ -134,6 +134,16 @@ describe('working with the family', () => {
     expect(contract).toMatchObject({ status: 'signed', signedOn: '2026-03-02' });
     expect((await t.fail('contracts:save', { id: contract.id, expectedVersion: contract.version, ...content })).code).toBe('INVALID_STATE');
     contract = await t.call('contracts:event', { id: contract.id, event: 'start' });
+    // The kontrakt and the aktualizacja wywiadu are the worker's: their terms are in her case header, not in the assistant's.
+    const kinds = (deadlines: { kind: string }[]) => deadlines.map((d) => d.kind);
+    expect(kinds((await t.call('cases:get', { id: caseId })).deadlines)).toEqual(expect.arrayContaining(['contract_action', 'interview_update', 'assessment']));
+    await signIn(t, 'bwisniewska');
+    const seen = kinds((await t.call('cases:get', { id: caseId })).deadlines);
+    expect(seen).toContain('assessment');
+    expect(seen).not.toContain('contract_action');
+    expect(seen).not.toContain('interview_update');
+    expect((await t.call('cases:list', {})).map((c) => c.nextDeadline?.kind)).toEqual(['assessment']);
+    await signIn(t, 'anowak');
     await t.call('contracts:event', { id: contract.id, event: 'breach', occurredOn: '2026-03-02', note: 'Nie zgłosiła się do PUP w umówionym terminie.' });
     contract = await t.call('contracts:event', { id: contract.id, event: 'action_status', actionId: contract.actions[0]!.id, status: 'done' });
     contract = await t.call('contracts:event', { id: contract.id, event: 'assess', outcome: 'partly_met', note: 'Zarejestrowana, bez pracy.' });

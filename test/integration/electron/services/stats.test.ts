@@ -6,6 +6,7 @@ import { CONTRACT_STATUSES, type ContractStatus } from '../../../../shared/domai
 import { statsRows, type StatsView } from '../../../../shared/stats';
 import { OFFICE, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { PASSWORD, signIn } from '../../../support/case-flow';
+import { FONT_DIR, WORKER_PATH } from '../pdf/pdf-helpers';
 
 let t: TestBackend | undefined;
 afterEach(async () => {
@@ -44,7 +45,8 @@ function expected(report: DemoReport, from: string, to: string, generatedAt: str
     cases: { reported: report.families.filter((f) => within(f.reportedOn, from, to)).length, active: active.length, byReason },
     interviews: { completed: interviews.length, full: interviews.length, updates: 0, late: interviews.filter((f) => f.interviewConductedOn! > f.interviewDue).length },
     contracts: { total: contracts.length, signedInPeriod: report.families.flatMap((f) => f.contracts).filter((c) => within(c.signedOn, from, to)).length, byStatus },
-    courtOpinions: 0,
+    // Opinions issued in the period (the seeder issues a few, through the register, when it has a PDF worker).
+    courtOpinions: report.families.flatMap((f) => f.court).filter((c) => c.opinion === 'issued' && within(c.issuedOn, from, to)).length,
   };
 }
 
@@ -78,7 +80,8 @@ function unzip(bytes: Buffer): Map<string, string> {
 
 describe('stats', () => {
   it('counts the sprawozdanie for any period as the seeder’s own record does', async () => {
-    t = testBackend();
+    // With the PDF worker, so that the seeder issues opinions o rodzinie (counted as courtOpinions).
+    t = testBackend(undefined, { pdfWorkerPath: WORKER_PATH, fontDir: FONT_DIR });
     t.clock.set('2026-07-10T08:00:00.000Z');
     await setUpOffice(t);
     const report = await seedDemo(t.backend, { families: 120, seed: 9, staffPassword: PASSWORD });
@@ -102,6 +105,9 @@ describe('stats', () => {
     expect(year.children).toBeGreaterThan(year.families.withAssistant);
     expect(year.interviews.late).toBeGreaterThan(0);
     expect(year.contracts.total).toBeGreaterThan(0);
+    const issued = report.families.flatMap((f) => f.court).filter((c) => c.opinion === 'issued');
+    expect(issued.length).toBeGreaterThan(0);
+    expect((await t.call('stats:get', { from: '2024-07-10', to: '2026-07-10' })).courtOpinions).toBe(issued.length);
   });
 
   it('exports CSV and XLSX with Polish headings, audits every export, and checks the period', async () => {

@@ -11,6 +11,7 @@ import {
   AssistantRequestEntity,
   CaseEntity,
   ContractEntity,
+  CourtRequestEntity,
   InterviewEntity,
   PlanEntity,
   type CaseRow,
@@ -195,7 +196,12 @@ describe('tray:get', () => {
     });
     expect(office.map(strip).sort(byKey)).toEqual(expected.map(strip).sort(byKey));
     const kinds = new Set(office.map((i) => i.kind));
-    for (const kind of ['interview', 'interview_update', 'contract_action', 'plan_task', 'assessment', 'assignment_decision', 'monitoring_end'] as const) expect(kinds, kind).toContain(kind);
+    for (const kind of ['interview', 'interview_update', 'contract_action', 'plan_task', 'assessment', 'assignment_decision', 'monitoring_end', 'court'] as const) expect(kinds, kind).toContain(kind);
+    // The seeder's open court letters, some past their deadline at today, are all in the office's tray.
+    const letters = report.families.flatMap((f) => f.court.filter((c) => c.status === 'open').map((c) => `${f.caseNumber}|${c.deadline}`));
+    expect(letters.length).toBeGreaterThan(1);
+    expect(office.filter((i) => i.kind === 'court').map((i) => `${i.caseNumber}|${i.dueDate}`).sort()).toEqual(letters.sort());
+    expect(office.some((i) => i.kind === 'court' && i.urgency === 'overdue')).toBe(true);
 
     // Each worker: the deadlines of her cases of the worker's kinds; each assistant: of her families.
     const cases = await session.db.read(async (m) => m.getRepository(CaseEntity).find());
@@ -205,7 +211,8 @@ describe('tray:get', () => {
       const mine = (await t.call('tray:get', {})).mine.groups.flatMap((g) => g.items);
       const isWorker = staff.roles.includes('social_worker');
       const own = new Set(isWorker ? cases.filter((c) => c.workerId === staff.id).map((c) => c.id) : active.filter((a) => a.assistantId === staff.id).map((a) => a.caseId));
-      const kindsOf: DeadlineKind[] = isWorker ? ['interview', 'interview_update', 'contract_action'] : ['plan_task', 'assessment', 'monitoring_end', 'court'];
+      // A court's letter is in the tray of the case's worker and of the family's assistant.
+      const kindsOf: DeadlineKind[] = isWorker ? ['interview', 'interview_update', 'contract_action', 'court'] : ['plan_task', 'assessment', 'monitoring_end', 'court'];
       expect(mine.map(strip), staff.login).toEqual(office.filter((i) => own.has(i.caseId) && kindsOf.includes(i.kind)).map(strip));
     }
     await signIn(t, HEAD.login);
@@ -259,6 +266,10 @@ async function referenceDeadlines(m: EntityManager, row: CaseRow): Promise<Deadl
   }
   if (status === 'MONITORING' && row.monitoringUntil && !row.monitoringEndedOn) {
     list.push({ kind: 'monitoring_end', dueDate: row.monitoringUntil, caseId, label: `Koniec monitoringu — sprawa ${row.number}` });
+  }
+  // A court's letter not answered yet, whatever the case's state: due on the court's deadline.
+  for (const request of await m.getRepository(CourtRequestEntity).findBy({ caseId, status: 'open' })) {
+    list.push({ kind: 'court', dueDate: request.deadline, caseId, subjectId: request.id, label: `Pismo sądu: ${request.court}, sygn. akt ${request.caseReference} — sprawa ${row.number}` });
   }
   return list;
 }

@@ -7,6 +7,7 @@ import {
   daysBetween,
   formatPolishDate,
   isoDateSchema,
+  requiredIsoDate,
   isValidIsoDate,
   isWithin,
   parseIsoDate,
@@ -103,5 +104,9 @@ describe('formatting and schema', () => {
     const bad = isoDateSchema.safeParse('2025-02-29');
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toBe('Nieprawidłowa data (oczekiwano RRRR-MM-DD).');
+    // An empty field (a cleared date picker) is a missing date, said once, not a wrong one.
+    expect(isoDateSchema.safeParse('').error?.issues.map((i) => i.message)).toEqual(['Data jest wymagana.']);
+    expect(requiredIsoDate('Podaj termin zadania.').safeParse('').error?.issues.map((i) => i.message)).toEqual(['Podaj termin zadania.']);
+    expect(requiredIsoDate('Podaj termin zadania.').safeParse('2025-13-01').error?.issues.map((i) => i.message)).toEqual(['Nieprawidłowa data (oczekiwano RRRR-MM-DD).']);
   });
 });

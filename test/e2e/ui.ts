@@ -1,0 +1,71 @@
+/**
+ * What the e2e tests do on the page, as a user would: find a field by its label, a button by its
+ * name, sign in and out, pick from a list, type a date, take a screenshot. One copy for all tests.
+ */
+import type { Locator, Page } from 'playwright-core';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import type { Result } from '../../shared/result';
+import type { AppHandle } from './harness';
+
+export type Scope = Page | Locator;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A field by its visible label; a required one's label ends with Mantine's asterisk. */
+export const field = (scope: Scope, label: string) => scope.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`));
+export const button = (scope: Scope, name: string | RegExp) => scope.getByRole('button', { name, exact: typeof name === 'string' });
+export const nav = (page: Page, name: string | RegExp) =>
+  page.getByRole('navigation', { name: 'Menu główne' }).getByRole('button', { name, exact: typeof name === 'string' });
+export const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
+export const tab = (page: Page, name: string | RegExp) => page.getByRole('tab', { name, exact: typeof name === 'string' });
+export const region = (scope: Scope, name: string) => scope.getByRole('region', { name, exact: true });
+/** The case file's header ("Dane sprawy"): name, status, people, terms. */
+export const caseHeader = (page: Page) => region(page, 'Dane sprawy');
+
+export type Invoke = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+/** Calls the app's backend directly (setting up what the test does not click through); throws on an error result. */
+export function invoker(app: () => AppHandle): Invoke {
+  return async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = (await app().backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  };
+}
+
+/** A full-page screenshot from the top (the app's header and menu are fixed to the window). */
+export async function shot(app: AppHandle, name: string): Promise<void> {
+  // Toasts already read would hide the header of the screen being judged.
+  for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
+  await app.page.evaluate(() => window.scrollTo(0, 0));
+  await app.screenshot(name);
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await button(page, 'Wyloguj').click();
+  await heading(page, 'Logowanie').waitFor();
+}
+
+/** Signs in from the login screen and waits for the start page (the work tray). */
+export async function logIn(page: Page, login: string, password: string): Promise<void> {
+  // A test that failed half-way may have left someone signed in.
+  if ((await button(page, 'Wyloguj').count()) > 0) await logOut(page);
+  await heading(page, 'Logowanie').waitFor();
+  await field(page, 'Login').fill(login);
+  await field(page, 'Hasło').fill(password);
+  await button(page, 'Zaloguj').click();
+  await heading(page, 'Pulpit — do zrobienia').waitFor();
+}
+
+/** Picks an option of a Mantine Select (its list is rendered outside `scope`). */
+export async function choose(page: Page, scope: Scope, label: string, option: string): Promise<void> {
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Types a date as the user does ('DD.MM.RRRR') and leaves the field with the picker closed. */
+export async function typeDate(scope: Scope, label: string, date: string): Promise<void> {
+  const input = field(scope, label);
+  await input.fill(date);
+  await input.press('Escape');
+  await input.press('Tab');
+}
