@@ -43,8 +43,10 @@ export async function benchExport(): Promise<void> {
     await session.db.write(async (m) => {
       const repo = m.getRepository(IssuedDocumentEntity);
       const source = await repo.findOneByOrFail({ id: issued.document.id });
-      for (let n = 2; n <= DOCUMENTS; n++) {
-        await repo.insert({ ...source, id: randomUUID(), subjectId: randomUUID(), number: `${n}/2026` });
+      // The seeder has issued documents of its own (opinions): number the copies after them.
+      const taken = await repo.count();
+      for (let n = 1; n < DOCUMENTS; n++) {
+        await repo.insert({ ...source, id: randomUUID(), subjectId: randomUUID(), number: `${taken + n}/2026` });
       }
     });
     const request = must(await backend.invoke('court:create', { caseId: kase.id, court: 'Sąd Rejonowy w Bielicach', division: 'III Wydział Rodzinny i Nieletnich', caseReference: 'III Nsm 123/25', receivedOn: '2026-06-15', asks: 'both', deadline: '2026-06-29' })) as { id: string };
