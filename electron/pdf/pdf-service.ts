@@ -9,7 +9,8 @@
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DocumentKind, DocumentModels, DocumentRequest } from './models';
-import type { FromWorker, PdfWorkerData, ToWorker, WorkerFailure } from './worker-protocol';
+import type { BundleOutput } from '../services/court-bundle';
+import type { BundleRequest, FromWorker, PdfWorkerData, ToWorker, WorkerFailure } from './worker-protocol';
 
 export type RenderStage = 'queued' | 'rendering' | 'done';
 
@@ -63,11 +64,12 @@ interface Job {
   message: ToWorker;
   onProgress: ProgressCallback | undefined;
   timeoutMs: number;
-  resolve: (bytes: Uint8Array<ArrayBuffer>) => void;
+  resolve: (done: Extract<FromWorker, { type: 'done' }>) => void;
   reject: (error: PdfServiceError) => void;
 }
 
 function errorOf(failure: WorkerFailure): PdfServiceError {
+  if (failure.kind === 'bundle') return new PdfServiceError('RENDER_FAILED', failure.message);
   if (failure.kind === 'model') {
     return new PdfServiceError('INVALID_MODEL', `Nie można wydrukować dokumentu: ${failure.problems.join(' ')}`);
   }
@@ -110,7 +112,17 @@ export class PdfService {
   ): Promise<Uint8Array<ArrayBuffer>> {
     // The pair is built from K, so it is one member of the DocumentRequest union.
     const request = { kind, model } as DocumentRequest;
-    return this.enqueue((id) => ({ type: 'render', id, request }), options);
+    return this.enqueue((id) => ({ type: 'render', id, request }), options).then((done) => done.bytes);
+  }
+
+  /**
+   * Assembles the court bundle (cover, contents, the parts' pages, "Strona N z M") in the worker;
+   * the parts' bytes are copied to it, the bundle's bytes transferred back.
+   */
+  async assemble(bundle: BundleRequest, options: RenderCallOptions = {}): Promise<BundleOutput> {
+    const done = await this.enqueue((id) => ({ type: 'assemble', id, bundle }), options);
+    if (done.bundle === undefined) throw new PdfServiceError('WORKER_FAILED', 'Moduł drukowania przestał działać. Spróbuj ponownie.', 'assemble answered without a bundle');
+    return { bytes: done.bytes, ...done.bundle };
   }
 
   /** Starts the worker and loads fonts and renderer ahead of the first print (≈ 1 s). */
@@ -127,7 +139,7 @@ export class PdfService {
     await this.stopWorker();
   }
 
-  private enqueue(build: (id: number) => ToWorker, options: RenderCallOptions): Promise<Uint8Array<ArrayBuffer>> {
+  private enqueue(build: (id: number) => ToWorker, options: RenderCallOptions): Promise<Extract<FromWorker, { type: 'done' }>> {
     const { onProgress, timeoutMs = this.options.timeoutMs } = options;
     if (this.closed) {
       return Promise.reject(new PdfServiceError('CLOSED', 'Drukowanie jest niedostępne, ponieważ program jest zamykany.'));
@@ -184,7 +196,7 @@ export class PdfService {
       case 'done':
         this.finish(job);
         job.onProgress?.({ stage: 'done', ahead: 0 });
-        job.resolve(message.bytes);
+        job.resolve(message);
         this.pump();
         return;
       case 'failed':

@@ -4,6 +4,7 @@
  * from this file in tests and dev (with tsx), from dist/electron/pdf-worker.cjs when bundled.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { BundleFileError, buildBundle } from '../services/court-bundle';
 import { loadFonts, registerFonts } from './fonts';
 import { PdfModelError, renderRequest } from './render';
 import type { FromWorker, PdfWorkerData, ToWorker, WorkerFailure } from './worker-protocol';
@@ -14,6 +15,7 @@ function isWorkerData(value: unknown): value is PdfWorkerData {
 
 function failureOf(error: unknown): WorkerFailure {
   if (error instanceof PdfModelError) return { kind: 'model', problems: error.problems };
+  if (error instanceof BundleFileError) return { kind: 'bundle', message: error.message };
   if (error instanceof Error) return { kind: 'render', message: error.message, stack: error.stack ?? null };
   return { kind: 'render', message: String(error), stack: null };
 }
@@ -39,6 +41,13 @@ port.on('message', (message: ToWorker) => {
       }
       post({ type: 'started', id: message.id });
       const started = performance.now();
+      if (message.type === 'assemble') {
+        const { bytes: saved, ...bundle } = await buildBundle({ ...message.bundle, fontDir });
+        // Transferred: an own buffer of exactly the bundle's bytes.
+        const bytes = saved.byteOffset === 0 && saved.byteLength === saved.buffer.byteLength && saved.buffer instanceof ArrayBuffer ? (saved as Uint8Array<ArrayBuffer>) : new Uint8Array(saved);
+        post({ type: 'done', id: message.id, bytes, renderMs: performance.now() - started, bundle }, [bytes.buffer]);
+        return;
+      }
       const bytes = await renderRequest(message.request, { fontDir });
       post({ type: 'done', id: message.id, bytes, renderMs: performance.now() - started }, [bytes.buffer]);
     } catch (error) {

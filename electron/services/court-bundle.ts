@@ -1,6 +1,8 @@
 /**
  * The court's PDF bundle (issue 7): a cover page, a table of contents with page numbers, then
  * every selected part, with "Strona N z M" of the bundle stamped at the foot of every page.
+ * Built in the PDF worker thread (an 'assemble' job, electron/pdf/worker.ts), never in the
+ * Electron main process: merging and saving a few MB with pdf-lib takes ~100 ms of pure CPU.
  * Stored documents are merged as their issued bytes (pdf-lib copies their pages untouched);
  * the cover, the contents and the stamp are drawn in DejaVu Sans, so Polish letters print.
  */
@@ -50,9 +52,17 @@ export interface BundleOutput {
   contents: { title: string; page: number; level: 0 | 1 }[];
 }
 
+/** A part of the bundle is not a readable PDF; the message is Polish and names it. */
+export class BundleFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BundleFileError';
+  }
+}
+
 /**
- * Lets the event loop run between documents: the merge is CPU work in the main process, and a
- * long case file must not hold IPC and window events for its whole duration.
+ * Lets the event loop run between documents (in the PDF worker: a job's 'started' message and
+ * the worker's own housekeeping are not held for the whole merge).
  */
 const breather = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -117,7 +127,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleOutput> {
       try {
         sources.push({ part: index, title: file.title, doc: await PDFDocument.load(file.bytes, { updateMetadata: false }) });
       } catch {
-        throw new Error(`Nie można odczytać pliku PDF „${file.title}”.`);
+        throw new BundleFileError(`Nie można odczytać pliku PDF „${file.title}”.`);
       }
     }
   }

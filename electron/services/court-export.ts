@@ -24,10 +24,11 @@ import type { CourtRequestRow } from '../db/entities';
 import { AppError } from '../errors';
 import type { CaseFileEntry, CaseFilePartModel, DocumentHeader } from '../pdf/models';
 import { PdfServiceError } from '../pdf/pdf-service';
-import { buildBundle, type BundlePart } from './court-bundle';
+import type { BundleRequest } from '../pdf/worker-protocol';
+import type { BundleOutput, BundlePart } from './court-bundle';
 import { assessmentText, familyTitle, loadCaseData, planHeading, planText, recommendationLabel, relationLabel, type CaseData } from './court-data';
 import type { CourtService } from './court';
-import { zip } from './xlsx';
+import { zipAsync } from './xlsx';
 import { prepared, rawDb } from './raw-sql';
 
 type ExportInput = z.output<typeof courtExportSchema>;
@@ -148,6 +149,16 @@ export class CourtExportService {
     }
   }
 
+  /** The bundle, merged and numbered by the PDF worker (pdf-lib work of ~100 ms stays off the main thread). */
+  private async assemble(bundle: BundleRequest): Promise<BundleOutput> {
+    try {
+      return await this.backend.pdf().assemble(bundle);
+    } catch (error) {
+      if (error instanceof PdfServiceError) throw new AppError('INTERNAL', `${error.message} Nic nie zostało zapisane.`);
+      throw error;
+    }
+  }
+
   /** Where this user's export for the request stands; null when none runs. */
   progress(session: ReadySession | null, requestId: string): ExportProgressView | null {
     return session ? (this.running.get(`${session.user.id}|${requestId}`) ?? null) : null;
@@ -174,7 +185,8 @@ export class CourtExportService {
     const snap = await this.snapshot(session, input);
     const folder = input.folder;
     await checkFolder(folder);
-    const fontDir = this.fontDir();
+    // Printing must be available (the fonts' folder known) before anything is rendered.
+    this.fontDir();
 
     const { data, request } = snap;
     const header: DocumentHeader = { office: data.office, caseNumber: data.kase.number, documentNumber: null, issuedOn: snap.today, place: data.office.city };
@@ -219,12 +231,11 @@ export class CourtExportService {
       { label: 'Data sporządzenia:', value: pl(snap.today) },
       { label: 'Sporządził(a):', value: snap.preparedBy },
     ];
-    const bundle = await buildBundle({
+    const bundle = await this.assemble({
       cover: { rows: coverRows, officeName: data.office.name, officeAddress: `${data.office.street}, ${data.office.postalCode} ${data.office.city}` },
       parts: bundleParts,
       stamp: `Akta sprawy ${data.kase.number}${reference ? ` – ${reference}` : ''}`,
       metadata: { title: `Akta sprawy ${data.kase.number}${reference ? ` – ${reference}` : ''}`, author: data.office.name, date: new Date(`${snap.today}T12:00:00Z`) },
-      fontDir,
     });
 
     step('Zapisuję pliki');
@@ -245,7 +256,7 @@ export class CourtExportService {
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
     const sums = Buffer.from(`${[...filesInZip.map((f) => `${f.sha256}  ${f.name}`), `${sha256(manifestBytes)}  manifest.json`].join('\n')}\n`, 'utf8');
     const entries = [...zipFiles.map((f) => ({ name: f.name, data: Buffer.from(f.bytes) })), { name: 'manifest.json', data: manifestBytes }, { name: 'SUMY-SHA256.txt', data: sums }];
-    const zipBytes = zip(entries, new Date(`${snap.today}T12:00:00Z`));
+    const zipBytes = await zipAsync(entries, new Date(`${snap.today}T12:00:00Z`));
     const written = await writeAll(folder, [
       { name: bundleName, bytes: bundle.bytes },
       { name: zipName, bytes: zipBytes },

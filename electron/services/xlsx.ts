@@ -4,7 +4,10 @@
  * bold style for headings and column widths. Enough for the reports Excel and LibreOffice open;
  * no formulas, so nothing in a cell ever runs.
  */
-import { deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32 as zlibCrc32, deflateRaw, deflateRawSync } from 'node:zlib';
+
+const deflateRawAsync = promisify(deflateRaw);
 
 // ---- ZIP ----------------------------------------------------------------------------------
 
@@ -38,16 +41,42 @@ function dosDateTime(at: Date): { date: number; time: number } {
   };
 }
 
+interface DeflatedEntry {
+  name: string;
+  /** Uncompressed size. */
+  size: number;
+  crc: number;
+  compressed: Buffer;
+}
+
 /** A ZIP archive of deflated entries (names in UTF-8). */
 export function zip(entries: readonly ZipEntry[], at: Date): Buffer {
+  return archive(
+    entries.map((entry) => ({ name: entry.name, size: entry.data.length, crc: crc32(entry.data), compressed: deflateRawSync(entry.data) })),
+    at,
+  );
+}
+
+/**
+ * The same archive as zip(), the same bytes, for megabytes of entries in the Electron main
+ * process: deflated on libuv's thread pool and checksummed by zlib's native crc32, so the
+ * event loop is never held for the whole archive (zip() takes ~50 ms for 2 MB).
+ */
+export async function zipAsync(entries: readonly ZipEntry[], at: Date): Promise<Buffer> {
+  const deflated = await Promise.all(
+    entries.map(async (entry) => ({ name: entry.name, size: entry.data.length, crc: zlibCrc32(entry.data), compressed: await deflateRawAsync(entry.data) })),
+  );
+  return archive(deflated, at);
+}
+
+function archive(entries: readonly DeflatedEntry[], at: Date): Buffer {
   const { date, time } = dosDateTime(at);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = deflateRawSync(entry.data);
-    const crc = crc32(entry.data);
+    const { compressed, crc } = entry;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
@@ -57,7 +86,7 @@ export function zip(entries: readonly ZipEntry[], at: Date): Buffer {
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt32LE(entry.size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, compressed);
@@ -71,7 +100,7 @@ export function zip(entries: readonly ZipEntry[], at: Date): Buffer {
     central.writeUInt16LE(date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(entry.size, 24);
     central.writeUInt16LE(name.length, 28);
     // extra length, comment length, disk, internal and external attributes: 0
     central.writeUInt32LE(offset, 42);
