@@ -136,10 +136,10 @@ function speedUpFontComparison(font: FontkitFont): void {
 const LAYOUT_CACHE_LIMIT = 20_000;
 
 /**
- * Remembers fontkit's shaping (OpenType lookups) of each string. react-pdf shapes every text run
- * again when it lays the pages out a second time for the "Strona N z M" page numbers, and the same
- * labels, headings and footers recur on every page and in both copies of a kontrakt: about a tenth
- * of a render was spent shaping strings already shaped. Shaping depends only on the font, the
+ * Remembers fontkit's shaping (OpenType lookups) of each string: the same labels, headings,
+ * footers and table headers recur on every page and in every document the worker prints, and
+ * shaping them once saves part of each render (measured when react-pdf still re-laid pages out for
+ * its page numbers, which are now stamped afterwards: page-numbers.ts). Shaping depends only on the font, the
  * string and the features, so the result is the same; each caller gets its own arrays and position
  * objects (react-pdf adjusts positions in place), sharing fontkit's glyph objects as fontkit itself does.
  */
