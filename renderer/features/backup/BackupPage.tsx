@@ -4,11 +4,11 @@
  * network share); how many copies are kept and how often the scheduled backup runs are settings.
  * Restoring is done from the login screen ("Przywróć z kopii zapasowej"), signed out.
  */
-import { Alert, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { BackupResult, BackupStatus } from '../../../shared/backup';
@@ -26,6 +26,7 @@ import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { useSession } from '../layout/session';
 import { BACKUP_STATUS_KEY, formatBytes, groupedHash } from './backupQueries';
+import { PageSection } from '../../components/PageSection';
 
 export function BackupPage() {
   const { settings } = useSession();
@@ -42,13 +43,13 @@ export function BackupPage() {
         <>
           <LastBackup status={status.data} />
           <RunBackup status={status.data} />
-          <Section title="Folder kopii zapasowych">
+          <PageSection title="Folder kopii zapasowych">
             <FolderPicker folder={status.data.folder} />
-          </Section>
+          </PageSection>
           {settings ? (
-            <Section title="Harmonogram i liczba kopii">
+            <PageSection title="Harmonogram i liczba kopii">
               <ScheduleForm settings={settings} />
-            </Section>
+            </PageSection>
           ) : null}
         </>
       ) : null}
@@ -56,22 +57,9 @@ export function BackupPage() {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Title order={2} fz={20}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
 function LastBackup({ status }: { status: BackupStatus }) {
   return (
-    <Section title="Ostatnia kopia zapasowa">
+    <PageSection title="Ostatnia kopia zapasowa">
       {status.warning ? (
         <Alert color="orange" title="Kopia zapasowa jest nieaktualna">
           {status.message}
@@ -112,7 +100,7 @@ function LastBackup({ status }: { status: BackupStatus }) {
           Następna kopia automatyczna: {formatDateTime(status.nextDueAt)} (lub przy najbliższym logowaniu, jeśli program był wtedy wyłączony).
         </Text>
       ) : null}
-    </Section>
+    </PageSection>
   );
 }
 
@@ -135,7 +123,7 @@ function RunBackup({ status }: { status: BackupStatus }) {
   };
 
   return (
-    <Section title="Kopia teraz">
+    <PageSection title="Kopia teraz">
       <Text>
         Kopia trafi do folderu{' '}
         {status.folder ? (
@@ -170,7 +158,7 @@ function RunBackup({ status }: { status: BackupStatus }) {
           </Stack>
         </Alert>
       ) : null}
-    </Section>
+    </PageSection>
   );
 }
 

@@ -1,8 +1,8 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { intakeSchema, REPORT_SOURCES, REPORT_SOURCE_LABELS } from '../../../shared/cases';
 import { isValidIsoDate } from '../../../shared/domain/dates';
@@ -35,6 +35,7 @@ import {
   type IntakeFormValues,
 } from './intakeForm';
 import { MemberCard } from './MemberCard';
+import { PageSection } from '../../components/PageSection';
 
 const DRAFT_KEY = 'intake:new';
 const SOURCE_OPTIONS = REPORT_SOURCES.map((value) => ({ value, label: REPORT_SOURCE_LABELS[value] }));
@@ -155,7 +156,7 @@ function IntakeForm({
           </Alert>
         ) : null}
 
-        <Section title="Zgłoszenie">
+        <PageSection title="Zgłoszenie">
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
             <DateField control={control} name="reportedOn" label="Data zgłoszenia" maxDate={todayIso()} withAsterisk />
             <Controller
@@ -223,9 +224,9 @@ function IntakeForm({
               />
             )}
           />
-        </Section>
+        </PageSection>
 
-        <Section title="Adres i warunki rodziny">
+        <PageSection title="Adres i warunki rodziny">
           <Controller
             control={control}
             name="family.kind"
@@ -291,9 +292,9 @@ function IntakeForm({
             {...register('family.housing')}
             error={errors.family?.housing?.message}
           />
-        </Section>
+        </PageSection>
 
-        <Section title="Osoby w rodzinie">
+        <PageSection title="Osoby w rodzinie">
           <Text c="dimmed">
             Najpierw osoba, której dotyczy zgłoszenie. Zanim program doda nową osobę, sprawdza, czy nie ma jej już w bazie ośrodka.
           </Text>
@@ -314,10 +315,10 @@ function IntakeForm({
               Dodaj osobę
             </Button>
           </Group>
-        </Section>
+        </PageSection>
 
         {isHead ? (
-          <Section title="Prowadzenie sprawy">
+          <PageSection title="Prowadzenie sprawy">
             <Controller
               control={control}
               name="workerId"
@@ -341,7 +342,7 @@ function IntakeForm({
             {users.data && workerOptions.length === 0 ? (
               <Alert color="yellow">W ośrodku nie ma aktywnego pracownika socjalnego. Dodaj go w części „Użytkownicy”.</Alert>
             ) : null}
-          </Section>
+          </PageSection>
         ) : null}
 
         <FormError message={errors.root?.server?.message} title="Nie zarejestrowano zgłoszenia" />
@@ -367,15 +368,3 @@ function IntakeForm({
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Title order={2} fz={20}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}

@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { CaseFileView, InterviewView } from '../../../shared/cases';
 import { isValidIsoDate } from '../../../shared/domain/dates';
@@ -38,6 +38,7 @@ import {
   type InterviewValues,
 } from './interviewForm';
 import { SegmentsSection } from './SegmentsSection';
+import { PageSection } from '../../components/PageSection';
 
 /** Unsaved typing goes to the server at most this long after the first change (the local draft is kept every second). */
 export const AUTOSAVE_MS = 30_000;
@@ -380,7 +381,7 @@ function InterviewEditor({
           </Alert>
         ) : null}
 
-        <Section title="Przeprowadzenie wywiadu">
+        <PageSection title="Przeprowadzenie wywiadu">
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
             <DateField
               control={form.control}
@@ -398,25 +399,25 @@ function InterviewEditor({
             />
             <InterviewTerm file={file} kind={interview.kind} />
           </SimpleGrid>
-        </Section>
+        </PageSection>
 
-        <Section
+        <PageSection
           title="Części kwestionariusza"
           aside={
             <MissingPanel missing={missingTitles.map((segment) => `${segment.code} — ${segment.title}`)} />
           }
         >
           <SegmentsSection form={form} definition={definition} missing={missing} hidden={interview.hiddenSegments} alsoOpen={interview.kind === 'update' ? ['IV'] : []} />
-        </Section>
+        </PageSection>
 
-        <Section title="Dokumenty">
+        <PageSection title="Dokumenty">
           <Text c="dimmed">Dokumenty przedstawione przez każdą osobę: zaznacz, co dostarczono, czego brakuje, a co jej nie dotyczy.</Text>
           <DocumentsSection form={form} members={file.family.members} />
-        </Section>
+        </PageSection>
 
-        <Section title="Dochód rodziny (test dochodowy)">
+        <PageSection title="Dochód rodziny (test dochodowy)">
           <IncomeSection form={form} members={file.family.members} testDate={testDate} familyHectares={familyHectares} />
-        </Section>
+        </PageSection>
 
         <Paper
           withBorder
@@ -518,22 +519,6 @@ function MissingPanel({ missing }: { missing: readonly string[] }) {
           <List.Item key={item}>{item}</List.Item>
         ))}
       </List>
-    </Paper>
-  );
-}
-
-function Section({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Title order={2} fz={20}>
-            {title}
-          </Title>
-          {aside}
-        </Group>
-        {children}
-      </Stack>
     </Paper>
   );
 }

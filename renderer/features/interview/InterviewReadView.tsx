@@ -1,4 +1,4 @@
-import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { RELATION_LABELS, type CaseFileView, type InterviewView, type Relation } from '../../../shared/cases';
 import { formatZl, incomeSourceLabel } from '../../../shared/domain/income';
@@ -7,6 +7,7 @@ import { polishDate } from '../../lib/dates';
 import { IncomeResultPanel } from './IncomeResultPanel';
 import { liveIncomeTest } from './IncomeSection';
 import { DOCUMENT_STATUS_LABELS, toFormValues } from './interviewForm';
+import { PageSection } from '../../components/PageSection';
 
 /**
  * A completed interview, or one this user may only read (the assistant, art. 16 u.w.r.): plain
@@ -30,15 +31,15 @@ export function InterviewReadView({ file, interview, definition }: { file: CaseF
       {interview.status === 'draft' ? (
         <Alert color="yellow">Wywiad jest w toku: prowadzi go pracownik socjalny. Widzisz ostatnią zapisaną wersję.</Alert>
       ) : null}
-      <Section title="Przeprowadzenie wywiadu">
+      <PageSection title="Przeprowadzenie wywiadu">
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           <Field label="Data wywiadu">{polishDate(interview.conductedOn)}</Field>
           <Field label="Miejsce wywiadu">{interview.place || '—'}</Field>
           <Field label="Pracownik socjalny">{interview.workerName}</Field>
         </SimpleGrid>
-      </Section>
+      </PageSection>
 
-      <Section title="Części kwestionariusza">
+      <PageSection title="Części kwestionariusza">
         {filled.map((segment) => (
           <Stack key={segment.code} gap="xs">
             <Title order={3} fz={17}>
@@ -58,9 +59,9 @@ export function InterviewReadView({ file, interview, definition }: { file: CaseF
             Nie wypełniono: {empty.map((segment) => `${segment.code} ${segment.title}`).join('; ')}.
           </Text>
         ) : null}
-      </Section>
+      </PageSection>
 
-      <Section title="Dokumenty">
+      <PageSection title="Dokumenty">
         {Object.keys(interview.documents).length === 0 ? <Text c="dimmed">Nie odnotowano dokumentów.</Text> : null}
         {file.family.members
           .filter((member) => interview.documents[member.person.id])
@@ -84,9 +85,9 @@ export function InterviewReadView({ file, interview, definition }: { file: CaseF
               </Table.Tbody>
             </Table>
           ))}
-      </Section>
+      </PageSection>
 
-      <Section title="Dochód rodziny (test dochodowy)">
+      <PageSection title="Dochód rodziny (test dochodowy)">
         {interview.income.items.length > 0 ? (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing={4} withTableBorder>
@@ -120,21 +121,8 @@ export function InterviewReadView({ file, interview, definition }: { file: CaseF
           </Table.ScrollContainer>
         ) : null}
         <IncomeResultPanel result={result} problem={result ? null : computed.problem} personName={personName} />
-      </Section>
+      </PageSection>
     </Stack>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Title order={2} fz={20}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   );
 }
 

@@ -1,8 +1,7 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OfficeInfo, Settings } from '../../../../shared/ipc';
@@ -20,6 +19,7 @@ import { QueryState } from '../../../components/QueryState';
 import { applyApiError } from '../../../lib/forms';
 import { useChannelMutation } from '../../../lib/useChannelMutation';
 import { useSession } from '../../layout/session';
+import { PageSection } from '../../../components/PageSection';
 
 export const OFFICE_QUERY_KEY = ['office'] as const;
 
@@ -34,37 +34,24 @@ export function SettingsPage() {
         description="Dane ośrodka, które trafiają na dokumenty, oraz zasady pracy programu. Każda zmiana jest zapisywana w dzienniku zdarzeń."
       />
 
-      <Section title="Dane ośrodka">
+      <PageSection title="Dane ośrodka">
         <QueryState isPending={office.isPending} error={office.error} onRetry={() => void office.refetch()} />
         {office.data ? <OfficeForm office={office.data} /> : null}
-      </Section>
+      </PageSection>
 
       {settings ? (
         <>
-          <Section title="Bezpieczeństwo">
+          <PageSection title="Bezpieczeństwo">
             <IdleLockForm settings={settings} />
-          </Section>
-          <Section title="Prowadzenie spraw">
+          </PageSection>
+          <PageSection title="Prowadzenie spraw">
             <CaseRulesForm settings={settings} />
-          </Section>
+          </PageSection>
         </>
       ) : (
         <Text c="dimmed">Ustawienia nie są dostępne.</Text>
       )}
     </Stack>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Stack gap="md">
-        <Title order={2} fz={20}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
   );
 }
 
