@@ -131,12 +131,12 @@ async function main(): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null));
   // Start the PDF worker in the background, so that the first document prints without waiting for it.
   setTimeout(() => void backend.warmUpPdf().catch((error: unknown) => console.error('PDF warm-up failed', error)), 3000).unref();
-  // The scheduled backup (issue 9): made when a session is open and the last one is older than the office's interval.
+  // The scheduled backup (issue 9): made when a session is open and the last one is older than the office's
+  // interval. At start-up nobody is signed in yet: the backend runs the due backup right after each sign-in.
   const backupDue = () =>
     void backend.backup.runDueBackup().then((outcome) => {
       if (outcome.status === 'failed') console.error(`Scheduled backup failed: ${outcome.message}`);
     });
-  backupDue();
   const backupTimer = setInterval(backupDue, 60 * 60_000);
   app.on('window-all-closed', () => {
     clearInterval(backupTimer);
