@@ -78,6 +78,7 @@ interface FontkitGlyphRun {
 }
 interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+  hasGlyphForCodePoint(codePoint: number): boolean;
   layout(string: string, features?: unknown, script?: string, language?: string, direction?: string): FontkitGlyphRun;
   postscriptName?: string;
   _tables?: { name?: { records?: object } };
@@ -130,6 +131,30 @@ function speedUpFontComparison(font: FontkitFont): void {
   if (typeof name === 'string' && records !== undefined && !Object.hasOwn(records, 'toJSON')) {
     Object.defineProperty(records, 'toJSON', { value: () => name, enumerable: false });
   }
+}
+
+/** Line breaks and tabs in free text: DejaVu maps no glyph to them. */
+const CONTROL_CHARACTERS = /[\t\n\v\f\r]/g;
+const HAS_CONTROL_CHARACTER = /[\t\n\v\f\r]/;
+const CONTROL_CODE_POINTS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+const mappedControls = new WeakSet<object>();
+
+/**
+ * A line break inside a free text once added a non-embedded Helvetica to the PDF: react-pdf picks,
+ * for each character, the first font of [DejaVu, Helvetica] that has a glyph for it (its font
+ * substitution), DejaVu has none for U+000A, so every "\n" became a one-character Helvetica run
+ * (nothing visible, but a standard-14 font in the file, which fails embedded-font and PDF/A checks).
+ * Here DejaVu answers for the control characters itself and shapes them as a space: the line break
+ * still happens (textkit breaks at the character, not at its glyph) and only DejaVu is used.
+ */
+function mapControlCharacters(font: FontkitFont): void {
+  if (mappedControls.has(font)) return;
+  const hasGlyph = font.hasGlyphForCodePoint.bind(font);
+  font.hasGlyphForCodePoint = (codePoint: number): boolean => CONTROL_CODE_POINTS.has(codePoint) || hasGlyph(codePoint);
+  const layout = font.layout.bind(font);
+  font.layout = (string, features, script, language, direction) =>
+    layout(HAS_CONTROL_CHARACTER.test(string) ? string.replace(CONTROL_CHARACTERS, ' ') : string, features, script, language, direction);
+  mappedControls.add(font);
 }
 
 /** Shaped strings kept per font; beyond this the cache starts over (a long plan has a few thousand). */
@@ -185,6 +210,7 @@ export function loadFonts(): Promise<void> {
       if (font === null) throw new Error(`Nie udało się wczytać czcionki ${descriptor.fontFamily}.`);
       fixGlyphCodePoints(font);
       speedUpFontComparison(font);
+      mapControlCharacters(font);
       cacheLayout(font);
     }
   })().catch((error: unknown) => {
