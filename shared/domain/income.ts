@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { compare, formatPolishDate, isoDateSchema, isWithin, type IsoDate } from './dates';
+import { parseDecimal } from '../numbers';
 
 // ---------------------------------------------------------------------------------------------
 // Money
@@ -32,17 +33,12 @@ export function zlToGr(zl: number): number {
 }
 
 /**
- * A Polish amount as typed ('1 010,50', '1010.5', '823') to grosze; null when it is not an amount.
- * At most 2 decimal places; no sign (amounts in the income test are never negative).
+ * A Polish amount as typed ('1 010,50', '1010.5', '823 zł') to grosze; null when it is empty or
+ * not an amount. At most 2 decimal places; no sign (amounts in the income test are never negative).
  */
 export function parseZl(text: string): number | null {
-  const compact = text.trim().replace(/\s*zł$/i, '').replace(/[\s\u00a0]/g, '');
-  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(compact);
-  if (!match) return null;
-  const whole = Number(match[1]);
-  const fraction = Number((match[2] ?? '').padEnd(2, '0'));
-  const gr = whole * 100 + fraction;
-  return Number.isSafeInteger(gr) ? gr : null;
+  const parsed = parseDecimal(text, { scale: 2, unit: 'zł' });
+  return parsed.ok ? parsed.units : null;
 }
 
 /** a / b rounded half up, for integers a ≥ 0 and b > 0 (exact: BigInt, no float step). */
@@ -174,6 +170,56 @@ export function validateCriteriaTable(table: readonly IncomeCriteria[]): string[
 }
 
 // ---------------------------------------------------------------------------------------------
+// FEPŻ threshold table (a programme rule, not the statute)
+// ---------------------------------------------------------------------------------------------
+
+export interface FoodAidThreshold {
+  /** The first day the share applies; it applies until the next row's date. */
+  validFrom: IsoDate;
+  /** Percent of the art. 8 criterion (K1 for a single person, K2 per person in a family). */
+  percent: number;
+  legalSource: string;
+}
+
+/**
+ * FEPŻ food aid: income ≤ a dated share of the criterion (plus an art. 7 reason). The programme's
+ * own history; migration 0012 seeds the office's table with the same rows (shared/domain/foodAid.ts).
+ */
+export const FOOD_AID_THRESHOLDS: readonly FoodAidThreshold[] = Object.freeze([
+  { validFrom: '2020-11-26', percent: 220, legalSource: 'Program Operacyjny Pomoc Żywnościowa 2014–2020' },
+  { validFrom: '2023-05-15', percent: 235, legalSource: 'Program Operacyjny Pomoc Żywnościowa 2014–2020 (zmiana kryterium)' },
+  { validFrom: '2024-02-12', percent: 265, legalSource: 'Program Fundusze Europejskie na Pomoc Żywnościową 2021–2027' },
+]);
+
+export const MAX_THRESHOLD_PERCENT = 1000;
+
+export const foodAidThresholdSchema = z.object({
+  validFrom: isoDateSchema,
+  percent: z
+    .number({ error: 'Próg: podaj liczbę procent.' })
+    .int({ error: 'Próg: podaj liczbę całkowitą procent.' })
+    .min(100, { error: 'Próg nie może być niższy niż 100% kryterium.' })
+    .max(MAX_THRESHOLD_PERCENT, { error: `Próg: najwyżej ${MAX_THRESHOLD_PERCENT}% kryterium.` }),
+  legalSource: z
+    .string({ error: 'Podstawa: pole jest wymagane.' })
+    .trim()
+    .min(1, { error: 'Podstawa: pole jest wymagane.' })
+    .max(300, { error: 'Podstawa: najwyżej 300 znaków.' }),
+});
+
+/** The FEPŻ share in force on `date`; throws CriteriaNotFoundError (Polish) before the first row. */
+export function foodAidPercentFor(date: IsoDate, table: readonly FoodAidThreshold[] = FOOD_AID_THRESHOLDS): FoodAidThreshold {
+  let found: FoodAidThreshold | null = null;
+  for (const row of table) {
+    if (compare(row.validFrom, date) <= 0 && (found === null || compare(row.validFrom, found.validFrom) > 0)) found = row;
+  }
+  if (!found) {
+    throw new CriteriaNotFoundError(`Brak progu pomocy żywnościowej obowiązującego w dniu ${formatPolishDate(date)}. Uzupełnij tabelę progów w ustawieniach skierowań.`);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Income sources (art. 8 ust. 3 and 4 u.p.s.)
 // ---------------------------------------------------------------------------------------------
 
@@ -271,8 +317,6 @@ export const ONE_OFF_THRESHOLD_MULTIPLIER = 5;
  * (art. 8 ust. 11 u.p.s. as remembered; not confirmed in domain.md). A parameter of runIncomeTest.
  */
 export const DEFAULT_ONE_OFF_SPREAD_MONTHS = 12;
-/** FEPŻ food aid: income ≤ 235% of the criterion (plus an art. 7 reason) [C seed 003]. */
-export const FOOD_AID_THRESHOLD_PERCENT = 235;
 
 // ---------------------------------------------------------------------------------------------
 // Input schemas (shared by the forms and the main process)
@@ -331,8 +375,8 @@ export interface IncomeTestOptions {
   table?: readonly IncomeCriteria[];
   /** [U] months over which a one-off income above the threshold is spread (default 12). */
   oneOffSpreadMonths?: number;
-  /** FEPŻ threshold in percent of the criterion (default 235; a programme rule, not the statute). */
-  foodAidThresholdPercent?: number;
+  /** The FEPŻ threshold table (default FOOD_AID_THRESHOLDS); the row in force on `date` applies. */
+  foodAidThresholds?: readonly FoodAidThreshold[];
 }
 
 /** Invalid input of runIncomeTest; `fields` maps 'items.0.grossGr' → Polish message (for forms). */
@@ -384,6 +428,7 @@ export interface IncomeTestResult {
   percentOfCriterion: number;
   /** Exact: total ≤ criterionTotal (same as total / persons ≤ K2 without rounding). */
   meetsCriterion: boolean;
+  /** The FEPŻ share in force on the test's date. */
   foodAidThresholdPercent: number;
   /** Income part only: FEPŻ also needs one of the art. 7 reasons. */
   eligibleForFoodAidByIncome: boolean;
@@ -426,12 +471,8 @@ export function runIncomeTest(input: IncomeTestInput & IncomeTestOptions): Incom
   if (!Number.isInteger(spreadMonths) || spreadMonths < 1) {
     throw new RangeError('Liczba miesięcy rozliczenia dochodu jednorazowego musi być dodatnią liczbą całkowitą.');
   }
-  const foodAidThresholdPercent = input.foodAidThresholdPercent ?? FOOD_AID_THRESHOLD_PERCENT;
-  if (!Number.isInteger(foodAidThresholdPercent) || foodAidThresholdPercent < 1) {
-    throw new RangeError('Próg pomocy żywnościowej musi być dodatnią liczbą całkowitą procent.');
-  }
-
   const criteria = criteriaFor(date, input.table ?? CRITERIA);
+  const foodAidThresholdPercent = foodAidPercentFor(date, input.foodAidThresholds ?? FOOD_AID_THRESHOLDS).percent;
   const singlePerson = householdSize === 1;
   const criterionGr = singlePerson ? criteria.singlePersonGr : criteria.perPersonInFamilyGr;
   const criterionTotalGr = criterionGr * householdSize;

@@ -131,7 +131,7 @@ describe('runIncomeTest: single person (2025: K1 = 1010 zł)', () => {
     expect(r.criterionGr).toBe(101_000);
     expect(r.percentOfCriterion).toBe(98.02);
     expect(r.meetsCriterion).toBe(true);
-    expect(r.foodAidThresholdPercent).toBe(235);
+    expect(r.foodAidThresholdPercent).toBe(265);
     expect(r.eligibleForFoodAidByIncome).toBe(true);
   });
 
@@ -152,11 +152,12 @@ describe('runIncomeTest: single person (2025: K1 = 1010 zł)', () => {
     expect(r.percentOfCriterion).toBe(127.58);
   });
 
-  it('food aid up to 235 %: 2373,50 zł yes, 2373,51 zł no', () => {
-    const yes = runIncomeTest({ date: '2025-05-01', householdSize: 1, items: [item('employment', 237_350)] });
+  it('food aid in 2025 up to 265 % (FEPŻ since 12.02.2024): 2676,50 zł yes, 2676,51 zł no', () => {
+    const yes = runIncomeTest({ date: '2025-05-01', householdSize: 1, items: [item('employment', 267_650)] });
+    expect(yes.foodAidThresholdPercent).toBe(265);
     expect(yes.eligibleForFoodAidByIncome).toBe(true);
     expect(yes.meetsCriterion).toBe(false);
-    const no = runIncomeTest({ date: '2025-05-01', householdSize: 1, items: [item('employment', 237_351)] });
+    const no = runIncomeTest({ date: '2025-05-01', householdSize: 1, items: [item('employment', 267_651)] });
     expect(no.eligibleForFoodAidByIncome).toBe(false);
   });
 
