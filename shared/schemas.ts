@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from './domain/roles';
+import { STATUTORY_CASELOAD_CAP } from './domain/caseFlow';
 
 // zod's own messages (for a field without one of ours, e.g. a malformed payload) in Polish too.
 z.config(z.locales.pl());
@@ -115,15 +116,19 @@ export const absolutePathSchema = (label: string) =>
     .refine((value) => !value.includes('\0'), { error: `${label}: nieprawidłowa ścieżka.` });
 
 /**
- * Office settings. Facts of law marked [U]/[M] in the domain notes are settings, not constants:
- * the caseload limit (art. 15 ust. 4 u.w.r.: 15, older texts 20) and the interview terms (§ 3
- * rozp. Dz.U. 2021 poz. 893: 14 / 2 working days).
+ * Office settings: only what the law leaves to the office. Statutory figures are constants with
+ * their citation (the wywiad's 14 / 2 working days: shared/domain/deadlines.ts); the caseload
+ * limit is the office's own, at most the statutory cap of art. 15 ust. 4 u.w.r.
  */
 export const settingsSchema = z.object({
   idleLockMinutes: wholeNumber('Blokada po bezczynności (minuty)', IDLE_LOCK_MIN_MINUTES, IDLE_LOCK_MAX_MINUTES),
-  caseloadLimit: wholeNumber('Limit rodzin na asystenta', 1, 50),
-  interviewWorkingDays: wholeNumber('Termin wywiadu (dni robocze)', 1, 60),
-  urgentInterviewWorkingDays: wholeNumber('Termin wywiadu w sprawie pilnej (dni robocze)', 1, 14),
+  caseloadLimit: z
+    .number({ error: 'Limit rodzin na asystenta: podaj liczbę.' })
+    .int({ error: 'Limit rodzin na asystenta: podaj liczbę całkowitą.' })
+    .min(1, { error: 'Limit rodzin na asystenta: najmniej 1.' })
+    .max(STATUTORY_CASELOAD_CAP, {
+      error: `Limit rodzin na asystenta: najwięcej ${STATUTORY_CASELOAD_CAP} — tyle dopuszcza art. 15 ust. 4 ustawy o wspieraniu rodziny i systemie pieczy zastępczej. Ośrodek może ustalić niższy limit, nie wyższy.`,
+    }),
   /** [U] The office's own term for the kierownik's decision on a request for an assistant (no statutory term). */
   decisionWorkingDays: wholeNumber('Termin decyzji kierownika w sprawie wniosku o asystenta (dni robocze)', 1, 30),
   /** [U] Months of monitoring after the work with the family ends (not set by law). */

@@ -149,7 +149,7 @@ export class CasesService {
     }
     const id = randomUUID();
     const number = await this.nextCaseNumber(m, actor.settings.caseNumberPrefix, input.reportedOn);
-    const interviewDue = interviewDeadline(input.reportedOn, input.urgent, actor.settings);
+    const interviewDue = interviewDeadline(input.reportedOn, input.urgent);
     await m.getRepository(CaseEntity).insert({
       id,
       number,

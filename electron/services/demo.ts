@@ -25,7 +25,7 @@ import type { EntityManager } from 'typeorm';
 
 import { intakeSchema, type IntakeInput, type ReportSource } from '../../shared/cases';
 import { OPINION_SECTION_KEYS, type CourtAsks, type CourtRequestStatus, type OpinionSections, type OpinionStatus } from '../../shared/court';
-import { ART7_REASONS, type Art7Reason, type CaseStatus, type ClosureReason } from '../../shared/domain/caseFlow';
+import { ART7_REASONS, STATUTORY_CASELOAD_CAP, type Art7Reason, type CaseStatus, type ClosureReason } from '../../shared/domain/caseFlow';
 import { fromDayNumberToIso, toDayNumber, type IsoDate } from '../../shared/domain/dates';
 import { interviewDeadline } from '../../shared/domain/deadlines';
 import type { ContractStatus } from '../../shared/domain/familyWork';
@@ -277,7 +277,6 @@ export interface DemoOptions {
 export const DEMO_MAX_FAMILIES = 100_000;
 export const DEMO_ISSUED_OPINIONS = 12;
 const DAYS_BACK = 730;
-const MAX_ASSISTANTS = 25;
 
 // ---- planning ------------------------------------------------------------------------------
 
@@ -833,7 +832,7 @@ function planFamily(index: number, seed: number, ctx: PlanContext): FamilyPlan {
     urgent,
     minorParent,
     reasons: orderedReasons,
-    interviewDue: interviewDeadline(reportedOn, urgent, ctx.settings),
+    interviewDue: interviewDeadline(reportedOn, urgent),
     workerLogin: '',
     address: { street, postalCode: village.postalCode, city: village.name },
     members: family.record,
@@ -1100,7 +1099,7 @@ class BulkCases extends CasesService {
 
 /**
  * Seeds the office open in `backend` (a kierownik must be signed in). Staff accounts it creates
- * get `staffPassword`; raises the caseload limit when the families need more than 25 assistants.
+ * get `staffPassword`; as many assistants as the busiest day needs under the office's caseload limit.
  */
 export async function seedDemo(backend: Backend, options: DemoOptions): Promise<DemoReport> {
   const t0 = performance.now();
@@ -1133,17 +1132,12 @@ export async function seedDemo(backend: Backend, options: DemoOptions): Promise<
   const peak = peakLoad(plans);
   const tPlan = performance.now();
 
-  // Enough assistants for the busiest day; more than 25 → a higher limit (at most 50, the setting's maximum).
-  let limit = session.settings.caseloadLimit;
-  const room = (l: number) => existingAssistants.reduce((sum, a) => sum + Math.max(0, l - (existing.loads.get(a.id) ?? 0)), 0);
-  const needed = (l: number) => Math.max(0, Math.ceil((peak - room(l)) / l));
-  if (existingAssistants.length + needed(limit) > MAX_ASSISTANTS) limit = Math.min(50, Math.max(limit, Math.ceil(peak / MAX_ASSISTANTS)));
-  const assistantCount = existingAssistants.length + Math.max(needed(limit), peak > 0 && existingAssistants.length < 2 ? 2 - existingAssistants.length : 0);
-  if (limit !== session.settings.caseloadLimit) {
-    const changed = await backend.invoke('settings:update', { caseloadLimit: limit });
-    if (!changed.ok) throw new AppError(changed.error.code, changed.error.message);
-    log(`Limit rodzin na asystenta podniesiony do ${limit}.`);
-  }
+  // Enough assistants for the busiest day under the office's limit, which never exceeds the
+  // statutory cap (art. 15 ust. 4 u.w.r.): a busier office gets more assistants, not a higher limit.
+  const limit = Math.min(session.settings.caseloadLimit, STATUTORY_CASELOAD_CAP);
+  const room = existingAssistants.reduce((sum, a) => sum + Math.max(0, limit - (existing.loads.get(a.id) ?? 0)), 0);
+  const needed = Math.max(0, Math.ceil((peak - room) / limit));
+  const assistantCount = existingAssistants.length + Math.max(needed, peak > 0 && existingAssistants.length < 2 ? 2 - existingAssistants.length : 0);
   const settings = requireSession(backend).settings;
 
   // Staff: created on the first day of the demo period, each with a key slot.

@@ -10,8 +10,6 @@ import { changedFields, type AuditService } from './audit';
 export const DEFAULT_SETTINGS: Settings = {
   idleLockMinutes: 10,
   caseloadLimit: 15,
-  interviewWorkingDays: 14,
-  urgentInterviewWorkingDays: 2,
   decisionWorkingDays: 7,
   monitoringMonths: 3,
   caseNumberPrefix: 'OPS.AR',

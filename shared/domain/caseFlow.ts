@@ -126,8 +126,13 @@ export const REFERRAL_TARGET_LABELS: Record<ReferralTarget, string> = {
 // Facts and transitions
 // ---------------------------------------------------------------------------------------------
 
-/** art. 15 ust. 4 u.w.r.: at most 15 families per assistant (older texts: 20) — configurable. */
-export const DEFAULT_CASELOAD_LIMIT = 15;
+/**
+ * art. 15 ust. 4 u.w.r. (t.j. Dz.U. 2025 poz. 49): an assistant works with at most 15 families at
+ * once (older texts said 20). A statutory cap, not a setting: an office may set a lower limit
+ * (settings.caseloadLimit), never a higher one.
+ */
+export const STATUTORY_CASELOAD_CAP = 15;
+export const CASELOAD_CAP_BASIS = 'art. 15 ust. 4 ustawy o wspieraniu rodziny i systemie pieczy zastępczej';
 
 /**
  * Aid continues (social work, the assistant's work, the closing): the wywiad is updated at least
@@ -148,7 +153,7 @@ export interface CaseFacts {
   consentRecorded?: boolean;
   /** Families the chosen assistant has now, before this assignment; null = no assistant chosen. */
   assistantCaseload?: number | null;
-  /** Office setting; DEFAULT_CASELOAD_LIMIT when absent. */
+  /** The office's limit (never above STATUTORY_CASELOAD_CAP); the cap when absent. */
   caseloadLimit?: number;
   planSigned?: boolean;
   closureReason?: ClosureReason | null;
@@ -272,7 +277,7 @@ const needSegments: CaseGuard = (f) => {
 };
 const needConsent: CaseGuard = (f) => (f.consentRecorded === true ? [] : ['brak zgody rodziny']);
 const needCaseloadRoom: CaseGuard = (f) => {
-  const limit = f.caseloadLimit ?? DEFAULT_CASELOAD_LIMIT;
+  const limit = Math.min(f.caseloadLimit ?? STATUTORY_CASELOAD_CAP, STATUTORY_CASELOAD_CAP);
   if (f.assistantCaseload == null) return ['nie wybrano asystenta rodziny'];
   return f.assistantCaseload < limit ? [] : [`limit ${limit} rodzin na asystenta został osiągnięty`];
 };

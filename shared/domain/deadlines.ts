@@ -38,26 +38,18 @@ export interface Deadline {
   label: string;
 }
 
-/** Office settings for the wywiad term; the numbers are facts of law, kept editable. */
-export interface InterviewDeadlineSettings {
-  /** § 3 rozp. MRiPS z 8.04.2021 (Dz.U. 2021 poz. 893): 14 working days of learning of the need. */
-  interviewWorkingDays: number;
-  /** Same § 3: urgent cases at the latest within 2 working days. */
-  urgentInterviewWorkingDays: number;
-}
+/**
+ * The wywiad's terms are law, not office settings: § 3 of the rozporządzenie MRiPS of 8.04.2021 on
+ * the rodzinny wywiad środowiskowy (Dz.U. 2021 poz. 893) — within 14 working days of learning that
+ * it is needed, in urgent cases at the latest within 2 working days.
+ */
+export const INTERVIEW_WORKING_DAYS = 14;
+export const URGENT_INTERVIEW_WORKING_DAYS = 2;
+export const INTERVIEW_TERM_BASIS = '§ 3 rozporządzenia MRiPS z 8.04.2021 r. w sprawie rodzinnego wywiadu środowiskowego (Dz.U. 2021 poz. 893)';
 
-export const DEFAULT_INTERVIEW_DEADLINE_SETTINGS: Readonly<InterviewDeadlineSettings> = Object.freeze({
-  interviewWorkingDays: 14,
-  urgentInterviewWorkingDays: 2,
-});
-
-/** The last day for the wywiad: n working days after the day the OPS learned of the need. */
-export function interviewDeadline(
-  learnedOn: IsoDate,
-  urgent: boolean,
-  settings: InterviewDeadlineSettings = DEFAULT_INTERVIEW_DEADLINE_SETTINGS,
-): IsoDate {
-  return addWorkingDays(learnedOn, urgent ? settings.urgentInterviewWorkingDays : settings.interviewWorkingDays);
+/** The last day for the wywiad: 14 (urgent: 2) working days after the day the OPS learned of the need. */
+export function interviewDeadline(learnedOn: IsoDate, urgent: boolean): IsoDate {
+  return addWorkingDays(learnedOn, urgent ? URGENT_INTERVIEW_WORKING_DAYS : INTERVIEW_WORKING_DAYS);
 }
 
 /** Months between periodic assessments: art. 15 ust. 1 pkt 15 u.w.r., "nie rzadziej niż co pół roku". */

@@ -6,7 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { intakeSchema, REPORT_SOURCES, REPORT_SOURCE_LABELS } from '../../../shared/cases';
 import { isValidIsoDate } from '../../../shared/domain/dates';
-import { DEFAULT_INTERVIEW_DEADLINE_SETTINGS, interviewDeadline } from '../../../shared/domain/deadlines';
+import { INTERVIEW_TERM_BASIS, INTERVIEW_WORKING_DAYS, URGENT_INTERVIEW_WORKING_DAYS, interviewDeadline } from '../../../shared/domain/deadlines';
+import { MAX_HECTARES } from '../../../shared/domain/income';
 import { can } from '../../../shared/domain/roles';
 import { ApiError } from '../../api';
 import { DateField } from '../../components/DateField';
@@ -70,7 +71,7 @@ function IntakeForm({
   draft: ReturnType<typeof useFormDraft>;
   restored: { values: IntakeFormValues; savedAt: string } | null;
 }) {
-  const { user, settings } = useSession();
+  const { user } = useSession();
   const { navigate } = useNavigation();
   const queryClient = useQueryClient();
   const isHead = can(user.roles, 'users.manage');
@@ -103,9 +104,8 @@ function IntakeForm({
     control,
     name: ['reportedOn', 'urgent', 'family.rural', 'members', 'family.postalCode'],
   });
-  const deadlineSettings = settings ?? DEFAULT_INTERVIEW_DEADLINE_SETTINGS;
-  const due = reportedOn && isValidIsoDate(reportedOn) ? interviewDeadline(reportedOn, urgent, deadlineSettings) : null;
-  const days = urgent ? deadlineSettings.urgentInterviewWorkingDays : deadlineSettings.interviewWorkingDays;
+  const due = reportedOn && isValidIsoDate(reportedOn) ? interviewDeadline(reportedOn, urgent) : null;
+  const days = urgent ? URGENT_INTERVIEW_WORKING_DAYS : INTERVIEW_WORKING_DAYS;
 
   const users = useUsers(isHead);
   const workerOptions = (users.data ?? [])
@@ -198,7 +198,7 @@ function IntakeForm({
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <Checkbox
               label="Sprawa pilna"
-              description={`Wywiad najpóźniej w ciągu ${deadlineSettings.urgentInterviewWorkingDays} dni roboczych (§ 3 rozporządzenia w sprawie wywiadu).`}
+              description={`Wywiad najpóźniej w ciągu ${URGENT_INTERVIEW_WORKING_DAYS} dni roboczych (${INTERVIEW_TERM_BASIS}).`}
               {...register('urgent')}
             />
             <Checkbox
@@ -209,7 +209,7 @@ function IntakeForm({
           </SimpleGrid>
           {due ? (
             <Text role="status">
-              Termin wywiadu środowiskowego: <strong>{polishDate(due)}</strong> ({days} dni roboczych od zgłoszenia).
+              Termin wywiadu środowiskowego: <strong>{polishDate(due)}</strong> ({days} dni roboczych od zgłoszenia — {INTERVIEW_TERM_BASIS}).
             </Text>
           ) : null}
           <Controller

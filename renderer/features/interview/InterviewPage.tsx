@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { CaseFileView, InterviewView } from '../../../shared/cases';
 import { isValidIsoDate } from '../../../shared/domain/dates';
+import { INTERVIEW_TERM_BASIS, INTERVIEW_WORKING_DAYS, URGENT_INTERVIEW_WORKING_DAYS } from '../../../shared/domain/deadlines';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type InterviewForm } from '../../../shared/domain/interviewForm';
 import { can } from '../../../shared/domain/roles';
 import { ApiError, call } from '../../api';
@@ -525,7 +526,6 @@ function MissingPanel({ missing }: { missing: readonly string[] }) {
 
 /** When this wywiad is due: the term from the report, or for an update six months from the last one. */
 function InterviewTerm({ file, kind }: { file: CaseFileView; kind: InterviewView['kind'] }) {
-  const { settings } = useSession();
   const update = file.deadlines.find((deadline) => deadline.kind === 'interview_update');
   if (kind === 'update') {
     return (
@@ -540,7 +540,7 @@ function InterviewTerm({ file, kind }: { file: CaseFileView; kind: InterviewView
       </Stack>
     );
   }
-  const days = file.urgent ? settings?.urgentInterviewWorkingDays : settings?.interviewWorkingDays;
+  const days = file.urgent ? URGENT_INTERVIEW_WORKING_DAYS : INTERVIEW_WORKING_DAYS;
   return (
     <Stack gap={2}>
       <Text size="sm" fw={600}>
@@ -548,7 +548,7 @@ function InterviewTerm({ file, kind }: { file: CaseFileView; kind: InterviewView
       </Text>
       <DueDate date={file.interviewDue} />
       <Text size="sm" c="dimmed">
-        {days ? `${file.urgent ? 'Sprawa pilna: ' : ''}${count(days, 'dzień roboczy', 'dni robocze', 'dni roboczych')} od zgłoszenia.` : null}
+        {`${file.urgent ? 'Sprawa pilna: ' : ''}${count(days, 'dzień roboczy', 'dni robocze', 'dni roboczych')} od zgłoszenia (${INTERVIEW_TERM_BASIS}).`}
       </Text>
     </Stack>
   );

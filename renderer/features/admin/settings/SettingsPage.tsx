@@ -5,6 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OfficeInfo, Settings } from '../../../../shared/ipc';
+import { CASELOAD_CAP_BASIS, STATUTORY_CASELOAD_CAP } from '../../../../shared/domain/caseFlow';
+import { INTERVIEW_TERM_BASIS, INTERVIEW_WORKING_DAYS, URGENT_INTERVIEW_WORKING_DAYS } from '../../../../shared/domain/deadlines';
 import {
   IDLE_LOCK_MAX_MINUTES,
   IDLE_LOCK_MIN_MINUTES,
@@ -161,8 +163,6 @@ function IdleLockForm({ settings }: { settings: Settings }) {
 
 const caseRulesSchema = settingsSchema.pick({
   caseloadLimit: true,
-  interviewWorkingDays: true,
-  urgentInterviewWorkingDays: true,
   decisionWorkingDays: true,
   monitoringMonths: true,
   caseNumberPrefix: true,
@@ -171,8 +171,6 @@ type CaseRulesInput = z.input<typeof caseRulesSchema>;
 type CaseRulesOutput = z.output<typeof caseRulesSchema>;
 const CASE_RULES_FIELDS = [
   'caseloadLimit',
-  'interviewWorkingDays',
-  'urgentInterviewWorkingDays',
   'decisionWorkingDays',
   'monitoringMonths',
   'caseNumberPrefix',
@@ -181,15 +179,13 @@ const CASE_RULES_FIELDS = [
 function caseRules(settings: Settings): CaseRulesInput {
   return {
     caseloadLimit: settings.caseloadLimit,
-    interviewWorkingDays: settings.interviewWorkingDays,
-    urgentInterviewWorkingDays: settings.urgentInterviewWorkingDays,
     decisionWorkingDays: settings.decisionWorkingDays,
     monitoringMonths: settings.monitoringMonths,
     caseNumberPrefix: settings.caseNumberPrefix,
   };
 }
 
-/** The figures the law sets but may change: kept as settings so an amendment needs no new version. */
+/** What the law leaves to the office; the statutory figures are shown with their citation, not edited. */
 function CaseRulesForm({ settings }: { settings: Settings }) {
   const form = useForm<CaseRulesInput, unknown, CaseRulesOutput>({
     resolver: zodResolver(caseRulesSchema),
@@ -219,26 +215,18 @@ function CaseRulesForm({ settings }: { settings: Settings }) {
           control={form.control}
           name="caseloadLimit"
           label="Limit rodzin na asystenta"
-          description="Najwięcej rodzin pod opieką jednego asystenta rodziny (art. 15 ust. 4 ustawy o wspieraniu rodziny i systemie pieczy zastępczej; obecnie 15)."
+          description={`Ustawowo najwięcej ${STATUTORY_CASELOAD_CAP} rodzin (${CASELOAD_CAP_BASIS}). Ośrodek może ustalić niższy limit, nie wyższy.`}
           min={1}
-          max={50}
+          max={STATUTORY_CASELOAD_CAP}
         />
-        <NumberField
-          control={form.control}
-          name="interviewWorkingDays"
-          label="Termin wywiadu (dni robocze)"
-          description="Od otrzymania informacji o potrzebie pomocy (obecnie 14)."
-          min={1}
-          max={60}
-        />
-        <NumberField
-          control={form.control}
-          name="urgentInterviewWorkingDays"
-          label="Termin wywiadu w sprawie pilnej (dni robocze)"
-          description="W sprawach niecierpiących zwłoki (obecnie 2)."
-          min={1}
-          max={14}
-        />
+        <Stack gap={2} aria-label="Terminy wywiadu środowiskowego">
+          <Text size="sm" fw={500}>
+            Terminy wywiadu środowiskowego (z przepisów, nie z ustawień)
+          </Text>
+          <Text size="sm" c="dimmed">
+            {`${INTERVIEW_WORKING_DAYS} dni roboczych od otrzymania informacji o potrzebie pomocy, w sprawach niecierpiących zwłoki ${URGENT_INTERVIEW_WORKING_DAYS} dni robocze — ${INTERVIEW_TERM_BASIS}.`}
+          </Text>
+        </Stack>
         <NumberField
           control={form.control}
           name="decisionWorkingDays"

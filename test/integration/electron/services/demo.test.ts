@@ -122,6 +122,20 @@ describe('demo seeder', () => {
     }
   });
 
+  it("keeps the office's lower caseload limit: more assistants, never a higher limit (art. 15 ust. 4 u.w.r.)", async () => {
+    const t = testBackend();
+    open.push(t);
+    t.clock.set('2026-05-20T08:00:00.000Z');
+    await setUpOffice(t);
+    await t.call('settings:update', { caseloadLimit: 1 });
+    const report = await seedDemo(t.backend, { families: 120, seed: 7, staffPassword: PASSWORD });
+    expect(report.caseloadLimit).toBe(1);
+    expect((await t.call('app:status', {})).settings?.caseloadLimit).toBe(1);
+    const loads = await t.call('assistants:caseloads', {});
+    expect(loads.length).toBeGreaterThan(25);
+    for (const load of loads) expect(load.families).toBeLessThanOrEqual(1);
+  });
+
   it('is deterministic: the same seed makes the same office, another seed another', async () => {
     const a = await seeded(30, 42);
     const b = await seeded(30, 42);

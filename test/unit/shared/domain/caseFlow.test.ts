@@ -137,7 +137,7 @@ describe('checkTransition: key cells', () => {
     });
   });
 
-  it('caseload limit: 14 of 15 is fine, 15 of 15 is not, a limit of 20 lets 15 through', () => {
+  it('caseload limit: 14 of 15 is fine, 15 of 15 is not, a limit above the statutory 15 does not let 15 through, a lower one holds', () => {
     expect(checkTransition('ASSISTANT_REQUESTED', 'assign_assistant', ['head'], { assistantCaseload: 14 })).toMatchObject({
       ok: true,
       to: 'ASSISTANT_ASSIGNED',
@@ -149,7 +149,10 @@ describe('checkTransition: key cells', () => {
     });
     expect(
       checkTransition('ASSISTANT_REQUESTED', 'assign_assistant', ['head'], { assistantCaseload: 15, caseloadLimit: 20 }),
-    ).toMatchObject({ ok: true });
+    ).toMatchObject({ ok: false, message: 'Nie można przydzielić asystenta rodziny: limit 15 rodzin na asystenta został osiągnięty.' });
+    expect(
+      checkTransition('ASSISTANT_REQUESTED', 'assign_assistant', ['head'], { assistantCaseload: 10, caseloadLimit: 10 }),
+    ).toMatchObject({ ok: false, message: 'Nie można przydzielić asystenta rodziny: limit 10 rodzin na asystenta został osiągnięty.' });
     expect(checkTransition('ASSISTANT_REQUESTED', 'assign_assistant', ['head'], {})).toMatchObject({
       ok: false,
       message: 'Nie można przydzielić asystenta rodziny: nie wybrano asystenta rodziny.',

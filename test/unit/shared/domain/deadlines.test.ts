@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import {
   DEADLINE_KINDS,
   DEADLINE_KIND_LABELS,
-  DEFAULT_INTERVIEW_DEADLINE_SETTINGS,
+  INTERVIEW_TERM_BASIS,
+  INTERVIEW_WORKING_DAYS,
+  URGENT_INTERVIEW_WORKING_DAYS,
   classifyDeadline,
   compareDeadlines,
   interviewDeadline,
@@ -12,8 +14,9 @@ import {
 } from '../../../../shared/domain/deadlines';
 
 describe('interviewDeadline', () => {
-  it('defaults to 14 / 2 working days', () => {
-    expect(DEFAULT_INTERVIEW_DEADLINE_SETTINGS).toEqual({ interviewWorkingDays: 14, urgentInterviewWorkingDays: 2 });
+  it('counts the statutory 14 / 2 working days, with their citation', () => {
+    expect([INTERVIEW_WORKING_DAYS, URGENT_INTERVIEW_WORKING_DAYS]).toEqual([14, 2]);
+    expect(INTERVIEW_TERM_BASIS).toContain('Dz.U. 2021 poz. 893');
     expect(interviewDeadline('2025-03-03', false)).toBe('2025-03-21');
     expect(interviewDeadline('2025-03-03', true)).toBe('2025-03-05');
   });
@@ -23,11 +26,6 @@ describe('interviewDeadline', () => {
     expect(interviewDeadline('2025-12-22', true)).toBe('2025-12-29');
   });
 
-  it('takes the numbers from the settings', () => {
-    const settings = { interviewWorkingDays: 10, urgentInterviewWorkingDays: 1 };
-    expect(interviewDeadline('2025-03-03', false, settings)).toBe('2025-03-17');
-    expect(interviewDeadline('2025-12-23', true, settings)).toBe('2025-12-29');
-  });
 });
 
 describe('six-month timers', () => {
