@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { MAX_HECTARES } from '../../../shared/domain/income';
 import { can } from '../../../shared/domain/roles';
 import { ApiError } from '../../api';
 import { DateField } from '../../components/DateField';
+import { NumberField } from '../../components/NumberField';
 import { DraftStatus } from '../../components/DraftStatus';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
@@ -260,26 +261,16 @@ function IntakeForm({
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
             <Checkbox label="Rodzina mieszka na wsi lub ma gospodarstwo rolne" mt={{ md: 34 }} {...register('family.rural')} />
             {rural ? (
-              <Controller
+              <NumberField
                 control={control}
                 name="family.farmHectares"
-                render={({ field, fieldState }) => (
-                  <NumberInput
-                    label="Gospodarstwo rolne (hektary przeliczeniowe)"
-                    description="Z nakazu płatniczego podatku rolnego; 0, jeśli rodzina nie ma gospodarstwa."
-                    inputWrapperOrder={BELOW}
-                    decimalSeparator=","
-                    decimalScale={4}
-                    allowNegative={false}
-                    min={0}
-                    value={field.value ?? ''}
-                    onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
-                    onBlur={field.onBlur}
-                    name={field.name}
-                    ref={field.ref}
-                    error={fieldState.error?.message}
-                  />
-                )}
+                label="Gospodarstwo rolne (hektary przeliczeniowe)"
+                description="Z nakazu płatniczego podatku rolnego; 0, jeśli rodzina nie ma gospodarstwa."
+                scale={4}
+                min={0}
+                max={MAX_HECTARES}
+                unit="ha"
+                maw="none"
               />
             ) : null}
           </SimpleGrid>

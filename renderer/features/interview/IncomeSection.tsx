@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { RELATION_LABELS, type MemberView, type Relation } from '../../../shared/cases';
 import type { IsoDate } from '../../../shared/domain/dates';
@@ -7,13 +7,15 @@ import {
   INCOME_SOURCES,
   INCOME_SOURCE_INFO,
   IncomeTestInputError,
+  MAX_HECTARES,
   runIncomeTest,
   type IncomeItem,
   type IncomeSource,
   type IncomeTestResult,
 } from '../../../shared/domain/income';
 import { BELOW } from '../../lib/layout';
-import { grToInput, inputToGr } from '../../lib/money';
+import { NumberField } from '../../components/NumberField';
+import { formatDecimal } from '../../../shared/numbers';
 import { IncomeResultPanel } from './IncomeResultPanel';
 import { AMOUNT_FIELDS, emptyIncomeRow, toIncomeItem, type InterviewValues } from './interviewForm';
 
@@ -39,10 +41,12 @@ export function liveIncomeTest(
 ): { result: IncomeTestResult | null; problem: string | null; skipped: number } {
   const items = rows.map(toIncomeItem).filter((item): item is IncomeItem => item !== null);
   const skipped = rows.length - items.length;
-  if (items.length === 0 && !farmHectares) return { result: null, problem: null, skipped };
+  // Hectares that are not a number yet (NaN: the field says why) count as none.
+  const hectares = farmHectares !== null && Number.isFinite(farmHectares) ? farmHectares : null;
+  if (items.length === 0 && !hectares) return { result: null, problem: null, skipped };
   try {
     return {
-      result: runIncomeTest({ date, householdSize: Math.max(1, householdSize), items, farmHectares: farmHectares ?? undefined }),
+      result: runIncomeTest({ date, householdSize: Math.max(1, householdSize), items, farmHectares: hectares ?? undefined }),
       problem: null,
       skipped,
     };
@@ -128,30 +132,16 @@ export function IncomeSection({
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
               {AMOUNT_FIELDS.map(([name, , , label]) => (
-                <Controller
+                <NumberField
                   key={name}
                   control={control}
                   name={`income.${index}.${name}`}
-                  render={({ field: f, fieldState }) => (
-                    <TextInput
-                      label={label}
-                      inputMode="decimal"
-                      autoComplete="off"
-                      placeholder="0,00"
-                      rightSection={<Text size="sm" c="dimmed" aria-hidden="true">zł</Text>}
-                      name={f.name}
-                      ref={f.ref}
-                      value={f.value}
-                      onChange={(event) => f.onChange(event.currentTarget.value)}
-                      onBlur={() => {
-                        // "2450,5" becomes "2450,50": what was understood is what the user sees.
-                        const gr = inputToGr(f.value);
-                        if (gr !== null && f.value.trim() !== '') f.onChange(grToInput(gr));
-                        f.onBlur();
-                      }}
-                      error={fieldState.error?.message}
-                    />
-                  )}
+                  label={label}
+                  scale={2}
+                  min={0}
+                  unit="zł"
+                  asUnits
+                  maw="none"
                 />
               ))}
             </SimpleGrid>
@@ -175,31 +165,20 @@ export function IncomeSection({
         </Button>
       </Group>
 
-      <Controller
+      <NumberField
         control={control}
         name="farmHectares"
-        render={({ field, fieldState }) => (
-          <NumberInput
-            label="Gospodarstwo rolne (hektary przeliczeniowe)"
-            description={
-              familyHectares !== null
-                ? `W danych rodziny: ${String(familyHectares).replace('.', ',')} ha. Dochód z 1 ha przeliczeniowego wlicza się od 1 ha.`
-                : 'Dochód z 1 ha przeliczeniowego wlicza się od 1 ha.'
-            }
-            inputWrapperOrder={BELOW}
-            decimalSeparator=","
-            decimalScale={4}
-            allowNegative={false}
-            min={0}
-            maw={420}
-            value={field.value ?? ''}
-            onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
-            onBlur={field.onBlur}
-            name={field.name}
-            ref={field.ref}
-            error={fieldState.error?.message}
-          />
-        )}
+        label="Gospodarstwo rolne (hektary przeliczeniowe)"
+        description={
+          familyHectares !== null
+            ? `W danych rodziny: ${formatDecimal(familyHectares, 4)} ha. Dochód z 1 ha przeliczeniowego wlicza się od 1 ha.`
+            : 'Dochód z 1 ha przeliczeniowego wlicza się od 1 ha.'
+        }
+        scale={4}
+        min={0}
+        max={MAX_HECTARES}
+        unit="ha"
+        maw={420}
       />
 
       {live.skipped > 0 ? (

@@ -3,7 +3,8 @@
  *
  * - Segment codes contain dots ('I.A'), which react-hook-form reads as paths: in the form they
  *   are keyed with an underscore ('I_A') and mapped back on saving.
- * - Amounts are typed in złote with a comma and sent as integer grosze (shared/domain/income.ts).
+ * - Amounts are typed in złote (renderer/components/NumberField.tsx) and held as integer grosze;
+ *   an amount that is not a number is NaN in the form, refused with the field's own message.
  */
 import { z } from 'zod';
 import type { InterviewView } from '../../../shared/cases';
@@ -12,7 +13,7 @@ import { compare, isValidIsoDate, type IsoDate } from '../../../shared/domain/da
 import { INCOME_SOURCES, incomeItemSchema, type IncomeItem } from '../../../shared/domain/income';
 import type { InterviewForm as FormDefinition, SegmentAnswers } from '../../../shared/domain/interviewForm';
 import { todayIso } from '../../lib/dates';
-import { amountProblem, grToInput, inputToGr } from '../../lib/money';
+import { amountGr, amountProblem } from '../../lib/money';
 
 export const DOCUMENT_STATUSES = ['received', 'missing', 'not_applicable'] as const;
 export type DocumentStatusValue = (typeof DOCUMENT_STATUSES)[number];
@@ -25,10 +26,10 @@ export const DOCUMENT_STATUS_LABELS: Record<DocumentStatusValue, string> = {
 const incomeRowSchema = z.object({
   personId: z.string().nullable(),
   source: z.enum(INCOME_SOURCES).nullable(),
-  gross: z.string(),
-  tax: z.string(),
-  contributions: z.string(),
-  alimonyPaid: z.string(),
+  gross: z.number().nullable(),
+  tax: z.number().nullable(),
+  contributions: z.number().nullable(),
+  alimonyPaid: z.number().nullable(),
   oneOff: z.boolean(),
 });
 export type IncomeRow = z.infer<typeof incomeRowSchema>;
@@ -60,7 +61,7 @@ export const AMOUNT_FIELDS = [
 ] as const;
 
 export function emptyIncomeRow(personId: string | null): IncomeRow {
-  return { personId, source: null, gross: '', tax: '', contributions: '', alimonyPaid: '', oneOff: false };
+  return { personId, source: null, gross: null, tax: null, contributions: null, alimonyPaid: null, oneOff: false };
 }
 
 /** The server's interview as form values (every field of the form present, so that inputs are controlled). */
@@ -79,10 +80,10 @@ export function toFormValues(interview: InterviewView, form: FormDefinition, fam
     income: interview.income.items.map((item) => ({
       personId: item.personId,
       source: item.source,
-      gross: grToInput(item.grossGr),
-      tax: grToInput(item.taxGr),
-      contributions: grToInput(item.contributionsGr),
-      alimonyPaid: grToInput(item.alimonyPaidGr),
+      gross: item.grossGr,
+      tax: item.taxGr,
+      contributions: item.contributionsGr,
+      alimonyPaid: item.alimonyPaidGr,
       oneOff: item.oneOff ?? false,
     })),
     farmHectares: interview.income.farmHectares ?? familyHectares,
@@ -102,7 +103,8 @@ export function toAnswers(values: InterviewValues, form: FormDefinition): Segmen
 /** A row as the income test reads it, or null while it is incomplete or has a wrong amount. */
 export function toIncomeItem(row: IncomeRow): IncomeItem | null {
   if (!row.personId || !row.source) return null;
-  const [grossGr, taxGr, contributionsGr, alimonyPaidGr] = [row.gross, row.tax, row.contributions, row.alimonyPaid].map(inputToGr);
+  // An empty amount is 0 zł; one that is not an amount (NaN) or beyond the limit leaves the row out.
+  const [grossGr, taxGr, contributionsGr, alimonyPaidGr] = [row.gross, row.tax, row.contributions, row.alimonyPaid].map(amountGr);
   if (grossGr == null || taxGr == null || contributionsGr == null || alimonyPaidGr == null) return null;
   return { personId: row.personId, source: row.source, grossGr, taxGr, contributionsGr, alimonyPaidGr, ...(row.oneOff ? { oneOff: true } : {}) };
 }
