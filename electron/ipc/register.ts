@@ -1,31 +1,37 @@
 /**
  * Binds every channel of shared/ipc.ts to the backend. Answers only the app's own window and
- * frame (a stray or injected frame gets a refusal), and passes the payload on untouched:
- * parsing, access and the Result wrapping happen in backend.invoke, the same code tests run.
+ * its main frame showing an app://asysta/ page (a stray or injected frame, another window or
+ * another origin gets a Polish refusal, and the refusal is logged), and passes the payload on
+ * untouched: parsing, access and the Result wrapping happen in backend.invoke, the same code
+ * tests run.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Backend } from '../backend';
+import { isAppUrl } from '../shell/app-url';
+import type { ShellLog } from '../shell/log';
 import { CHANNEL_NAMES } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 
-export const APP_ORIGIN = 'app://asysta';
+export const REFUSED_SENDER = 'Odrzucono wywołanie spoza okna Asysty.';
 
-export function isAppSender(event: IpcMainInvokeEvent, window: WebContents | null): boolean {
+export function isAppSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, window: WebContents | null): boolean {
   if (!window || event.sender.id !== window.id) return false;
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frame.url);
 }
 
-export function registerIpc(ipcMain: IpcMain, backend: Backend, appWindow: () => WebContents | null): void {
+export function setupIpc(
+  electron: { ipcMain: Pick<IpcMain, 'handle'> },
+  backend: Pick<Backend, 'invoke'>,
+  appWindow: () => WebContents | null,
+  log: ShellLog,
+): void {
   for (const name of CHANNEL_NAMES) {
-    ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
+    electron.ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
       if (!isAppSender(event, appWindow())) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Odrzucono wywołanie spoza okna Asysty.' } };
+        log.warn(`Refused ${name} from outside the app's window`, event.senderFrame?.url ?? '(no frame)');
+        return { ok: false, error: { code: 'FORBIDDEN', message: REFUSED_SENDER } };
       }
       return backend.invoke(name, input);
     });
