@@ -7,7 +7,7 @@ import { art7ReasonsSchema, REFERRAL_TARGETS, type AvailableAction, type CaseSta
 import { isoDateSchema, type IsoDate } from './domain/dates';
 import { incomeItemSchema, hectaresSchema, type IncomeTestResult } from './domain/income';
 import { peselMatches, validatePesel, type Sex } from './domain/pesel';
-import { optionalText, postalCodeSchema, text } from './schemas';
+import { optionalText, phoneSchema, postalCodeSchema, text } from './schemas';
 import type { SegmentAnswers } from './domain/interviewForm';
 import type { Deadline } from './domain/deadlines';
 
@@ -64,7 +64,7 @@ export const personInputSchema = z
     birthDate: isoDateSchema,
     sex: z.enum(['F', 'M'], { error: 'Wybierz płeć.' }),
     citizenship: text('Obywatelstwo', 60).default('polskie'),
-    phone: z.string().trim().max(30, { error: 'Telefon: najwyżej 30 znaków.' }).optional(),
+    phone: phoneSchema.optional(),
   })
   .superRefine((person, ctx) => {
     if (person.pesel) {

@@ -67,6 +67,15 @@ export const postalCodeSchema = z
   .trim()
   .regex(/^\d{2}-\d{3}$/, { error: 'Kod pocztowy ma postać 00-000.' });
 
+/** A phone number as people write it: digits, with +, spaces, brackets, dashes; no letters. */
+export const PHONE_PATTERN = /^\+?[\d\s()\-/]*$/;
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30, { error: 'Telefon: najwyżej 30 znaków.' })
+  .regex(PHONE_PATTERN, { error: 'Telefon: wpisz same cyfry (można dodać +, spacje, nawiasy i myślniki).' })
+  .refine((value) => value === '' || (value.match(/\d/g) ?? []).length >= 7, { error: 'Telefon: za mało cyfr (co najmniej 7).' });
+
 export const officeSchema = z.object({
   name: text('Nazwa ośrodka', 200),
   street: text('Ulica i numer', 200),

@@ -21,7 +21,7 @@ import { compareDeadlines, interviewDeadline, type Deadline } from '../../shared
 import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type IncomeTestResult } from '../../shared/domain/income';
 import { addWorkingDays } from '../../shared/domain/calendar';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type SegmentAnswers } from '../../shared/domain/interviewForm';
-import { validatePesel } from '../../shared/domain/pesel';
+import { PESEL_MESSAGES, validatePesel } from '../../shared/domain/pesel';
 import { caseAccess, type CaseAccess } from '../../shared/domain/roles';
 import { personKey } from '../../shared/domain/text';
 import type {
@@ -101,9 +101,9 @@ export class CasesService {
     return { createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId, version: 1 };
   }
 
-  /** Refuses a date after the office's today (Europe/Warsaw). */
-  notInFuture(date: IsoDate, label: string): void {
-    if (compare(date, this.today()) > 0) throw new AppError('VALIDATION', `${label} nie może być z przyszłości.`, { [label]: 'Data z przyszłości.' });
+  /** Refuses a date after the office's today (Europe/Warsaw), under the form's field that holds it. */
+  notInFuture(date: IsoDate, label: string, field: string = label, fieldMessage = `${label} nie może być z przyszłości.`): void {
+    if (compare(date, this.today()) > 0) throw new AppError('VALIDATION', `${label} nie może być z przyszłości.`, { [field]: fieldMessage });
   }
 
   // ---- access ----------------------------------------------------------------------------
@@ -125,12 +125,12 @@ export class CasesService {
   // ---- intake ----------------------------------------------------------------------------
 
   async create(m: EntityManager, input: Intake, actor: Actor): Promise<{ id: string; number: string }> {
-    this.notInFuture(input.reportedOn, 'Data zgłoszenia');
+    this.notInFuture(input.reportedOn, 'Data zgłoszenia', 'reportedOn');
     const workerId = await this.leadingWorker(m, input.workerId, actor);
     const familyId = randomUUID();
     await m.getRepository(FamilyEntity).insert({ id: familyId, ...input.family, ...this.tracked(actor.user.id) });
     for (const [position, member] of input.members.entries()) {
-      const personId = member.existingPersonId ?? (await this.createPerson(m, member.person!, actor));
+      const personId = member.existingPersonId ?? (await this.createPerson(m, member.person!, actor, `members.${position}.person`));
       if (member.existingPersonId && !(await m.getRepository(PersonEntity).existsBy({ id: member.existingPersonId }))) {
         throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
       }
@@ -197,14 +197,16 @@ export class CasesService {
     return worker.id;
   }
 
-  private async createPerson(m: EntityManager, person: NonNullable<Intake['members'][number]['person']>, actor: Actor): Promise<string> {
-    this.notInFuture(person.birthDate, 'Data urodzenia');
+  private async createPerson(m: EntityManager, person: NonNullable<Intake['members'][number]['person']>, actor: Actor, path: string): Promise<string> {
+    // A PESEL fills the birth date: a future one is the number's fault, said under the PESEL.
+    if (person.pesel) this.notInFuture(person.birthDate, 'Data urodzenia', `${path}.pesel`, PESEL_MESSAGES.future);
+    else this.notInFuture(person.birthDate, 'Data urodzenia', `${path}.birthDate`);
     const pesel = person.pesel ? person.pesel : null;
     if (pesel) {
       const existing = await m.getRepository(PersonEntity).findOneBy({ pesel });
       if (existing) {
         throw new AppError('CONFLICT', `Osoba o numerze PESEL ${pesel} jest już w bazie (${existing.firstName} ${existing.lastName}). Wybierz ją z listy zamiast dodawać ponownie.`, {
-          pesel: 'Ta osoba jest już w bazie.',
+          [`${path}.pesel`]: 'Ta osoba jest już w bazie.',
         });
       }
     }
@@ -536,7 +538,7 @@ export class CasesService {
       );
     }
     if (input.conductedOn) {
-      this.notInFuture(input.conductedOn, 'Data wywiadu');
+      this.notInFuture(input.conductedOn, 'Data wywiadu', 'conductedOn');
       if (compare(input.conductedOn, kase.row.reportedOn) < 0) throw new AppError('VALIDATION', 'Data wywiadu nie może być wcześniejsza niż data zgłoszenia.', { conductedOn: 'Data przed zgłoszeniem.' });
     }
     const form = INTERVIEW_FORMS[interview.formVersion] ?? CURRENT_INTERVIEW_FORM;
@@ -637,7 +639,7 @@ export class CasesService {
     this.requireFull(kase);
     if (kase.row.status !== 'ANALYSIS') throw new AppError('INVALID_STATE', 'Analizę sytuacji rodziny zapisuje się po zakończeniu wywiadu, przed wnioskiem o asystenta.');
     if (input.consentOn) {
-      this.notInFuture(input.consentOn, 'Data zgody rodziny');
+      this.notInFuture(input.consentOn, 'Data zgody rodziny', 'consentOn');
     }
     const repo = m.getRepository(AnalysisEntity);
     const existing = await repo.findOneBy({ caseId: input.caseId });
@@ -788,7 +790,7 @@ export class CasesService {
 
   async addNote(m: EntityManager, input: Note, actor: Actor): Promise<CaseEventView> {
     const kase = await this.load(m, input.caseId, actor);
-    this.notInFuture(input.occurredOn, 'Data zdarzenia');
+    this.notInFuture(input.occurredOn, 'Data zdarzenia', 'occurredOn');
     const id = await this.event(m, kase.row.id, input.occurredOn, input.kind, input.title, input.body, input.significant, actor.user.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'case_event.create', entityType: 'case_event', entityId: id, caseId: kase.row.id, details: { kind: input.kind } });
     return { id, occurredOn: input.occurredOn, kind: input.kind, title: input.title, body: input.body, significant: input.significant, authorName: `${actor.user.firstName} ${actor.user.lastName}` };

@@ -54,7 +54,7 @@ export class CourtService {
 
   async create(m: EntityManager, input: RequestInput, actor: Actor): Promise<CourtRequestView> {
     const kase = await this.cases.load(m, input.caseId, actor);
-    this.cases.notInFuture(input.receivedOn, 'Data wpływu');
+    this.cases.notInFuture(input.receivedOn, 'Data wpływu', 'receivedOn');
     if (compare(input.deadline, input.receivedOn) < 0) {
       throw new AppError('VALIDATION', 'Termin odpowiedzi nie może być wcześniejszy niż data wpływu pisma.', { deadline: 'Termin przed datą wpływu.' });
     }

@@ -285,7 +285,7 @@ export class FamilyWorkService {
 
   async addVisit(m: EntityManager, input: VisitInput, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, input.caseId, actor);
-    this.cases.notInFuture(input.visitedOn, 'Data wizyty');
+    this.cases.notInFuture(input.visitedOn, 'Data wizyty', 'visitedOn');
     const since = await this.assignedSince(m, input.caseId);
     if (actor.user.roles.includes('family_assistant') && since && compare(input.visitedOn, since) < 0) {
       throw new AppError('VALIDATION', 'Data wizyty jest wcześniejsza niż przydzielenie asystenta.');
@@ -300,7 +300,7 @@ export class FamilyWorkService {
   async addAssessment(m: EntityManager, input: AssessmentInput, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, input.caseId, actor);
     this.requireAssistant(kase, actor);
-    this.cases.notInFuture(input.assessedOn, 'Data oceny');
+    this.cases.notInFuture(input.assessedOn, 'Data oceny', 'assessedOn');
     if (compare(input.periodFrom, input.periodTo) > 0) throw new AppError('VALIDATION', 'Okres oceny kończy się przed swoim początkiem.');
     const since = await this.assignedSince(m, input.caseId);
     if (!since || compare(input.assessedOn, since) < 0) throw new AppError('VALIDATION', 'Data oceny nie może być wcześniejsza niż przydzielenie asystenta rodziny.');

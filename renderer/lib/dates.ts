@@ -3,7 +3,7 @@
  * shown as 'DD.MM.RRRR', the way Polish offices write them.
  */
 import dayjs from 'dayjs';
-import { formatIsoDate, formatPolishDate, isRealDate, isValidIsoDate, toParts, type IsoDate } from '../../shared/domain/dates';
+import { compare, formatIsoDate, formatPolishDate, isRealDate, isValidIsoDate, toParts, type IsoDate } from '../../shared/domain/dates';
 
 /** Today on this computer, as an ISO date (the main process checks dates against its own clock). */
 export function todayIso(): IsoDate {
@@ -18,6 +18,32 @@ export function parsePolishDate(text: string): IsoDate | null {
   if (!match) return null;
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return isRealDate(year, month, day) ? formatIsoDate(year, month, day) : null;
+}
+
+export type DateReading = { ok: true; date: IsoDate | null } | { ok: false; message: string };
+
+/**
+ * A typed date with the reason it is refused: not a date, no such day, outside the field's
+ * range. Empty is fine (null): whether the date is required is the form's rule.
+ */
+export function readDate(text: string, bounds: { minDate?: IsoDate | undefined; maxDate?: IsoDate | undefined } = {}): DateReading {
+  const value = text.trim();
+  if (value === '') return { ok: true, date: null };
+  const date = parsePolishDate(value);
+  if (!date) {
+    const match = /^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$/.exec(value) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (match) return { ok: false, message: `Nie ma takiego dnia w kalendarzu: ${value}.` };
+    if (/^\d{1,2}[.\-/ ]\d{1,2}[.\-/ ]\d{2}$/.test(value)) return { ok: false, message: 'Wpisz rok czterema cyframi, np. 17.04.1991.' };
+    return { ok: false, message: 'Wpisz datę jako DD.MM.RRRR, np. 17.04.1991.' };
+  }
+  if (bounds.maxDate && compare(date, bounds.maxDate) > 0) {
+    return {
+      ok: false,
+      message: bounds.maxDate === todayIso() ? `Data nie może być z przyszłości (dziś jest ${formatPolishDate(bounds.maxDate)}).` : `Data nie może być późniejsza niż ${formatPolishDate(bounds.maxDate)}.`,
+    };
+  }
+  if (bounds.minDate && compare(date, bounds.minDate) < 0) return { ok: false, message: `Data nie może być wcześniejsza niż ${formatPolishDate(bounds.minDate)}.` };
+  return { ok: true, date };
 }
 
 /** 'DD.MM.RRRR', or a dash for no date. */

@@ -6,7 +6,7 @@
  * - K: check digit, (10 − Σ digit·weight mod 10) mod 10 with weights 1,3,7,9,1,3,7,9,1,3.
  */
 import { z } from 'zod';
-import { formatIsoDate, isRealDate, toParts, type IsoDate } from './dates';
+import { compare, formatIsoDate, formatPolishDate, isRealDate, toParts, type IsoDate } from './dates';
 
 export type Sex = 'F' | 'M';
 
@@ -14,6 +14,8 @@ export const SEX_LABELS: Record<Sex, string> = { F: 'kobieta', M: 'mężczyzna' 
 
 export const PESEL_MESSAGES = {
   length: 'PESEL musi mieć 11 cyfr.',
+  digits: 'PESEL składa się z samych cyfr — usuń litery i inne znaki.',
+  future: 'PESEL wskazuje datę urodzenia z przyszłości — sprawdź numer.',
   checksum: 'Nieprawidłowa cyfra kontrolna PESEL.',
   date: 'PESEL zawiera nieistniejącą datę urodzenia.',
   birthDateMismatch: 'Data urodzenia nie zgadza się z numerem PESEL.',
@@ -48,8 +50,12 @@ export function peselCheckDigit(first10: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
-/** Checks a PESEL and reads the birth date and sex it encodes. */
-export function validatePesel(pesel: string): PeselResult {
+/**
+ * Checks a PESEL and reads the birth date and sex it encodes. With `today`, a birth date after it
+ * (01410111117 is 2101-01-01) is refused too.
+ */
+export function validatePesel(pesel: string, options: { today?: IsoDate } = {}): PeselResult {
+  if (/[^\d]/.test(pesel)) return { ok: false, message: PESEL_MESSAGES.digits };
   if (!/^\d{11}$/.test(pesel)) return { ok: false, message: PESEL_MESSAGES.length };
   if (peselCheckDigit(pesel.slice(0, 10)) !== Number(pesel[10])) {
     return { ok: false, message: PESEL_MESSAGES.checksum };
@@ -63,7 +69,11 @@ export function validatePesel(pesel: string): PeselResult {
   const month = encodedMonth - century.offset;
   if (!isRealDate(year, month, day)) return { ok: false, message: PESEL_MESSAGES.date };
   const sex: Sex = Number(pesel[9]) % 2 === 0 ? 'F' : 'M';
-  return { ok: true, birthDate: formatIsoDate(year, month, day), sex };
+  const birthDate = formatIsoDate(year, month, day);
+  if (options.today && compare(birthDate, options.today) > 0) {
+    return { ok: false, message: `PESEL wskazuje datę urodzenia z przyszłości (${formatPolishDate(birthDate)}) — sprawdź numer.` };
+  }
+  return { ok: true, birthDate, sex };
 }
 
 /**

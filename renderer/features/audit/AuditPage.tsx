@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -7,6 +6,7 @@ import { useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import type { AuditEntryView, AuditVerification, UserSummary } from '../../../shared/ipc';
 import { call } from '../../api';
+import { DateText } from '../../components/DateField';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -144,21 +144,19 @@ export function AuditPage() {
             searchable
             clearable
           />
-          <DatePickerInput
+          <DateText
             label="Data od"
-            placeholder="Bez ograniczenia"
+            placeholder="DD.MM.RRRR (bez ograniczenia)"
+            size="sm"
             value={filters.from}
             onChange={(from) => setFilters((current) => ({ ...current, from }))}
-            maxDate={filters.to ?? undefined}
-            clearable
           />
-          <DatePickerInput
+          <DateText
             label="Data do"
-            placeholder="Bez ograniczenia"
+            placeholder="DD.MM.RRRR (bez ograniczenia)"
+            size="sm"
             value={filters.to}
             onChange={(to) => setFilters((current) => ({ ...current, to }))}
-            minDate={filters.from ?? undefined}
-            clearable
             error={datesInOrder ? undefined : 'Data do nie może być wcześniejsza niż data od.'}
           />
         </SimpleGrid>

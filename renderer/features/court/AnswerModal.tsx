@@ -1,6 +1,6 @@
 /** Marking a court's letter as answered with the date the answer was sent. */
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateText } from '../../components/DateField';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CourtRequestView } from '../../../shared/court';
@@ -12,13 +12,13 @@ import { refreshCases } from '../cases/caseQueries';
 export function AnswerModal({ request, opened, onClose }: { request: CourtRequestView; opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const answer = useChannelMutation('court:answer');
-  const [sentOn, setSentOn] = useState<string>(todayIso());
+  const [sentOn, setSentOn] = useState<string | null>(todayIso());
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = () => {
     setProblem(null);
     answer.mutate(
-      { requestId: request.id, sentOn },
+      { requestId: request.id, sentOn: sentOn ?? '' },
       {
         onSuccess: async () => {
           await refreshCases(queryClient);
@@ -33,7 +33,7 @@ export function AnswerModal({ request, opened, onClose }: { request: CourtReques
     <Modal opened={opened} onClose={onClose} title={`Odpowiedź wysłana — sygn. akt ${request.caseReference}`}>
       <Stack gap="md">
         <Text size="sm">Podaj dzień, w którym odpowiedź (opinia lub akta) została wysłana do sądu. Termin zniknie z pulpitu.</Text>
-        <DateInput label="Data wysłania" value={sentOn} onChange={(value) => setSentOn(value ?? '')} valueFormat="DD.MM.YYYY" maxDate={todayIso()} withAsterisk />
+        <DateText label="Data wysłania" value={sentOn} onChange={setSentOn} maxDate={todayIso()} withAsterisk />
         {problem ? (
           <Alert color="red" role="alert">
             {problem}
@@ -43,7 +43,7 @@ export function AnswerModal({ request, opened, onClose }: { request: CourtReques
           <Button variant="default" onClick={onClose}>
             Anuluj
           </Button>
-          <Button onClick={save} loading={answer.isPending} disabled={sentOn === ''}>
+          <Button onClick={save} loading={answer.isPending} disabled={sentOn === null}>
             Zapisz
           </Button>
         </Group>

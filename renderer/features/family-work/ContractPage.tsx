@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,12 +18,12 @@ import {
 } from '../../../shared/domain/familyWork';
 import { contractContentSchema, type ContractView } from '../../../shared/family-work';
 import { text } from '../../../shared/schemas';
-import { DateField } from '../../components/DateField';
+import { DateField, DateText } from '../../components/DateField';
 import { DraftStatus } from '../../components/DraftStatus';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { parsePolishDate, polishDate, todayIso } from '../../lib/dates';
+import { polishDate, todayIso } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
@@ -579,18 +578,7 @@ function EventModal({
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <Stack gap="md">
         {withDate ? (
-          <DateInput
-            label={withDate}
-            placeholder="DD.MM.RRRR"
-            valueFormat="DD.MM.YYYY"
-            dateParser={parsePolishDate}
-            maxDate={todayIso()}
-            value={date}
-            onChange={(value) => setDate(value ?? null)}
-            size="md"
-            w={200}
-            withAsterisk
-          />
+          <DateText label={withDate} maxDate={todayIso()} value={date} onChange={setDate} w={200} withAsterisk />
         ) : null}
         {withOutcome ? (
           <ChoiceGroup label="Ocena" options={CONTRACT_OUTCOMES} labels={CONTRACT_OUTCOME_LABELS} value={outcome} onChange={setOutcome} />

@@ -1,8 +1,8 @@
 /** Small pieces the family-work forms and dialogs share: a choice of one, the dialog's buttons, the signing box. */
 import { Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { FormError } from '../../components/FormError';
-import { parsePolishDate, todayIso } from '../../lib/dates';
+import { DateText } from '../../components/DateField';
+import { todayIso } from '../../lib/dates';
 
 /** One of a fixed list, as radio buttons (large, one a line). */
 export function ChoiceGroup<T extends string>({
@@ -77,18 +77,7 @@ export function SignSection({
           {note}
         </Text>
         <Group align="flex-end" gap="md">
-          <DateInput
-            label="Data podpisania"
-            placeholder="DD.MM.RRRR"
-            valueFormat="DD.MM.YYYY"
-            dateParser={parsePolishDate}
-            maxDate={todayIso()}
-            value={signedOn}
-            onChange={(value) => onSignedOnChange(value ?? null)}
-            size="md"
-            w={200}
-            popoverProps={{ withinPortal: true }}
-          />
+          <DateText label="Data podpisania" maxDate={todayIso()} value={signedOn} onChange={onSignedOnChange} w={200} />
           <Button color="green" onClick={onSign} loading={loading}>
             {signLabel}
           </Button>

@@ -14,6 +14,7 @@ import {
   type DuplicateHint,
 } from '../../../shared/cases';
 import { SEX_LABELS, validatePesel } from '../../../shared/domain/pesel';
+import { PHONE_PATTERN } from '../../../shared/schemas';
 import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { polishDate, todayIso } from '../../lib/dates';
@@ -88,14 +89,17 @@ export function MemberCard({
   };
 
   const pesel = member.person.pesel;
-  const peselCheck = !member.person.noPesel && pesel.length === 11 ? validatePesel(pesel) : null;
+  // Whatever is typed stays in the field; letters or a 12th digit are said, not stripped.
+  const peselCheck = !member.person.noPesel && (pesel.length >= 11 || /\D/.test(pesel)) ? validatePesel(pesel, { today: todayIso() }) : null;
   const fromPesel = peselCheck?.ok === true;
   const peselDescription = fromPesel
     ? `Numer poprawny: ur. ${polishDate(peselCheck.birthDate)}, ${SEX_LABELS[peselCheck.sex]}.`
     : pesel.length > 0 && pesel.length < 11
       ? `Wpisano ${pesel.length} z 11 cyfr.`
       : 'Data urodzenia i płeć uzupełnią się z numeru.';
-  const liveError = peselCheck && !peselCheck.ok ? peselCheck.message : undefined;
+  const liveError = peselCheck && !peselCheck.ok ? (pesel.length > 11 && !/\D/.test(pesel) ? `PESEL ma 11 cyfr — wpisano ${pesel.length}.` : peselCheck.message) : undefined;
+  const phone = member.person.phone;
+  const phoneError = phone && !PHONE_PATTERN.test(phone) ? 'Telefon: wpisz same cyfry (można dodać +, spacje, nawiasy i myślniki).' : undefined;
   const title = member.relation ? RELATION_LABELS[member.relation] : 'Nowa osoba';
 
   return (
@@ -221,14 +225,13 @@ export function MemberCard({
                       description={peselDescription}
                       inputMode="numeric"
                       autoComplete="off"
-                      maxLength={11}
                       name={field.name}
                       ref={field.ref}
                       value={field.value}
                       onChange={(event) => {
-                        const next = event.currentTarget.value.replace(/\D/g, '').slice(0, 11);
+                        const next = event.currentTarget.value;
                         field.onChange(next);
-                        const check = next.length === 11 ? validatePesel(next) : null;
+                        const check = next.length === 11 ? validatePesel(next, { today: todayIso() }) : null;
                         if (check?.ok) {
                           const validate = { shouldValidate: formState.isSubmitted, shouldDirty: true };
                           setValue(`${base}.person.birthDate`, check.birthDate, validate);
@@ -283,7 +286,7 @@ export function MemberCard({
               autoComplete="off"
               maw={320}
               {...register(`${base}.person.phone`)}
-              error={errors?.person?.phone?.message}
+              error={phoneError ?? errors?.person?.phone?.message}
             />
             {checkDuplicates ? <DuplicateHints hints={hints} onUse={chooseExisting} /> : null}
           </>

@@ -12,6 +12,7 @@ import {
   REPORT_SOURCES,
 } from '../../../shared/cases';
 import { ART7_REASONS } from '../../../shared/domain/caseFlow';
+import { validatePesel } from '../../../shared/domain/pesel';
 import { todayIso } from '../../lib/dates';
 
 const personFormSchema = z.object({
@@ -162,6 +163,11 @@ export function intakeFormSchema(options: { workerRequired: boolean }) {
       if (member.person.noPesel) {
         if (!member.person.documentType) own.set(`members.${i}.person.documentType`, 'Wybierz rodzaj dokumentu tożsamości.');
         if (!member.person.documentNumber.trim()) own.set(`members.${i}.person.documentNumber`, 'Podaj numer dokumentu tożsamości.');
+      }
+      if (!member.person.noPesel && member.person.pesel.trim()) {
+        // The shared schema cannot know today: a PESEL of a birth date in the future is said here, under the PESEL.
+        const check = validatePesel(member.person.pesel, { today: todayIso() });
+        if (!check.ok) own.set(`members.${i}.person.pesel`, check.message);
       }
       if (!member.person.noPesel && !member.person.pesel.trim()) {
         own.set(`members.${i}.person.pesel`, 'Wpisz numer PESEL albo zaznacz „Osoba bez numeru PESEL”.');

@@ -160,7 +160,7 @@ export function interviewFormSchema(form: FormDefinition, reportedOn: IsoDate) {
     if (!shared.success) {
       for (const issue of shared.error.issues) {
         const [first, code, key] = issue.path;
-        if (first === 'place') ctx.addIssue({ code: 'custom', path: ['place'], message: issue.message });
+        if (first === 'place' || first === 'conductedOn') ctx.addIssue({ code: 'custom', path: [first], message: issue.message });
         if (first === 'segments' && typeof code === 'string' && typeof key === 'string') {
           ctx.addIssue({ code: 'custom', path: ['segments', segmentKey(code), key], message: issue.message });
         }

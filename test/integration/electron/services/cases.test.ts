@@ -202,6 +202,9 @@ describe('the case process', () => {
     expect(noDoc.fields?.['members.0.person.documentNumber']).toBe('Bez numeru PESEL podaj rodzaj i numer dokumentu tożsamości.');
     const wrongSex = await t.fail('cases:create', intake({ members: [{ relation: 'applicant', inHousehold: true, person: { pesel: MOTHER_PESEL, firstName: 'A', lastName: 'B', birthDate: '1991-04-17', sex: 'M' } }] }));
     expect(wrongSex.code).toBe('VALIDATION');
+    // A PESEL of 2101-01-01: refused under the PESEL field, with the reason.
+    const future = await t.fail('cases:create', intake({ members: [{ relation: 'applicant', inHousehold: true, person: { pesel: '01410111117', firstName: 'A', lastName: 'B', birthDate: '2101-01-01', sex: 'M' } }] }));
+    expect(future.fields?.['members.0.person.pesel']).toBe('PESEL wskazuje datę urodzenia z przyszłości — sprawdź numer.');
     expect((await t.call('cases:list', {})).length).toBe(0);
   });
 

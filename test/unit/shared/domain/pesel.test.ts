@@ -61,10 +61,22 @@ describe('validatePesel', () => {
     expect(validatePesel('44051401369').ok).toBe(false);
   });
 
-  it('rejects a wrong length and non-digits', () => {
-    for (const bad of ['', '4405140135', '440514013590', '4405140135a', '44051 01359', '４４０５１４０１３５９', ' 44051401359', '44-05-14-013']) {
+  it('rejects a wrong length, and says so when there is more than digits (nothing is stripped)', () => {
+    for (const bad of ['', '4405140135', '440514013590']) {
       expect(validatePesel(bad), bad).toEqual({ ok: false, message: 'PESEL musi mieć 11 cyfr.' });
     }
+    for (const bad of ['4405140135a', '44051 01359', '４４０５１４０１３５９', ' 44051401359', '44-05-14-013']) {
+      expect(validatePesel(bad), bad).toEqual({ ok: false, message: 'PESEL składa się z samych cyfr — usuń litery i inne znaki.' });
+    }
+  });
+
+  it('with today, refuses a birth date in the future and names it', () => {
+    expect(validatePesel('01410111117')).toMatchObject({ ok: true, birthDate: '2101-01-01' });
+    expect(validatePesel('01410111117', { today: '2026-12-03' })).toEqual({
+      ok: false,
+      message: 'PESEL wskazuje datę urodzenia z przyszłości (01.01.2101) — sprawdź numer.',
+    });
+    expect(validatePesel('44051401359', { today: '2026-12-03' }).ok).toBe(true);
   });
 });
 
