@@ -3,7 +3,7 @@
  * requests for an assistant, and the views the main process answers with.
  */
 import { z } from 'zod';
-import { art7ReasonsSchema, REFERRAL_TARGETS, type AvailableAction, type CaseStatus } from './domain/caseFlow';
+import { art7ReasonsSchema, caseStatusSchema, REFERRAL_TARGETS, type AvailableAction, type CaseStatus } from './domain/caseFlow';
 import { isoDateSchema, type IsoDate } from './domain/dates';
 import { incomeItemSchema, hectaresSchema, type IncomeTestResult } from './domain/income';
 import { peselMatches, validatePesel, type Sex } from './domain/pesel';
@@ -242,6 +242,46 @@ export interface CaseSummary {
   nextDeadline: Deadline | null;
 }
 
+/** How the case list can be ordered (server-side; ties always fall back to the newest report, then the id). */
+export const CASE_LIST_SORTS = ['reportedOn', 'familyName', 'status'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+export const CASE_LIST_SORT_LABELS: Record<CaseListSort, string> = {
+  reportedOn: 'Data zgłoszenia',
+  familyName: 'Nazwisko',
+  status: 'Stan sprawy',
+};
+export const CASE_LIST_PAGE_SIZE_MAX = 200;
+export const CASE_LIST_PAGE_SIZE_DEFAULT = 50;
+
+/** One page of the case list: filters, order and page are the main process's work, never the screen's. */
+export const caseListQuerySchema = z.object({
+  status: caseStatusSchema.optional(),
+  q: z.string({ error: 'Szukany tekst musi być tekstem.' }).trim().max(100, { error: 'Szukany tekst: najwyżej 100 znaków.' }).optional(),
+  sort: z.enum(CASE_LIST_SORTS, { error: 'Listę spraw można sortować tylko po dacie zgłoszenia, nazwisku lub stanie sprawy.' }).default('reportedOn'),
+  direction: z.enum(['asc', 'desc'], { error: 'Kierunek sortowania: rosnąco albo malejąco.' }).default('desc'),
+  page: z
+    .number({ error: 'Numer strony musi być liczbą.' })
+    .int({ error: 'Numer strony musi być liczbą całkowitą.' })
+    .min(1, { error: 'Numer strony zaczyna się od 1.' })
+    .max(1_000_000, { error: 'Numer strony jest za duży.' })
+    .default(1),
+  pageSize: z
+    .number({ error: 'Liczba spraw na stronie musi być liczbą.' })
+    .int({ error: 'Liczba spraw na stronie musi być liczbą całkowitą.' })
+    .min(1, { error: 'Na stronie musi być co najmniej 1 sprawa.' })
+    .max(CASE_LIST_PAGE_SIZE_MAX, { error: `Na stronie może być najwyżej ${CASE_LIST_PAGE_SIZE_MAX} spraw.` })
+    .default(CASE_LIST_PAGE_SIZE_DEFAULT),
+});
+export type CaseListQuery = z.output<typeof caseListQuerySchema>;
+
+export interface CaseListPage {
+  rows: CaseSummary[];
+  /** All cases that pass the filters (not only this page's). */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export interface InterviewView {
   id: string;
   version: number;
@@ -270,6 +310,15 @@ export interface AnalysisView {
   consentOn: IsoDate | null;
 }
 
+/** How a request for an assistant came about (the kierownik's queue shows it). */
+export const REQUEST_KINDS = ['voluntary', 'minor_parent', 'court_obliged'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
+  voluntary: 'Wniosek pracownika socjalnego (za zgodą rodziny)',
+  minor_parent: 'Małoletni rodzic opuszczający placówkę — przydział obowiązkowy (art. 11 u.w.r.)',
+  court_obliged: 'Rodzina zobowiązana przez sąd (art. 109 § 2 pkt 1 k.r.o.)',
+};
+
 export interface RequestView {
   id: string;
   caseId: string;
@@ -284,6 +333,7 @@ export interface RequestView {
   decisionNote: string | null;
   referralOrganisation: string | null;
   decidedOn: IsoDate | null;
+  kind: RequestKind;
 }
 
 export interface CaseEventView {

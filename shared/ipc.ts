@@ -35,7 +35,8 @@ import {
   type CaseEventView,
   type CaseFileView,
   type CaseloadView,
-  type CaseSummary,
+  caseListQuerySchema,
+  type CaseListPage,
   type DuplicateHint,
   type InterviewView,
   type RequestView,
@@ -78,6 +79,26 @@ import {
   type OpinionPage,
   type OpinionView,
 } from './court';
+import type { FoodAidThreshold } from './domain/income';
+import {
+  partnerSaveSchema,
+  referralCancelSchema,
+  referralExportSchema,
+  referralIssueSchema,
+  referralListSchema,
+  referralMonthlySchema,
+  referralSettingsSchema,
+  subprogrammeSaveSchema,
+  thresholdAddSchema,
+  type PartnerView,
+  type ReferralCaseSource,
+  type ReferralConfigView,
+  type ReferralFile,
+  type ReferralMonthRow,
+  type ReferralSettings,
+  type ReferralView,
+  type SubprogrammeView,
+} from './referrals';
 
 /** Keys of form drafts: which form, for which record ('interview:<id>', 'intake:new'). */
 const draftKeySchema = z.string().min(1).max(120).regex(/^[a-z-]+:[a-z0-9-]+$/, { error: 'Nieprawidłowy klucz szkicu.' });
@@ -204,13 +225,12 @@ export const channels = {
   'audit:exportCsv': channel<{ fileName: string; csv: string }>()(auditFilterSchema, { permission: 'audit.view' }),
 
   'cases:create': channel<{ id: string; number: string }>()(intakeSchema, { permission: 'cases.create' }),
-  'cases:list': channel<CaseSummary[]>()(z.object({ status: caseStatusSchema.optional() }), { permission: 'cases.view' }),
+  'cases:list': channel<CaseListPage>()(caseListQuerySchema, { permission: 'cases.view' }),
   'cases:get': channel<CaseFileView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
   'cases:findDuplicates': channel<DuplicateHint[]>()(duplicateQuerySchema, { permission: 'persons.checkDuplicates' }),
   'cases:startInterview': channel<{ interviewId: string }>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
   'interviews:startUpdate': channel<{ interviewId: string }>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
   'cases:chooseSocialWork': channel<null>()(z.object({ caseId: idSchema }), { permission: 'cases.create' }),
-  'cases:assignDirectly': channel<null>()(z.object({ caseId: idSchema, assistantId: idSchema }), { permission: 'requests.decide' }),
   'cases:addNote': channel<CaseEventView>()(noteSchema, { permission: 'cases.view' }),
   'cases:setSignificant': channel<null>()(z.object({ eventId: idSchema, significant: z.boolean() }), { permission: 'cases.view' }),
   'cases:changeLog': channel<AuditEntryView[]>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
@@ -288,6 +308,25 @@ export const channels = {
   'opinions:approve': channel<OpinionView>()(opinionRequestSchema, { permission: 'court.approve' }),
   'opinions:return': channel<OpinionView>()(opinionReturnSchema, { permission: 'court.approve' }),
   'opinions:issue': channel<IssuedOpinion>()(opinionRequestSchema, { permission: 'cases.view' }),
+
+  /** Food-aid (FEPŻ) and social-shop referrals (issue 19): the settings, thresholds, sub-programmes and partners the screens need. */
+  'referrals:config': channel<ReferralConfigView>()(none, { permission: 'referrals.view' }),
+  /** Qualifies and issues one referral (a numbered PDF in the document register); nothing is saved when it is refused. */
+  'referrals:issue': channel<ReferralView>()(referralIssueSchema, { permission: 'referrals.issue' }),
+  /** The register by programme (and sub-programme); an assistant gets only her families' referrals. */
+  'referrals:list': channel<ReferralView[]>()(referralListSchema, { permission: 'referrals.view' }),
+  'referrals:cancel': channel<ReferralView>()(referralCancelSchema, { permission: 'referrals.issue' }),
+  /** Cases whose completed wywiad may stand for a declaration. */
+  'referrals:caseSources': channel<ReferralCaseSource[]>()(none, { permission: 'referrals.issue' }),
+  /** The partner organisation's list (minimal data), CSV or XLSX; audited. */
+  'referrals:exportList': channel<ReferralFile>()(referralExportSchema, { permission: 'referrals.issue' }),
+  /** Referrals, persons and households by month, for the reports and the statistics page. */
+  'referrals:monthly': channel<ReferralMonthRow[]>()(referralMonthlySchema, { permission: 'stats.view' }),
+  'referrals:saveSettings': channel<ReferralSettings>()(referralSettingsSchema, { permission: 'settings.manage' }),
+  'referrals:saveSubprogramme': channel<SubprogrammeView>()(subprogrammeSaveSchema, { permission: 'settings.manage' }),
+  'referrals:savePartner': channel<PartnerView>()(partnerSaveSchema, { permission: 'settings.manage' }),
+  /** A new FEPŻ share from a future date (rows in force are history and are not changed). */
+  'referrals:addThreshold': channel<FoodAidThreshold[]>()(thresholdAddSchema, { permission: 'settings.manage' }),
 } as const satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 export type Channels = typeof channels;

@@ -9,6 +9,7 @@ import { auditedWrite, requireReady } from '../backend';
 import { FormDraftEntity } from '../db/entities';
 import type { CasesService} from './cases';
 import { type Actor } from './cases';
+import { listCases } from './case-list';
 
 export type CaseChannel =
   | 'cases:create'
@@ -17,7 +18,6 @@ export type CaseChannel =
   | 'cases:findDuplicates'
   | 'cases:startInterview'
   | 'cases:chooseSocialWork'
-  | 'cases:assignDirectly'
   | 'cases:addNote'
   | 'cases:setSignificant'
   | 'cases:changeLog'
@@ -42,16 +42,12 @@ export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor
 
   return {
     'cases:create': (input, session) => write('cases:create', session, null, (m, a) => cases.create(m, input, a)),
-    'cases:list': (input, session) => requireReady(session).db.read((m) => cases.list(m, actor(requireReady(session)), input)),
+    'cases:list': (input, session) => requireReady(session).db.read(async (m) => listCases(m, actor(requireReady(session)), input)),
     'cases:get': ({ id }, session) => write('cases:get', session, id, (m, a) => cases.file(m, id, a)),
     'cases:findDuplicates': (input, session) => write('cases:findDuplicates', session, null, (m, a) => cases.findDuplicates(m, input, a)),
     'cases:startInterview': ({ caseId }, session) => write('cases:startInterview', session, caseId, (m, a) => cases.startInterview(m, caseId, a)),
     'cases:chooseSocialWork': async ({ caseId }, session) => {
       await write('cases:chooseSocialWork', session, caseId, (m, a) => cases.chooseSocialWork(m, caseId, a));
-      return null;
-    },
-    'cases:assignDirectly': async ({ caseId, assistantId }, session) => {
-      await write('cases:assignDirectly', session, caseId, (m, a) => cases.assignDirectly(m, caseId, assistantId, a));
       return null;
     },
     'cases:addNote': (input, session) => write('cases:addNote', session, input.caseId, (m, a) => cases.addNote(m, input, a)),

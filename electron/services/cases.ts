@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import {
   AID_STATUSES,
   availableActions,
+  MINOR_PARENT_JUSTIFICATION,
   CASE_STATUS_LABELS,
   checkTransition,
   type CaseAction,
@@ -29,7 +30,6 @@ import type {
   CaseEventView,
   CaseFileView,
   CaseloadView,
-  CaseSummary,
   decisionSchema,
   DuplicateHint,
   duplicateQuerySchema,
@@ -38,6 +38,7 @@ import type {
   interviewSaveSchema,
   noteSchema,
   PersonView,
+  RequestKind,
   RequestView,
   ReportSource,
 } from '../../shared/cases';
@@ -63,7 +64,7 @@ import {
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
-import { reindexCase } from './search-index';
+import { familyLabelOf, reindexCase } from './search-index';
 
 type Intake = z.output<typeof intakeSchema>;
 type InterviewSave = z.output<typeof interviewSaveSchema>;
@@ -197,7 +198,8 @@ export class CasesService {
     return worker.id;
   }
 
-  private async createPerson(m: EntityManager, person: NonNullable<Intake['members'][number]['person']>, actor: Actor, path: string): Promise<string> {
+  /** A new person in the office's register (refuses a PESEL already there); also used by the referrals' declarations. */
+  async createPerson(m: EntityManager, person: NonNullable<Intake['members'][number]['person']>, actor: Actor, path: string): Promise<string> {
     // A PESEL fills the birth date: a future one is the number's fault, said under the PESEL.
     if (person.pesel) this.notInFuture(person.birthDate, 'Data urodzenia', `${path}.pesel`, PESEL_MESSAGES.future);
     else this.notInFuture(person.birthDate, 'Data urodzenia', `${path}.birthDate`);
@@ -276,50 +278,6 @@ export class CasesService {
   }
 
   // ---- reading ---------------------------------------------------------------------------
-
-  async list(m: EntityManager, actor: Actor, filter: { status?: CaseStatus | undefined }): Promise<CaseSummary[]> {
-    const qb = m.getRepository(CaseEntity).createQueryBuilder('c').orderBy('c.reported_on', 'DESC').addOrderBy('c.number', 'DESC');
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (!actor.user.roles.includes('head')) {
-      const clauses: string[] = [];
-      if (actor.user.roles.includes('social_worker')) clauses.push('c.worker_id = :me');
-      if (actor.user.roles.includes('family_assistant')) {
-        clauses.push('c.id IN (SELECT a.case_id FROM assignment a WHERE a.assistant_id = :me AND a.ended_on IS NULL)');
-      }
-      if (clauses.length === 0) return [];
-      qb.andWhere(`(${clauses.join(' OR ')})`, { me: actor.user.id });
-    }
-    const rows = await qb.getMany();
-    return Promise.all(rows.map((row) => this.summary(m, row, actor)));
-  }
-
-  private async summary(m: EntityManager, row: CaseRow, actor: Actor): Promise<CaseSummary> {
-    const names = await this.userNames(m);
-    const assignment = await m.getRepository(AssignmentEntity).findOneBy({ caseId: row.id, endedOn: IsNull() });
-    // Listed cases are the actor's; 'none' only for an assistant beside another active one: still her view.
-    const access = caseAccess(actor.user, { workerId: row.workerId, activeAssistantIds: assignment ? [assignment.assistantId] : [] });
-    const deadlines = await this.deadlines(m, row, access === 'none' ? 'assistant' : access);
-    return {
-      id: row.id,
-      number: row.number,
-      status: row.status as CaseStatus,
-      familyName: await this.familyName(m, row.familyId),
-      city: (await m.getRepository(FamilyEntity).findOneByOrFail({ id: row.familyId })).city,
-      reportedOn: row.reportedOn,
-      urgent: row.urgent,
-      workerName: names.get(row.workerId) ?? '—',
-      assistantName: assignment ? (names.get(assignment.assistantId) ?? null) : null,
-      nextDeadline: deadlines[0] ?? null,
-    };
-  }
-
-  private async familyName(m: EntityManager, familyId: string): Promise<string> {
-    const members = await m.getRepository(FamilyMemberEntity).find({ where: { familyId }, order: { position: 'ASC' } });
-    const applicant = members.find((x) => x.relation === 'applicant') ?? members[0];
-    if (!applicant) return '—';
-    const person = await m.getRepository(PersonEntity).findOneByOrFail({ id: applicant.personId });
-    return `${person.lastName} ${person.firstName}`;
-  }
 
   async userNames(m: EntityManager): Promise<Map<string, string>> {
     const users = await m.getRepository(UserEntity).find();
@@ -405,6 +363,7 @@ export class CasesService {
       consentRecorded: Boolean(analysis?.consentOn),
       caseloadLimit: actor.settings.caseloadLimit,
       minorParentLeavingInstitution: row.minorParent,
+      courtObliged: Boolean(row.courtOrderReference),
       ...extra,
     };
   }
@@ -620,7 +579,8 @@ export class CasesService {
     if (interview.version !== expectedVersion) throw new AppError('CONFLICT', 'Wywiad został w międzyczasie zmieniony. Otwórz najnowszą wersję przed zakończeniem.');
     if (!interview.conductedOn) throw new AppError('VALIDATION', 'Nie można zakończyć wywiadu: podaj datę przeprowadzenia wywiadu.', { conductedOn: 'Podaj datę wywiadu.' });
     if (interview.kind === 'update') return this.completeInterviewUpdate(m, interview, kase, actor);
-    await this.transition(m, kase.row, 'complete_interview', actor);
+    // art. 11 u.w.r.: a minor parent leaving an institution goes from the wywiad to the kierownik's queue.
+    await this.transition(m, kase.row, kase.row.minorParent ? 'complete_interview_minor_parent' : 'complete_interview', actor);
     interview.status = 'completed';
     interview.completedAt = this.clock.now().toISOString();
     interview.updatedAt = interview.completedAt;
@@ -629,6 +589,7 @@ export class CasesService {
     const late = compare(interview.conductedOn, kase.row.interviewDue) > 0;
     await this.event(m, kase.row.id, interview.conductedOn, 'interview', late ? 'Przeprowadzono wywiad środowiskowy (po terminie)' : 'Przeprowadzono wywiad środowiskowy', '', true, actor.user.id, 'interview', interview.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'interview.complete', entityType: 'interview', entityId: id, caseId: kase.row.id, details: { late } });
+    if (kase.row.minorParent) await this.insertRequest(m, kase.row.id, MINOR_PARENT_JUSTIFICATION, 'minor_parent', interview.conductedOn, actor);
     return this.interviewView(m, interview, kase.access);
   }
 
@@ -676,25 +637,33 @@ export class CasesService {
     this.requireFull(kase);
     await this.transition(m, kase.row, 'request_assistant', actor);
     await m.getRepository(AnalysisEntity).update({ caseId }, { outcome: 'assistant' });
+    const id = await this.insertRequest(m, caseId, justification, kase.row.courtOrderReference ? 'court_obliged' : 'voluntary', this.today(), actor);
+    return this.requestView(m, id, await this.userNames(m));
+  }
+
+  /** A pending request in the kierownik's queue, with its chronology and audit entries; `filedOn` the day it was made. */
+  private async insertRequest(m: EntityManager, caseId: string, justification: string, kind: RequestKind, filedOn: IsoDate, actor: Actor): Promise<string> {
     const id = randomUUID();
     await m.getRepository(AssistantRequestEntity).insert({
       id,
       caseId,
       justification,
-      filedOn: this.today(),
+      filedOn,
       filedBy: actor.user.id,
-      decisionDue: addWorkingDays(this.today(), actor.settings.decisionWorkingDays),
+      decisionDue: addWorkingDays(filedOn, actor.settings.decisionWorkingDays),
       status: 'pending',
       decisionNote: null,
       referralTarget: null,
       referralOrganisation: null,
       decidedBy: null,
       decidedOn: null,
+      kind,
       ...this.tracked(actor.user.id),
     });
-    await this.event(m, caseId, this.today(), 'request', 'Wniosek o przydzielenie asystenta rodziny', justification, true, actor.user.id, 'request', id);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'request.create', entityType: 'request', entityId: id, caseId });
-    return this.requestView(m, id, await this.userNames(m));
+    const title = kind === 'minor_parent' ? 'Przekazano kierownikowi do obowiązkowego przydziału asystenta rodziny (małoletni rodzic)' : 'Wniosek o przydzielenie asystenta rodziny';
+    await this.event(m, caseId, filedOn, 'request', title, justification, true, actor.user.id, 'request', id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'request.create', entityType: 'request', entityId: id, caseId, details: { kind } });
+    return id;
   }
 
   async requestView(m: EntityManager, id: string, names: Map<string, string>): Promise<RequestView> {
@@ -704,7 +673,7 @@ export class CasesService {
       id: r.id,
       caseId: r.caseId,
       caseNumber: kase.number,
-      familyName: await this.familyName(m, kase.familyId),
+      familyName: familyLabelOf(m, kase.id),
       justification: r.justification,
       filedOn: r.filedOn,
       decisionDue: r.decisionDue,
@@ -713,6 +682,7 @@ export class CasesService {
       decisionNote: r.decisionNote,
       referralOrganisation: r.referralOrganisation,
       decidedOn: r.decidedOn,
+      kind: r.kind,
     };
   }
 
@@ -765,12 +735,6 @@ export class CasesService {
     await m.getRepository(AssistantRequestEntity).save(request);
     await this.audit.append(m, { actorId: actor.user.id, action: 'request.decide', entityType: 'request', entityId: request.id, caseId: kase.row.id, details: { ...decision } });
     return this.requestView(m, request.id, await this.userNames(m));
-  }
-
-  /** seed 000: a minor parent leaving an institution gets an assistant without a request. */
-  async assignDirectly(m: EntityManager, caseId: string, assistantId: string, actor: Actor): Promise<void> {
-    const kase = await this.load(m, caseId, actor);
-    await this.assign(m, kase, assistantId, actor);
   }
 
   private async assign(m: EntityManager, kase: LoadedCase, assistantId: string, actor: Actor): Promise<void> {

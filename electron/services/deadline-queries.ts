@@ -38,6 +38,8 @@ import { prepared } from './raw-sql';
 
 export type DeadlineScope =
   | { kind: 'case'; caseId: string }
+  /** A page of the case list: its cases' deadlines in one pass per kind. */
+  | { kind: 'cases'; caseIds: readonly string[] }
   | { kind: 'worker'; userId: string }
   | { kind: 'assistant'; userId: string }
   | { kind: 'office' };
@@ -160,6 +162,9 @@ function scopeFilter(scope: DeadlineScope): Filter {
   switch (scope.kind) {
     case 'case':
       return { where: 'c.id = ?', params: [scope.caseId] };
+    case 'cases':
+      // One statement whatever the page's length: the ids travel as one bound JSON array.
+      return { where: 'c.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(scope.caseIds)] };
     case 'worker':
       return { where: 'c.worker_id = ?', params: [scope.userId] };
     case 'assistant':

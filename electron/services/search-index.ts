@@ -40,6 +40,12 @@ export function familyLabel(members: readonly MemberRow[]): string {
   return applicant ? `${applicant.lastName} ${applicant.firstName}` : '—';
 }
 
+/** The case's family as lists show it (the applicant, "Nowak Anna"), from the index's label. */
+export function familyLabelOf(source: HasConnection, caseId: string): string {
+  const row = prepared(source, 'SELECT family_name AS name FROM search_doc WHERE case_id = ?').get(caseId) as { name: string } | undefined;
+  return row?.name ?? '—';
+}
+
 export function reindexCase(source: HasConnection, caseId: string): void {
   const head = prepared(
     source,

@@ -35,7 +35,7 @@ export async function benchExport(): Promise<void> {
     must(await backend.invoke('setup:create', { office: OFFICE, head: HEAD }));
     must(await backend.invoke('session:login', { login: HEAD.login, password: HEAD.password }));
     await seedDemo(backend, { families: 12, seed: 3, staffPassword: HEAD.password });
-    const cases = must(await backend.invoke('cases:list', {})) as { id: string }[];
+    const cases = (must(await backend.invoke('cases:list', { pageSize: 200 })) as { rows: { id: string }[] }).rows;
     const files = await Promise.all(cases.map(async (c) => must(await backend.invoke('cases:get', { id: c.id })) as { id: string; events: unknown[]; requests: { id: string }[] }));
     const kase = files.filter((f) => f.requests.length > 0).sort((a, b) => b.events.length - a.events.length)[0]!;
     const issued = must(await backend.invoke('documents:issue', { caseId: kase.id, kind: 'assistant-request', subjectId: kase.requests[0]!.id })) as { document: { id: string } };

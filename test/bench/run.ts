@@ -6,12 +6,14 @@ import { benchUnlock } from './unlock';
 import { benchSearchTray } from './search-tray';
 import { benchExport } from './export';
 import { benchPdf } from './pdf';
+import { benchLists } from './lists';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
   search: () => benchSearchTray(),
   export: () => benchExport(),
   pdf: () => benchPdf(),
+  lists: () => benchLists(),
 };
 
 const only = process.argv.slice(2);

@@ -23,7 +23,7 @@ import { median, percentile, report } from './stats';
 
 const FAMILIES = Number(process.env['BENCH_FAMILIES'] ?? 10_000);
 const SEED = 1;
-const NOW = '2026-06-15T08:00:00.000Z';
+export const NOW = '2026-06-15T08:00:00.000Z';
 const STAFF_PASSWORD = HEAD.password;
 
 interface Cached {
@@ -36,7 +36,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { message:
 }
 
 /** The seeded office: from the cache, or seeded now (and cached). */
-async function office(): Promise<{ folder: string; cached: Cached; seededNow: boolean }> {
+export async function office(): Promise<{ folder: string; cached: Cached; seededNow: boolean }> {
   const folder = resolve('.tmp', 'bench-10k', `v${DEMO_SEEDER_VERSION}-seed${SEED}-n${FAMILIES}`);
   const marker = join(folder, 'report.json');
   if (existsSync(marker)) return { folder, cached: JSON.parse(readFileSync(marker, 'utf8')) as Cached, seededNow: false };

@@ -93,7 +93,7 @@ describe('documents in the case file', () => {
       await row.getByRole('button', { name: /^Drukuj dokument/ }).click();
       await page.getByText(/wybierz w niej „Drukuj” \(Ctrl\+P\)\.$/).waitFor();
       expect(opened.map((entry) => entry.mode)).toEqual(['view', 'print']);
-      const [listed] = await invoke('documents:list', { caseId: (await invoke('cases:list', {}))[0]?.id ?? '' });
+      const [listed] = await invoke('documents:list', { caseId: (await invoke('cases:list', {})).rows[0]?.id ?? '' });
       expect(opened[0]?.sha256).toBe(listed?.sha256);
 
       // Nothing changed: the same document comes back, not a new version.

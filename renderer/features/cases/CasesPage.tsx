@@ -1,35 +1,74 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from '../../../shared/domain/caseFlow';
 import { can } from '../../../shared/domain/roles';
-import { fold } from '../../../shared/domain/text';
+import { CASE_LIST_PAGE_SIZE_DEFAULT, CASE_LIST_SORT_LABELS, CASE_LIST_SORTS, type CaseListSort } from '../../../shared/cases';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
 import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
+import { SEARCH_DEBOUNCE_MS } from '../search/CaseSearch';
 import { useCaseList } from './caseQueries';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { DeadlineText } from './DeadlineText';
 
 const STATUS_OPTIONS = CASE_STATUSES.map((status) => ({ value: status, label: CASE_STATUS_LABELS[status] }));
+const SORT_OPTIONS = CASE_LIST_SORTS.flatMap((sort) => [
+  { value: `${sort}:desc`, label: `${CASE_LIST_SORT_LABELS[sort]} — ${sort === 'familyName' ? 'od Ż do A' : sort === 'status' ? 'od końca procesu' : 'najnowsze najpierw'}` },
+  { value: `${sort}:asc`, label: `${CASE_LIST_SORT_LABELS[sort]} — ${sort === 'familyName' ? 'od A do Ż' : sort === 'status' ? 'od zgłoszenia' : 'najstarsze najpierw'}` },
+]);
 
 function isCaseStatus(value: string | null): value is CaseStatus {
   return value !== null && (CASE_STATUSES as readonly string[]).includes(value);
 }
 
-/** "Sprawy": the cases this user may see (the main process decides which), newest report first. */
+interface ListState {
+  status: CaseStatus | null;
+  search: string;
+  sort: CaseListSort;
+  direction: 'asc' | 'desc';
+  page: number;
+}
+
+const INITIAL: ListState = { status: null, search: '', sort: 'reportedOn', direction: 'desc', page: 1 };
+/** The list as the user left it: coming back from a case file shows the same filters and page (kept in memory only). */
+let remembered: ListState = INITIAL;
+
+function parseSort(value: string | null): Pick<ListState, 'sort' | 'direction'> | null {
+  const [sort, direction] = (value ?? '').split(':');
+  const known = CASE_LIST_SORTS.find((s) => s === sort);
+  return known && (direction === 'asc' || direction === 'desc') ? { sort: known, direction } : null;
+}
+
+/** "Sprawy": the cases this user may see (the main process decides which, and pages them), newest report first. */
 export function CasesPage() {
   const { user } = useSession();
   const { navigate } = useNavigation();
-  const [status, setStatus] = useState<CaseStatus | null>(null);
-  const [search, setSearch] = useState('');
-  const cases = useCaseList(status);
+  const [state, setState] = useState<ListState>(remembered);
+  const update = (change: Partial<ListState>) =>
+    setState((current) => {
+      // Any change of the filters or the order starts again at page 1.
+      const next = { ...current, page: 1, ...change };
+      remembered = next;
+      return next;
+    });
+  const [search] = useDebouncedValue(state.search.trim(), SEARCH_DEBOUNCE_MS);
+  const cases = useCaseList({
+    ...(state.status ? { status: state.status } : {}),
+    ...(search ? { q: search } : {}),
+    sort: state.sort,
+    direction: state.direction,
+    page: state.page,
+    pageSize: CASE_LIST_PAGE_SIZE_DEFAULT,
+  });
 
-  const needle = fold(search);
-  const rows = (cases.data ?? []).filter(
-    (row) => !needle || fold(`${row.number} ${row.familyName} ${row.city}`).includes(needle),
-  );
+  const rows = cases.data?.rows ?? [];
+  const total = cases.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / CASE_LIST_PAGE_SIZE_DEFAULT));
+  const first = total === 0 ? 0 : (state.page - 1) * CASE_LIST_PAGE_SIZE_DEFAULT + 1;
+  const filtered = state.status !== null || search.length > 0;
   const open = (caseId: string) => navigate({ view: 'case', caseId });
   const isAssistantOnly = !can(user.roles, 'cases.create');
 
@@ -53,17 +92,28 @@ export function CasesPage() {
             label="Stan sprawy"
             placeholder="Wszystkie"
             data={STATUS_OPTIONS}
-            value={status}
-            onChange={(value) => setStatus(isCaseStatus(value) ? value : null)}
+            value={state.status}
+            onChange={(value) => update({ status: isCaseStatus(value) ? value : null })}
             clearable
             w={300}
           />
           <TextInput
             label="Szukaj"
-            description="Numer sprawy, nazwisko lub miejscowość"
+            description="Numer sprawy, nazwisko, PESEL lub adres (co najmniej 2 znaki)"
             inputWrapperOrder={['label', 'input', 'description', 'error']}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
+            value={state.search}
+            onChange={(event) => update({ search: event.currentTarget.value })}
+            w={320}
+          />
+          <Select
+            label="Kolejność"
+            data={SORT_OPTIONS}
+            value={`${state.sort}:${state.direction}`}
+            onChange={(value) => {
+              const sort = parseSort(value);
+              if (sort) update(sort);
+            }}
+            allowDeselect={false}
             w={320}
           />
         </Group>
@@ -91,7 +141,7 @@ export function CasesPage() {
                   <Table.Tr>
                     <Table.Td colSpan={7}>
                       <Text c="dimmed" ta="center" py="md">
-                        {cases.data.length === 0 && !status ? 'Nie ma jeszcze żadnych spraw.' : 'Brak spraw spełniających wybrane warunki.'}
+                        {total === 0 && !filtered ? 'Nie ma jeszcze żadnych spraw.' : 'Brak spraw spełniających wybrane warunki.'}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -140,6 +190,28 @@ export function CasesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {total > 0 ? (
+            <Group justify="space-between" p="md" wrap="wrap">
+              <Text size="sm" c="dimmed" aria-live="polite">
+                Sprawy {first}–{first + rows.length - 1} z {total}
+              </Text>
+              {pages > 1 ? (
+                <Pagination
+                  total={pages}
+                  value={state.page}
+                  onChange={(page) =>
+                    setState((current) => {
+                      remembered = { ...current, page };
+                      return remembered;
+                    })
+                  }
+                  getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Następna strona' : control === 'previous' ? 'Poprzednia strona' : control === 'first' ? 'Pierwsza strona' : 'Ostatnia strona' })}
+                  getItemProps={(page) => ({ 'aria-label': `Strona ${page}` })}
+                  withEdges
+                />
+              ) : null}
+            </Group>
+          ) : null}
         </Paper>
       ) : null}
     </Stack>

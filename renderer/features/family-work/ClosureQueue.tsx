@@ -1,13 +1,13 @@
 import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
-import { useCaseList } from '../cases/caseQueries';
+import { CLOSING_QUERY, useCaseList } from '../cases/caseQueries';
 import { useNavigation } from '../layout/navigation';
 
 /** The kierownik's second queue: proposals to end the work with a family, waiting for approval. */
 export function ClosureQueue() {
   const { navigate } = useNavigation();
-  const closing = useCaseList('CLOSING');
+  const closing = useCaseList(CLOSING_QUERY);
 
   return (
     <Stack gap="sm" component="section" aria-label="Propozycje zakończenia pracy z rodziną">
@@ -27,7 +27,7 @@ export function ClosureQueue() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {closing.data.length === 0 ? (
+              {closing.data.rows.length === 0 ? (
                 <Table.Tr>
                   <Table.Td colSpan={4}>
                     <Text c="dimmed" ta="center" py="md">
@@ -36,7 +36,7 @@ export function ClosureQueue() {
                   </Table.Td>
                 </Table.Tr>
               ) : (
-                closing.data.map((kase) => (
+                closing.data.rows.map((kase) => (
                   <Table.Tr key={kase.id}>
                     <Table.Td>
                       <Anchor component="button" type="button" fw={600} onClick={() => navigate({ view: 'case', caseId: kase.id })}>
@@ -51,6 +51,11 @@ export function ClosureQueue() {
               )}
             </Table.Tbody>
           </Table>
+          {closing.data.total > closing.data.rows.length ? (
+            <Text size="sm" c="dimmed" p="sm">
+              Pokazano {closing.data.rows.length} najstarszych z {closing.data.total} propozycji. Pozostałe pojawią się po rozpatrzeniu tych.
+            </Text>
+          ) : null}
         </Paper>
       ) : null}
     </Stack>

@@ -6,7 +6,7 @@ import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { fullName } from '../../lib/format';
 import { usePendingRequests } from '../assignment/requestQueries';
-import { useCaseList } from '../cases/caseQueries';
+import { CLOSING_QUERY, useCaseList } from '../cases/caseQueries';
 import { CaseSearch } from '../search/CaseSearch';
 import { HOME, NavigationContext, routeKey, type Navigation, type Route } from './navigation';
 import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, navSection, renderRoute, type NavCounter } from './routes';
@@ -48,8 +48,8 @@ export function MainLayout({
   const decides = can(user.roles, 'requests.decide');
   const pendingRequests = usePendingRequests(decides);
   // The same page lists the closure proposals waiting for the kierownik (ClosureQueue): counted too.
-  const closing = useCaseList('CLOSING', decides);
-  const counters: Record<NavCounter, number> = { pendingRequests: (pendingRequests.data?.length ?? 0) + (closing.data?.length ?? 0) };
+  const closing = useCaseList(CLOSING_QUERY, decides);
+  const counters: Record<NavCounter, number> = { pendingRequests: (pendingRequests.data?.length ?? 0) + (closing.data?.total ?? 0) };
   const navigation: Navigation = {
     route: shownRoute,
     navigate: (next) => {

@@ -115,7 +115,7 @@ describe('the case process', () => {
 
     // An assistant who is not assigned cannot open the file, even by its id; the attempt is on record.
     await as('bwisniewska');
-    expect(await t.call('cases:list', {})).toEqual([]);
+    expect((await t.call('cases:list', {})).rows).toEqual([]);
     expect(await t.fail('cases:get', { id })).toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej sprawy.' });
 
     // The kierownik's queue and decision.
@@ -132,7 +132,7 @@ describe('the case process', () => {
 
     // The assistant now sees the family, within art. 16 u.w.r.: no health segment.
     await as('bwisniewska');
-    expect((await t.call('cases:list', {})).map((c) => c.number)).toEqual([number]);
+    expect((await t.call('cases:list', {})).rows.map((c) => c.number)).toEqual([number]);
     file = await t.call('cases:get', { id });
     expect(file).toMatchObject({ status: 'ASSISTANT_ASSIGNED', access: 'assistant', assistant: { name: 'Bożena Wiśniewska' } });
     const seen = await t.call('interviews:get', { id: interviewId });
@@ -176,21 +176,34 @@ describe('the case process', () => {
     expect((await t.call('cases:get', { id: returned.caseId })).status).toBe('ANALYSIS');
   });
 
-  it('assigns an assistant straight after the interview to a minor parent leaving an institution (seed 000)', async () => {
+  it('a minor parent leaving an institution goes from the wywiad to the kierownik, who assigns; nobody diverts it (art. 11 u.w.r.)', async () => {
     const ids = await office();
     await as('anowak');
     const pesel = makePesel('2009-06-01', 'F', 5);
     const { id } = await t.call('cases:create', intake({ minorParent: true, source: 'court', members: [{ relation: 'applicant', inHousehold: true, person: { pesel, firstName: 'Julia', lastName: 'Mała', birthDate: '2009-06-01', sex: 'F' } }] }));
     const { interviewId } = await t.call('cases:startInterview', { caseId: id });
     await as(HEAD.login);
-    const file = await t.call('cases:get', { id });
-    expect(file.actions.map((a) => a.action)).toContain('assign_assistant');
-    expect((await t.fail('cases:assignDirectly', { caseId: id, assistantId: ids.celina })).message).toContain('nie uzupełniono obowiązkowych części wywiadu');
+    // Nothing for the kierownik before the wywiad is complete.
+    expect((await t.call('cases:get', { id })).actions).toEqual([]);
+    expect(await t.call('requests:queue', {})).toEqual([]);
     await as('anowak');
     const saved = await t.call('interviews:save', { id: interviewId, expectedVersion: 1, conductedOn: '2026-03-02', place: '', segments: SEGMENTS, documents: {}, income: { items: [] } });
     await t.call('interviews:complete', { id: interviewId, expectedVersion: saved.version });
+    const file = await t.call('cases:get', { id });
+    expect(file.status).toBe('ASSISTANT_REQUESTED');
+    // The worker cannot divert it to social work.
+    expect((await t.fail('cases:chooseSocialWork', { caseId: id })).code).toBe('INVALID_STATE');
     await as(HEAD.login);
-    await t.call('cases:assignDirectly', { caseId: id, assistantId: ids.celina });
+    const [request] = await t.call('requests:queue', {});
+    expect(request).toMatchObject({ caseId: id, kind: 'minor_parent', filedOn: '2026-03-02' });
+    expect(request!.justification).toContain('art. 11');
+    // The kierownik's tray lists it with her other decisions.
+    const tray = await t.call('tray:get', {});
+    expect(JSON.stringify(tray)).toContain(file.number);
+    // She may neither return it nor refer it elsewhere: she assigns.
+    expect((await t.fail('requests:decide', { requestId: request!.id, decision: { kind: 'return', reason: 'Proszę o analizę.' } })).message).toContain('obowiązkowo');
+    expect((await t.fail('requests:decide', { requestId: request!.id, decision: { kind: 'refer', target: 'gmina_unit', organisation: 'Centrum' } })).message).toContain('obowiązkowo');
+    await t.call('requests:decide', { requestId: request!.id, decision: { kind: 'assign', assistantId: ids.celina } });
     expect((await t.call('cases:get', { id })).status).toBe('ASSISTANT_ASSIGNED');
   });
 
@@ -205,7 +218,7 @@ describe('the case process', () => {
     // A PESEL of 2101-01-01: refused under the PESEL field, with the reason.
     const future = await t.fail('cases:create', intake({ members: [{ relation: 'applicant', inHousehold: true, person: { pesel: '01410111117', firstName: 'A', lastName: 'B', birthDate: '2101-01-01', sex: 'M' } }] }));
     expect(future.fields?.['members.0.person.pesel']).toBe('PESEL wskazuje datę urodzenia z przyszłości — sprawdź numer.');
-    expect((await t.call('cases:list', {})).length).toBe(0);
+    expect((await t.call('cases:list', {})).total).toBe(0);
   });
 
   it('keeps drafts per user, in the encrypted database', async () => {

@@ -51,7 +51,7 @@ async function seededOffice(): Promise<Seeded> {
   t = testBackend(undefined, { pdfWorkerPath: WORKER_PATH, fontDir: FONT_DIR });
   await setUpOffice(t);
   await seedDemo(t.backend, { families: 8, seed: 7, staffPassword: PASSWORD });
-  const cases = await t.call('cases:list', {});
+  const cases = (await t.call('cases:list', { pageSize: 200 })).rows;
   const files = await Promise.all(cases.map((c) => t.call('cases:get', { id: c.id })));
   const richest = [...files].sort((a, b) => b.events.length - a.events.length)[0]!;
   const people = (file: (typeof files)[number]) => file.family.members.flatMap((m) => [m.person.lastName, ...(m.person.pesel ? [m.person.pesel] : [])]);
@@ -211,7 +211,7 @@ describe('case-file export for a court', () => {
     expect((await t.fail('court:export', { requestId: request.id, parts: ['chronology'], folder: 'akta' })).code).toBe('VALIDATION');
 
     // An assistant of another family may not export this case.
-    const cases = await t.call('cases:list', {});
+    const cases = (await t.call('cases:list', { pageSize: 200 })).rows;
     const other = cases.find((c) => c.id !== caseId && c.assistantName !== null && c.assistantName !== (cases.find((x) => x.id === caseId)?.assistantName ?? null));
     const users = await t.call('users:list', {});
     const stranger = users.find((u) => other && `${u.firstName} ${u.lastName}` === other.assistantName);

@@ -94,9 +94,9 @@ describe('demo seeder', () => {
     const worker = report.staff.find((s) => s.created && s.roles.includes('social_worker'))!;
     const assistant = report.staff.find((s) => s.created && s.roles.includes('family_assistant'))!;
     await signIn(t, worker.login);
-    expect((await t.call('cases:list', {})).length).toBe(report.families.filter((f) => f.workerLogin === worker.login).length);
+    expect((await t.call('cases:list', {})).total).toBe(report.families.filter((f) => f.workerLogin === worker.login).length);
     await signIn(t, assistant.login);
-    expect((await t.call('cases:list', {})).length).toBe(report.families.filter((f) => f.assistantLogin === assistant.login && f.closedOn === null).length);
+    expect((await t.call('cases:list', {})).total).toBe(report.families.filter((f) => f.assistantLogin === assistant.login && f.closedOn === null).length);
     await signIn(t, HEAD.login);
 
     // Court letters: the record describes each as the app lists it; open ones (some past their deadline) and answered

@@ -100,7 +100,7 @@ describe('working with the family', () => {
 
     // Access by the assistant ends with the assignment.
     await signIn(t, 'bwisniewska');
-    expect(await t.call('cases:list', {})).toEqual([]);
+    expect((await t.call('cases:list', {})).rows).toEqual([]);
     expect((await t.fail('cases:get', { id: caseId })).code).toBe('FORBIDDEN');
   });
 
@@ -142,7 +142,7 @@ describe('working with the family', () => {
     expect(seen).toContain('assessment');
     expect(seen).not.toContain('contract_action');
     expect(seen).not.toContain('interview_update');
-    expect((await t.call('cases:list', {})).map((c) => c.nextDeadline?.kind)).toEqual(['assessment']);
+    expect((await t.call('cases:list', {})).rows.map((c) => c.nextDeadline?.kind)).toEqual(['assessment']);
     await signIn(t, 'anowak');
     await t.call('contracts:event', { id: contract.id, event: 'breach', occurredOn: '2026-03-02', note: 'Nie zgłosiła się do PUP w umówionym terminie.' });
     contract = await t.call('contracts:event', { id: contract.id, event: 'action_status', actionId: contract.actions[0]!.id, status: 'done' });
