@@ -29,7 +29,6 @@ export const CHANNEL_NAMES = [
   'cases:findDuplicates',
   'cases:startInterview',
   'cases:chooseSocialWork',
-  'cases:assignDirectly',
   'cases:addNote',
   'cases:setSignificant',
   'cases:changeLog',

@@ -235,6 +235,10 @@ export interface CaseRow extends Tracked {
   monitoringUntil: string | null;
   monitoringEndedOn: string | null;
   closedOn: string | null;
+  /** A court's obligation to work with an assistant (art. 109 § 2 pkt 1 k.r.o.; migration 0010). */
+  courtOrderCourt: string | null;
+  courtOrderReference: string | null;
+  courtOrderOn: string | null;
 }
 
 export const CaseEntity = new EntitySchema<CaseRow>({
@@ -261,6 +265,9 @@ export const CaseEntity = new EntitySchema<CaseRow>({
     monitoringUntil: { name: 'monitoring_until', type: 'text', nullable: true },
     monitoringEndedOn: { name: 'monitoring_ended_on', type: 'text', nullable: true },
     closedOn: { name: 'closed_on', type: 'text', nullable: true },
+    courtOrderCourt: { name: 'court_order_court', type: 'text', nullable: true },
+    courtOrderReference: { name: 'court_order_reference', type: 'text', nullable: true },
+    courtOrderOn: { name: 'court_order_on', type: 'text', nullable: true },
     ...trackedColumns,
   },
 });
@@ -343,6 +350,8 @@ export interface AssistantRequestRow extends Tracked {
   referralOrganisation: string | null;
   decidedBy: string | null;
   decidedOn: string | null;
+  /** How the request came about (migration 0010): shared/cases.ts REQUEST_KINDS. */
+  kind: 'voluntary' | 'minor_parent' | 'court_obliged';
 }
 
 export const AssistantRequestEntity = new EntitySchema<AssistantRequestRow>({
@@ -361,6 +370,7 @@ export const AssistantRequestEntity = new EntitySchema<AssistantRequestRow>({
     referralOrganisation: { name: 'referral_organisation', type: 'text', nullable: true },
     decidedBy: { name: 'decided_by', type: 'text', nullable: true },
     decidedOn: { name: 'decided_on', type: 'text', nullable: true },
+    kind: { type: 'text', default: 'voluntary' },
     ...trackedColumns,
   },
 });
@@ -371,6 +381,9 @@ export interface AssignmentRow extends Tracked {
   assistantId: string;
   assignedOn: string;
   endedOn: string | null;
+  /** Why this assistant took the family over (a change of assistant; migration 0010). */
+  reason: string | null;
+  endReason: string | null;
 }
 
 export const AssignmentEntity = new EntitySchema<AssignmentRow>({
@@ -382,6 +395,86 @@ export const AssignmentEntity = new EntitySchema<AssignmentRow>({
     assistantId: { name: 'assistant_id', type: 'text' },
     assignedOn: { name: 'assigned_on', type: 'text' },
     endedOn: { name: 'ended_on', type: 'text', nullable: true },
+    reason: { type: 'text', nullable: true },
+    endReason: { name: 'end_reason', type: 'text', nullable: true },
+    ...trackedColumns,
+  },
+});
+
+/** Who led a case when (migration 0010): a change of social worker ends one row and starts the next. */
+export interface WorkerAssignmentRow extends Tracked {
+  id: string;
+  caseId: string;
+  workerId: string;
+  fromOn: string;
+  toOn: string | null;
+  reason: string;
+  endReason: string | null;
+}
+
+export const WorkerAssignmentEntity = new EntitySchema<WorkerAssignmentRow>({
+  name: 'WorkerAssignment',
+  tableName: 'worker_assignment',
+  columns: {
+    id: { type: 'text', primary: true },
+    caseId: { name: 'case_id', type: 'text' },
+    workerId: { name: 'worker_id', type: 'text' },
+    fromOn: { name: 'from_on', type: 'text' },
+    toOn: { name: 'to_on', type: 'text', nullable: true },
+    reason: { type: 'text' },
+    endReason: { name: 'end_reason', type: 'text', nullable: true },
+    ...trackedColumns,
+  },
+});
+
+/** The family's addresses through time (migration 0010); from_on null: known since before the report. */
+export interface FamilyAddressRow extends Tracked {
+  id: string;
+  familyId: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  rural: boolean;
+  fromOn: string | null;
+  toOn: string | null;
+}
+
+export const FamilyAddressEntity = new EntitySchema<FamilyAddressRow>({
+  name: 'FamilyAddress',
+  tableName: 'family_address',
+  columns: {
+    id: { type: 'text', primary: true },
+    familyId: { name: 'family_id', type: 'text' },
+    street: { type: 'text' },
+    postalCode: { name: 'postal_code', type: 'text' },
+    city: { type: 'text' },
+    rural: { type: 'boolean' },
+    fromOn: { name: 'from_on', type: 'text', nullable: true },
+    toOn: { name: 'to_on', type: 'text', nullable: true },
+    ...trackedColumns,
+  },
+});
+
+/** A child's stay away from home (foster care, an institution), with its dates (migration 0010). */
+export interface ChildPlacementRow extends Tracked {
+  id: string;
+  memberId: string;
+  whereabouts: string;
+  fromOn: string;
+  toOn: string | null;
+  note: string;
+}
+
+export const ChildPlacementEntity = new EntitySchema<ChildPlacementRow>({
+  name: 'ChildPlacement',
+  tableName: 'child_placement',
+  columns: {
+    id: { type: 'text', primary: true },
+    memberId: { name: 'member_id', type: 'text' },
+    whereabouts: { type: 'text' },
+    fromOn: { name: 'from_on', type: 'text' },
+    toOn: { name: 'to_on', type: 'text', nullable: true },
+    note: { type: 'text' },
     ...trackedColumns,
   },
 });
@@ -741,3 +834,6 @@ export const ENTITIES = [
   CourtOpinionEntity,
   IssuedDocumentEntity,
 ];
+  WorkerAssignmentEntity,
+  FamilyAddressEntity,
+  ChildPlacementEntity,

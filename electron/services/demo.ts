@@ -36,7 +36,7 @@ import { assessmentSchema, contractCreateSchema, contractEventSchema, planConten
 import type { SessionUser, Settings } from '../../shared/ipc';
 import type { Backend, ReadySession } from '../backend';
 import { ManualClock, type Clock } from '../clock';
-import { PersonEntity, UserEntity, type AuditRow } from '../db/entities';
+import { AssistantRequestEntity, PersonEntity, UserEntity, type AuditRow } from '../db/entities';
 import { AppError } from '../errors';
 import { AuditService, canonicalJson, entryHash, GENESIS_HASH, type AuditInput } from './audit';
 import { CasesService, type Actor } from './cases';
@@ -569,9 +569,11 @@ function planFamily(index: number, seed: number, ctx: PlanContext): FamilyPlan {
     if (minorParent) {
       o += rng.int(1, 5);
       assignOffset = o;
-      at(o, 'head', 'assignDirectly', async (x, a, date) => {
+      // The wywiad's completion put the case in the kierownik's queue (art. 11 u.w.r.): she assigns.
+      at(o, 'head', 'assignMinorParent', async (x, a, date) => {
         run.assistant = x.pool.take();
-        await x.cases.assignDirectly(x.m, run.record.caseId, run.assistant.id, a);
+        const request = await x.m.getRepository(AssistantRequestEntity).findOneByOrFail({ caseId: run.record.caseId, status: 'pending' });
+        await x.cases.decide(x.m, request.id, { kind: 'assign', assistantId: run.assistant.id }, a);
         run.record.assistantLogin = run.assistant.login;
         run.record.assignedOn = date;
       });

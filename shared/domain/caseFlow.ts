@@ -164,15 +164,25 @@ export interface CaseFacts {
   /** The kierownik's reason for returning a request for an AR to the social worker. */
   returnReason?: string | null;
   /**
-   * seed 000: a minor parent leaving a MOW, MOS, schronisko dla nieletnich or zakład poprawczy gets an AR
-   * straight after the wywiad (the kierownik assigns; no analysis or request in between).
+   * art. 11 u.w.r. (seed 000): a minor parent leaving a MOW, MOS, schronisko dla nieletnich or zakład
+   * poprawczy gets an AR after the wywiad: completing it puts the case in the kierownik's queue (a
+   * mandatory request); nobody may divert it to social work, return it or refer it elsewhere.
    */
   minorParentLeavingInstitution?: boolean;
+  /** A court obliged the family to work with an AR (art. 109 § 2 pkt 1 k.r.o.): no voluntary consent needed. */
+  courtObliged?: boolean;
 }
+
+/** The request the completion of a minor parent's wywiad files in the kierownik's queue. */
+export const MINOR_PARENT_JUSTIFICATION =
+  'Małoletni rodzic opuszczający młodzieżowy ośrodek wychowawczy, młodzieżowy ośrodek socjoterapii, schronisko dla nieletnich lub zakład poprawczy: ' +
+  'po przeprowadzeniu wywiadu kierownik ośrodka przydziela asystenta rodziny (art. 11 ustawy o wspieraniu rodziny i systemie pieczy zastępczej).';
+export const MINOR_PARENT_BASIS = 'art. 11 ustawy o wspieraniu rodziny i systemie pieczy zastępczej';
 
 export const CASE_ACTIONS = [
   'start_interview',
   'complete_interview',
+  'complete_interview_minor_parent',
   'choose_social_work',
   'request_assistant',
   'assign_assistant',
@@ -198,6 +208,7 @@ export const caseActionSchema = z.enum(CASE_ACTIONS, { error: 'Nieznana czynnoś
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   start_interview: 'Rozpocznij wywiad',
   complete_interview: 'Zakończ wywiad',
+  complete_interview_minor_parent: 'Zakończ wywiad i przekaż kierownikowi do przydziału asystenta',
   choose_social_work: 'Prowadź pracę socjalną',
   request_assistant: 'Złóż wniosek o asystenta rodziny',
   assign_assistant: 'Przydziel asystenta rodziny',
@@ -221,6 +232,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
 const ACTION_VERBS: Record<CaseAction, string> = {
   start_interview: 'rozpocząć wywiadu',
   complete_interview: 'zakończyć wywiadu',
+  complete_interview_minor_parent: 'zakończyć wywiadu',
   choose_social_work: 'przejść do pracy socjalnej',
   request_assistant: 'złożyć wniosku o asystenta',
   assign_assistant: 'przydzielić asystenta rodziny',
@@ -275,20 +287,18 @@ const needSegments: CaseGuard = (f) => {
   const missing = f.missingSegments?.length ? f.missingSegments.join(', ') : 'A, H, I, J';
   return [`nie uzupełniono obowiązkowych części wywiadu (${missing})`];
 };
-const needConsent: CaseGuard = (f) => (f.consentRecorded === true ? [] : ['brak zgody rodziny']);
+const needConsent: CaseGuard = (f) =>
+  f.consentRecorded === true || f.courtObliged === true ? [] : ['brak zgody rodziny (ani postanowienia sądu zobowiązującego rodzinę do pracy z asystentem)'];
 const needCaseloadRoom: CaseGuard = (f) => {
   const limit = Math.min(f.caseloadLimit ?? STATUTORY_CASELOAD_CAP, STATUTORY_CASELOAD_CAP);
   if (f.assistantCaseload == null) return ['nie wybrano asystenta rodziny'];
   return f.assistantCaseload < limit ? [] : [`limit ${limit} rodzin na asystenta został osiągnięty`];
 };
-const needMinorParentPath: CaseGuard = (f) =>
-  f.minorParentLeavingInstitution === true
-    ? []
-    : [
-        'przydział bez analizy i wniosku jest możliwy tylko dla małoletniego rodzica opuszczającego ' +
-          'młodzieżowy ośrodek wychowawczy, młodzieżowy ośrodek socjoterapii, schronisko dla nieletnich ' +
-          'lub zakład poprawczy',
-      ];
+const MINOR_PARENT_MANDATORY =
+  'małoletniemu rodzicowi opuszczającemu młodzieżowy ośrodek wychowawczy, młodzieżowy ośrodek socjoterapii, schronisko dla nieletnich ' +
+  `lub zakład poprawczy kierownik przydziela asystenta rodziny obowiązkowo (${MINOR_PARENT_BASIS})`;
+const notMinorParent: CaseGuard = (f) => (f.minorParentLeavingInstitution === true ? [MINOR_PARENT_MANDATORY] : []);
+const needMinorParent: CaseGuard = (f) => (f.minorParentLeavingInstitution === true ? [] : ['ta droga dotyczy tylko małoletniego rodzica opuszczającego placówkę']);
 const needClosureReason: CaseGuard = (f) => {
   if (!f.closureReason) return ['nie wybrano przyczyny zakończenia'];
   if (f.closureReason === 'other' && !f.closureNote?.trim()) return ['nie opisano innej przyczyny zakończenia'];
@@ -308,20 +318,20 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'complete_interview',
     roles: PS,
     basis: 'rozp. MRiPS z 8.04.2021 (Dz.U. 2021 poz. 893): części A, H, I, J obowiązkowe',
-    guard: needSegments,
+    guard: all(needSegments, notMinorParent),
+    offeredWhen: (f) => f.minorParentLeavingInstitution !== true,
   },
   {
-    // seed 000: the mandatory AR for a minor parent leaving an institution, straight after the wywiad.
+    // seed 000: a minor parent leaving an institution goes from the wywiad to the kierownik's queue.
     from: 'INTERVIEW',
-    to: 'ASSISTANT_ASSIGNED',
-    action: 'assign_assistant',
-    roles: HEAD,
-    basis: 'art. 11 u.w.r. (seed 000): małoletni rodzic opuszczający MOW, MOS, schronisko lub zakład poprawczy',
-    guard: all(needMinorParentPath, needSegments),
-    choice: needCaseloadRoom,
+    to: 'ASSISTANT_REQUESTED',
+    action: 'complete_interview_minor_parent',
+    roles: PS,
+    basis: `${MINOR_PARENT_BASIS}: po wywiadzie kierownik przydziela asystenta małoletniemu rodzicowi opuszczającemu placówkę`,
+    guard: all(needSegments, needMinorParent),
     offeredWhen: (f) => f.minorParentLeavingInstitution === true,
   },
-  { from: 'ANALYSIS', to: 'SOCIAL_WORK', action: 'choose_social_work', roles: PS, basis: 'art. 11 ust. 2 u.w.r.' },
+  { from: 'ANALYSIS', to: 'SOCIAL_WORK', action: 'choose_social_work', roles: PS, basis: 'art. 11 ust. 2 u.w.r.', guard: notMinorParent, offeredWhen: (f) => f.minorParentLeavingInstitution !== true },
   {
     from: 'ANALYSIS',
     to: 'ASSISTANT_REQUESTED',
@@ -329,17 +339,6 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     roles: PS,
     basis: 'art. 11 ust. 3 u.w.r.; zgoda rodziny: art. 8 ust. 2 u.w.r.',
     guard: needConsent,
-  },
-  {
-    // seed 000 again, when the social worker has already moved the case on to the analysis.
-    from: 'ANALYSIS',
-    to: 'ASSISTANT_ASSIGNED',
-    action: 'assign_assistant',
-    roles: HEAD,
-    basis: 'art. 11 u.w.r. (seed 000): małoletni rodzic opuszczający MOW, MOS, schronisko lub zakład poprawczy',
-    guard: needMinorParentPath,
-    choice: needCaseloadRoom,
-    offeredWhen: (f) => f.minorParentLeavingInstitution === true,
   },
   {
     from: 'ASSISTANT_REQUESTED',
@@ -355,6 +354,8 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'refer',
     roles: HEAD,
     basis: 'art. 11 ust. 3 u.w.r. (seed 000): jednostka gminy lub podmiot, któremu zlecono pracę z rodziną',
+    guard: notMinorParent,
+    offeredWhen: (f) => f.minorParentLeavingInstitution !== true,
     choice: (f) => (f.referralTarget ? [] : ['nie wskazano, komu sprawa jest przekazywana']),
   },
   {
@@ -363,6 +364,8 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     action: 'return_to_worker',
     roles: HEAD,
     basis: 'domain.md §11: odmowa przydziału',
+    guard: notMinorParent,
+    offeredWhen: (f) => f.minorParentLeavingInstitution !== true,
     choice: (f) => (f.returnReason?.trim() ? [] : ['nie podano uzasadnienia zwrotu']),
   },
   { from: 'ASSISTANT_ASSIGNED', to: 'PLAN', action: 'start_plan', roles: AR, basis: 'art. 15 ust. 1 pkt 1–2 u.w.r.' },

@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { decisionSchema, type RequestView } from '../../../shared/cases';
-import { REFERRAL_TARGETS, REFERRAL_TARGET_LABELS } from '../../../shared/domain/caseFlow';
+import { decisionSchema, REQUEST_KIND_LABELS, type RequestView } from '../../../shared/cases';
+import { MINOR_PARENT_BASIS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS } from '../../../shared/domain/caseFlow';
 import { FormError } from '../../components/FormError';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
@@ -74,10 +74,12 @@ function DecisionForm({ request, initialKind, onDone }: { request: RequestView; 
   const decide = useChannelMutation('requests:decide');
   const form = useForm<DecisionValues>({
     resolver: zodResolver(decisionFormSchema),
-    defaultValues: { kind: initialKind, assistantId: null, target: null, organisation: '', reason: '' },
+    defaultValues: { kind: request.kind === 'minor_parent' ? 'assign' : initialKind, assistantId: null, target: null, organisation: '', reason: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const kind = useWatch({ control: form.control, name: 'kind' });
+  // art. 11 u.w.r.: a minor parent leaving an institution gets an assistant; no other decision.
+  const mandatory = request.kind === 'minor_parent';
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -114,6 +116,9 @@ function DecisionForm({ request, initialKind, onDone }: { request: RequestView; 
             <Text size="sm" c="dimmed">
               Wniosek z {polishDate(request.filedOn)}; pracownik socjalny: {request.filedByName}
             </Text>
+            <Text size="sm" fw={500}>
+              {REQUEST_KIND_LABELS[request.kind]}
+            </Text>
             <Text style={{ whiteSpace: 'pre-wrap' }}>{request.justification}</Text>
           </Stack>
         </Paper>
@@ -125,8 +130,16 @@ function DecisionForm({ request, initialKind, onDone }: { request: RequestView; 
             <Radio.Group label="Decyzja" value={field.value} onChange={(value) => field.onChange(value === 'refer' || value === 'return' ? value : 'assign')} size="md">
               <Stack gap="xs" mt="xs">
                 <Radio value="assign" label="Przydzielam asystenta rodziny z ośrodka" />
-                <Radio value="refer" label="Przekazuję do jednostki gminy lub podmiotu, któremu zlecono pracę z rodziną" />
-                <Radio value="return" label="Zwracam wniosek pracownikowi socjalnemu" />
+                {mandatory ? (
+                  <Text size="sm" c="dimmed">
+                    Przydział jest obowiązkowy: wniosku nie można zwrócić ani przekazać innemu podmiotowi ({MINOR_PARENT_BASIS}).
+                  </Text>
+                ) : (
+                  <>
+                    <Radio value="refer" label="Przekazuję do jednostki gminy lub podmiotu, któremu zlecono pracę z rodziną" />
+                    <Radio value="return" label="Zwracam wniosek pracownikowi socjalnemu" />
+                  </>
+                )}
               </Stack>
             </Radio.Group>
           )}

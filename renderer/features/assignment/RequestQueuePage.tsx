@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, Spoiler, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
-import type { RequestView } from '../../../shared/cases';
+import { REQUEST_KIND_LABELS, type RequestView } from '../../../shared/cases';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
@@ -66,6 +66,11 @@ export function RequestQueuePage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{polishDate(request.filedOn)}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{request.decisionDue ? <DueDate date={request.decisionDue} /> : '—'}</Table.Td>
                       <Table.Td maw={420}>
+                        {request.kind !== 'voluntary' ? (
+                          <Text size="sm" fw={600}>
+                            {REQUEST_KIND_LABELS[request.kind]}
+                          </Text>
+                        ) : null}
                         <Spoiler maxHeight={72} showLabel="Pokaż całość" hideLabel="Zwiń">
                           <Text style={{ whiteSpace: 'pre-wrap' }}>{request.justification}</Text>
                         </Spoiler>

@@ -14,9 +14,8 @@ import { refreshCases } from '../cases/caseQueries';
 import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
 import { FAMILY_WORK_ACTIONS, FamilyWorkActions } from '../family-work/FamilyWorkActions';
-import { AssignDirectlyModal } from './AssignDirectlyModal';
 
-type Dialog = { kind: 'request' } | { kind: 'assignDirectly' } | { kind: 'decision'; decision: DecisionKind } | null;
+type Dialog = { kind: 'request' } | { kind: 'decision'; decision: DecisionKind } | null;
 
 /**
  * The next steps of the case, as the main process computed them for this user (`file.actions`):
@@ -73,10 +72,13 @@ export function CaseActions({ file }: { file: CaseFileView }) {
         if (disabledNote) notes.push(disabledNote);
         break;
       case 'complete_interview':
+      case 'complete_interview_minor_parent':
         // Completed on the interview screen, where the latest typing is saved first.
         notes.push(
           action.enabled
-            ? 'Obowiązkowe części wywiadu są wypełnione: wywiad można zakończyć na ekranie wywiadu.'
+            ? action.action === 'complete_interview'
+              ? 'Obowiązkowe części wywiadu są wypełnione: wywiad można zakończyć na ekranie wywiadu.'
+              : 'Obowiązkowe części wywiadu są wypełnione: po zakończeniu wywiadu sprawa trafi do kierownika, który przydzieli asystenta rodziny (małoletni rodzic opuszczający placówkę).'
             : `${disabledNote ?? 'Wywiadu nie można jeszcze zakończyć.'} Uzupełnij je na ekranie wywiadu.`,
         );
         break;
@@ -97,10 +99,8 @@ export function CaseActions({ file }: { file: CaseFileView }) {
         items.push(
           <Button
             key={action.action}
-            disabled={!action.enabled}
-            onClick={() =>
-              setDialog(file.status === 'ASSISTANT_REQUESTED' && pendingRequest ? { kind: 'decision', decision: 'assign' } : { kind: 'assignDirectly' })
-            }
+            disabled={!action.enabled || !pendingRequest}
+            onClick={() => setDialog({ kind: 'decision', decision: 'assign' })}
           >
             {action.label}
           </Button>,
@@ -157,7 +157,6 @@ export function CaseActions({ file }: { file: CaseFileView }) {
       <Modal opened={dialog?.kind === 'request'} onClose={() => setDialog(null)} title="Wniosek o asystenta rodziny" size="lg">
         {dialog?.kind === 'request' ? <FileRequestForm caseId={file.id} onDone={() => setDialog(null)} onCancel={() => setDialog(null)} /> : null}
       </Modal>
-      <AssignDirectlyModal caseId={file.id} caseNumber={file.number} opened={dialog?.kind === 'assignDirectly'} onClose={() => setDialog(null)} />
       <DecisionModal
         request={dialog?.kind === 'decision' ? pendingRequest : null}
         initialKind={dialog?.kind === 'decision' ? dialog.decision : 'assign'}

@@ -30,8 +30,10 @@ const ALL_MET: CaseFacts = {
   monitoringEnded: true,
   referralTarget: 'gmina_unit',
   returnReason: 'Brak przesłanek do przydziału.',
-  minorParentLeavingInstitution: true,
+  minorParentLeavingInstitution: false,
 };
+/** The minor parent's path (art. 11 u.w.r.) excludes the ordinary one: its own facts. */
+const factsFor = (action: CaseAction): CaseFacts => (action === 'complete_interview_minor_parent' ? { ...ALL_MET, minorParentLeavingInstitution: true } : ALL_MET);
 
 const ROLE_CODE: Record<string, Role> = { PS: 'social_worker', K: 'head', AR: 'family_assistant' };
 
@@ -39,10 +41,9 @@ const ROLE_CODE: Record<string, Role> = { PS: 'social_worker', K: 'head', AR: 'f
 const EXPECTED_MACHINE = [
   'REPORTED start_interview → INTERVIEW : PS',
   'INTERVIEW complete_interview → ANALYSIS : PS',
-  'INTERVIEW assign_assistant → ASSISTANT_ASSIGNED : K',
+  'INTERVIEW complete_interview_minor_parent → ASSISTANT_REQUESTED : PS',
   'ANALYSIS choose_social_work → SOCIAL_WORK : PS',
   'ANALYSIS request_assistant → ASSISTANT_REQUESTED : PS',
-  'ANALYSIS assign_assistant → ASSISTANT_ASSIGNED : K',
   'ASSISTANT_REQUESTED assign_assistant → ASSISTANT_ASSIGNED : K',
   'ASSISTANT_REQUESTED refer → REFERRED : K',
   'ASSISTANT_REQUESTED return_to_worker → ANALYSIS : K',
@@ -109,7 +110,7 @@ describe('checkTransition: every status × action × role', () => {
 
   it.each(cells)('$status / $action / $role', ({ status, action, role }) => {
     const expected = expectedCells.find((c) => c.from === status && c.action === action);
-    const result = checkTransition(status, action, [role], ALL_MET);
+    const result = checkTransition(status, action, [role], factsFor(action));
     if (!expected) {
       expect(result).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     } else if (expected.roles.includes(role)) {
@@ -129,7 +130,7 @@ describe('checkTransition: key cells', () => {
     expect(checkTransition('ANALYSIS', 'request_assistant', ['social_worker'], { consentRecorded: false })).toEqual({
       ok: false,
       code: 'GUARD',
-      message: 'Nie można złożyć wniosku o asystenta: brak zgody rodziny.',
+      message: 'Nie można złożyć wniosku o asystenta: brak zgody rodziny (ani postanowienia sądu zobowiązującego rodzinę do pracy z asystentem).',
     });
     expect(checkTransition('ANALYSIS', 'request_assistant', ['social_worker'], { consentRecorded: true })).toMatchObject({
       ok: true,
@@ -186,27 +187,35 @@ describe('checkTransition: key cells', () => {
     });
   });
 
-  it('seed 000: a minor parent leaving an institution is assigned straight after the interview', () => {
-    const facts: CaseFacts = { minorParentLeavingInstitution: true, mandatorySegmentsComplete: true, assistantCaseload: 3 };
-    expect(checkTransition('INTERVIEW', 'assign_assistant', ['head'], facts)).toMatchObject({ ok: true, to: 'ASSISTANT_ASSIGNED' });
-    expect(checkTransition('ANALYSIS', 'assign_assistant', ['head'], facts)).toMatchObject({ ok: true, to: 'ASSISTANT_ASSIGNED' });
-
-    const ordinary = checkTransition('INTERVIEW', 'assign_assistant', ['head'], { ...facts, minorParentLeavingInstitution: false });
+  it('art. 11 u.w.r.: a minor parent leaving an institution goes from the wywiad to the kierownik, and nobody diverts it', () => {
+    const facts: CaseFacts = { minorParentLeavingInstitution: true, mandatorySegmentsComplete: true, assistantCaseload: 3, consentRecorded: true };
+    expect(checkTransition('INTERVIEW', 'complete_interview_minor_parent', ['social_worker'], facts)).toMatchObject({ ok: true, to: 'ASSISTANT_REQUESTED' });
+    // The ordinary completion (to the analysis, where social work could be chosen) is refused with the reason.
+    const ordinary = checkTransition('INTERVIEW', 'complete_interview', ['social_worker'], facts);
     expect(ordinary).toMatchObject({ ok: false, code: 'GUARD' });
-    expect(ordinary.ok ? '' : ordinary.message).toContain('tylko dla małoletniego rodzica opuszczającego');
-
+    expect(ordinary.ok ? '' : ordinary.message).toContain('kierownik przydziela asystenta rodziny obowiązkowo');
+    // Nor straight to the kierownik for any other family.
+    expect(checkTransition('INTERVIEW', 'complete_interview_minor_parent', ['social_worker'], { ...facts, minorParentLeavingInstitution: false })).toMatchObject({ ok: false });
+    // The kierownik assigns; she may not return the case to the worker or refer it elsewhere.
+    expect(checkTransition('ASSISTANT_REQUESTED', 'assign_assistant', ['head'], facts)).toMatchObject({ ok: true, to: 'ASSISTANT_ASSIGNED' });
+    expect(checkTransition('ASSISTANT_REQUESTED', 'return_to_worker', ['head'], { ...facts, returnReason: 'x' })).toMatchObject({ ok: false, code: 'GUARD' });
+    expect(checkTransition('ASSISTANT_REQUESTED', 'refer', ['head'], { ...facts, referralTarget: 'gmina_unit' })).toMatchObject({ ok: false, code: 'GUARD' });
+    // A case of the older path, in the analysis: no social work.
+    expect(checkTransition('ANALYSIS', 'choose_social_work', ['social_worker'], facts)).toMatchObject({ ok: false, code: 'GUARD' });
+    // No assignment without the wywiad.
+    expect(checkTransition('INTERVIEW', 'assign_assistant', ['head'], facts)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
+    expect(checkTransition('ANALYSIS', 'assign_assistant', ['head'], facts)).toMatchObject({ ok: false, code: 'INVALID_STATE' });
     // Every missing condition is named.
-    const unfinished = checkTransition('INTERVIEW', 'assign_assistant', ['head'], {
-      minorParentLeavingInstitution: true,
-      assistantCaseload: 15,
-    });
-    expect(unfinished).toEqual({
+    expect(checkTransition('INTERVIEW', 'complete_interview_minor_parent', ['social_worker'], { minorParentLeavingInstitution: true })).toEqual({
       ok: false,
       code: 'GUARD',
-      message:
-        'Nie można przydzielić asystenta rodziny: nie uzupełniono obowiązkowych części wywiadu (A, H, I, J). ' +
-        'Limit 15 rodzin na asystenta został osiągnięty.',
+      message: 'Nie można zakończyć wywiadu: nie uzupełniono obowiązkowych części wywiadu (A, H, I, J).',
     });
+  });
+
+  it('a court-obliged family needs no voluntary consent for the request (art. 109 § 2 pkt 1 k.r.o.)', () => {
+    expect(checkTransition('ANALYSIS', 'request_assistant', ['social_worker'], {})).toMatchObject({ ok: false, code: 'GUARD' });
+    expect(checkTransition('ANALYSIS', 'request_assistant', ['social_worker'], { courtObliged: true })).toMatchObject({ ok: true, to: 'ASSISTANT_REQUESTED' });
   });
 
   it('closure needs a reason, and a note for "other"', () => {
@@ -240,17 +249,20 @@ describe('checkTransition: key cells', () => {
 });
 
 describe('availableActions', () => {
-  it('hides the special path unless it applies', () => {
-    expect(availableActions('INTERVIEW', ['head'], {})).toEqual([]);
-    expect(availableActions('INTERVIEW', ['head'], { minorParentLeavingInstitution: true })).toEqual([
+  it('offers the minor-parent completion only on that path, and hides the steps that would divert it', () => {
+    expect(availableActions('INTERVIEW', ['social_worker'], {}).map((a) => a.action)).toEqual(['complete_interview']);
+    expect(availableActions('INTERVIEW', ['social_worker'], { minorParentLeavingInstitution: true })).toEqual([
       {
-        action: 'assign_assistant',
-        to: 'ASSISTANT_ASSIGNED',
-        label: 'Przydziel asystenta rodziny',
+        action: 'complete_interview_minor_parent',
+        to: 'ASSISTANT_REQUESTED',
+        label: 'Zakończ wywiad i przekaż kierownikowi do przydziału asystenta',
         enabled: false,
-        message: 'Nie można przydzielić asystenta rodziny: nie uzupełniono obowiązkowych części wywiadu (A, H, I, J).',
+        message: 'Nie można zakończyć wywiadu: nie uzupełniono obowiązkowych części wywiadu (A, H, I, J).',
       },
     ]);
+    expect(availableActions('INTERVIEW', ['head'], { minorParentLeavingInstitution: true })).toEqual([]);
+    expect(availableActions('ASSISTANT_REQUESTED', ['head'], { minorParentLeavingInstitution: true }).map((a) => a.action)).toEqual(['assign_assistant']);
+    expect(availableActions('ANALYSIS', ['social_worker'], { minorParentLeavingInstitution: true }).map((a) => a.action)).not.toContain('choose_social_work');
   });
 
   it('offers the steps whose choices are made in their own dialog (assistant, referral target, reasons)', () => {
@@ -278,7 +290,7 @@ describe('availableActions', () => {
         to: 'ASSISTANT_REQUESTED',
         label: 'Złóż wniosek o asystenta rodziny',
         enabled: false,
-        message: 'Nie można złożyć wniosku o asystenta: brak zgody rodziny.',
+        message: 'Nie można złożyć wniosku o asystenta: brak zgody rodziny (ani postanowienia sądu zobowiązującego rodzinę do pracy z asystentem).',
       },
     ]);
   });
@@ -312,7 +324,7 @@ describe('a whole case, step by step', () => {
     ];
     let status: CaseStatus = INITIAL_CASE_STATUS;
     for (const [action, role, expected] of steps) {
-      const result = checkTransition(status, action, [role], ALL_MET);
+      const result = checkTransition(status, action, [role], factsFor(action));
       if (!result.ok) throw new Error(`${status} ${action}: ${result.message}`);
       expect(result.to).toBe(expected);
       status = result.to;
