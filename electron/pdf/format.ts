@@ -1,22 +1,12 @@
-/** Polish formatting of the values printed on documents. Pure functions, no clock. */
+/**
+ * Formatting of the values printed on documents. Pure functions, no clock. The Polish forms
+ * themselves (dates, amounts, numerals, typesetting) are in shared/polish.ts, shared with the
+ * court bundle and the screens.
+ */
+import { formatDateLong as polishDateLong, formatDateShort } from '../../shared/polish';
 import type { DateRange, IsoDate, PostalAddress } from './models';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const MONTHS_GENITIVE = [
-  'stycznia',
-  'lutego',
-  'marca',
-  'kwietnia',
-  'maja',
-  'czerwca',
-  'lipca',
-  'sierpnia',
-  'września',
-  'października',
-  'listopada',
-  'grudnia',
-] as const;
 
 interface DateParts {
   year: number;
@@ -49,16 +39,16 @@ function tryParseIsoDate(value: string): DateParts | null {
   return null;
 }
 
-/** '2025-03-07' → '07.03.2025' (tables, compact places). */
+/** '2025-03-07' → '07.03.2025' (tables, compact places): shared/polish.ts, after checking the date. */
 export function formatDate(value: IsoDate): string {
-  const { year, month, day } = parseIsoDate(value);
-  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
+  parseIsoDate(value);
+  return formatDateShort(value);
 }
 
-/** '2025-03-07' → '7 marca 2025 r.' (running text, the date line). */
+/** '2025-03-07' → '7 marca 2025 r.' (running text, the date line): shared/polish.ts. */
 export function formatDateLong(value: IsoDate): string {
-  const { year, month, day } = parseIsoDate(value);
-  return `${day} ${MONTHS_GENITIVE[month - 1] ?? ''} ${year} r.`;
+  parseIsoDate(value);
+  return polishDateLong(value);
 }
 
 /** The PDF metadata date: midnight UTC of the given day, so reprints give identical bytes. */
@@ -107,3 +97,6 @@ export function codeGroups(code: string): string[] {
   for (let i = 0; i < trimmed.length; i += 4) groups.push(trimmed.slice(i, i + 4));
   return groups;
 }
+
+/** Printed where a date is to be written by hand (a draft to be signed). */
+export const BLANK_DATE = '....................';

@@ -15,6 +15,7 @@ export type IsoDate = string;
 
 export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'issuedOn',
+  'dated',
   'birthDate',
   'from',
   'to',
@@ -46,9 +47,18 @@ export interface DocumentHeader {
   caseNumber: string | null;
   /** Number in the document register, when it has one. */
   documentNumber: string | null;
-  /** The date printed on the document and written into the PDF metadata. */
+  /**
+   * The day this version was issued by the register: the PDF metadata only, never the text
+   * (a document printed today records an act of another day).
+   */
   issuedOn: IsoDate;
-  /** "Kraśnik" in "Kraśnik, dnia 12 marca 2025 r.". */
+  /**
+   * The date of the act the document records, printed in its header: the filing of a wniosek, the
+   * kierownik's decision, the signing of a kontrakt or plan, the day of an assessment or opinion.
+   * null: a draft printed to be signed, its date line left blank to be written by hand.
+   */
+  dated: IsoDate | null;
+  /** "Kraśnik" in "Kraśnik, dnia 12 marca 2025 r.": the office's place. */
   place: string;
 }
 
@@ -231,7 +241,8 @@ export interface FamilyWorkPlanModel {
   kind: WorkPlanKind;
   /** Required when kind is 'coordinated' (koordynator rodzinnej pieczy zastępczej). */
   coordinator: { fullName: string; institution: string } | null;
-  period: DateRange;
+  /** From the signing; null for a draft printed to be signed ("od dnia podpisania"). */
+  period: DateRange | null;
   /** Short diagnosis: the family's resources and difficulties. Optional. */
   diagnosis: string | null;
   areas: WorkPlanArea[];

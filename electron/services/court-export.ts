@@ -189,7 +189,7 @@ export class CourtExportService {
     this.fontDir();
 
     const { data, request } = snap;
-    const header: DocumentHeader = { office: data.office, caseNumber: data.kase.number, documentNumber: null, issuedOn: snap.today, place: data.office.city };
+    const header: DocumentHeader = { office: data.office, caseNumber: data.kase.number, documentNumber: null, issuedOn: snap.today, dated: snap.today, place: data.office.city };
     const reference = request ? `sygn. akt ${request.caseReference}` : null;
     const subtitle = [`${familyTitle(data)}, ${data.family.street}, ${data.family.postalCode} ${data.family.city}`, ...(reference ? [`Dla: ${request!.court}, ${request!.division}, ${reference}`] : [])];
     let done = 0;

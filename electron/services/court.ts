@@ -31,6 +31,7 @@ import type { Clock } from '../clock';
 import { CourtOpinionEntity, CourtRequestEntity, type CourtOpinionRow, type CourtRequestRow } from '../db/entities';
 import { AppError } from '../errors';
 import type { CourtOpinionModel, DocumentHeader } from '../pdf/models';
+import type { HeaderBase } from './document-models';
 import type { AuditService } from './audit';
 import type { DocumentsService } from './documents';
 import type { Actor, CasesService, LoadedCase } from './cases';
@@ -286,7 +287,9 @@ export class CourtService {
   }
 
   /** The opinion's print model around the register's header (number, issue date, office, case number). */
-  async opinionModel(m: EntityManager, request: CourtRequestRow, opinion: CourtOpinionRow, header: DocumentHeader): Promise<CourtOpinionModel> {
+  async opinionModel(m: EntityManager, request: CourtRequestRow, opinion: CourtOpinionRow, base: HeaderBase): Promise<CourtOpinionModel> {
+    // Dated the day the opinion was completed (approved by the kierownik; submitted when not yet).
+    const header: DocumentHeader = { ...base, dated: opinion.approvedOn ?? opinion.submittedOn };
     const data = await loadCaseData(m, request.caseId);
     const blankToNull = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value);
     const sections = Object.fromEntries(OPINION_SECTION_KEYS.map((key) => [key, blankToNull(opinion.sections[key])])) as unknown as CourtOpinionModel['sections'];

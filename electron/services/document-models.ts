@@ -5,13 +5,14 @@
  * data always gives the same model — the register compares model hashes to tell a reprint from
  * a new version.
  */
-import { In, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ART7_REASON_LABELS, type Art7Reason } from '../../shared/domain/caseFlow';
 import { addMonths, compare, type IsoDate } from '../../shared/domain/dates';
 import { nextAssessmentDue } from '../../shared/domain/deadlines';
 import { CONTRACT_OUTCOME_LABELS, type ContractOutcome } from '../../shared/domain/familyWork';
 import { CHILD_WHEREABOUTS_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/cases';
 import type { CaseDocumentKind } from '../../shared/documents';
+import { familyName, relationOf } from '../../shared/polish';
 import {
   AnalysisEntity,
   AssessmentEntity,
@@ -52,6 +53,12 @@ import type {
 /** The kinds this module builds from the case's own records (the court opinion is built by the court requests' service). */
 export type BuiltKind = Exclude<CaseDocumentKind, 'court-opinion'>;
 
+/**
+ * What the register gives a builder: office, case number, register number, issue date (metadata
+ * only). The builder adds the date of the act the document records (DocumentHeader.dated).
+ */
+export type HeaderBase = Omit<DocumentHeader, 'dated'>;
+
 export const ROLE_PRINTED = {
   head: 'Kierownik Ośrodka',
   worker: 'pracownik socjalny',
@@ -63,6 +70,9 @@ interface Member {
   relation: string;
   inHousehold: boolean;
   childWhereabouts: string | null;
+  /** Member of the family from / until (the day of leaving), null: from the start / still. */
+  memberFrom: string | null;
+  memberTo: string | null;
 }
 
 /** What every document of one case needs, read once. */
@@ -80,7 +90,9 @@ export async function caseContext(m: EntityManager, kase: CaseRow): Promise<Case
   const byId = new Map(persons.map((person) => [person.id, person]));
   const members = rows.flatMap((row) => {
     const person = byId.get(row.personId);
-    return person ? [{ person, relation: row.relation, inHousehold: row.inHousehold, childWhereabouts: row.childWhereabouts }] : [];
+    return person
+      ? [{ person, relation: row.relation, inHousehold: row.inHousehold, childWhereabouts: row.childWhereabouts, memberFrom: row.memberFrom, memberTo: row.memberTo }]
+      : [];
   });
   const users = new Map((await m.getRepository(UserEntity).find()).map((user) => [user.id, user]));
   return { kase, family, members, users };
@@ -99,16 +111,7 @@ function address(family: FamilyRow): PostalAddress {
   return { street: family.street, postalCode: family.postalCode, city: family.city };
 }
 
-/**
- * "Rodzina Kowalskich": adjectival surnames (-ski, -cki, -dzki and their feminine forms) take the
- * genitive plural; others stay as they are ("Rodzina Nowak", "Rodzina Kovalenko"), as offices write.
- */
-export function familyName(lastName: string): string {
-  const name = lastName.trim();
-  const adjectival = /^(.*?)(sk|ck|dzk)(i|a)$/u.exec(name);
-  if (adjectival && !name.includes('-')) return `Rodzina ${adjectival[1] ?? ''}${adjectival[2] ?? ''}ich`;
-  return `Rodzina ${name}`;
-}
+export { familyName } from '../../shared/polish';
 
 function head(context: CaseContext): Member | undefined {
   return context.members.find((member) => member.relation === 'applicant') ?? context.members[0];
@@ -119,21 +122,21 @@ function familyRef(context: CaseContext): FamilyRef {
   return { name: first ? familyName(first.person.lastName) : 'Rodzina', address: address(context.family) };
 }
 
-const RELATION_BY_SEX: Record<string, { F: string; M: string }> = {
-  applicant: { F: 'osoba, której dotyczy sprawa', M: 'osoba, której dotyczy sprawa' },
-  spouse: { F: 'żona', M: 'mąż' },
-  partner: { F: 'partnerka', M: 'partner' },
-  child: { F: 'córka', M: 'syn' },
-  parent: { F: 'matka', M: 'ojciec' },
-  grandparent: { F: 'babcia', M: 'dziadek' },
-  sibling: { F: 'siostra', M: 'brat' },
-  other: { F: 'inna osoba', M: 'inna osoba' },
-};
+/**
+ * The members of the family on a day (the act's date): who had joined by then and not yet left.
+ * A document re-issued later prints the family as it was, not as it is.
+ */
+function membersOn(context: CaseContext, on: IsoDate | null): Member[] {
+  if (on === null) return context.members.filter((member) => member.memberTo === null);
+  return context.members.filter(
+    (member) => (member.memberFrom === null || compare(member.memberFrom, on) <= 0) && (member.memberTo === null || compare(member.memberTo, on) > 0),
+  );
+}
 
-function familyMembers(context: CaseContext): FamilyMember[] {
-  return context.members.map((member) => ({
+function familyMembers(context: CaseContext, on: IsoDate | null): FamilyMember[] {
+  return membersOn(context, on).map((member) => ({
     fullName: fullName(member.person),
-    relation: RELATION_BY_SEX[member.relation]?.[member.person.sex] ?? member.relation,
+    relation: relationOf(member.relation, member.person.sex),
     birthDate: member.person.birthDate,
     sharesHousehold: member.inHousehold,
     whereabouts:
@@ -146,7 +149,7 @@ function familyMembers(context: CaseContext): FamilyMember[] {
 /** Adult members of the household on a date: they sign the plan and read the assessment. */
 function adults(context: CaseContext, on: IsoDate): string[] {
   const eighteenYearsBefore = addMonths(on, -18 * 12);
-  return context.members
+  return membersOn(context, on)
     .filter((member) => member.inHousehold && compare(member.person.birthDate, eighteenYearsBefore) <= 0)
     .map((member) => fullName(member.person));
 }
@@ -169,22 +172,23 @@ function notFound(what: string): AppError {
 
 // ---- the documents -------------------------------------------------------------------------
 
-async function assistantRequest(m: EntityManager, context: CaseContext, requestId: string, header: DocumentHeader): Promise<AssistantRequestModel> {
+async function assistantRequest(m: EntityManager, context: CaseContext, requestId: string, base: HeaderBase): Promise<AssistantRequestModel> {
   const request = await m.getRepository(AssistantRequestEntity).findOneBy({ id: requestId, caseId: context.kase.id });
   if (!request) throw notFound('takiego wniosku o przydzielenie asystenta rodziny');
   const analysis = await m.getRepository(AnalysisEntity).findOneBy({ caseId: context.kase.id });
+  // The wywiad the wniosek was based on: the last one conducted by the day it was filed.
   const interview = await m.getRepository(InterviewEntity).findOne({
-    where: { caseId: context.kase.id, status: 'completed' },
+    where: { caseId: context.kase.id, status: 'completed', conductedOn: LessThanOrEqual(request.filedOn) },
     order: { conductedOn: 'DESC' },
   });
   const consentOn = analysis?.consentOn ?? context.kase.consentOn;
   if (consentOn === null) throw new AppError('INVALID_STATE', 'Nie można wydrukować wniosku: nie odnotowano zgody rodziny (art. 8 ust. 2 u.w.r.).');
   const headOfOffice = request.decidedBy ?? [...context.users.values()].find((user) => user.active && user.roles.includes('head'))?.id ?? null;
   return {
-    header,
+    header: { ...base, dated: request.filedOn },
     addressee: signatory(context, headOfOffice, ROLE_PRINTED.head),
     family: familyRef(context),
-    members: familyMembers(context),
+    members: familyMembers(context, request.filedOn),
     interviewOn: interview?.conductedOn ?? null,
     reasons: (analysis?.reasons ?? context.kase.reasons).map((reason) => ART7_REASON_LABELS[reason as Art7Reason] ?? reason),
     difficulties: [analysis?.conclusions, analysis?.strengths && `Mocne strony rodziny: ${analysis.strengths}`, analysis?.resources && `Zasoby: ${analysis.resources}`]
@@ -196,7 +200,7 @@ async function assistantRequest(m: EntityManager, context: CaseContext, requestI
   };
 }
 
-async function assistantAssignment(m: EntityManager, context: CaseContext, requestId: string, header: DocumentHeader): Promise<AssistantAssignmentModel> {
+async function assistantAssignment(m: EntityManager, context: CaseContext, requestId: string, base: HeaderBase): Promise<AssistantAssignmentModel> {
   const request = await m.getRepository(AssistantRequestEntity).findOneBy({ id: requestId, caseId: context.kase.id });
   if (!request) throw notFound('takiego wniosku o przydzielenie asystenta rodziny');
   if (request.status === 'pending' || request.status === 'returned' || request.decidedOn === null) {
@@ -217,7 +221,7 @@ async function assistantAssignment(m: EntityManager, context: CaseContext, reque
     copiesTo.push(recipient.name, `${worker.fullName} – pracownik socjalny`);
   }
   return {
-    header,
+    header: { ...base, dated: request.decidedOn },
     family: familyRef(context),
     request: { submittedOn: request.filedOn, socialWorker: worker.fullName },
     decision,
@@ -229,7 +233,7 @@ async function assistantAssignment(m: EntityManager, context: CaseContext, reque
 
 const ACTION_STATUS: Record<string, ActionStatus | null> = { planned: null, done: 'done', not_done: 'not-done' };
 
-async function socialContract(m: EntityManager, context: CaseContext, contractId: string, header: DocumentHeader): Promise<SocialContractModel> {
+async function socialContract(m: EntityManager, context: CaseContext, contractId: string, base: HeaderBase): Promise<SocialContractModel> {
   const contract = await m.getRepository(ContractEntity).findOneBy({ id: contractId, caseId: context.kase.id });
   if (!contract) throw notFound('takiego kontraktu socjalnego');
   const clients = contract.clientIds.flatMap((id) => {
@@ -247,7 +251,8 @@ async function socialContract(m: EntityManager, context: CaseContext, contractId
   }
   const first = head(context);
   return {
-    header,
+    // A draft is printed to be signed: its date is written by hand.
+    header: { ...base, dated: contract.signedOn },
     variant: contract.variant,
     clients,
     familyName: contract.variant === 'A' && clients.length > 1 && first ? familyName(first.person.lastName) : null,
@@ -270,20 +275,20 @@ async function socialContract(m: EntityManager, context: CaseContext, contractId
 
 const TASK_STATUS: Record<string, TaskStatus> = { planned: 'planned', in_progress: 'in-progress', done: 'done', not_done: 'not-done' };
 
-async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: string, header: DocumentHeader): Promise<FamilyWorkPlanModel> {
+async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: string, base: HeaderBase): Promise<FamilyWorkPlanModel> {
   const plan = await m.getRepository(PlanEntity).findOneBy({ id: planId, caseId: context.kase.id });
   if (!plan) throw notFound('takiej wersji planu pracy z rodziną');
-  const next = await m.getRepository(PlanEntity).findOneBy({ caseId: context.kase.id, number: plan.number + 1 });
-  // A draft is printed to be signed with the family: its period starts on the day it is issued.
-  const from = plan.signedOn ?? header.issuedOn;
+  // A draft is printed to be signed with the family: its date is written by hand, and it runs
+  // from its signing. Nothing recorded after the signing (a later version) changes this one.
+  const signedOn = plan.signedOn;
   return {
-    header,
+    header: { ...base, dated: signedOn },
     family: familyRef(context),
-    members: familyMembers(context),
+    members: familyMembers(context, signedOn),
     version: plan.number,
     kind: plan.type,
     coordinator: plan.type === 'coordinated' && plan.coordinator.trim() !== '' ? { fullName: plan.coordinator, institution: 'koordynator rodzinnej pieczy zastępczej' } : null,
-    period: { from, to: plan.status === 'superseded' && next?.signedOn ? next.signedOn : null },
+    period: signedOn === null ? null : { from: signedOn, to: null },
     diagnosis: null,
     areas: plan.areas.map((area) => ({
       area: area.name,
@@ -299,7 +304,7 @@ async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: st
         })),
       })),
     })),
-    familySignatories: adults(context, from),
+    familySignatories: adults(context, signedOn ?? base.issuedOn),
     assistant: signatory(context, plan.assistantId, ROLE_PRINTED.assistant),
     socialWorker: signatory(context, context.kase.workerId, ROLE_PRINTED.worker),
     approvedBy: null,
@@ -308,14 +313,14 @@ async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: st
 
 const RECOMMENDATION: Record<string, AssessmentRecommendation> = { continue: 'continue', change_plan: 'change-plan', end_work: 'end-work' };
 
-async function periodicAssessment(m: EntityManager, context: CaseContext, assessmentId: string, header: DocumentHeader): Promise<PeriodicAssessmentModel> {
+async function periodicAssessment(m: EntityManager, context: CaseContext, assessmentId: string, base: HeaderBase): Promise<PeriodicAssessmentModel> {
   const assessment = await m.getRepository(AssessmentEntity).findOneBy({ id: assessmentId, caseId: context.kase.id });
   if (!assessment) throw notFound('takiej okresowej oceny sytuacji rodziny');
   const plans = await m.getRepository(PlanEntity).find({ where: { caseId: context.kase.id }, order: { number: 'DESC' } });
   const assessed = plans.find((plan) => plan.signedOn !== null && compare(plan.signedOn, assessment.assessedOn) <= 0);
   const recommendation = RECOMMENDATION[assessment.recommendation] ?? 'continue';
   return {
-    header,
+    header: { ...base, dated: assessment.assessedOn },
     family: familyRef(context),
     period: { from: assessment.periodFrom, to: assessment.periodTo },
     plan: assessed?.signedOn ? { version: assessed.number, signedOn: assessed.signedOn } : null,
@@ -337,7 +342,7 @@ export function buildCaseDocument<K extends BuiltKind>(
   context: CaseContext,
   kind: K,
   subjectId: string,
-  header: DocumentHeader,
+  header: HeaderBase,
 ): Promise<DocumentModels[K]> {
   const builders: { [B in BuiltKind]: () => Promise<DocumentModels[B]> } = {
     'assistant-request': () => assistantRequest(m, context, subjectId, header),

@@ -23,11 +23,11 @@ import { ROLE_LABELS } from '../../shared/domain/roles';
 import { CounterEntity, IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
 import { AppError } from '../errors';
 import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
-import type { DocumentHeader, DocumentModels } from '../pdf/models';
+import type { DocumentModels } from '../pdf/models';
 import { templateVersionOf } from '../pdf/template-versions';
 import type { AuditService } from './audit';
 import type { Actor, CasesService, LoadedCase } from './cases';
-import { buildCaseDocument, caseContext, type BuiltKind } from './document-models';
+import { buildCaseDocument, caseContext, type BuiltKind, type HeaderBase } from './document-models';
 import type { OfficeService } from './office';
 
 /** What a caller outside this module (the court requests' service) passes to issue a document it builds itself. */
@@ -36,7 +36,7 @@ export interface ExternalIssue<K extends CaseDocumentKind> {
   caseId: string;
   subjectId: string;
   /** Builds the model around the header the register gives (number, issue date, office, case number). */
-  build: (header: DocumentHeader) => DocumentModels[K] | Promise<DocumentModels[K]>;
+  build: (header: HeaderBase) => DocumentModels[K] | Promise<DocumentModels[K]>;
 }
 
 /** JSON with object keys sorted at every level: the same model always gives the same text. */
@@ -146,12 +146,12 @@ export class DocumentsService {
     kase: LoadedCase,
     kind: K,
     subjectId: string,
-    build: (header: DocumentHeader) => Promise<DocumentModels[K]>,
+    build: (header: HeaderBase) => Promise<DocumentModels[K]>,
   ): Promise<DocumentIssueResult> {
     const repo = m.getRepository(IssuedDocumentEntity);
     const templateVersion = templateVersionOf(kind);
     const office = await this.office.get(m);
-    const header = (documentNumber: string, issuedOn: string): DocumentHeader => ({
+    const header = (documentNumber: string, issuedOn: string): HeaderBase => ({
       office,
       caseNumber: kase.row.number,
       documentNumber,

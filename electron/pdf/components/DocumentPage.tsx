@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { formatDateLong } from '../format';
+import { BLANK_DATE, formatDateLong } from '../format';
 import type { DocumentHeader } from '../models';
 import { COPY_LABEL_COLUMN_MARK, COPY_LABEL_MARK, PAGE_GROUP_MARK } from '../page-numbers';
 import { COLOR, FONT_SIZE, FOOTER_STYLE, HEADER_TOP, LINE_HEIGHT, PAGE, styles } from './theme';
@@ -92,13 +92,19 @@ export function DocumentPage({ header, title, copyLabel, copyLabelSlot = false, 
   );
 }
 
-/** "Kraśnik, dnia 7 marca 2025 r.", right-aligned, as the first line of a document. */
+
+
+
+/**
+ * "Kraśnik, dnia 7 marca 2025 r.", right-aligned, as the first line of a document: the date of the
+ * act the document records (header.dated), never the day it was printed; blank for a draft.
+ */
 export function PlaceAndDate({ header }: { header: DocumentHeader }) {
-  return (
-    <Text style={frame.placeDate}>
-      {header.place}, dnia {formatDateLong(header.issuedOn)}
-    </Text>
-  );
+  return <Text style={frame.placeDate}>{placeAndDate(header)}</Text>;
+}
+
+export function placeAndDate(header: DocumentHeader): string {
+  return `${header.place}, dnia ${header.dated === null ? BLANK_DATE : formatDateLong(header.dated)}`;
 }
 
 /** The centred title of a document, with optional lines under it (legal basis, period...). */

@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { formatDate } from '../format';
+import { BLANK_DATE, formatDate } from '../format';
 import type { IsoDate } from '../models';
 import { COLOR, FONT_SIZE } from './theme';
 
@@ -25,7 +25,7 @@ const sig = StyleSheet.create({
   title: { fontWeight: 700, marginTop: 10 },
 });
 
-const BLANK_DATE = '....................';
+
 
 function SignatureBox({ spec, width }: { spec: SignatureSpec; width: string }) {
   return (

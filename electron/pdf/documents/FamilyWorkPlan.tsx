@@ -38,7 +38,7 @@ export function validate(model: FamilyWorkPlanModel): string[] {
   if (model.kind === 'coordinated' && model.coordinator === null) {
     problems.push('Plan skoordynowany z planem pomocy dziecku wymaga wskazania koordynatora rodzinnej pieczy zastępczej.');
   }
-  if (model.period.to !== null && model.period.to < model.period.from) {
+  if (model.period !== null && model.period.to !== null && model.period.to < model.period.from) {
     problems.push('Okres realizacji planu kończy się przed jego początkiem.');
   }
   return problems;
@@ -105,7 +105,7 @@ export function FamilyWorkPlanDocument({ model }: { model: FamilyWorkPlanModel }
         <PlaceAndDate header={header} />
         <DocumentTitle
           title="PLAN PRACY Z RODZINĄ"
-          subtitle={[`wersja ${model.version}`, `okres realizacji: ${formatRange(model.period)}`]}
+          subtitle={[`wersja ${model.version}`, `okres realizacji: ${model.period === null ? 'od dnia podpisania planu' : formatRange(model.period)}`]}
         />
 
         <Section title="1. Dane rodziny i osoby prowadzące">

@@ -23,7 +23,7 @@ import {
   styles,
 } from '../components';
 import type { SignatureSpec, TableColumn } from '../components';
-import { formatDate, formatDateLong } from '../format';
+import { BLANK_DATE, formatDate, formatDateLong } from '../format';
 import { ACTION_STATUS, CONTINUOUS, CONTRACT_PARTY } from '../labels';
 import { UPS_SHORT } from '../legal';
 import type { SocialContractAction, SocialContractModel } from '../models';
@@ -46,6 +46,7 @@ export function documentTitle(model: SocialContractModel): string {
 export function validate(model: SocialContractModel): string[] {
   const problems: string[] = [];
   if (model.clients.length === 0) problems.push('Kontrakt socjalny musi wskazywać co najmniej jednego klienta.');
+  if (model.mainGoal.trim() === '') problems.push('Kontrakt socjalny musi określać cel główny (część II, pkt 1). Uzupełnij go przed wydrukiem.');
   if (model.variant === 'B' && model.clients.length !== 1) {
     problems.push('Kontrakt socjalny w wariancie B zawiera się z jedną osobą.');
   }
@@ -78,9 +79,12 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
   const { header, variant } = model;
   const part = (roman: 'I' | 'II') => `Część ${roman} ${variant}`;
   const withStatus = model.actions.some((action) => action.status !== null);
+  // Each side signs on the day the kontrakt is concluded (blank on a draft printed to be signed).
+  const dated = { place: header.place, date: header.dated };
   const clientSignatures: SignatureSpec[] = model.clients.map((client) => ({
     caption: 'podpis klienta',
     name: client.fullName,
+    dated,
   }));
 
   return (
@@ -88,7 +92,7 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
       <PlaceAndDate header={header} />
       <DocumentTitle title="KONTRAKT SOCJALNY" subtitle={VARIANT_SUBTITLE[variant]} />
 
-      <Text style={styles.paragraph}>zawarty w dniu {formatDateLong(header.issuedOn)} pomiędzy:</Text>
+      <Text style={styles.paragraph}>zawarty w dniu {header.dated === null ? BLANK_DATE : formatDateLong(header.dated)} pomiędzy:</Text>
 
       <Section title="Strony kontraktu">
         <SubHeading>{model.clients.length > 1 ? 'Klienci' : 'Klient'}</SubHeading>
@@ -174,7 +178,7 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
         title="Podpisy stron kontraktu"
         signatures={[
           ...clientSignatures,
-          { caption: 'podpis pracownika socjalnego', name: model.socialWorker.fullName, role: model.socialWorker.role },
+          { caption: 'podpis pracownika socjalnego', name: model.socialWorker.fullName, role: model.socialWorker.role, dated },
         ]}
       />
     </DocumentPage>
