@@ -49,6 +49,7 @@ import { caseHandlers } from './services/case-handlers';
 import { FamilyWorkService } from './services/family-work';
 import { familyWorkHandlers } from './services/family-work-handlers';
 import { BackupService } from './services/backup';
+import { KeyService, recoverInterruptedKeyChange, type KeyChange } from './services/keys';
 import { backupHandlers } from './services/backup-handlers';
 import { reportingHandlers } from './services/reporting-handlers';
 import { dialogHandlers, type NativeDialogs } from './services/dialog-handlers';
@@ -175,6 +176,7 @@ export class Backend {
   readonly cases: CasesService;
   readonly familyWork: FamilyWorkService;
   readonly backup: BackupService;
+  readonly keys: KeyService;
   readonly documents: DocumentsService;
   /** The data folder's tmp/: PDFs handed to the system viewer, emptied at start-up, lock and sign-out. */
   readonly tempFiles: TempFiles;
@@ -200,6 +202,9 @@ export class Backend {
     this.users = new UsersService(this.clock, this.audit);
     this.cases = new CasesService(this.clock, this.audit);
     this.familyWork = new FamilyWorkService(this.clock, this.audit, this.cases);
+    // A key change cut short by a crash is finished (or its copies removed) before anything opens.
+    recoverInterruptedKeyChange(options.dataDir, this.dbFile, this.keysFile);
+    this.keys = new KeyService(this);
     this.backup = new BackupService(this);
     this.documents = new DocumentsService(this.audit, this.cases, this.office, () => this.pdf());
     this.tempFiles = new TempFiles(options.dataDir);
@@ -291,6 +296,24 @@ export class Backend {
   /** Starts the PDF worker and loads its fonts ahead of the first print (main.ts, after start-up). */
   async warmUpPdf(): Promise<void> {
     if (this.options.pdfWorkerPath && this.options.fontDir) await this.pdf().warmUp();
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
+  /**
+   * Makes a change under a new master key (services/keys.ts) and puts the new key into the
+   * session's own key buffer, so that everything holding it (a queued backup) uses the new key.
+   */
+  async changeKey(session: ReadySession, change: KeyChange): Promise<void> {
+    const newKey = await this.keys.change(session.db, session.masterKey, change);
+    newKey.copy(session.masterKey);
+    newKey.fill(0);
   }
 
   /** Opens the database with the master key (for the CLI and tools that act outside a session). */
@@ -452,7 +475,7 @@ export class Backend {
           await db.close();
           throw error;
         }
-        let keyring = newKeyring();
+        let keyring = newKeyring(masterKey);
         keyring = await withSlot(keyring, { kind: 'user', login: input.head.login, userId }, input.head.password, masterKey, this.scrypt);
         keyring = await withSlot(keyring, { kind: 'recovery' }, recoveryCode, masterKey, this.scrypt);
         await writeKeyring(this.keysFile, keyring);
@@ -520,12 +543,18 @@ export class Backend {
 
       'session:changePassword': async ({ currentPassword, newPassword }, session) => {
         const s = requireReady(session);
-        const keyring = await this.readKeyring();
-        const check = await this.unwrapWithPassword(keyring, s.user.login, currentPassword);
+        const check = await this.unwrapWithPassword(await this.readKeyring(), s.user.login, currentPassword);
         if (!check) throw new AppError('WRONG_PASSWORD', 'Obecne hasło jest nieprawidłowe.', { currentPassword: 'Nieprawidłowe hasło.' });
         check.fill(0);
-        await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: s.user.login, userId: s.user.id }, newPassword, s.masterKey, this.scrypt));
-        await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'user.password_change', entityType: 'user', entityId: s.user.id }));
+        // A new key too: a copy of the slot file from before opens nothing with the old password.
+        await this.changeKey(s, {
+          reason: 'password_change',
+          actorId: s.user.id,
+          write: async (m) => {
+            await this.audit.append(m, { actorId: s.user.id, action: 'user.password_change', entityType: 'user', entityId: s.user.id });
+          },
+          slots: (keyring, oldKey) => withSlot(keyring, { kind: 'user', login: s.user.login, userId: s.user.id }, newPassword, oldKey, this.scrypt),
+        });
         return null;
       },
 
@@ -546,27 +575,48 @@ export class Backend {
 
       'users:create': async ({ password, ...input }, session) => {
         const s = requireReady(session);
-        const user = await s.db.write((m) => this.users.create(m, input, s.user.id));
-        const keyring = await this.readKeyring();
-        await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, password, s.masterKey, this.scrypt));
-        return user;
+        // The slot is written inside the account's transaction, just before it commits: a crash
+        // can leave at most a slot without an account, which the next sign-in removes.
+        return s.db.write(async (m) => {
+          const user = await this.users.create(m, input, s.user.id);
+          const keyring = await this.readKeyring();
+          await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, password, s.masterKey, this.scrypt));
+          return user;
+        });
       },
 
       'users:update': async (input, session) => {
         const s = requireReady(session);
-        const { user, deactivated } = await s.db.write((m) => this.users.update(m, input, s.user.id));
-        // A switched-off account loses its key slot: its old password opens nothing any more.
-        if (deactivated) await writeKeyring(this.keysFile, withoutUserSlot(await this.readKeyring(), user.id));
-        return user;
+        const before = await s.db.read((m) => this.users.byId(m, input.id));
+        if (!before.active || input.active) return (await s.db.write((m) => this.users.update(m, input, s.user.id))).user;
+        // A switched-off account loses its key slot and the database gets a new key, in one step:
+        // her password, and any copy of the slot file she may have kept, open nothing any more.
+        let updated: Awaited<ReturnType<UsersService['update']>> | null = null;
+        await this.changeKey(s, {
+          reason: 'user_off',
+          actorId: s.user.id,
+          write: async (m) => {
+            updated = await this.users.update(m, input, s.user.id);
+          },
+          slots: async (keyring, oldKey) => withoutUserSlot(keyring, input.id, oldKey),
+        });
+        if (!updated) throw new Error('users:update: the change was not written');
+        return (updated as Awaited<ReturnType<UsersService['update']>>).user;
       },
 
       'users:resetPassword': async ({ id, newPassword }, session) => {
         const s = requireReady(session);
         const user = await s.db.read((m) => this.users.byId(m, id));
         if (!user.active) throw new AppError('CONFLICT', 'Konto jest wyłączone. Najpierw je włącz, potem ustaw hasło.');
-        const keyring = await this.readKeyring();
-        await writeKeyring(this.keysFile, await withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, newPassword, s.masterKey, this.scrypt));
-        await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'user.password_reset', entityType: 'user', entityId: id }));
+        // A new key too: her old password, with any copy of the slot file, opens nothing any more.
+        await this.changeKey(s, {
+          reason: 'password_reset',
+          actorId: s.user.id,
+          write: async (m) => {
+            await this.audit.append(m, { actorId: s.user.id, action: 'user.password_reset', entityType: 'user', entityId: id });
+          },
+          slots: (keyring, oldKey) => withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, newPassword, oldKey, this.scrypt),
+        });
         this.attempts.delete(`login:${user.login}`);
         return null;
       },

@@ -24,6 +24,8 @@ export interface OpenOptions {
 
 interface RawDb {
   pragma(source: string, options?: { simple?: boolean }): unknown;
+  key(key: Buffer): unknown;
+  rekey(key: Buffer): unknown;
   prepare(source: string): { get(): unknown; all(): unknown[] };
 }
 
@@ -43,13 +45,38 @@ class Mutex {
   }
 }
 
+/** `x'<hex>'` as bytes, built without a JS string of the key (the Buffer is wiped after use). */
+function keyLiteral(masterKey: Buffer): Buffer {
+  const digits = Buffer.from('0123456789abcdef', 'latin1');
+  const out = Buffer.alloc(masterKey.length * 2 + 3);
+  out[0] = 0x78; // x
+  out[1] = 0x27; // '
+  masterKey.forEach((byte, i) => {
+    out[2 + 2 * i] = digits[byte >> 4] ?? 0;
+    out[3 + 2 * i] = digits[byte & 15] ?? 0;
+  });
+  out[out.length - 1] = 0x27;
+  return out;
+}
+
 export class Database {
   private readonly mutex = new Mutex();
 
-  private constructor(readonly dataSource: DataSource) {}
+  private constructor(
+    private source: DataSource,
+    private readonly options: OpenOptions,
+  ) {}
+
+  get dataSource(): DataSource {
+    return this.source;
+  }
 
   static async open(options: OpenOptions): Promise<Database> {
-    const keyHex = options.masterKey.toString('hex');
+    const dataSource = await Database.connect(options);
+    return new Database(dataSource, { ...options, masterKey: Buffer.alloc(0) });
+  }
+
+  private static async connect(options: OpenOptions): Promise<DataSource> {
     const dataSource = new DataSource({
       type: 'better-sqlite3',
       database: options.file,
@@ -66,7 +93,12 @@ export class Database {
         if (!options.unencrypted) {
           db.pragma(`cipher='sqlcipher'`);
           db.pragma('legacy=4');
-          db.pragma(`key="x'${keyHex}'"`);
+          const literal = keyLiteral(options.masterKey);
+          try {
+            db.key(literal);
+          } finally {
+            literal.fill(0);
+          }
         }
         // The first read proves the key: a wrong key or a foreign file fails here.
         try {
@@ -94,7 +126,53 @@ export class Database {
       await dataSource.destroy();
       throw error;
     }
-    return new Database(dataSource);
+    return dataSource;
+  }
+
+  /**
+   * Runs `work` with the write lock held and no transaction open: nothing else reads or writes
+   * meanwhile. `work` may replace the file; it returns the key to reopen with (null: unchanged),
+   * and calls, when it must, `closeFile()` before touching the file.
+   */
+  async replaceFile(work: (manager: EntityManager, closeFile: () => Promise<void>) => Promise<Buffer | null>): Promise<void> {
+    await this.mutex.run(async () => {
+      let closed = false;
+      const closeFile = async (): Promise<void> => {
+        if (closed) return;
+        await this.source.query('PRAGMA wal_checkpoint(TRUNCATE)');
+        await this.source.destroy();
+        closed = true;
+      };
+      const newKey = await work(this.source.manager, closeFile);
+      if (closed) {
+        if (!newKey) throw new Error('replaceFile: the file was closed but no key to reopen it was given');
+        this.source = await Database.connect({ ...this.options, masterKey: newKey, migrate: false });
+      }
+    });
+  }
+
+  /**
+   * Changes a closed file's key (SQLCipher rekey: every page rewritten). Used on a private copy,
+   * never on the live file, so that a crash midway leaves the live database as it was.
+   */
+  static rekeyFile(file: string, oldKey: Buffer, newKey: Buffer, nativeBinding?: string): void {
+    const db = new Sqlite(file, nativeBinding ? { nativeBinding } : {}) as unknown as RawDb & { close(): void };
+    const oldLiteral = keyLiteral(oldKey);
+    const newLiteral = keyLiteral(newKey);
+    try {
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma('legacy=4');
+      db.key(oldLiteral);
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      // SQLite3 Multiple Ciphers cannot rekey in WAL mode: the copy leaves it for the rewrite.
+      db.pragma('journal_mode = DELETE');
+      db.rekey(newLiteral);
+      db.pragma('journal_mode = WAL');
+    } finally {
+      oldLiteral.fill(0);
+      newLiteral.fill(0);
+      db.close();
+    }
   }
 
   /** One transaction; the callback writes the record and its audit entry through the same manager. */
@@ -125,8 +203,8 @@ export class Database {
     if (this.dataSource.isInitialized) {
       await this.mutex.run(async () => {
         // Fold the WAL back so that the folder holds one file at rest.
-        await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)');
-        await this.dataSource.destroy();
+        await this.source.query('PRAGMA wal_checkpoint(TRUNCATE)');
+        await this.source.destroy();
       });
     }
   }

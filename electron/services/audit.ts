@@ -90,6 +90,12 @@ export class AuditService {
     return row;
   }
 
+  /** The chain's head: the last entry's number and hash (0 and the genesis hash when empty). */
+  async head(manager: EntityManager): Promise<{ seq: number; hash: string }> {
+    const last = await manager.getRepository(AuditEntity).find({ order: { id: 'DESC' }, take: 1 });
+    return { seq: last[0]?.id ?? 0, hash: last[0]?.hash ?? GENESIS_HASH };
+  }
+
   /**
    * Records that a user opened a record (a case file, an interview) — once per user and record in
    * READ_LOG_WINDOW_MS, so that switching tabs or refreshing does not bury the trail in repeats.

@@ -43,13 +43,14 @@ import { can } from '../../shared/domain/roles';
 import { count } from '../../shared/text';
 import type { Backend, ReadySession } from '../backend';
 import type { Database } from '../db/database';
-import { SettingEntity } from '../db/entities';
-import { openSlot, parseKeyring, readKeyring, recoverySlot, writeKeyring, type Keyring } from '../db/keyring';
+import { SettingEntity, UserEntity } from '../db/entities';
+import { Database as DatabaseFile } from '../db/database';
+import { findUserSlot, keyHistory, keyIdOf, openSlot, parseKeyring, readKeyring, recoverySlot, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
 import { MIGRATIONS } from '../db/migrations';
 import { AppError } from '../errors';
 
 export const BACKUP_MAGIC = Buffer.from('ASYSTA-BACKUP', 'ascii');
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
 export const BACKUP_EXTENSION = '.asb';
 /** Our own backups, and nothing else, are what rotation may delete. */
 export const BACKUP_FILE_PATTERN = /^asysta-kopia-(\d{4}-\d{2}-\d{2}T\d{4})(?:-(\d{1,4}))?\.asb$/;
@@ -79,6 +80,10 @@ const headerSchema = z
     migrations: z.array(z.string().max(200)).max(1000),
     /** HKDF salt of the integrity key. */
     macSalt: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(100),
+    /** The id of the master key the snapshot is encrypted with (db/keyring.ts keyIdOf). */
+    keyId: z.string().regex(/^[0-9a-f]{32}$/),
+    /** The audit chain's head in the snapshot (number and hash of its last entry). */
+    auditHead: z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
   })
   .strict();
 export type BackupHeader = z.infer<typeof headerSchema>;
@@ -105,6 +110,15 @@ export interface BackupSource {
 export type BackupTarget = { folder: string | null; keep: number } | { file: string };
 
 export type RestoreSecret = { method: 'password'; login: string; password: string } | { method: 'recovery'; recoveryCode: string };
+
+/** Which key opens the backup, which key the restored database gets, and the slot file to install. */
+interface RestorePlan {
+  backupKey: Buffer;
+  targetKey: Buffer;
+  keyring: Keyring;
+  /** No office here: the person must be a kierownik in the backup's own data. */
+  checkUser: boolean;
+}
 
 export type ScheduledBackup =
   | { status: 'created'; result: BackupResult }
@@ -390,9 +404,10 @@ export class BackupService {
     const started = performance.now();
     return this.exclusive(async () => {
       const { folder, file, keep } = this.resolveTarget(target);
-      const keyring = await this.backend.readKeyring();
       const createdAt = this.backend.clock.now().toISOString();
       return source.db.read(async (manager) => {
+        // Read under the database's lock: a key change cannot slip in between the two.
+        const keyring = await this.backend.readKeyring();
         const header: BackupHeader = {
           format: 'asysta-backup',
           version: BACKUP_FORMAT_VERSION,
@@ -400,6 +415,8 @@ export class BackupService {
           createdAt,
           migrations: await source.db.appliedMigrations(),
           macSalt: randomBytes(32).toString('base64'),
+          keyId: keyIdOf(source.masterKey),
+          auditHead: await this.backend.audit.head(manager),
         };
         const macKey = backupMacKey(source.masterKey, header);
         const snapshot = join(this.dataDir, `asysta.kopia-${randomBytes(8).toString('hex')}.db.tmp`);
@@ -523,7 +540,16 @@ export class BackupService {
     }
   }
 
-  /** Reads, checks and swaps in a backup. Only while nobody is signed in; refuses with nothing replaced. */
+  /**
+   * Reads, checks and swaps in a backup. Only while nobody is signed in; refuses with nothing replaced.
+   *
+   * Where an office exists (its slot file is here), only this office's backups are accepted — made
+   * under its current master key or one from its key history — and only on the credentials of a
+   * current kierownik or the current recovery code, checked against the current slot file. The
+   * restored database is re-keyed to the current key, so the passwords of today keep working and a
+   * switched-off person's old password opens nothing. The backup's own slot file and credentials
+   * count only where no office exists yet (a new PC after a disaster).
+   */
   async restore(file: string, secret: RestoreSecret): Promise<RestoreResult> {
     if (!this.backend.signedOut()) {
       throw new AppError('INVALID_STATE', 'Dane można przywrócić z kopii tylko wtedy, gdy nikt nie jest zalogowany. Wyloguj się i spróbuj ponownie.');
@@ -538,17 +564,77 @@ export class BackupService {
         const first = await scanBackup(handle, size);
         if (!first.sumOk) throw corrupt();
         const layout = await readLayout(handle, size);
-        const masterKey = await this.unwrap(layout.keyring, secret);
+        const current = await readKeyring(this.backend.keysFile).catch(() => null);
+        const plan = current ? await this.planIntoOffice(current, layout, secret) : await this.planIntoEmpty(layout, secret);
         try {
-          return await this.restoreChecked(file, handle, layout, first.sha256, masterKey, secret);
+          return await this.restoreChecked(file, handle, layout, first.sha256, plan, secret);
         } finally {
-          masterKey.fill(0);
+          plan.backupKey.fill(0);
+          plan.targetKey.fill(0);
         }
       });
     });
   }
 
-  private async unwrap(keyring: Keyring, secret: RestoreSecret): Promise<Buffer> {
+  /** No office here: the backup's own slot file and credentials (a password of that day or its recovery code). */
+  private async planIntoEmpty(layout: Layout, secret: RestoreSecret): Promise<RestorePlan> {
+    const key = await this.unwrap(layout.keyring, secret, 'backup');
+    if (keyIdOf(key) !== layout.header.keyId) {
+      key.fill(0);
+      throw corrupt();
+    }
+    return { backupKey: key, targetKey: Buffer.from(key), keyring: layout.keyring, checkUser: true };
+  }
+
+  /** An office here: its current credentials, and the backup's key must be this office's. */
+  private async planIntoOffice(current: Keyring, layout: Layout, secret: RestoreSecret): Promise<RestorePlan> {
+    if (current.officeId !== layout.header.officeId) {
+      throw new AppError(
+        'CONFLICT',
+        'Ta kopia zapasowa pochodzi z innego ośrodka niż dane w tym folderze — nie przywrócono niczego. Aby ją przywrócić, wybierz pusty folder danych.',
+      );
+    }
+    const currentKey = await this.unwrap(current, secret, 'office');
+    try {
+      if (secret.method === 'password') await this.requireCurrentHead(currentKey, secret.login);
+      const history = keyHistory(current, currentKey);
+      const match = layout.header.keyId === current.keyId ? Buffer.from(currentKey) : (history.find((h) => h.keyId === layout.header.keyId)?.key ?? null);
+      const backupKey = match ? Buffer.from(match) : null;
+      for (const h of history) h.key.fill(0);
+      if (!backupKey) {
+        throw new AppError(
+          'FORBIDDEN',
+          'Tej kopii zapasowej nie wykonano w tym ośrodku (nie otwiera jej żaden klucz ośrodka) — nie przywrócono niczego.',
+        );
+      }
+      return { backupKey, targetKey: currentKey, keyring: current, checkUser: false };
+    } catch (error) {
+      currentKey.fill(0);
+      throw error;
+    }
+  }
+
+  /**
+   * The signing-in person must be a kierownik today: active, with the right to run backups, in the
+   * current database. A current database that no longer opens (what a restore is for) leaves the
+   * check to the backup's database (checkUser in restoreChecked), on top of her current slot.
+   */
+  private async requireCurrentHead(currentKey: Buffer, login: string): Promise<void> {
+    let db: DatabaseFile;
+    try {
+      db = await this.backend.openDatabase(currentKey, { migrate: false });
+    } catch {
+      return;
+    }
+    try {
+      const user = await db.read((m) => this.backend.users.byLogin(m, login));
+      if (!user || !user.active || !can(user.roles, 'backup.run')) throw notHead();
+    } finally {
+      await db.close();
+    }
+  }
+
+  private async unwrap(keyring: Keyring, secret: RestoreSecret, whose: 'office' | 'backup'): Promise<Buffer> {
     let key: Buffer | null;
     if (secret.method === 'password') {
       key = await this.backend.unwrapWithPassword(keyring, secret.login, secret.password);
@@ -564,67 +650,84 @@ export class BackupService {
     this.restoreBlockedUntil = this.backend.clock.now().getTime() + Math.min(1000 * 2 ** (this.restoreFailures - 1), MAX_RESTORE_DELAY_MS);
     throw new AppError(
       'WRONG_PASSWORD',
-      secret.method === 'password'
-        ? 'Nieprawidłowy login lub hasło dla tej kopii zapasowej (obowiązują hasła z dnia wykonania kopii) — nie przywrócono niczego.'
-        : 'Nieprawidłowy kod odzyskiwania dla tej kopii zapasowej — nie przywrócono niczego.',
+      whose === 'office'
+        ? secret.method === 'password'
+          ? 'Nieprawidłowy login lub hasło. Przywrócić dane może kierownik ośrodka swoim obecnym hasłem — nie przywrócono niczego.'
+          : 'Nieprawidłowy kod odzyskiwania. Obowiązuje obecny kod odzyskiwania ośrodka — nie przywrócono niczego.'
+        : secret.method === 'password'
+          ? 'Nieprawidłowy login lub hasło dla tej kopii zapasowej (obowiązują hasła z dnia wykonania kopii) — nie przywrócono niczego.'
+          : 'Nieprawidłowy kod odzyskiwania dla tej kopii zapasowej — nie przywrócono niczego.',
     );
   }
 
-  private async restoreChecked(file: string, handle: fs.FileHandle, layout: Layout, sha256: string, masterKey: Buffer, secret: RestoreSecret): Promise<RestoreResult> {
+  private async restoreChecked(file: string, handle: fs.FileHandle, layout: Layout, sha256: string, plan: RestorePlan, secret: RestoreSecret): Promise<RestoreResult> {
     const { header } = layout;
-    const current = await readKeyring(this.backend.keysFile).catch(() => null);
-    if (current && current.officeId !== header.officeId) {
-      throw new AppError(
-        'CONFLICT',
-        'Ta kopia zapasowa pochodzi z innego ośrodka niż dane w tym folderze — nie przywrócono niczego. Aby ją przywrócić, wybierz pusty folder danych.',
-      );
-    }
     const known = MIGRATIONS.map((m) => new m().name);
     if (header.migrations.some((name) => !known.includes(name))) {
       throw new AppError('DB_NEWER', 'Kopię zapasową zapisała nowsza wersja Asysty. Zainstaluj najnowszą wersję programu — nie przywrócono niczego.');
     }
-    await this.refuseIfInUse(masterKey);
+    await this.refuseIfInUse(plan.targetKey);
     const stamp = this.freeStamp();
     const tmpDb = join(this.dataDir, `asysta.przywracanie-${stamp}.db.tmp`);
     const tmpKeys = join(this.dataDir, `asysta.przywracanie-${stamp}.keys.tmp`);
     try {
       // The database is written aside and checked before anything in place is touched.
-      const macKey = backupMacKey(masterKey, header);
+      const macKey = backupMacKey(plan.backupKey, header);
       const sink = await fs.open(tmpDb, 'wx', 0o600);
       let second: ScanResult;
       try {
         second = await scanBackup(handle, layout.size, { macKey, layout, dbSink: sink });
         await sink.sync();
+      } catch (error) {
+        throw restoreIoError(error);
       } finally {
         await sink.close();
         macKey.fill(0);
       }
       if (!second.sumOk || !second.tagOk || second.sha256 !== sha256) throw corrupt();
+      // An older key of this office: the copy takes today's key before it is opened.
+      if (!plan.backupKey.equals(plan.targetKey)) DatabaseFile.rekeyFile(tmpDb, plan.backupKey, plan.targetKey, this.backend.nativeBinding);
 
-      const checked = await this.checkDatabase(tmpDb, masterKey, async (db) => {
+      let anchor: { seq: number; hash: string } = { seq: 0, hash: '' };
+      let keyring = plan.keyring;
+      const checked = await this.checkDatabase(tmpDb, plan.targetKey, async (db) => {
         let actorId: string | null = null;
         if (secret.method === 'password') {
           const user = await db.read((m) => this.backend.users.byLogin(m, secret.login));
-          if (!user || !user.active || !can(user.roles, 'backup.run')) {
-            throw new AppError('FORBIDDEN', 'Dane z kopii zapasowej może przywrócić kierownik ośrodka albo osoba z kodem odzyskiwania — nie przywrócono niczego.');
-          }
-          actorId = user.id;
+          if (plan.checkUser && (!user || !user.active || !can(user.roles, 'backup.run'))) throw notHead();
+          actorId = user?.id ?? null;
         }
-        await db.write((m) =>
-          this.backend.audit.append(m, {
+        anchor = await db.write(async (m) => {
+          // Where an office exists its slot file stays: accounts without a slot there (switched
+          // off since the backup) are switched off in the restored data, and slots without an
+          // account in it (added since) are dropped.
+          const switchedOff: string[] = [];
+          if (!plan.checkUser) {
+            const users = await m.getRepository(UserEntity).find();
+            for (const user of users) {
+              if (user.active && !findUserSlot(plan.keyring, user.login)) {
+                await m.getRepository(UserEntity).update({ id: user.id }, { active: false });
+                switchedOff.push(user.id);
+              }
+            }
+            const active = new Set(users.filter((u) => u.active && !switchedOff.includes(u.id)).map((u) => u.id));
+            keyring = { ...keyring, slots: keyring.slots.filter((s) => s.kind === 'recovery' || (s.userId !== null && active.has(s.userId))) };
+          }
+          await this.backend.audit.append(m, {
             actorId,
             action: 'backup.restore',
-            details: { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, method: secret.method },
-          }),
-        );
+            details: { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, method: secret.method, switchedOff },
+          });
+          return this.backend.audit.head(m);
+        });
       });
-      await writeKeyring(tmpKeys, layout.keyring);
+      await writeKeyring(tmpKeys, withAnchor(keyring, { ...anchor, at: this.backend.clock.now().toISOString() }, plan.targetKey));
 
       this.swapIn(tmpDb, tmpKeys, stamp);
-      await this.confirmSwap(masterKey);
+      await this.confirmSwap(plan.targetKey);
       return { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, auditEntries: checked + 1 };
     } finally {
-      removeQuietly(tmpDb, tmpKeys, `${tmpDb}-wal`, `${tmpDb}-shm`);
+      removeQuietly(tmpDb, tmpKeys, `${tmpDb}-wal`, `${tmpDb}-shm`, `${tmpDb}-journal`);
     }
   }
 
@@ -707,7 +810,12 @@ export class BackupService {
       this.rollBack(journal);
       throw error;
     }
-    for (const move of journal.moves) removeQuietly(join(this.dataDir, move.to));
+    // The data as it was before this restore stays aside (encrypted as it was), in case the
+    // restore was a mistake; older such copies are removed.
+    const kept = new Set(journal.moves.map((m) => m.to));
+    for (const name of readdirSync(this.dataDir)) {
+      if (name.includes(ASIDE_INFIX) && !kept.has(name)) removeQuietly(join(this.dataDir, name));
+    }
     removeQuietly(join(this.dataDir, JOURNAL_FILE));
     syncDir(this.dataDir);
   }
@@ -852,6 +960,20 @@ async function withFile<T>(file: string, work: (handle: fs.FileHandle, size: num
   } finally {
     await handle.close();
   }
+}
+
+function notHead(): AppError {
+  return new AppError('FORBIDDEN', 'Dane z kopii zapasowej może przywrócić kierownik ośrodka albo osoba z kodem odzyskiwania — nie przywrócono niczego.');
+}
+
+/** A full disk or a read-only data folder during a restore, named as such. */
+function restoreIoError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC') return new AppError('IO_ERROR', 'Brak miejsca na dysku z danymi Asysty — nie przywrócono niczego. Zwolnij miejsce i spróbuj ponownie.');
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new AppError('IO_ERROR', 'Folder danych Asysty jest tylko do odczytu albo brak do niego uprawnień — nie przywrócono niczego.');
+  }
+  return error;
 }
 
 function ioError(error: unknown, message: string): unknown {

@@ -1,7 +1,9 @@
 /**
  * The child of test/integration/electron/kill.test.ts: opens a backend on the given data folder,
  * signs in as the kierownik and writes records in a loop — a user (row, audit entry, key slot),
- * now and then the office's name, then the user switched off (row, audit entry, slot removed) —
+ * now and then the office's name, now and then her password reset by the kierownik (a new master
+ * key: audit entry, every slot re-sealed), then the user switched off (row, audit entry, slot
+ * removed, a new master key) —
  * printing each record's key only after its save returned. The parent kills it with SIGKILL.
  *
  *   node --import tsx test/support/kill-writer.ts <data folder> <run number>
@@ -37,6 +39,10 @@ for (let i = 0; ; i += 1) {
     const seq = run * 1_000_000 + i;
     await call('office:update', { ...OFFICE, name: `Ośrodek nr ${seq}` });
     saved(`office ${seq}`);
+  }
+  if (i % 2 === 1) {
+    await call('users:resetPassword', { id: user.id, newPassword: 'Nowe-haslo-testowe-2' });
+    saved(`reset ${login}`);
   }
   await call('users:update', { id: user.id, ...person, roles: ['social_worker'], active: false });
   saved(`off ${login}`);

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend';
 import { AuditEntity, OfficeEntity, UserEntity } from '../../../electron/db/entities';
-import { findUserSlot } from '../../../electron/db/keyring';
+import { findUserSlot, openSlot } from '../../../electron/db/keyring';
 import { FAST_SCRYPT, HEAD, setUpOffice, testBackend } from '../../support/backend';
 
 const KILLS = 15;
@@ -27,6 +27,7 @@ function mulberry32(seed: number): () => number {
 
 interface Printed {
   users: Map<string, string>;
+  reset: Set<string>;
   off: Set<string>;
   officeSeq: number;
 }
@@ -82,7 +83,7 @@ describe('crash safety', () => {
 
     const seed = Number(process.env['KILL_SEED'] ?? Date.now() % 1_000_000);
     const random = mulberry32(seed);
-    const printed: Printed = { users: new Map(), off: new Set(), officeSeq: -1 };
+    const printed: Printed = { users: new Map(), reset: new Set(), off: new Set(), officeSeq: -1 };
     const verifier = createBackend({ dataDir, scrypt: FAST_SCRYPT, idleCheckMs: 0 });
     const perRun: number[] = [];
 
@@ -95,6 +96,7 @@ describe('crash safety', () => {
         const [kind, a, b] = line.split(' ');
         if (kind === 'user' && a && b) printed.users.set(a, b);
         else if (kind === 'off' && a) printed.off.add(a);
+        else if (kind === 'reset' && a) printed.reset.add(a);
         else if (kind === 'office' && a) printed.officeSeq = Math.max(printed.officeSeq, Number(a));
         else throw new Error(`unexpected line "${line}" (${context})`);
       }
@@ -119,13 +121,26 @@ describe('crash safety', () => {
         const created = await db.read((m) => m.getRepository(AuditEntity).findBy({ action: 'user.create' }));
         const logged = new Set(created.map((e) => e.entityId));
         for (const id of printed.users.values()) expect(logged.has(id), `audit entry for ${id} (${context})`).toBe(true);
+        // Every reset (a key change) is on record; a reset not yet followed by the switch-off opens today's key.
+        const resets = new Set((await db.read((m) => m.getRepository(AuditEntity).findBy({ action: 'user.password_reset' }))).map((e) => e.entityId));
+        for (const login of printed.reset) {
+          expect(resets.has(printed.users.get(login) ?? ''), `reset of ${login} on record (${context})`).toBe(true);
+          const slot = findUserSlot(keyring, login);
+          if (slot) expect((await openSlot(keyring, slot, 'Nowe-haslo-testowe-2'))?.equals(masterKey!), `${login}'s new password (${context})`).toBe(true);
+        }
+        // No slot without an active account, and no active account's slot lost beyond the last one created.
+        const activeIds = new Set([...users.values()].filter((u) => u.active).map((u) => u.id));
+        const orphans = keyring.slots.filter((s) => s.kind === 'user' && !activeIds.has(s.userId ?? ''));
+        expect(orphans.length, `slots without an active account (${context})`).toBeLessThanOrEqual(1);
       } finally {
         await db.close();
         masterKey!.fill(0);
       }
     }
     await verifier.close();
-    console.log(`kill test (KILL_SEED=${seed}): ${printed.users.size} users, ${printed.off.size} switched off, records reported per run: ${perRun.join(', ')}`);
+    console.log(
+      `kill test (KILL_SEED=${seed}): ${printed.users.size} users, ${printed.reset.size} password resets and ${printed.off.size} switch-offs (each a key change), records reported per run: ${perRun.join(', ')}`,
+    );
     expect(printed.users.size).toBeGreaterThan(KILLS);
   }, 120_000);
 });

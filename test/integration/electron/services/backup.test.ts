@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_MAGIC, backupFileName, listBackups } from '../../../../electron/services/backup';
 import { BACKUP_CORRUPT_MESSAGE } from '../../../../shared/backup';
 import type { AuditEntryView } from '../../../../shared/ipc';
-import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
+import { findUserSlot, newKeyring, openSlot, parseKeyring, signed, withSlot, writeKeyring } from '../../../../electron/db/keyring';
+import { FAST_SCRYPT, HEAD, OFFICE, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
 import { STAFF, plainTextIn, seedOffice } from '../../../support/seed';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -90,12 +91,12 @@ describe('backup file', () => {
     expect(result.size).toBe(bytes.length);
     expect(result.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(bytes.subarray(0, BACKUP_MAGIC.length).toString('ascii')).toBe('ASYSTA-BACKUP');
-    expect(bytes[BACKUP_MAGIC.length]).toBe(1);
+    expect(bytes[BACKUP_MAGIC.length]).toBe(2);
 
-    // The header names the office by id only, and lists the schema migrations.
+    // The header names the office and its key by id only, and lists the schema migrations.
     const headerLength = bytes.readUInt32BE(BACKUP_MAGIC.length + 1);
     const header = JSON.parse(bytes.subarray(BACKUP_MAGIC.length + 5, BACKUP_MAGIC.length + 5 + headerLength).toString('utf8')) as Record<string, unknown>;
-    expect(Object.keys(header).sort()).toEqual(['createdAt', 'format', 'macSalt', 'migrations', 'officeId', 'version']);
+    expect(Object.keys(header).sort()).toEqual(['auditHead', 'createdAt', 'format', 'keyId', 'macSalt', 'migrations', 'officeId', 'version']);
     expect(header['createdAt']).toBe(t.clock.now().toISOString());
     expect((header['migrations'] as string[]).length).toBeGreaterThanOrEqual(2);
 
@@ -220,13 +221,21 @@ describe('restore', () => {
     await t.call('backup:restore', { method: 'recovery', file, recoveryCode });
   });
 
-  it('rolls the office back to the backup, keeping nothing of the replaced files once checked', async () => {
+  it('rolls the office back to the backup, keeping only a copy of the replaced data aside', async () => {
     const { t, recoveryCode, file, before } = await officeWithBackup();
     await t.call('users:create', { firstName: 'Nowa', lastName: 'Osoba', login: 'nowa', password: 'Haslo-nowej-2026', roles: ['social_worker'] });
     await t.call('session:logout', {});
     t.clock.advance(60_000);
     await t.call('backup:restore', { method: 'recovery', file, recoveryCode });
-    expect(readdirSync(t.dataDir).sort()).toEqual(['asysta.db', 'asysta.keys.json']);
+    const aside = () => readdirSync(t.dataDir).filter((f) => f.includes('.przed-przywroceniem-')).sort();
+    const first = aside();
+    expect(first).toEqual([expect.stringMatching(/^asysta\.db\.przed-przywroceniem-/), expect.stringMatching(/^asysta\.keys\.json\.przed-przywroceniem-/)]);
+    expect(readdirSync(t.dataDir).filter((f) => !first.includes(f)).sort()).toEqual(['asysta.db', 'asysta.keys.json']);
+    // A second restore keeps only its own copy of what it replaced.
+    t.clock.advance(60_000);
+    await t.call('backup:restore', { method: 'recovery', file, recoveryCode });
+    expect(aside()).toHaveLength(2);
+    expect(aside().some((f) => first.includes(f))).toBe(false);
     await t.call('session:login', { login: HEAD.login, password: HEAD.password });
     expect((await t.call('users:list', {})).map((u) => u.login)).toEqual(before.users.map((u) => u.login));
     await t.call('session:logout', {});
@@ -248,7 +257,7 @@ describe('restore', () => {
     for (const name of readdirSync(t.dataDir)) copyFileSync(join(t.dataDir, name), join(crashed, name));
     expect(readdirSync(crashed)).toContain('asysta.db-wal');
     await backend(crashed).call('backup:restore', { method: 'recovery', file, recoveryCode });
-    expect(readdirSync(crashed).sort()).toEqual(['asysta.db', 'asysta.keys.json']);
+    expect(readdirSync(crashed).filter((f) => !f.includes('.przed-przywroceniem-')).sort()).toEqual(['asysta.db', 'asysta.keys.json']);
   });
 
   it('refuses a backup of another office over this office’s data', async () => {
@@ -363,5 +372,78 @@ describe('a restore cut short', () => {
     expect(Object.keys(files).sort()).toEqual(['asysta.db', 'asysta.db.przed-przywroceniem-X', 'asysta.keys.json', 'asysta.keys.json.przed-przywroceniem-X']);
     await t.call('session:login', { login: HEAD.login, password: HEAD.password });
     expect((await t.call('users:list', {})).map((u) => u.login)).not.toContain('pokopii');
+  });
+});
+
+describe('restore where an office exists (issue 14)', () => {
+  /** Another office, built on another PC, relabelled with the victim's office id and backed up. */
+  async function forgedBackupOf(victimKeysFile: string, credentials: { login: string; password: string }): Promise<string> {
+    const victimId = (JSON.parse(readFileSync(victimKeysFile, 'utf8')) as { officeId: string }).officeId;
+    const attacker = backend();
+    await attacker.call('setup:create', { office: { ...OFFICE, name: 'Ośrodek podstawiony' }, head: { ...HEAD, ...credentials } });
+    // The attacker knows her own master key: she rebuilds her slot file under the victim's id.
+    const keysFile = join(attacker.dataDir, 'asysta.keys.json');
+    const own = parseKeyring(readFileSync(keysFile, 'utf8'));
+    const key = (await openSlot(own, findUserSlot(own, credentials.login)!, credentials.password))!;
+    const userId = findUserSlot(own, credentials.login)!.userId!;
+    let relabelled = signed({ ...newKeyring(key), officeId: victimId }, key);
+    relabelled = await withSlot(relabelled, { kind: 'user', login: credentials.login, userId }, credentials.password, key, FAST_SCRYPT);
+    relabelled = await withSlot(relabelled, { kind: 'recovery' }, 'AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHH', key, FAST_SCRYPT);
+    await writeKeyring(keysFile, relabelled);
+    await attacker.call('session:login', credentials);
+    const dir = folder();
+    const made = await attacker.call('backup:run', { folder: dir });
+    await attacker.call('session:logout', {});
+    return join(dir, made.fileName);
+  }
+
+  it('refuses a backup forged by another office under this office’s id, and the kierownik still signs in', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    await seedOffice(t);
+    await t.call('session:logout', {});
+    const before = fingerprint(t.dataDir);
+    const keysFile = join(t.dataDir, 'asysta.keys.json');
+
+    // With the forger's own password (the backup's own slot): not a credential of this office.
+    const own = await forgedBackupOf(keysFile, { login: 'napastnik', password: 'Napastnik-2026!' });
+    expect(await t.fail('backup:restore', { method: 'password', file: own, login: 'napastnik', password: 'Napastnik-2026!' })).toMatchObject({ code: 'WRONG_PASSWORD' });
+    t.clock.advance(120_000);
+    expect(await t.fail('backup:restore', { method: 'recovery', file: own, recoveryCode: 'AAAABBBBCCCCDDDDEEEEFFFFGGGGHHHH' })).toMatchObject({ code: 'WRONG_PASSWORD' });
+    t.clock.advance(120_000);
+    // Even the office's own kierownik, tricked into it, cannot bring it in: no key of the office opens it.
+    const same = await forgedBackupOf(keysFile, { login: HEAD.login, password: HEAD.password });
+    const refused = await t.fail('backup:restore', { method: 'password', file: same, login: HEAD.login, password: HEAD.password });
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('nie wykonano w tym ośrodku') });
+    expect(fingerprint(t.dataDir)).toEqual(before);
+    await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+    expect((await t.call('office:get', {})).name).toBe(OFFICE.name);
+  });
+
+  it('gives a switched-off kierownik’s password no power; the office’s older backups restore on today’s credentials', async () => {
+    const t = backend();
+    const recoveryCode = await setUpOffice(t);
+    const second = { firstName: 'Halina', lastName: 'Dawna', login: 'hdawna', password: 'Dawna-kierownik-1', roles: ['head' as const] };
+    const { id: secondId } = await t.call('users:create', second);
+    const dir = folder();
+    const old = join(dir, (await t.call('backup:run', { folder: dir })).fileName);
+    await t.call('users:update', { id: secondId, firstName: second.firstName, lastName: second.lastName, roles: second.roles, active: false });
+    await t.call('session:logout', {});
+    const before = fingerprint(t.dataDir);
+
+    // Her password of the backup's day opens the backup's own slot, but this office has a slot file.
+    expect(await t.fail('backup:restore', { method: 'password', file: old, login: second.login, password: second.password })).toMatchObject({ code: 'WRONG_PASSWORD' });
+    expect(fingerprint(t.dataDir)).toEqual(before);
+    t.clock.advance(120_000);
+
+    // The backup was made under the key from before the switch-off: found in the key history.
+    await t.call('backup:restore', { method: 'recovery', file: old, recoveryCode });
+    expect((await t.fail('session:login', { login: second.login, password: second.password })).code).toBe('WRONG_PASSWORD');
+    t.clock.advance(120_000);
+    await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+    const users = await t.call('users:list', {});
+    // Active in the backup, but switched off today: switched off in the restored data too.
+    expect(users.find((u) => u.login === second.login)?.active).toBe(false);
+    expect((await t.call('audit:verify', {})).ok).toBe(true);
   });
 });

@@ -1,0 +1,178 @@
+/**
+ * Changing the office's master key (issue 14): a new random key for the database, every remaining
+ * key slot sealed to it again (no password needed, see db/keyring.ts), the old key kept in the
+ * key history under the new one, so the office's own older backups stay restorable.
+ *
+ * Crash safety: the live database and slot file are never changed in place. The change is made in
+ * private copies beside them — a `VACUUM INTO` snapshot that receives the change and its audit
+ * entries and is then re-keyed, and a new slot file — and both are swapped in behind a journal:
+ *
+ *   1. copies written and synced            (a crash: the copies are removed at the next start)
+ *   2. journal written and synced           ← the commit point
+ *   3. database renamed in, then slot file  (a crash: the next start finishes the renames)
+ *   4. journal removed
+ *
+ * So a kill at any moment leaves either the old key (with the old slot file) or the new key (with
+ * the new one) working, never neither, and the change with its audit entry is in both or neither.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import type { Backend } from '../backend';
+import { Database } from '../db/database';
+import { keyIdOf, newMasterKey, rekeyed, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
+import { AppError } from '../errors';
+
+export const KEY_JOURNAL_FILE = 'asysta.zmiana-klucza.json';
+const TEMP_PATTERN = /^asysta\.klucz-[0-9a-f]{16}\.(db|keys)\.tmp(-journal|-wal|-shm)?$/;
+
+export type KeyChangeReason = 'user_off' | 'password_reset' | 'password_change' | 'recovery_code' | 'recovery' | 'manual';
+
+export interface KeyChange {
+  reason: KeyChangeReason;
+  actorId: string | null;
+  /** The database side of the change (rows and their audit entries), written in the new copy. */
+  write?: (manager: EntityManager) => Promise<void>;
+  /** The slot file's side (slots added or removed) under the old key; every slot is re-sealed after. */
+  slots?: (keyring: Keyring, oldKey: Buffer) => Promise<Keyring>;
+}
+
+const journalSchema = z.object({ db: z.string().regex(TEMP_PATTERN), keys: z.string().regex(TEMP_PATTERN) });
+
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* directories cannot be opened on Windows, where NTFS journals the renames */
+  }
+}
+
+function removeQuietly(...files: string[]): void {
+  for (const file of files) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      /* removed at the next start */
+    }
+  }
+}
+
+/**
+ * At start-up, before anything opens the database: a key change that reached its commit point is
+ * finished; copies of one that did not are removed.
+ */
+export function recoverInterruptedKeyChange(dataDir: string, dbFile: string, keysFile: string): void {
+  const journalFile = join(dataDir, KEY_JOURNAL_FILE);
+  if (existsSync(journalFile)) {
+    const journal = readJournal(journalFile);
+    if (journal) finishSwap(dataDir, journal, dbFile, keysFile);
+    else removeQuietly(journalFile);
+  }
+  for (const name of readdirSync(dataDir)) {
+    if (TEMP_PATTERN.test(name)) removeQuietly(join(dataDir, name));
+  }
+}
+
+function readJournal(file: string): z.infer<typeof journalSchema> | null {
+  try {
+    const parsed = journalSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function finishSwap(dataDir: string, journal: z.infer<typeof journalSchema>, dbFile: string, keysFile: string): void {
+  const db = join(dataDir, journal.db);
+  const keys = join(dataDir, journal.keys);
+  if (existsSync(db)) {
+    // The old database's WAL must not be applied to the new file (the copy already holds it all).
+    removeQuietly(`${dbFile}-wal`, `${dbFile}-shm`);
+    renameSync(db, dbFile);
+  }
+  if (existsSync(keys)) renameSync(keys, keysFile);
+  syncDir(dataDir);
+  removeQuietly(join(dataDir, KEY_JOURNAL_FILE));
+  syncDir(dataDir);
+}
+
+function writeJournal(file: string, journal: z.infer<typeof journalSchema>): void {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify(journal), { mode: 0o600 });
+  const fd = openSync(tmp, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+export class KeyService {
+  constructor(private readonly backend: Backend) {}
+
+  /**
+   * Makes `change` under a new master key, with the live database `db` held exclusively, and
+   * reopens `db` on the new key, which it returns; `oldKey` is left to the caller to wipe.
+   */
+  async change(db: Database, oldKey: Buffer, change: KeyChange): Promise<Buffer> {
+    const dataDir = this.backend.dataDir;
+    const newKey = newMasterKey();
+    const started = performance.now();
+    try {
+      await db.replaceFile(async (manager, closeFile) => {
+        const op = randomBytes(8).toString('hex');
+        const snapshot = join(dataDir, `asysta.klucz-${op}.db.tmp`);
+        const keysTmp = join(dataDir, `asysta.klucz-${op}.keys.tmp`);
+        try {
+          await manager.query('VACUUM INTO ?', [snapshot]);
+          const copy = await this.backend.openDatabase(oldKey, { file: snapshot, migrate: false });
+          let anchor: { seq: number; hash: string };
+          try {
+            anchor = await copy.write(async (m) => {
+              await change.write?.(m);
+              await this.backend.audit.append(m, { actorId: change.actorId, action: 'keys.rekey', details: { reason: change.reason, keyId: keyIdOf(newKey) } });
+              return this.backend.audit.head(m);
+            });
+          } finally {
+            await copy.close();
+          }
+          Database.rekeyFile(snapshot, oldKey, newKey, this.backend.nativeBinding);
+          let keyring = await this.backend.readKeyring();
+          if (change.slots) keyring = await change.slots(keyring, oldKey);
+          keyring = withAnchor(rekeyed(keyring, oldKey, newKey), { ...anchor, at: this.backend.clock.now().toISOString() }, newKey);
+          await writeKeyring(keysTmp, keyring);
+          syncDir(dataDir);
+        } catch (error) {
+          removeQuietly(snapshot, `${snapshot}-wal`, `${snapshot}-shm`, `${snapshot}-journal`, keysTmp);
+          if (error instanceof AppError) throw error;
+          const code = (error as NodeJS.ErrnoException | null)?.code;
+          if (code === 'ENOSPC') throw new AppError('IO_ERROR', 'Brak miejsca na dysku z danymi Asysty — klucz bazy nie został zmieniony. Zwolnij miejsce i spróbuj ponownie.');
+          throw error;
+        }
+        // The commit point: from here the next start finishes the swap if this one does not.
+        writeJournal(join(dataDir, KEY_JOURNAL_FILE), { db: basename(snapshot), keys: basename(keysTmp) });
+        syncDir(dataDir);
+        await closeFile();
+        finishSwap(dataDir, { db: basename(snapshot), keys: basename(keysTmp) }, this.backend.dbFile, this.backend.keysFile);
+        return newKey;
+      });
+    } catch (error) {
+      newKey.fill(0);
+      throw error;
+    }
+    this.lastDurationMs = Math.round(performance.now() - started);
+    return newKey;
+  }
+
+  /** How long the last key change took (ms), for the bench. */
+  lastDurationMs = 0;
+}
+
