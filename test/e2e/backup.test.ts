@@ -14,7 +14,7 @@ import { BACKUP_CORRUPT_MESSAGE } from '../../shared/backup';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE } from '../support/backend';
 import { launchApp, type AppHandle } from './harness';
-import { button, heading, invoker, logIn as logInAs, nav, region, shot as screenshot } from './ui';
+import { button, confirmDialog, heading, invoker, logIn as logInAs, nav, region, shot as screenshot } from './ui';
 
 const SCREENSHOTS = resolve('test-results/backup');
 
@@ -132,6 +132,7 @@ describe('backups from the UI and a restore from the login screen', () => {
 
     await page.getByRole('textbox', { name: 'Kod odzyskiwania' }).fill(recoveryCode);
     await button(page, 'Przywróć dane z kopii').click();
+    await confirmDialog(page, 'Tak, przywróć dane z kopii');
     const refusal = page.getByRole('alert').filter({ hasText: 'Nie przywrócono danych' });
     await refusal.getByText(BACKUP_CORRUPT_MESSAGE).waitFor();
     await shot('backup-04-damaged');
@@ -145,6 +146,7 @@ describe('backups from the UI and a restore from the login screen', () => {
     await page.getByLabel('Wybrany plik').getByText(backupFile.split('/').pop() ?? '').waitFor();
     await page.getByRole('textbox', { name: 'Kod odzyskiwania' }).fill(recoveryCode);
     await button(page, 'Przywróć dane z kopii').click();
+    await confirmDialog(page, 'Tak, przywróć dane z kopii');
     await heading(page, 'Dane przywrócone').waitFor();
     await page.getByText('Kopia wykonana: 10.03.2026', { exact: false }).waitFor();
     await shot('backup-05-restored');
@@ -177,6 +179,7 @@ describe('backups from the UI and a restore from the login screen', () => {
       // A wrong password is refused in Polish, nothing is written.
       await page.getByLabel(/^Hasło/).fill('Nie-to-haslo-2026');
       await button(page, 'Przywróć dane z kopii').click();
+      await confirmDialog(page, 'Tak, przywróć dane z kopii');
       await page.getByText('Nieprawidłowy login lub hasło dla tej kopii zapasowej (obowiązują hasła z dnia wykonania kopii) — nie przywrócono niczego.').waitFor();
       expect((await other.backend.status()).state).toBe('setup');
       await other.screenshot('backup-06-wrong-password');
@@ -184,6 +187,7 @@ describe('backups from the UI and a restore from the login screen', () => {
       other.clock.advance(2_000);
       await page.getByLabel(/^Hasło/).fill(HEAD.password);
       await button(page, 'Przywróć dane z kopii').click();
+      await confirmDialog(page, 'Tak, przywróć dane z kopii');
       // What was restored stays on screen until the user goes on to the login screen.
       await heading(page, 'Dane przywrócone').waitFor();
       await page.getByText('Kopia wykonana: 10.03.2026', { exact: false }).waitFor();

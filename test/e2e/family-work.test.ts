@@ -20,7 +20,7 @@ import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE } from '../support/backend';
 import { MANDATORY_SEGMENTS, PASSWORD, simpleIntake } from '../support/case-flow';
 import { launchApp, type AppHandle } from './harness';
-import { button, caseHeader, field, heading, invoker, logIn as logInAs, logOut as logOutOf, nav, shot as screenshot, tab, typeDate as typeDateAsUser, type Scope } from './ui';
+import { button, caseHeader, confirmDialog, field, heading, invoker, logIn as logInAs, logOut as logOutOf, nav, shot as screenshot, tab, typeDate as typeDateAsUser, type Scope } from './ui';
 
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak' };
 const ASSISTANT = { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska' };
@@ -260,6 +260,7 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await page.keyboard.type('Porządek w mieszkaniu');
     const goal2 = page.getByRole('group', { name: 'Cel 1.2', exact: true });
     await button(goal2, 'Usuń zadanie 1.2.1').click();
+    await confirmDialog(page, 'Usuń zadanie');
     await goal2.getByText('Ten cel nie ma zadań.', { exact: false }).waitFor();
     await button(page, 'Podpisz plan').click();
     const refused = alertWith(page, 'Nie podpisano planu');

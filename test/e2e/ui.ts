@@ -62,10 +62,16 @@ export async function choose(page: Page, scope: Scope, label: string, option: st
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Types a date as the user does ('DD.MM.RRRR') and leaves the field with the picker closed. */
+/** Types a date as the user does ('DD.MM.RRRR') and leaves the field (the calendar opens only on a click). */
 export async function typeDate(scope: Scope, label: string, date: string): Promise<void> {
   const input = field(scope, label);
   await input.fill(date);
-  await input.press('Escape');
   await input.press('Tab');
+}
+
+/** Answers a ConfirmDialog ("Usunąć …?", "Zastąpić dane …?") with its confirming button. */
+export async function confirmDialog(page: Page, confirmLabel: string): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: page.getByRole('button', { name: confirmLabel, exact: true }) });
+  await dialog.getByRole('button', { name: confirmLabel, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }

@@ -10,6 +10,7 @@ import { useState, type FormEvent } from 'react';
 import { backupRestoreSchema, type RestoreResult } from '../../../shared/backup';
 import { ApiError, call } from '../../api';
 import { AuthFrame } from '../../components/AuthFrame';
+import { ConfirmDialog } from '../../components/ConfirmButton';
 import { FormError } from '../../components/FormError';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -37,6 +38,7 @@ export function RestoreScreen({ onBack, onRestored }: { onBack: () => void; onRe
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
   const [picking, setPicking] = useState(false);
   const [done, setDone] = useState<RestoreResult | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const restore = useChannelMutation('backup:restore');
 
   const pick = async () => {
@@ -72,6 +74,12 @@ export function RestoreScreen({ onBack, onRestored }: { onBack: () => void; onRe
       return;
     }
     setErrors({});
+    // Nothing is replaced before the user has said yes to what will happen (ConfirmDialog).
+    setConfirming(true);
+  };
+
+  const run = async () => {
+    const input = method === 'recovery' ? { method, file: file ?? '', recoveryCode } : { method, file: file ?? '', login, password };
     try {
       const result = await restore.mutateAsync(input);
       if (onRestored) onRestored(result);
@@ -170,6 +178,25 @@ export function RestoreScreen({ onBack, onRestored }: { onBack: () => void; onRe
           </Anchor>
         </Stack>
       </form>
+      <ConfirmDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={run}
+        color="orange"
+        title="Zastąpić dane ośrodka kopią?"
+        message={
+          <Stack gap="xs">
+            <Text>
+              Wszystkie obecne dane ośrodka zostaną zastąpione zawartością kopii <b>{file ? fileNameOf(file) : ''}</b>. Zmiany wprowadzone po dniu wykonania
+              kopii trzeba będzie wpisać ponownie.
+            </Text>
+            <Text size="sm" c="dimmed">
+              Uszkodzona lub podrobiona kopia zostanie odrzucona, zanim cokolwiek zostanie zastąpione.
+            </Text>
+          </Stack>
+        }
+        confirmLabel="Tak, przywróć dane z kopii"
+      />
     </AuthFrame>
   );
 }

@@ -8,6 +8,7 @@ import type { CaseFileView } from '../../../shared/cases';
 import type { CaseStatus } from '../../../shared/domain/caseFlow';
 import { RECOMMENDATIONS, RECOMMENDATION_LABELS } from '../../../shared/domain/familyWork';
 import { assessmentSchema, type AssessmentView, type FamilyWorkView } from '../../../shared/family-work';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField } from '../../components/DateField';
 import { DraftStatus } from '../../components/DraftStatus';
 import { FormError } from '../../components/FormError';
@@ -154,9 +155,16 @@ function AssessmentForm({
                   <Textarea size="md" label="Postęp" withAsterisk autosize minRows={2} {...form.register(`progress.${i}.progress`)} error={errors.progress?.[i]?.progress?.message} />
                 </SimpleGrid>
                 <Group justify="flex-end" mt={6}>
-                  <Button variant="subtle" color="red" size="compact-sm" onClick={() => progress.remove(i)}>
+                  <ConfirmButton
+                    variant="subtle"
+                    size="compact-sm"
+                    onConfirm={() => progress.remove(i)}
+                    title={`Usunąć cel ${i + 1} z oceny?`}
+                    message="Cel i opis postępu zostaną usunięte z tej oceny."
+                    confirmLabel="Usuń cel z oceny"
+                  >
                     Usuń cel z oceny
-                  </Button>
+                  </ConfirmButton>
                 </Group>
               </Paper>
             ))}

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain/familyWork';
 import { contractContentSchema, type ContractView } from '../../../shared/family-work';
 import { text } from '../../../shared/schemas';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField, DateText } from '../../components/DateField';
 import { DraftStatus } from '../../components/DraftStatus';
 import { FormError } from '../../components/FormError';
@@ -288,10 +289,18 @@ function ContractEditor({ file, contract, draft }: { file: CaseFileView; contrac
             <Textarea label="Cel główny" withAsterisk autosize minRows={1} size="md" {...form.register('mainGoal')} error={errors.mainGoal?.message} />
             {goals.fields.map((goal, i) => (
               <Group key={goal.id} align="flex-end" gap="sm">
-                <TextInput label={`Cel szczegółowy ${i + 1}`} style={{ flex: 1 }} size="md" {...form.register(`partialGoals.${i}.text`)} error={errors.partialGoals?.[i]?.text?.message} />
-                <Button variant="subtle" color="red" onClick={() => goals.remove(i)} aria-label={`Usuń cel szczegółowy ${i + 1}`}>
+                <ConfirmButton
+                  variant="subtle"
+                  style={{ order: 2 }}
+                  onConfirm={() => goals.remove(i)}
+                  ariaLabel={`Usuń cel szczegółowy ${i + 1}`}
+                  title={`Usunąć cel szczegółowy ${i + 1}?`}
+                  message="Cel zostanie usunięty z kontraktu. Zmiana trafi do kontraktu po zapisaniu."
+                  confirmLabel="Usuń cel"
+                >
                   Usuń
-                </Button>
+                </ConfirmButton>
+                <TextInput label={`Cel szczegółowy ${i + 1}`} style={{ flex: 1 }} size="md" {...form.register(`partialGoals.${i}.text`)} error={errors.partialGoals?.[i]?.text?.message} />
               </Group>
             ))}
             <Group>
@@ -316,9 +325,17 @@ function ContractEditor({ file, contract, draft }: { file: CaseFileView; contrac
                   <NativeSelect label="Strona" data={PARTY_OPTIONS} size="md" w={210} {...form.register(`actions.${i}.party`)} />
                   <Textarea label="Działanie" withAsterisk autosize minRows={1} size="md" style={{ flex: 1, minWidth: 280 }} {...form.register(`actions.${i}.description`)} error={errors.actions?.[i]?.description?.message} />
                   <DateField control={form.control} name={`actions.${i}.deadline`} label="Termin" withAsterisk maw={180} />
-                  <Button variant="subtle" color="red" mt={28} onClick={() => actions.remove(i)} aria-label={`Usuń działanie ${i + 1}`}>
+                  <ConfirmButton
+                    variant="subtle"
+                    mt={28}
+                    onConfirm={() => actions.remove(i)}
+                    ariaLabel={`Usuń działanie ${i + 1}`}
+                    title={`Usunąć działanie ${i + 1}?`}
+                    message="Działanie zostanie usunięte z kontraktu. Zmiana trafi do kontraktu po zapisaniu."
+                    confirmLabel="Usuń działanie"
+                  >
                     Usuń
-                  </Button>
+                  </ConfirmButton>
                 </Group>
               </Paper>
             ))}

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { CaseFileView } from '../../../shared/cases';
 import { PLAN_STATUS_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type PlanStatus } from '../../../shared/domain/familyWork';
 import { planContentSchema, type PlanView } from '../../../shared/family-work';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField } from '../../components/DateField';
 import { DraftStatus } from '../../components/DraftStatus';
 import { FormError } from '../../components/FormError';
@@ -375,10 +376,22 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
 function AreaFields({ form, index, onRemove }: { form: PlanForm; index: number; onRemove: () => void }) {
   const goals = useFieldArray({ control: form.control, name: `areas.${index}.goals` });
   const error = form.formState.errors.areas?.[index];
+  const areaName = useWatch({ control: form.control, name: `areas.${index}.name` }).trim();
   return (
     <Paper withBorder radius="md" p="lg" role="group" aria-label={`Obszar ${index + 1}`} bg="gray.0">
       <Stack gap="md">
         <Group align="flex-end" gap="md">
+          {/* First in the tab order, shown on the right: Tab from the name never lands on it. */}
+          <ConfirmButton
+            variant="subtle"
+            style={{ order: 2 }}
+            onConfirm={onRemove}
+            title={`Usunąć obszar ${index + 1}?`}
+            message={`Obszar ${index + 1}${areaName ? ` („${areaName}”)` : ''} zostanie usunięty z planu razem z celami i zadaniami (${goals.fields.length}). Zmiana trafi do planu po zapisaniu.`}
+            confirmLabel="Usuń obszar"
+          >
+            Usuń obszar
+          </ConfirmButton>
           <TextInput
             label={`Obszar ${index + 1}`}
             withAsterisk
@@ -388,9 +401,6 @@ function AreaFields({ form, index, onRemove }: { form: PlanForm; index: number; 
             {...form.register(`areas.${index}.name`)}
             error={error?.name?.message}
           />
-          <Button variant="subtle" color="red" onClick={onRemove}>
-            Usuń obszar
-          </Button>
         </Group>
         {goals.fields.map((goal, j) => (
           <GoalFields key={goal.id} form={form} area={index} index={j} onRemove={() => goals.remove(j)} />
@@ -413,10 +423,17 @@ function GoalFields({ form, area, index, onRemove }: { form: PlanForm; area: num
     <Paper withBorder radius="md" p="md" role="group" aria-label={label}>
       <Stack gap="sm">
         <Group align="flex-end" gap="md">
-          <TextInput label={label} withAsterisk style={{ flex: 1 }} size="md" {...form.register(`areas.${area}.goals.${index}.name`)} error={error?.name?.message} />
-          <Button variant="subtle" color="red" onClick={onRemove}>
+          <ConfirmButton
+            variant="subtle"
+            style={{ order: 2 }}
+            onConfirm={onRemove}
+            title={`Usunąć cel ${area + 1}.${index + 1}?`}
+            message={`Cel ${area + 1}.${index + 1} zostanie usunięty z planu razem z zadaniami (${tasks.fields.length}). Zmiana trafi do planu po zapisaniu.`}
+            confirmLabel="Usuń cel"
+          >
             Usuń cel
-          </Button>
+          </ConfirmButton>
+          <TextInput label={label} withAsterisk style={{ flex: 1 }} size="md" {...form.register(`areas.${area}.goals.${index}.name`)} error={error?.name?.message} />
         </Group>
         {tasks.fields.length === 0 ? (
           <Text c="orange.9" size="sm">
@@ -456,9 +473,17 @@ function TaskFields({ form, area, goal, index, onRemove }: { form: PlanForm; are
           <NativeSelect label="Stan" data={TASK_STATUS_OPTIONS} size="md" {...form.register(`${base}.status`)} />
         </SimpleGrid>
         <Group justify="flex-end">
-          <Button variant="subtle" color="red" size="compact-sm" onClick={onRemove} aria-label={`Usuń zadanie ${area + 1}.${goal + 1}.${index + 1}`}>
+          <ConfirmButton
+            variant="subtle"
+            size="compact-sm"
+            onConfirm={onRemove}
+            ariaLabel={`Usuń zadanie ${area + 1}.${goal + 1}.${index + 1}`}
+            title={`Usunąć zadanie ${area + 1}.${goal + 1}.${index + 1}?`}
+            message="Zadanie zostanie usunięte z planu. Zmiana trafi do planu po zapisaniu."
+            confirmLabel="Usuń zadanie"
+          >
             Usuń zadanie
-          </Button>
+          </ConfirmButton>
         </Group>
       </Stack>
     </Paper>

@@ -10,6 +10,7 @@ import { INTERVIEW_TERM_BASIS, INTERVIEW_WORKING_DAYS, URGENT_INTERVIEW_WORKING_
 import { MAX_HECTARES } from '../../../shared/domain/income';
 import { can } from '../../../shared/domain/roles';
 import { ApiError } from '../../api';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField } from '../../components/DateField';
 import { NumberField } from '../../components/NumberField';
 import { DraftStatus } from '../../components/DraftStatus';
@@ -150,9 +151,15 @@ function IntakeForm({
           <Alert color="blue" title={`Przywrócono niezapisany szkic z ${formatDateTime(restoredAt)}`}>
             <Group justify="space-between" wrap="wrap" gap="sm">
               <Text>Formularz zawiera dane wpisane wcześniej, ale jeszcze niezarejestrowane. Sprawdź je i dokończ zgłoszenie.</Text>
-              <Button variant="default" onClick={() => void clear()}>
+              <ConfirmButton
+                variant="default"
+                onConfirm={clear}
+                title="Odrzucić szkic?"
+                message="Dane wpisane wcześniej w tym zgłoszeniu zostaną usunięte, a formularz zacznie się od nowa. Tego nie można cofnąć."
+                confirmLabel="Odrzuć szkic"
+              >
                 Odrzuć szkic i zacznij od nowa
-              </Button>
+              </ConfirmButton>
             </Group>
           </Alert>
         ) : null}
@@ -346,9 +353,16 @@ function IntakeForm({
         <Group justify="space-between" wrap="wrap">
           <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
           <Group gap="sm">
-            <Button variant="default" onClick={() => void clear()}>
+            <ConfirmButton
+              variant="default"
+              color="red"
+              onConfirm={clear}
+              title="Wyczyścić formularz?"
+              message="Wszystko, co wpisano w tym zgłoszeniu (także zapisany szkic), zostanie usunięte. Tego nie można cofnąć."
+              confirmLabel="Wyczyść formularz"
+            >
               Wyczyść formularz
-            </Button>
+            </ConfirmButton>
             <Button type="submit" loading={isSubmitting}>
               Zarejestruj zgłoszenie
             </Button>

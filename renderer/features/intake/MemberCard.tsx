@@ -16,6 +16,7 @@ import {
 import { SEX_LABELS, validatePesel } from '../../../shared/domain/pesel';
 import { PHONE_PATTERN } from '../../../shared/schemas';
 import { call } from '../../api';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField } from '../../components/DateField';
 import { polishDate, todayIso } from '../../lib/dates';
 import { BELOW } from '../../lib/layout';
@@ -110,9 +111,16 @@ export function MemberCard({
             Osoba {number}: {title}
           </Title>
           {canRemove ? (
-            <Button variant="subtle" color="red" onClick={onRemove} aria-label={`Usuń osobę ${number}`}>
+            <ConfirmButton
+              variant="subtle"
+              onConfirm={onRemove}
+              ariaLabel={`Usuń osobę ${number}`}
+              title={`Usunąć osobę ${number} ze zgłoszenia?`}
+              message="Dane tej osoby wpisane w zgłoszeniu zostaną usunięte."
+              confirmLabel="Usuń osobę"
+            >
               Usuń osobę
-            </Button>
+            </ConfirmButton>
           ) : null}
         </Group>
 

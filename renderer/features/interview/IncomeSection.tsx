@@ -14,6 +14,7 @@ import {
   type IncomeTestResult,
 } from '../../../shared/domain/income';
 import { BELOW } from '../../lib/layout';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { NumberField } from '../../components/NumberField';
 import { formatDecimal } from '../../../shared/numbers';
 import { IncomeResultPanel } from './IncomeResultPanel';
@@ -151,9 +152,16 @@ export function IncomeSection({
                 description="Np. odprawa; powyżej pięciokrotności kryterium rozlicza się go na kolejne miesiące."
                 {...form.register(`income.${index}.oneOff`)}
               />
-              <Button variant="subtle" color="red" onClick={() => rows.remove(index)} aria-label={`Usuń dochód ${index + 1}`}>
+              <ConfirmButton
+                variant="subtle"
+                onConfirm={() => rows.remove(index)}
+                ariaLabel={`Usuń dochód ${index + 1}`}
+                title={`Usunąć dochód ${index + 1}?`}
+                message="Pozycja dochodu zostanie usunięta z wywiadu, a wynik kryterium dochodowego przeliczony od nowa."
+                confirmLabel="Usuń dochód"
+              >
                 Usuń
-              </Button>
+              </ConfirmButton>
             </Group>
             {form.formState.errors.income?.[index]?.message ? <Text c="red.8">{form.formState.errors.income[index].message}</Text> : null}
           </Stack>
