@@ -15,7 +15,7 @@ import { setupIpc } from './ipc/register';
 import { setupBackupTimer } from './shell/backup-timer';
 import { createFileOpener, createNativeDialogs } from './shell/dialogs';
 import { refuseDebugging, setupHardening } from './shell/hardening';
-import { createShellLog, type ShellLog } from './shell/log';
+import { createShellLog, scrub, type ShellLog } from './shell/log';
 import { setupMenu } from './shell/menu';
 import { registerAppScheme, setupProtocol } from './shell/protocol';
 import { readOverrides } from './shell/test-hooks';
@@ -67,7 +67,8 @@ async function start(): Promise<Shell | null> {
     pdfWorkerPath: join(__dirname, 'pdf-worker.cjs'),
     fontDir: fontDir(),
     openFile: createFileOpener(electron),
-    log: (message, error) => log.error(message, error),
+    // The backend's messages are fixed texts, some with an outcome's message appended: scrubbed as outside text.
+    log: (message, error) => (error === undefined ? log.warn('Backend', message) : log.error(scrub(message), error)),
     ...overrides.hooks,
   });
   setupHardening(electron, log);

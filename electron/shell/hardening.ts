@@ -4,7 +4,7 @@
  * And what nobody may do to a packaged app from outside: start it with a debugging switch.
  */
 import type { App, Session, WebContents } from 'electron';
-import type { ShellLog } from './log';
+import { urlForLog, type ShellLog } from './log';
 
 /**
  * Switches that open the app to a debugger (Chromium's remote debugging, Node's inspector).
@@ -51,7 +51,7 @@ export function setupHardening(
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest({ urls: NETWORK_URLS }, (details, callback) => {
-    log.warn('Blocked outbound request', details.url);
+    log.warn('Blocked outbound request', urlForLog(details.url));
     callback({ cancel: true });
   });
   // Spell checking: Windows and macOS use the system's checker (no download). Elsewhere Chromium
@@ -64,23 +64,23 @@ export function setupHardening(
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       event.preventDefault();
-      log.warn('Denied navigation', url);
+      log.warn('Denied navigation', urlForLog(url));
     });
     contents.on('will-frame-navigate', (event) => {
       if (event.isMainFrame) return; // will-navigate covers the main frame
       event.preventDefault();
-      log.warn('Denied frame navigation', event.url);
+      log.warn('Denied frame navigation', urlForLog(event.url));
     });
     contents.on('will-redirect', (event, url) => {
       event.preventDefault();
-      log.warn('Denied redirect', url);
+      log.warn('Denied redirect', urlForLog(url));
     });
     contents.on('will-attach-webview', (event) => {
       event.preventDefault();
       log.warn('Denied <webview>');
     });
     contents.setWindowOpenHandler((details) => {
-      log.warn('Denied window.open', details.url);
+      log.warn('Denied window.open', urlForLog(details.url));
       return { action: 'deny' };
     });
     if (app.isPackaged) {

@@ -47,6 +47,20 @@ export function scrub(text: string): string {
   return result.length > MAX_DETAIL ? `${result.slice(0, MAX_DETAIL)}…` : result;
 }
 
+/**
+ * A URL as the log may hold it: scheme and host only (a path or query can carry what a person
+ * typed, or a name). Unparsable input is reported as such.
+ */
+export function urlForLog(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const rest = parsed.pathname.length > 1 || parsed.search || parsed.hash ? '/…' : '';
+    return scrub(`${parsed.protocol}//${parsed.host}${rest}`);
+  } catch {
+    return '(malformed URL)';
+  }
+}
+
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return `(${typeof error})`;
   const code = (error as { code?: unknown }).code;

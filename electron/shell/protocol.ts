@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Net, Protocol } from 'electron';
 import { APP_SCHEME, rendererFile } from './app-url';
-import type { ShellLog } from './log';
+import { urlForLog, type ShellLog } from './log';
 import { BROKEN_BUILD_PAGE, checkRendererBuild } from './renderer-build';
 
 export const CSP = [
@@ -54,7 +54,7 @@ export function setupProtocol(
   electron.protocol.handle(APP_SCHEME, async (request) => {
     const file = rendererFile(rendererDir, request.url);
     if (file === null) {
-      log.warn('Refused app:// request', request.url);
+      log.warn('Refused app:// request (foreign host, path outside the build or malformed)', urlForLog(request.url));
       return notFound();
     }
     if (!build.ok) {
@@ -62,7 +62,7 @@ export function setupProtocol(
       return withSecurityHeaders(BROKEN_BUILD_PAGE, 200, new Headers({ 'Content-Type': 'text/html; charset=utf-8' }));
     }
     if (!existsSync(file) || !statSync(file).isFile()) {
-      log.warn('app:// request for a missing file', request.url);
+      log.warn('app:// request for a missing file', urlForLog(request.url));
       return notFound();
     }
     const response = await electron.net.fetch(pathToFileURL(file).toString());
