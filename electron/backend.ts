@@ -306,6 +306,10 @@ export class Backend {
     return this.options.nativeBinding;
   }
 
+  get scryptParams(): ScryptParams {
+    return this.scrypt;
+  }
+
   /**
    * Makes a change under a new master key (services/keys.ts) and puts the new key into the
    * session's own key buffer, so that everything holding it (a queued backup) uses the new key.

@@ -37,6 +37,22 @@ export const backupRestoreSchema = z.discriminatedUnion(
   { error: 'Wybierz sposób otwarcia kopii: hasło kierownika albo kod odzyskiwania.' },
 );
 
+/** "Zmień klucz bazy" (issue 14): a new master key; optionally this office's backups made before a day are deleted. */
+export const rekeySchema = z.object({
+  destroyBackupsBefore: z.iso.date({ error: 'Podaj datę w formacie RRRR-MM-DD.' }).nullable().default(null),
+});
+
+export interface RekeyResult {
+  /** How long the change took (the whole database is rewritten). */
+  durationMs: number;
+  /** This office's backups deleted from the backup folder because they were made before the chosen day. */
+  removedBackups: string[];
+}
+
+/** What re-keying cannot undo, said wherever the kierownik changes a key. */
+export const REKEY_WARNING =
+  'Zmiana klucza nie obejmuje kopii zapasowych wykonanych wcześniej: kopia sprzed odejścia pracownika nadal otwiera się jej ówczesnym hasłem. Jeśli to możliwe, usuń kopie starsze niż wybrany dzień.';
+
 export interface BackupResult {
   fileName: string;
   folder: string;

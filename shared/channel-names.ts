@@ -61,6 +61,8 @@ export const CHANNEL_NAMES = [
   'backup:run',
   'backup:status',
   'backup:restore',
+  'backup:rekey',
+  'backup:newRecoveryCode',
   'search:cases',
   'tray:get',
   'stats:get',

@@ -57,7 +57,7 @@ import {
   type FamilyWorkView,
   type PlanView,
 } from './family-work';
-import { backupRestoreSchema, backupRunSchema, type BackupResult, type BackupStatus, type RestoreResult } from './backup';
+import { backupRestoreSchema, backupRunSchema, rekeySchema, type BackupResult, type BackupStatus, type RekeyResult, type RestoreResult } from './backup';
 import { searchQuerySchema, type SearchHit } from './search';
 import { statsExportSchema, statsQuerySchema, type StatsFile, type StatsView } from './stats';
 import { trayQuerySchema, type TrayView } from './tray';
@@ -274,6 +274,10 @@ export const channels = {
   'backup:status': channel<BackupStatus>()(none, { permission: 'backup.run' }),
   /** Replaces the database, so only while nobody is signed in; the backup's password or recovery code opens it. */
   'backup:restore': channel<RestoreResult>()(backupRestoreSchema, 'public'),
+  /** "Zmień klucz bazy": a new master key for the database, every slot re-sealed (issue 14). */
+  'backup:rekey': channel<RekeyResult>()(rekeySchema, { permission: 'backup.run' }),
+  /** A new recovery code (the old one stops working; the key changes with it). Shown once. */
+  'backup:newRecoveryCode': channel<{ recoveryCode: string }>()(none, { permission: 'backup.run' }),
 
   /** Cases by names, PESEL, address or number, only those the user may open (issue 8). */
   'search:cases': channel<SearchHit[]>()(searchQuerySchema, { permission: 'cases.view' }),

@@ -1,13 +1,14 @@
 /**
  * The backup channels (issue 9), bound to BackupService. Making a backup and reading its status
  * need the 'backup.run' permission; a restore needs nobody signed in (it replaces the database)
- * and is opened by the backup's own password slot or the recovery code.
+ * and is opened by today's kierownik or recovery code where an office exists (the backup's own
+ * credentials only where none does). Changing the key and the recovery code need 'backup.run' too.
  */
 import type { HandlersFor } from '../backend';
 import { requireReady } from '../backend';
 import type { BackupService } from './backup';
 
-export type BackupChannel = 'backup:run' | 'backup:status' | 'backup:restore';
+export type BackupChannel = 'backup:run' | 'backup:status' | 'backup:restore' | 'backup:rekey' | 'backup:newRecoveryCode';
 
 export function backupHandlers(backup: BackupService): HandlersFor<BackupChannel> {
   return {
@@ -21,6 +22,10 @@ export function backupHandlers(backup: BackupService): HandlersFor<BackupChannel
     },
 
     'backup:status': (_input, session) => backup.status(requireReady(session)),
+
+    'backup:rekey': ({ destroyBackupsBefore }, session) => backup.rekey(requireReady(session), destroyBackupsBefore),
+
+    'backup:newRecoveryCode': (_input, session) => backup.newRecoveryCode(requireReady(session)),
 
     'backup:restore': (input) =>
       backup.restore(

@@ -38,14 +38,28 @@ import {
 import { basename, dirname, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { BACKUP_CORRUPT_MESSAGE, backupAgeDays, backupIsStale, type BackupResult, type BackupStatus, type RestoreResult } from '../../shared/backup';
+import { BACKUP_CORRUPT_MESSAGE, backupAgeDays, backupIsStale, type BackupResult, type BackupStatus, type RekeyResult, type RestoreResult } from '../../shared/backup';
 import { can } from '../../shared/domain/roles';
 import { count } from '../../shared/text';
 import type { Backend, ReadySession } from '../backend';
 import type { Database } from '../db/database';
 import { SettingEntity, UserEntity } from '../db/entities';
 import { Database as DatabaseFile } from '../db/database';
-import { findUserSlot, keyHistory, keyIdOf, openSlot, parseKeyring, readKeyring, recoverySlot, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
+import {
+  findUserSlot,
+  formatRecoveryCode,
+  keyHistory,
+  keyIdOf,
+  newRecoveryCode,
+  openSlot,
+  parseKeyring,
+  readKeyring,
+  recoverySlot,
+  withAnchor,
+  withSlot,
+  writeKeyring,
+  type Keyring,
+} from '../db/keyring';
 import { MIGRATIONS } from '../db/migrations';
 import { AppError } from '../errors';
 
@@ -455,6 +469,59 @@ export class BackupService {
         return { fileName, folder, size: written.size, sha256: written.sha256, createdAt, removed, durationMs: Math.round(performance.now() - started) };
       });
     });
+  }
+
+  /**
+   * "Zmień klucz bazy": a new master key (services/keys.ts). With a day given, this office's backups
+   * in its backup folder made before that day are deleted afterwards (they open with the old
+   * passwords of their day); the audit entry of the change names them.
+   */
+  async rekey(session: ReadySession, destroyBackupsBefore: string | null): Promise<RekeyResult> {
+    const started = performance.now();
+    return this.exclusive(async () => {
+      const doomed = destroyBackupsBefore ? await this.backupsBefore(session, destroyBackupsBefore) : [];
+      await this.backend.changeKey(session, {
+        reason: 'manual',
+        actorId: session.user.id,
+        write: async (m) => {
+          if (destroyBackupsBefore) {
+            await this.backend.audit.append(m, { actorId: session.user.id, action: 'backup.destroy_old', details: { before: destroyBackupsBefore, files: doomed.map((f) => basename(f)) } });
+          }
+        },
+      });
+      for (const file of doomed) removeQuietly(file);
+      return { durationMs: Math.round(performance.now() - started), removedBackups: doomed.map((f) => basename(f)) };
+    });
+  }
+
+  /** A new recovery code: the old one stops opening anything, and the key changes with it. */
+  async newRecoveryCode(session: ReadySession): Promise<{ recoveryCode: string }> {
+    return this.exclusive(async () => {
+      const code = newRecoveryCode();
+      await this.backend.changeKey(session, {
+        reason: 'recovery_code',
+        actorId: session.user.id,
+        write: async (m) => {
+          await this.backend.audit.append(m, { actorId: session.user.id, action: 'keys.recovery_code_new' });
+        },
+        slots: (keyring, oldKey) => withSlot(keyring, { kind: 'recovery' }, code, oldKey, this.backend.scryptParams),
+      });
+      return { recoveryCode: formatRecoveryCode(code) };
+    });
+  }
+
+  /** This office's backups in its backup folder made before the start of `day` (the PC's local time). */
+  private async backupsBefore(session: ReadySession, day: string): Promise<string[]> {
+    const folder = session.settings.backupDir;
+    if (!folder || !isDirectory(folder)) return [];
+    const officeId = (await this.backend.readKeyring()).officeId;
+    const limit = new Date(`${day}T00:00:00`).getTime();
+    const found: string[] = [];
+    for (const name of listBackups(folder)) {
+      const header = await peekBackupHeader(join(folder, name));
+      if (header?.officeId === officeId && Date.parse(header.createdAt) < limit) found.push(join(folder, name));
+    }
+    return found;
   }
 
   /**

@@ -27,6 +27,7 @@ import { useChannelMutation } from '../../lib/useChannelMutation';
 import { useSession } from '../layout/session';
 import { BACKUP_STATUS_KEY, formatBytes, groupedHash } from './backupQueries';
 import { PageSection } from '../../components/PageSection';
+import { KeySection } from './KeySection';
 
 export function BackupPage() {
   const { settings } = useSession();
@@ -36,7 +37,7 @@ export function BackupPage() {
     <Stack gap="lg" maw={900}>
       <PageHeader
         title="Kopie zapasowe"
-        description="Kopia jest zaszyfrowana kluczem ośrodka: zgubiony pendrive nie ujawnia danych. Przywrócić ją można na ekranie logowania hasłem kierownika z dnia kopii albo kodem odzyskiwania."
+        description="Kopia jest zaszyfrowana kluczem ośrodka: zgubiony pendrive nie ujawnia danych. Przywrócić ją można na ekranie logowania obecnym hasłem kierownika albo obecnym kodem odzyskiwania ośrodka."
       />
       <QueryState isPending={status.isPending} error={status.error} onRetry={() => void status.refetch()} />
       {status.data ? (
@@ -51,6 +52,9 @@ export function BackupPage() {
               <ScheduleForm settings={settings} />
             </PageSection>
           ) : null}
+          <PageSection title="Klucz bazy i kod odzyskiwania">
+            <KeySection hasFolder={status.data.folder !== null} />
+          </PageSection>
         </>
       ) : null}
     </Stack>

@@ -161,7 +161,7 @@ export function RestoreScreen({ onBack, onRestored }: { onBack: () => void; onRe
               />
               <PasswordInput
                 label="Hasło"
-                description="Hasło z dnia wykonania kopii."
+                description="Twoje obecne hasło kierownika. Na nowym komputerze, bez danych ośrodka: hasło z dnia wykonania kopii."
                 autoComplete="current-password"
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}
@@ -217,7 +217,10 @@ export function RestoreDone({ result, onDone }: { result: RestoreResult; onDone:
           </Text>
         </Stack>
       </Alert>
-      <Text>Zaloguj się hasłem, które obowiązywało w dniu wykonania kopii. Zmiany wprowadzone po tym dniu trzeba wpisać ponownie.</Text>
+      <Text>
+        Zaloguj się swoim obecnym hasłem (na nowym komputerze: hasłem z dnia wykonania kopii). Zmiany wprowadzone po dniu kopii trzeba wpisać ponownie; dane
+        sprzed przywrócenia zostały zachowane obok, w folderze danych.
+      </Text>
       <Button size="lg" onClick={onDone}>
         Przejdź do logowania
       </Button>
