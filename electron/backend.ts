@@ -46,6 +46,9 @@ import { OfficeService } from './services/office';
 import { UsersService, toSessionUser } from './services/users';
 import { CasesService } from './services/cases';
 import { caseHandlers } from './services/case-handlers';
+import { FamilyChangesService } from './services/family-changes';
+import { recordsHandlers } from './services/records-handlers';
+import { StaffChangesService } from './services/staff-changes';
 import { FamilyWorkService } from './services/family-work';
 import { familyWorkHandlers } from './services/family-work-handlers';
 import { BackupService } from './services/backup';
@@ -59,6 +62,8 @@ import { documentHandlers, TempFiles, type FileOpener } from './services/documen
 import { PdfService } from './pdf/pdf-service';
 import type { ScheduledBackup } from './services/backup';
 
+import { ReferralsService } from './services/referrals';
+import { referralHandlers } from './services/referral-handlers';
 export const DB_FILE = 'asysta.db';
 export const KEYS_FILE = 'asysta.keys.json';
 
@@ -175,6 +180,8 @@ export class Backend {
   readonly users: UsersService;
   readonly cases: CasesService;
   readonly familyWork: FamilyWorkService;
+  readonly familyChanges: FamilyChangesService;
+  readonly staffChanges: StaffChangesService;
   readonly backup: BackupService;
   readonly keys: KeyService;
   readonly documents: DocumentsService;
@@ -183,6 +190,7 @@ export class Backend {
   private pdfService: PdfService | null = null;
   private readonly scrypt: ScryptParams;
   private state: SessionState = { kind: 'none' };
+  readonly referrals: ReferralsService;
   private readonly attempts = new Map<string, Attempts>();
   /** Events that happened while the database was closed (failed logins, logout from the lock screen). */
   private pendingAudit: AuditInput[] = [];
@@ -202,6 +210,8 @@ export class Backend {
     this.users = new UsersService(this.clock, this.audit);
     this.cases = new CasesService(this.clock, this.audit);
     this.familyWork = new FamilyWorkService(this.clock, this.audit, this.cases);
+    this.familyChanges = new FamilyChangesService(this.audit, this.cases);
+    this.staffChanges = new StaffChangesService(this.audit, this.cases);
     // A key change cut short by a crash is finished (or its copies removed) before anything opens.
     recoverInterruptedKeyChange(options.dataDir, this.dbFile, this.keysFile);
     this.keys = new KeyService(this);
@@ -214,6 +224,7 @@ export class Backend {
     this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
     this.idleTimer?.unref();
   }
+    this.referrals = new ReferralsService(this.clock, this.audit, this.cases, this.documents);
 
   /** Answers one call of the channel map: parse → access → handler → Result. Never throws. */
   async invoke(channelName: string, rawInput: unknown): Promise<Result<unknown>> {
@@ -447,6 +458,7 @@ export class Backend {
     return {
       ...this.foundationHandlers(),
       ...caseHandlers(this, this.cases),
+      ...recordsHandlers(this, this.familyChanges, this.staffChanges),
       ...familyWorkHandlers(this, this.familyWork),
       ...backupHandlers(this.backup),
       ...reportingHandlers(this),
@@ -461,6 +473,7 @@ export class Backend {
       'app:status': () => this.status(),
 
       'setup:create': async (input) => {
+      ...referralHandlers(this, this.referrals),
         if (existsSync(this.keysFile) || existsSync(this.dbFile)) {
           throw new AppError('INVALID_STATE', 'Asysta jest już skonfigurowana w tym folderze danych.');
         }

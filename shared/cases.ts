@@ -10,6 +10,7 @@ import { peselMatches, validatePesel, type Sex } from './domain/pesel';
 import { optionalText, phoneSchema, postalCodeSchema, text } from './schemas';
 import type { SegmentAnswers } from './domain/interviewForm';
 import type { Deadline } from './domain/deadlines';
+import type { AddressView, PlacementView } from './records';
 
 export const REPORT_SOURCES = ['school', 'police', 'court', 'probation_officer', 'health_service', 'family', 'other'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
@@ -182,6 +183,7 @@ export const EVENT_KIND_LABELS: Record<string, string> = {
   assessment: 'Okresowa ocena',
   closure: 'Zakończenie pracy z rodziną',
   court: 'Sąd',
+  family: 'Zmiana w rodzinie',
 };
 
 export const noteSchema = z.object({
@@ -215,6 +217,12 @@ export interface MemberView {
   relation: string;
   inHousehold: boolean;
   childWhereabouts: string | null;
+  /** Joined the family after the report (a newborn, a new partner); null: from the start. */
+  memberFrom: IsoDate | null;
+  /** Moved out on this day; null: still in the family. */
+  memberTo: IsoDate | null;
+  /** Stays away from home (foster care, an institution), oldest first. */
+  placements: PlacementView[];
 }
 
 export interface FamilyView {
@@ -227,6 +235,8 @@ export interface FamilyView {
   farmHectares: number;
   housing: string;
   members: MemberView[];
+  /** Addresses through time, the current one last. */
+  addresses: AddressView[];
 }
 
 export interface CaseSummary {

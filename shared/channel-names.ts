@@ -32,6 +32,11 @@ export const CHANNEL_NAMES = [
   'cases:addNote',
   'cases:setSignificant',
   'cases:changeLog',
+  'family:change',
+  'cases:changeStaff',
+  'cases:staffHistory',
+  'users:activeCases',
+  'users:handOver',
   'interviews:get',
   'interviews:save',
   'interviews:complete',
@@ -88,3 +93,14 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+  'referrals:config',
+  'referrals:issue',
+  'referrals:list',
+  'referrals:cancel',
+  'referrals:caseSources',
+  'referrals:exportList',
+  'referrals:monthly',
+  'referrals:saveSettings',
+  'referrals:saveSubprogramme',
+  'referrals:savePartner',
+  'referrals:addThreshold',

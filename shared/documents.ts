@@ -18,6 +18,11 @@ export const CASE_DOCUMENT_KINDS = [
 ] as const;
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 
+/** Documents issued to a person without a case (issue 19: food-aid and social-shop referrals). */
+export const OFFICE_DOCUMENT_KINDS = ['referral'] as const;
+export type OfficeDocumentKind = (typeof OFFICE_DOCUMENT_KINDS)[number];
+export type RegisterDocumentKind = CaseDocumentKind | OfficeDocumentKind;
+
 export const DOCUMENT_KIND_LABELS: Record<CaseDocumentKind, string> = {
   'assistant-request': 'Wniosek o przydzielenie asystenta rodziny',
   'assistant-assignment': 'Pismo o przydzieleniu asystenta rodziny',
@@ -25,6 +30,10 @@ export const DOCUMENT_KIND_LABELS: Record<CaseDocumentKind, string> = {
   'family-work-plan': 'Plan pracy z rodziną',
   'periodic-assessment': 'Okresowa ocena sytuacji rodziny',
   'court-opinion': 'Opinia o rodzinie dla sądu',
+};
+
+export const OFFICE_DOCUMENT_KIND_LABELS: Record<OfficeDocumentKind, string> = {
+  referral: 'Skierowanie (pomoc żywnościowa, sklep socjalny)',
 };
 
 /**
@@ -66,8 +75,9 @@ export const documentRefSchema = z.object({ documentId: id });
 /** One version of an issued document (never its bytes). */
 export interface DocumentEntryView {
   id: string;
-  caseId: string;
-  kind: CaseDocumentKind;
+  /** null: an office document without a case (a referral). */
+  caseId: string | null;
+  kind: RegisterDocumentKind;
   kindLabel: string;
   subjectId: string;
   /** The office number printed on it, e.g. "12/2026" (a later version: "12/2026 (wersja 2)"). */

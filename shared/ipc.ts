@@ -42,6 +42,7 @@ import {
   type RequestView,
 } from './cases';
 import { caseStatusSchema, closureReasonSchema } from './domain/caseFlow';
+import { familyChangeSchema, staffChangeSchema, type ActiveCaseRef, type StaffHistoryView } from './records';
 import { isoDateSchema } from './domain/dates';
 import {
   assessmentSchema,
@@ -236,6 +237,23 @@ export const channels = {
   'cases:changeLog': channel<AuditEntryView[]>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
   'interviews:get': channel<InterviewView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
   'interviews:save': channel<InterviewView>()(interviewSaveSchema, { permission: 'cases.create' }),
+  /** A dated change of the family (address, members, placements, corrected personal data): anyone who may open the case. */
+  'family:change': channel<null>()(familyChangeSchema, { permission: 'cases.view' }),
+  /** The kierownik hands a case to another social worker or assistant (date, reason, caseload check). */
+  'cases:changeStaff': channel<null>()(staffChangeSchema, { permission: 'requests.decide' }),
+  'cases:staffHistory': channel<StaffHistoryView>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
+  /** The cases a user still leads (switching her off is refused until they are handed over). */
+  'users:activeCases': channel<ActiveCaseRef[]>()(z.object({ id: idSchema }), { permission: 'users.manage' }),
+  'users:handOver': channel<{ moved: number }>()(
+    z.object({
+      fromUserId: idSchema,
+      workerId: idSchema.optional(),
+      assistantId: idSchema.optional(),
+      effectiveOn: isoDateSchema,
+      reason: text('Przyczyna przekazania', 2000),
+    }),
+    { permission: 'users.manage' },
+  ),
   'interviews:complete': channel<InterviewView>()(z.object({ id: idSchema, expectedVersion: z.number().int().min(1) }), {
     permission: 'cases.create',
   }),

@@ -766,7 +766,8 @@ export const CourtOpinionEntity = new EntitySchema<CourtOpinionRow>({
 
 export interface IssuedDocumentRow {
   id: string;
-  caseId: string;
+  /** null: a document issued to a person without a case (a referral, migration 0012). */
+  caseId: string | null;
   /** electron/pdf/models.ts DocumentKind. */
   kind: string;
   /** The record printed (request, contract, plan version, assessment, court request). */
@@ -793,7 +794,7 @@ export const IssuedDocumentEntity = new EntitySchema<IssuedDocumentRow>({
   tableName: 'document',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', nullable: true },
     kind: { type: 'text' },
     subjectId: { name: 'subject_id', type: 'text' },
     number: { type: 'text', unique: true },
@@ -837,3 +838,184 @@ export const ENTITIES = [
   WorkerAssignmentEntity,
   FamilyAddressEntity,
   ChildPlacementEntity,
+// ---- food-aid and social-shop referrals (migration 0012) -------------------------------------
+
+export interface FoodAidThresholdRow {
+  validFrom: string;
+  percent: number;
+  legalSource: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export const FoodAidThresholdEntity = new EntitySchema<FoodAidThresholdRow>({
+  name: 'FoodAidThreshold',
+  tableName: 'food_aid_threshold',
+  columns: {
+    validFrom: { name: 'valid_from', type: 'text', primary: true },
+    percent: { type: 'integer' },
+    legalSource: { name: 'legal_source', type: 'text' },
+    createdAt: { name: 'created_at', type: 'text' },
+    createdBy: { name: 'created_by', type: 'text', nullable: true },
+  },
+});
+
+export interface SubprogrammeRow extends Tracked {
+  id: string;
+  name: string;
+  validUntil: string;
+}
+
+export const SubprogrammeEntity = new EntitySchema<SubprogrammeRow>({
+  name: 'ReferralSubprogramme',
+  tableName: 'referral_subprogramme',
+  columns: {
+    id: { type: 'text', primary: true },
+    name: { type: 'text', unique: true },
+    validUntil: { name: 'valid_until', type: 'text' },
+    ...trackedColumns,
+  },
+});
+
+export interface PartnerRow extends Tracked {
+  id: string;
+  name: string;
+  address: string;
+  phone: string;
+  active: boolean;
+}
+
+export const PartnerEntity = new EntitySchema<PartnerRow>({
+  name: 'PartnerOrganisation',
+  tableName: 'partner_organisation',
+  columns: {
+    id: { type: 'text', primary: true },
+    name: { type: 'text' },
+    address: { type: 'text' },
+    phone: { type: 'text' },
+    active: { type: 'boolean' },
+    ...trackedColumns,
+  },
+});
+
+export interface DistributionPointRow extends Tracked {
+  id: string;
+  partnerId: string;
+  name: string;
+  address: string;
+  hours: string;
+  active: boolean;
+}
+
+export const DistributionPointEntity = new EntitySchema<DistributionPointRow>({
+  name: 'DistributionPoint',
+  tableName: 'distribution_point',
+  columns: {
+    id: { type: 'text', primary: true },
+    partnerId: { name: 'partner_id', type: 'text' },
+    name: { type: 'text' },
+    address: { type: 'text' },
+    hours: { type: 'text' },
+    active: { type: 'boolean' },
+    ...trackedColumns,
+  },
+});
+
+export interface DeclarationMember {
+  personId: string;
+  relation: string;
+}
+
+export interface DeclarationRow extends Tracked {
+  id: string;
+  declaredOn: string;
+  source: 'declaration' | 'interview';
+  interviewId: string | null;
+  caseId: string | null;
+  applicantId: string;
+  members: DeclarationMember[];
+  householdSize: number;
+  income: { items: IncomeItem[]; farmHectares?: number };
+  reasons: string[];
+}
+
+export const DeclarationEntity = new EntitySchema<DeclarationRow>({
+  name: 'ReferralDeclaration',
+  tableName: 'referral_declaration',
+  columns: {
+    id: { type: 'text', primary: true },
+    declaredOn: { name: 'declared_on', type: 'text' },
+    source: { type: 'text' },
+    interviewId: { name: 'interview_id', type: 'text', nullable: true },
+    caseId: { name: 'case_id', type: 'text', nullable: true },
+    applicantId: { name: 'applicant_id', type: 'text' },
+    members: { type: 'simple-json' },
+    householdSize: { name: 'household_size', type: 'integer' },
+    income: { type: 'simple-json' },
+    reasons: { type: 'simple-json' },
+    ...trackedColumns,
+  },
+});
+
+export interface ReferralRow extends Tracked {
+  id: string;
+  programme: 'fepz' | 'shop';
+  subprogrammeId: string | null;
+  number: string;
+  documentId: string;
+  declarationId: string;
+  personId: string;
+  householdSize: number;
+  perPersonGr: number;
+  thresholdGr: number;
+  /** The decisive sentence of the qualification, as printed. */
+  eligibility: string;
+  admittedGroup: string | null;
+  partnerId: string | null;
+  pointId: string | null;
+  validUntil: string;
+  issuedOn: string;
+  issuedBy: string;
+  status: 'issued' | 'cancelled';
+  duplicateReason: string | null;
+  cancelReason: string | null;
+  cancelledOn: string | null;
+  cancelledBy: string | null;
+}
+
+export const ReferralEntity = new EntitySchema<ReferralRow>({
+  name: 'Referral',
+  tableName: 'referral',
+  columns: {
+    id: { type: 'text', primary: true },
+    programme: { type: 'text' },
+    subprogrammeId: { name: 'subprogramme_id', type: 'text', nullable: true },
+    number: { type: 'text', unique: true },
+    documentId: { name: 'document_id', type: 'text' },
+    declarationId: { name: 'declaration_id', type: 'text' },
+    personId: { name: 'person_id', type: 'text' },
+    householdSize: { name: 'household_size', type: 'integer' },
+    perPersonGr: { name: 'per_person_gr', type: 'integer' },
+    thresholdGr: { name: 'threshold_gr', type: 'integer' },
+    eligibility: { type: 'text' },
+    admittedGroup: { name: 'admitted_group', type: 'text', nullable: true },
+    partnerId: { name: 'partner_id', type: 'text', nullable: true },
+    pointId: { name: 'point_id', type: 'text', nullable: true },
+    validUntil: { name: 'valid_until', type: 'text' },
+    issuedOn: { name: 'issued_on', type: 'text' },
+    issuedBy: { name: 'issued_by', type: 'text' },
+    status: { type: 'text' },
+    duplicateReason: { name: 'duplicate_reason', type: 'text', nullable: true },
+    cancelReason: { name: 'cancel_reason', type: 'text', nullable: true },
+    cancelledOn: { name: 'cancelled_on', type: 'text', nullable: true },
+    cancelledBy: { name: 'cancelled_by', type: 'text', nullable: true },
+    ...trackedColumns,
+  },
+});
+
+  FoodAidThresholdEntity,
+  SubprogrammeEntity,
+  PartnerEntity,
+  DistributionPointEntity,
+  DeclarationEntity,
+  ReferralEntity,

@@ -30,6 +30,8 @@ export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'nextAssessmentDue',
   'requestDate',
   'createdOn',
+  'declaredOn',
+  'validUntil',
 ]);
 
 export interface OfficeInfo {
@@ -357,6 +359,33 @@ export interface DocumentModels {
   'assistant-assignment': AssistantAssignmentModel;
   'family-work-plan': FamilyWorkPlanModel;
   'periodic-assessment': PeriodicAssessmentModel;
+// ---------------------------------------------------------------------------------------
+// Skierowanie: pomoc żywnościowa FEPŻ / sklep socjalny (issue 19; documents/Referral.tsx)
+
+export interface ReferralModel {
+  header: DocumentHeader;
+  programme: 'fepz' | 'shop';
+  person: IdentifiedPerson;
+  householdSize: number;
+  /** The oświadczenie o dochodach, or the wywiad used instead: its kind and date. */
+  declaration: { kind: 'declaration' | 'interview'; declaredOn: IsoDate };
+  /** Amounts as printed ("2 500,00 zł"), and the limit's basis ("265% kryterium (1 010,00 zł)"). */
+  income: { perPerson: string; threshold: string; basis: string };
+  /** The decisive sentence of the qualification. */
+  eligibility: string;
+  /** art. 7 u.p.s. reasons, Polish labels. */
+  reasons: string[];
+  admittedGroup: string | null;
+  /** FEPŻ: the partner organisation and its distribution point; shop: the shop. */
+  recipient: { name: string; address: string; point: string | null; pointAddress: string | null; hours: string | null };
+  /** "Podprogram 2025"; null for the shop. */
+  subprogramme: string | null;
+  validUntil: IsoDate;
+  limitsText: string | null;
+  socialWorker: Signatory;
+  rodoClause: string;
+}
+
   'court-opinion': CourtOpinionModel;
   'recovery-code': RecoveryCodeModel;
   'case-file-part': CaseFilePartModel;
@@ -369,6 +398,7 @@ export type DocumentRequest = { [K in DocumentKind]: { kind: K; model: DocumentM
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'social-contract',
+  referral: ReferralModel;
   'assistant-request',
   'assistant-assignment',
   'family-work-plan',
@@ -377,3 +407,4 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'recovery-code',
   'case-file-part',
 ];
+  'referral',

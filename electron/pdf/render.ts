@@ -18,6 +18,7 @@ import * as caseFilePart from './documents/CaseFilePart';
 import * as familyWorkPlan from './documents/FamilyWorkPlan';
 import * as periodicAssessment from './documents/PeriodicAssessment';
 import * as recoveryCode from './documents/RecoveryCode';
+import * as referral from './documents/Referral';
 import * as socialContract from './documents/SocialContract';
 
 export type { DocumentKind, DocumentModels, DocumentRequest } from './models';
@@ -72,6 +73,11 @@ const DOCUMENTS: { [K in DocumentKind]: DocumentDefinition<DocumentModels[K]> } 
   'case-file-part': {
     templateVersion: caseFilePart.templateVersion,
     component: caseFilePart.CaseFilePartDocument,
+  },
+  referral: {
+    templateVersion: referral.templateVersion,
+    component: referral.ReferralDocument,
+    validate: referral.validate,
   },
 };
 

@@ -14,6 +14,7 @@ export const TEMPLATE_VERSIONS: Record<DocumentKind, string> = {
   'court-opinion': 'opinia-o-rodzinie/1',
   'recovery-code': 'kod-odzyskiwania/1',
   'case-file-part': 'akta-sprawy-czesc/1',
+  referral: 'skierowanie-pomoc-zywnosciowa-sklep/1',
 };
 
 export function templateVersionOf(kind: DocumentKind): string {

@@ -65,6 +65,8 @@ import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
 import { familyLabelOf, reindexCase } from './search-index';
+import { addressHistory, placementsOf } from './family-changes';
+import { officeFoodAidThresholds } from './referrals';
 
 type Intake = z.output<typeof intakeSchema>;
 type InterviewSave = z.output<typeof interviewSaveSchema>;
@@ -300,6 +302,7 @@ export class CasesService {
     const memberRows = await m.getRepository(FamilyMemberEntity).find({ where: { familyId: family.id }, order: { position: 'ASC' } });
     const persons = await m.getRepository(PersonEntity).findBy({ id: In(memberRows.map((x) => x.personId)) });
     const personById = new Map(persons.map((p) => [p.id, p]));
+    const placements = await placementsOf(m, memberRows.map((x) => x.id));
     const interviews = await m.getRepository(InterviewEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
     const analysis = await m.getRepository(AnalysisEntity).findOneBy({ caseId });
     const requests = await m.getRepository(AssistantRequestEntity).find({ where: { caseId }, order: { filedOn: 'DESC' } });
@@ -336,7 +339,11 @@ export class CasesService {
           relation: member.relation,
           inHousehold: member.inHousehold,
           childWhereabouts: member.childWhereabouts,
+          memberFrom: member.memberFrom,
+          memberTo: member.memberTo,
+          placements: placements.get(member.id) ?? [],
         })),
+        addresses: await addressHistory(m, family),
       },
       interviews: interviews.map((i) => ({ id: i.id, kind: i.kind, status: i.status, conductedOn: i.conductedOn })),
       analysis: analysis

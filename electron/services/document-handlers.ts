@@ -28,6 +28,7 @@ const FILE_SLUGS: Record<string, string> = {
   'family-work-plan': 'plan-pracy',
   'periodic-assessment': 'ocena-okresowa',
   'court-opinion': 'opinia-o-rodzinie',
+  referral: 'skierowanie',
 };
 
 /** "kontrakt-socjalny-12-2026-w2.pdf": no spaces or slashes, readable in the viewer's title bar. */

@@ -13,6 +13,9 @@ import type { EntityManager } from 'typeorm';
 import {
   DOCUMENT_ISSUERS,
   DOCUMENT_KIND_LABELS,
+  OFFICE_DOCUMENT_KIND_LABELS,
+  type OfficeDocumentKind,
+  type RegisterDocumentKind,
   HIDDEN_FROM_ASSISTANT,
   mayIssue,
   type CaseDocumentKind,
@@ -23,7 +26,7 @@ import { ROLE_LABELS } from '../../shared/domain/roles';
 import { CounterEntity, IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
 import { AppError } from '../errors';
 import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
-import type { DocumentModels } from '../pdf/models';
+import type { DocumentKind, DocumentModels } from '../pdf/models';
 import { templateVersionOf } from '../pdf/template-versions';
 import type { AuditService } from './audit';
 import type { Actor, CasesService, LoadedCase } from './cases';
@@ -42,6 +45,18 @@ export interface ExternalIssue<K extends CaseDocumentKind> {
 /** JSON with object keys sorted at every level: the same model always gives the same text. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+/** Documents issued to a person without a case (issue 19): their own service decides who may read them. */
+export type { OfficeDocumentKind };
+
+/** Refuses (AppError) when the actor may not read the office document issued for `subjectId`. */
+export type OfficeDocumentAccess = (m: EntityManager, actor: Actor, subjectId: string) => Promise<void>;
+
+/** Whose register entry a document is: a case's, or the office's (no case). */
+interface Owner {
+  caseId: string | null;
+  caseNumber: string | null;
+}
+
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, field]) => field !== undefined)
@@ -64,6 +79,8 @@ export class DocumentsService {
   constructor(
     private readonly audit: AuditService,
     private readonly cases: CasesService,
+  private readonly officeAccess = new Map<OfficeDocumentKind, OfficeDocumentAccess>();
+
     private readonly office: OfficeService,
     /** The PDF worker, started on first use (electron/pdf/pdf-service.ts). */
     private readonly pdf: () => PdfService,
@@ -78,7 +95,7 @@ export class DocumentsService {
     const kase = await this.cases.load(m, input.caseId, actor);
     this.checkIssuer(kase, actor, kind);
     const context = await caseContext(m, kase.row);
-    return this.issueModel(m, actor, kase, kind, input.subjectId, (header) => buildCaseDocument(m, context, kind, input.subjectId, header));
+    return this.issueModel(m, actor, caseOwner(kase), kind, input.subjectId, (header) => buildCaseDocument(m, context, kind, input.subjectId, header));
   }
 
   /**
@@ -88,7 +105,27 @@ export class DocumentsService {
   async issueExternal<K extends CaseDocumentKind>(m: EntityManager, actor: Actor, input: ExternalIssue<K>): Promise<DocumentIssueResult> {
     const kase = await this.cases.load(m, input.caseId, actor);
     this.checkIssuer(kase, actor, input.kind);
-    return this.issueModel(m, actor, kase, input.kind, input.subjectId, async (header) => input.build(header));
+    return this.issueModel(m, actor, caseOwner(kase), input.kind, input.subjectId, async (header) => input.build(header));
+  }
+
+  /**
+   * Who may read an office document of a kind: the service that issues it registers its check
+   * (documents:open / print / get then serve it like a case's document).
+   */
+  registerOfficeKind(kind: OfficeDocumentKind, access: OfficeDocumentAccess): void {
+    this.officeAccess.set(kind, access);
+  }
+
+  /**
+   * Issues a document without a case (a referral), in the caller's transaction, numbered from the
+   * same yearly sequence; the caller has checked that the actor may issue it.
+   */
+  async issueOffice<K extends OfficeDocumentKind>(
+    m: EntityManager,
+    actor: Actor,
+    input: { kind: K; subjectId: string; build: (header: HeaderBase) => DocumentModels[K] | Promise<DocumentModels[K]> },
+  ): Promise<DocumentIssueResult> {
+    return this.issueModel(m, actor, { caseId: null, caseNumber: null }, input.kind, input.subjectId, async (header) => input.build(header));
   }
 
   /** The case's documents, newest first (never their bytes). */
@@ -111,8 +148,14 @@ export class DocumentsService {
   async read(m: EntityManager, actor: Actor, documentId: string, purpose: 'open' | 'print' | 'download'): Promise<IssuedDocumentRow> {
     const row = await m.getRepository(IssuedDocumentEntity).findOneBy({ id: documentId });
     if (!row) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego dokumentu w rejestrze.');
-    const kase = await this.cases.load(m, row.caseId, actor);
-    if (!this.visible(kase, row.kind)) throw new AppError('FORBIDDEN', 'Nie masz uprawnień do tego dokumentu.');
+    if (row.caseId === null) {
+      const access = this.officeAccess.get(row.kind as OfficeDocumentKind);
+      if (!access) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego dokumentu w rejestrze.');
+      await access(m, actor, row.subjectId);
+    } else {
+      const kase = await this.cases.load(m, row.caseId, actor);
+      if (!this.visible(kase, row.kind)) throw new AppError('FORBIDDEN', 'Nie masz uprawnień do tego dokumentu.');
+    }
     if (sha256(row.bytes) !== row.sha256) {
       throw new AppError('DB_CORRUPT', `Dokument ${row.number} w rejestrze jest uszkodzony (suma kontrolna się nie zgadza). Przywróć dane z kopii zapasowej.`);
     }
@@ -140,10 +183,10 @@ export class DocumentsService {
     }
   }
 
-  private async issueModel<K extends CaseDocumentKind>(
+  private async issueModel<K extends DocumentKind>(
     m: EntityManager,
     actor: Actor,
-    kase: LoadedCase,
+    owner: Owner,
     kind: K,
     subjectId: string,
     build: (header: HeaderBase) => Promise<DocumentModels[K]>,
@@ -153,13 +196,13 @@ export class DocumentsService {
     const office = await this.office.get(m);
     const header = (documentNumber: string, issuedOn: string): HeaderBase => ({
       office,
-      caseNumber: kase.row.number,
+      caseNumber: owner.caseNumber,
       documentNumber,
       issuedOn,
       place: office.city,
     });
     const latest = await repo.findOne({ where: { kind, subjectId }, order: { version: 'DESC' } });
-    if (latest && latest.caseId !== kase.row.id) throw new AppError('NOT_FOUND', 'Ten dokument należy do innej sprawy.');
+    if (latest && latest.caseId !== owner.caseId) throw new AppError('NOT_FOUND', 'Ten dokument należy do innej sprawy.');
     if (latest) {
       const again = await build(header(latest.number, latest.issuedOn));
       if (sha256(canonicalJson(again)) === latest.modelHash && latest.templateVersion === templateVersion) {
@@ -168,7 +211,7 @@ export class DocumentsService {
           action: 'document.reprint',
           entityType: 'document',
           entityId: latest.id,
-          caseId: kase.row.id,
+          caseId: owner.caseId,
           details: { kind, number: latest.number, version: latest.version, sha256: latest.sha256 },
         });
         return { document: view(latest, await this.cases.userNames(m), true), reprint: true };
@@ -182,7 +225,7 @@ export class DocumentsService {
     const bytes = await this.render(kind, model);
     const row: IssuedDocumentRow = {
       id: randomUUID(),
-      caseId: kase.row.id,
+      caseId: owner.caseId,
       kind,
       subjectId,
       number,
@@ -203,7 +246,7 @@ export class DocumentsService {
       action: 'document.issue',
       entityType: 'document',
       entityId: row.id,
-      caseId: kase.row.id,
+      caseId: owner.caseId,
       details: { kind, subjectId, number, version, templateVersion, sha256: row.sha256, pages: row.pages, previous: latest?.id ?? null },
     });
     return { document: view(row, await this.cases.userNames(m), true), reprint: false };
@@ -219,7 +262,7 @@ export class DocumentsService {
     return `${value}/${year}`;
   }
 
-  private async render<K extends CaseDocumentKind>(kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
+  private async render<K extends DocumentKind>(kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
     try {
       return await this.pdf().render(kind, model);
     } catch (error) {
@@ -232,12 +275,16 @@ export class DocumentsService {
 }
 
 function view(row: Omit<IssuedDocumentRow, 'bytes'>, names: Map<string, string>, latest: boolean): DocumentEntryView {
-  const kind = row.kind as CaseDocumentKind;
+  const kind = row.kind as RegisterDocumentKind;
   return {
+function caseOwner(kase: LoadedCase): Owner {
+  return { caseId: kase.row.id, caseNumber: kase.row.number };
+}
+
     id: row.id,
     caseId: row.caseId,
     kind,
-    kindLabel: DOCUMENT_KIND_LABELS[kind] ?? row.kind,
+    kindLabel: (kind in OFFICE_DOCUMENT_KIND_LABELS ? OFFICE_DOCUMENT_KIND_LABELS[kind as OfficeDocumentKind] : DOCUMENT_KIND_LABELS[kind as CaseDocumentKind]) ?? row.kind,
     subjectId: row.subjectId,
     number: row.number,
     version: row.version,

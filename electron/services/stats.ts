@@ -141,7 +141,8 @@ function table(view: StatsView, officeName: string): Cell[][] {
   ];
 }
 
-function csvCell(value: Cell): string {
+/** One CSV cell: quoted when needed, formula-like text neutralised (CSV injection). */
+export function csvCell(value: Cell): string {
   const raw = value !== null && typeof value === 'object' ? value.value : value;
   let text = raw === null ? '' : String(raw);
   // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).

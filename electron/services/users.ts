@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import { UserEntity, type UserRow } from '../db/entities';
 import { AppError } from '../errors';
 import { changedFields, type AuditService } from './audit';
+import { refuseWhileLeading } from './staff-changes';
 
 export interface NewUser {
   login: string;
@@ -82,6 +83,13 @@ export class UsersService {
       const heads = (await repo.findBy({ active: true })).filter((u) => u.roles.includes('head') && u.id !== change.id);
       if (heads.length === 0) throw new AppError('CONFLICT', 'W ośrodku musi zostać co najmniej jeden aktywny kierownik.');
     }
+    // Cases never fall between people: whoever still leads cases keeps her account and role until they are handed over.
+    const switchesOff = before.active && !change.active;
+    const drops = (role: Role) => before.roles.includes(role) && !change.roles.includes(role);
+    refuseWhileLeading(manager, change.id, `${before.firstName} ${before.lastName}`, {
+      worker: switchesOff || drops('social_worker'),
+      assistant: switchesOff || drops('family_assistant'),
+    });
     const after: UserRow = { ...before, ...change, updatedAt: this.clock.now().toISOString(), updatedBy: actorId };
     const changes = changedFields(before, after, ['firstName', 'lastName', 'roles', 'active']);
     if (Object.keys(changes).length > 0) {

@@ -99,7 +99,7 @@ export function qualify(input: QualificationInput, rules: QualificationRules): Q
   if (input.programme === 'fepz') {
     thresholdPercent = income.foodAidThresholdPercent;
     thresholdGr = Math.floor((income.criterionGr * thresholdPercent) / 100);
-    thresholdLabel = `${thresholdPercent}% kryterium (${formatZl(income.criterionGr)})`;
+    thresholdLabel = `${thresholdPercent}% kryterium ${formatZl(income.criterionGr)}`;
     if (!income.eligibleForFoodAidByIncome) {
       eligible = false;
       reasons.push(`Dochód na osobę ${formatZl(income.perPersonGr)} przekracza próg ${formatZl(thresholdGr)} (${thresholdLabel}) obowiązujący w dniu ${formatPolishDate(input.date)}.`);
@@ -109,7 +109,7 @@ export function qualify(input: QualificationInput, rules: QualificationRules): Q
     if (shop.mode === 'percent') {
       thresholdPercent = shop.percent;
       thresholdGr = Math.floor((income.criterionGr * shop.percent) / 100);
-      thresholdLabel = `${shop.percent}% kryterium (${formatZl(income.criterionGr)})`;
+      thresholdLabel = `${shop.percent}% kryterium ${formatZl(income.criterionGr)}`;
     } else {
       thresholdPercent = null;
       thresholdGr = shop.flatGr;

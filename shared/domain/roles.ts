@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   'stats.view': ['head'],
   /** Approving or returning an opinia o rodzinie for a court before it is issued (art. 15 ust. 1 pkt 17 u.w.r.). */
   'court.approve': ['head'],
+  /** Qualify a household for food aid (FEPŻ) or the social shop and issue, cancel, export referrals (issue 19). */
+  'referrals.issue': ['social_worker', 'head'],
+  /** See the referral register: workers and the kierownik all of it, an assistant only her families' (referralAccess). */
+  'referrals.view': ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -68,6 +72,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'backup.run': 'wykonywania kopii zapasowych',
   'stats.view': 'przeglądania statystyk i sprawozdań ośrodka',
   'court.approve': 'zatwierdzania opinii o rodzinie dla sądu',
+  'referrals.issue': 'wydawania skierowań na pomoc żywnościową i do sklepu socjalnego',
+  'referrals.view': 'przeglądania skierowań',
 };
 
 /** True when any of the user's roles grants the permission. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { makePesel } from '../../../shared/domain/pesel';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { CHANNEL_NAMES, channels, type Channel, type ChannelInput } from '../../../shared/ipc';
+import { DEFAULT_REFERRAL_SETTINGS } from '../../../shared/referrals';
 import { HEAD, OFFICE, setUpOffice, testBackend } from '../../support/backend';
 
 type Expected = 'public' | 'locked' | 'signedIn' | 'session' | readonly Role[];
@@ -44,6 +45,11 @@ const EXPECTED: Record<Channel, Expected> = {
   'cases:addNote': EVERYONE,
   'cases:setSignificant': EVERYONE,
   'cases:changeLog': EVERYONE,
+  'family:change': EVERYONE,
+  'cases:changeStaff': HEAD_ONLY,
+  'cases:staffHistory': EVERYONE,
+  'users:activeCases': HEAD_ONLY,
+  'users:handOver': HEAD_ONLY,
   'interviews:get': EVERYONE,
   'interviews:save': WORKER_HEAD,
   'interviews:complete': WORKER_HEAD,
@@ -103,6 +109,18 @@ const EXPECTED: Record<Channel, Expected> = {
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
 /** A valid input for every channel (valid for the schema; it may still fail for other reasons). */
+  // Which referrals an assistant sees is decided per family inside (test/integration/electron/services/referrals.test.ts).
+  'referrals:config': EVERYONE,
+  'referrals:issue': WORKER_HEAD,
+  'referrals:list': EVERYONE,
+  'referrals:cancel': WORKER_HEAD,
+  'referrals:caseSources': WORKER_HEAD,
+  'referrals:exportList': WORKER_HEAD,
+  'referrals:monthly': HEAD_ONLY,
+  'referrals:saveSettings': HEAD_ONLY,
+  'referrals:saveSubprogramme': HEAD_ONLY,
+  'referrals:savePartner': HEAD_ONLY,
+  'referrals:addThreshold': HEAD_ONLY,
 const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'app:status': {},
   'setup:create': { office: OFFICE, head: HEAD },
@@ -139,6 +157,11 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'cases:addNote': { caseId: MISSING_ID, occurredOn: '2026-03-01', kind: 'note', title: 'Telefon', body: '', significant: false },
   'cases:setSignificant': { eventId: MISSING_ID, significant: true },
   'cases:changeLog': { caseId: MISSING_ID },
+  'family:change': { caseId: MISSING_ID, effectiveOn: '2026-03-01', change: { kind: 'member_leaves', memberId: MISSING_ID } },
+  'cases:changeStaff': { caseId: MISSING_ID, role: 'worker', userId: MISSING_ID, effectiveOn: '2026-03-01', reason: 'Urlop' },
+  'cases:staffHistory': { caseId: MISSING_ID },
+  'users:activeCases': { id: MISSING_ID },
+  'users:handOver': { fromUserId: MISSING_ID, effectiveOn: '2026-03-01', reason: 'Odejście z pracy' },
   'interviews:get': { id: MISSING_ID },
   'interviews:save': { id: MISSING_ID, expectedVersion: 1, conductedOn: null, place: '', segments: {}, documents: {}, income: { items: [] } },
   'interviews:complete': { id: MISSING_ID, expectedVersion: 1 },
@@ -203,6 +226,17 @@ describe('access matrix', () => {
       if (typeof access === 'string') expect(access, name).toBe(expected);
       else expect(Array.isArray(expected), `${name} needs a role list`).toBe(true);
     }
+  'referrals:config': {},
+  'referrals:issue': { programme: 'fepz', subprogrammeId: MISSING_ID, partnerId: MISSING_ID, pointId: MISSING_ID, source: { kind: 'interview', caseId: MISSING_ID, reasons: ['poverty'] } },
+  'referrals:list': { programme: 'fepz' },
+  'referrals:cancel': { id: MISSING_ID, reason: 'Pomyłka w danych osoby.' },
+  'referrals:caseSources': {},
+  'referrals:exportList': { programme: 'fepz', format: 'csv' },
+  'referrals:monthly': { from: '2026-01-01', to: '2026-06-30' },
+  'referrals:saveSettings': DEFAULT_REFERRAL_SETTINGS,
+  'referrals:saveSubprogramme': { name: 'Podprogram 2026', validUntil: '2027-06-30' },
+  'referrals:savePartner': { name: 'Bank Żywności w Bielicach', address: 'ul. Polna 1, 74-202 Bielice', points: [{ name: 'Punkt przy parafii', address: 'ul. Kościelna 2, Bielice' }] },
+  'referrals:addThreshold': { validFrom: '2027-01-01', percent: 280, legalSource: 'Zmiana programu FEPŻ' },
   });
 
   const permissionChannels = CHANNEL_NAMES.filter((name) => Array.isArray(EXPECTED[name]));
