@@ -19,7 +19,7 @@ import {
 } from '../../shared/domain/caseFlow';
 import { compare, type IsoDate } from '../../shared/domain/dates';
 import { compareDeadlines, interviewDeadline, type Deadline } from '../../shared/domain/deadlines';
-import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type IncomeTestResult } from '../../shared/domain/income';
+import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type FoodAidThreshold, type IncomeTestResult } from '../../shared/domain/income';
 import { addWorkingDays } from '../../shared/domain/calendar';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type SegmentAnswers } from '../../shared/domain/interviewForm';
 import { PESEL_MESSAGES, validatePesel } from '../../shared/domain/pesel';
@@ -65,6 +65,7 @@ import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
 import { familyLabelOf, reindexCase } from './search-index';
+import { officeFoodAidThresholds } from './referrals';
 import { addressHistory, placementsOf } from './family-changes';
 import { officeFoodAidThresholds } from './referrals';
 
@@ -515,7 +516,7 @@ export class CasesService {
       for (const key of Object.keys(fields)) if (!known.has(key)) throw new AppError('VALIDATION', `Nieznane pole wywiadu: ${code}.${key}.`);
     }
     const householdSize = (await m.getRepository(FamilyMemberEntity).findBy({ familyId: kase.row.familyId, inHousehold: true })).length;
-    const incomeResult = this.incomeTest(input, householdSize, input.conductedOn ?? kase.row.reportedOn);
+    const incomeResult = this.incomeTest(input, householdSize, input.conductedOn ?? kase.row.reportedOn, await officeFoodAidThresholds(m));
     const before = { ...interview };
     Object.assign(interview, {
       conductedOn: input.conductedOn,
@@ -569,10 +570,11 @@ export class CasesService {
     return this.interviewView(m, interview, kase.access);
   }
 
-  private incomeTest(input: InterviewSave, householdSize: number, date: IsoDate): IncomeTestResult | null {
+  /** `foodAidThresholds`: the office's FEPŻ table; the share in force on the wywiad's date is shown. */
+  private incomeTest(input: InterviewSave, householdSize: number, date: IsoDate, foodAidThresholds: readonly FoodAidThreshold[]): IncomeTestResult | null {
     if (input.income.items.length === 0 && !input.income.farmHectares) return null;
     try {
-      return runIncomeTest({ date, householdSize: Math.max(1, householdSize), items: input.income.items, farmHectares: input.income.farmHectares });
+      return runIncomeTest({ date, householdSize: Math.max(1, householdSize), items: input.income.items, farmHectares: input.income.farmHectares, foodAidThresholds });
     } catch (error) {
       if (error instanceof IncomeTestInputError) throw new AppError('VALIDATION', `Test dochodowy: ${error.message}`, error.fields);
       if (error instanceof CriteriaNotFoundError) throw new AppError('VALIDATION', error.message);
