@@ -59,11 +59,11 @@ import { dialogHandlers, type NativeDialogs } from './services/dialog-handlers';
 import { DocumentsService } from './services/documents';
 import { courtHandlers } from './services/court-handlers';
 import { documentHandlers, TempFiles, type FileOpener } from './services/document-handlers';
+import { ReferralsService } from './services/referrals';
+import { referralHandlers } from './services/referral-handlers';
 import { PdfService } from './pdf/pdf-service';
 import type { ScheduledBackup } from './services/backup';
 
-import { ReferralsService } from './services/referrals';
-import { referralHandlers } from './services/referral-handlers';
 export const DB_FILE = 'asysta.db';
 export const KEYS_FILE = 'asysta.keys.json';
 
@@ -185,12 +185,12 @@ export class Backend {
   readonly backup: BackupService;
   readonly keys: KeyService;
   readonly documents: DocumentsService;
+  readonly referrals: ReferralsService;
   /** The data folder's tmp/: PDFs handed to the system viewer, emptied at start-up, lock and sign-out. */
   readonly tempFiles: TempFiles;
   private pdfService: PdfService | null = null;
   private readonly scrypt: ScryptParams;
   private state: SessionState = { kind: 'none' };
-  readonly referrals: ReferralsService;
   private readonly attempts = new Map<string, Attempts>();
   /** Events that happened while the database was closed (failed logins, logout from the lock screen). */
   private pendingAudit: AuditInput[] = [];
@@ -217,6 +217,7 @@ export class Backend {
     this.keys = new KeyService(this);
     this.backup = new BackupService(this);
     this.documents = new DocumentsService(this.audit, this.cases, this.office, () => this.pdf());
+    this.referrals = new ReferralsService(this.clock, this.audit, this.cases, this.documents);
     this.tempFiles = new TempFiles(options.dataDir);
     this.tempFiles.clean();
     this.handlers = this.createHandlers();
@@ -224,7 +225,6 @@ export class Backend {
     this.idleTimer = every > 0 ? setInterval(() => void this.lockIfIdle(), every) : null;
     this.idleTimer?.unref();
   }
-    this.referrals = new ReferralsService(this.clock, this.audit, this.cases, this.documents);
 
   /** Answers one call of the channel map: parse → access → handler → Result. Never throws. */
   async invoke(channelName: string, rawInput: unknown): Promise<Result<unknown>> {
@@ -465,6 +465,7 @@ export class Backend {
       ...dialogHandlers(this, this.options.dialogs),
       ...documentHandlers(this, this.documents, this.tempFiles, this.options.openFile, this.options.log),
       ...courtHandlers(this, this.documents, this.options.fontDir),
+      ...referralHandlers(this, this.referrals),
     };
   }
 
@@ -473,7 +474,6 @@ export class Backend {
       'app:status': () => this.status(),
 
       'setup:create': async (input) => {
-      ...referralHandlers(this, this.referrals),
         if (existsSync(this.keysFile) || existsSync(this.dbFile)) {
           throw new AppError('INVALID_STATE', 'Asysta jest już skonfigurowana w tym folderze danych.');
         }
