@@ -65,7 +65,6 @@ import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
 import { familyLabelOf, reindexCase } from './search-index';
-import { officeFoodAidThresholds } from './referrals';
 import { addressHistory, placementsOf } from './family-changes';
 import { officeFoodAidThresholds } from './referrals';
 
