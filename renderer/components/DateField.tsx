@@ -128,6 +128,7 @@ export function DateText({
         />
       </Popover.Target>
       <Popover.Dropdown
+        data-testid="kalendarz"
         // The calendar does not take the focus: typing goes on in the field.
         onMouseDown={(event) => event.preventDefault()}
       >
