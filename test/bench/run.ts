@@ -7,6 +7,7 @@ import { benchSearchTray } from './search-tray';
 import { benchExport } from './export';
 import { benchPdf } from './pdf';
 import { benchLists } from './lists';
+import { benchShell } from './shell';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   export: () => benchExport(),
   pdf: () => benchPdf(),
   lists: () => benchLists(),
+  shell: () => benchShell(),
 };
 
 const only = process.argv.slice(2);
