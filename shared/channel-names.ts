@@ -90,9 +90,6 @@ export const CHANNEL_NAMES = [
   'opinions:approve',
   'opinions:return',
   'opinions:issue',
-] as const;
-
-export type ChannelName = (typeof CHANNEL_NAMES)[number];
   'referrals:config',
   'referrals:issue',
   'referrals:list',
@@ -104,3 +101,6 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
   'referrals:saveSubprogramme',
   'referrals:savePartner',
   'referrals:addThreshold',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];

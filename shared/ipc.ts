@@ -235,8 +235,6 @@ export const channels = {
   'cases:addNote': channel<CaseEventView>()(noteSchema, { permission: 'cases.view' }),
   'cases:setSignificant': channel<null>()(z.object({ eventId: idSchema, significant: z.boolean() }), { permission: 'cases.view' }),
   'cases:changeLog': channel<AuditEntryView[]>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
-  'interviews:get': channel<InterviewView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
-  'interviews:save': channel<InterviewView>()(interviewSaveSchema, { permission: 'cases.create' }),
   /** A dated change of the family (address, members, placements, corrected personal data): anyone who may open the case. */
   'family:change': channel<null>()(familyChangeSchema, { permission: 'cases.view' }),
   /** The kierownik hands a case to another social worker or assistant (date, reason, caseload check). */
@@ -254,6 +252,8 @@ export const channels = {
     }),
     { permission: 'users.manage' },
   ),
+  'interviews:get': channel<InterviewView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
+  'interviews:save': channel<InterviewView>()(interviewSaveSchema, { permission: 'cases.create' }),
   'interviews:complete': channel<InterviewView>()(z.object({ id: idSchema, expectedVersion: z.number().int().min(1) }), {
     permission: 'cases.create',
   }),

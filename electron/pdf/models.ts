@@ -351,15 +351,6 @@ export interface CaseFilePartModel {
 }
 
 // ---------------------------------------------------------------------------------------
-
-/** Every printable document: kind → its model. */
-export interface DocumentModels {
-  'social-contract': SocialContractModel;
-  'assistant-request': AssistantRequestModel;
-  'assistant-assignment': AssistantAssignmentModel;
-  'family-work-plan': FamilyWorkPlanModel;
-  'periodic-assessment': PeriodicAssessmentModel;
-// ---------------------------------------------------------------------------------------
 // Skierowanie: pomoc żywnościowa FEPŻ / sklep socjalny (issue 19; documents/Referral.tsx)
 
 export interface ReferralModel {
@@ -386,9 +377,19 @@ export interface ReferralModel {
   rodoClause: string;
 }
 
+// ---------------------------------------------------------------------------------------
+
+/** Every printable document: kind → its model. */
+export interface DocumentModels {
+  'social-contract': SocialContractModel;
+  'assistant-request': AssistantRequestModel;
+  'assistant-assignment': AssistantAssignmentModel;
+  'family-work-plan': FamilyWorkPlanModel;
+  'periodic-assessment': PeriodicAssessmentModel;
   'court-opinion': CourtOpinionModel;
   'recovery-code': RecoveryCodeModel;
   'case-file-part': CaseFilePartModel;
+  referral: ReferralModel;
 }
 
 export type DocumentKind = keyof DocumentModels;
@@ -398,7 +399,6 @@ export type DocumentRequest = { [K in DocumentKind]: { kind: K; model: DocumentM
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'social-contract',
-  referral: ReferralModel;
   'assistant-request',
   'assistant-assignment',
   'family-work-plan',
@@ -406,5 +406,5 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'court-opinion',
   'recovery-code',
   'case-file-part',
-];
   'referral',
+];

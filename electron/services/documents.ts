@@ -38,13 +38,13 @@ export interface ExternalIssue<K extends CaseDocumentKind> {
   kind: K;
   caseId: string;
   subjectId: string;
-  /** Builds the model around the header the register gives (number, issue date, office, case number). */
+  /**
+   * Builds the model around the header the register gives (number, issue date, office, case
+   * number), adding the date of the document's act (DocumentHeader.dated).
+   */
   build: (header: HeaderBase) => DocumentModels[K] | Promise<DocumentModels[K]>;
 }
 
-/** JSON with object keys sorted at every level: the same model always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
 /** Documents issued to a person without a case (issue 19): their own service decides who may read them. */
 export type { OfficeDocumentKind };
 
@@ -57,6 +57,9 @@ interface Owner {
   caseNumber: string | null;
 }
 
+/** JSON with object keys sorted at every level: the same model always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, field]) => field !== undefined)
@@ -76,11 +79,11 @@ export function pdfPageCount(bytes: Uint8Array): number {
 const VERSION_SUFFIX = / \(wersja \d+\)$/;
 
 export class DocumentsService {
+  private readonly officeAccess = new Map<OfficeDocumentKind, OfficeDocumentAccess>();
+
   constructor(
     private readonly audit: AuditService,
     private readonly cases: CasesService,
-  private readonly officeAccess = new Map<OfficeDocumentKind, OfficeDocumentAccess>();
-
     private readonly office: OfficeService,
     /** The PDF worker, started on first use (electron/pdf/pdf-service.ts). */
     private readonly pdf: () => PdfService,
@@ -274,13 +277,13 @@ export class DocumentsService {
   }
 }
 
-function view(row: Omit<IssuedDocumentRow, 'bytes'>, names: Map<string, string>, latest: boolean): DocumentEntryView {
-  const kind = row.kind as RegisterDocumentKind;
-  return {
 function caseOwner(kase: LoadedCase): Owner {
   return { caseId: kase.row.id, caseNumber: kase.row.number };
 }
 
+function view(row: Omit<IssuedDocumentRow, 'bytes'>, names: Map<string, string>, latest: boolean): DocumentEntryView {
+  const kind = row.kind as RegisterDocumentKind;
+  return {
     id: row.id,
     caseId: row.caseId,
     kind,

@@ -104,11 +104,6 @@ const EXPECTED: Record<Channel, Expected> = {
   'opinions:approve': HEAD_ONLY,
   'opinions:return': HEAD_ONLY,
   'opinions:issue': EVERYONE,
-};
-
-const MISSING_ID = '00000000-0000-4000-8000-000000000000';
-
-/** A valid input for every channel (valid for the schema; it may still fail for other reasons). */
   // Which referrals an assistant sees is decided per family inside (test/integration/electron/services/referrals.test.ts).
   'referrals:config': EVERYONE,
   'referrals:issue': WORKER_HEAD,
@@ -121,6 +116,11 @@ const MISSING_ID = '00000000-0000-4000-8000-000000000000';
   'referrals:saveSubprogramme': HEAD_ONLY,
   'referrals:savePartner': HEAD_ONLY,
   'referrals:addThreshold': HEAD_ONLY,
+};
+
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A valid input for every channel (valid for the schema; it may still fail for other reasons). */
 const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'app:status': {},
   'setup:create': { office: OFFICE, head: HEAD },
@@ -216,16 +216,6 @@ const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'opinions:approve': { requestId: MISSING_ID },
   'opinions:return': { requestId: MISSING_ID, reason: 'Uzupełnić wnioski.' },
   'opinions:issue': { requestId: MISSING_ID },
-};
-
-describe('access matrix', () => {
-  it('the channel map declares the access written out here', () => {
-    for (const name of CHANNEL_NAMES) {
-      const access = channels[name].access;
-      const expected = EXPECTED[name];
-      if (typeof access === 'string') expect(access, name).toBe(expected);
-      else expect(Array.isArray(expected), `${name} needs a role list`).toBe(true);
-    }
   'referrals:config': {},
   'referrals:issue': { programme: 'fepz', subprogrammeId: MISSING_ID, partnerId: MISSING_ID, pointId: MISSING_ID, source: { kind: 'interview', caseId: MISSING_ID, reasons: ['poverty'] } },
   'referrals:list': { programme: 'fepz' },
@@ -237,6 +227,16 @@ describe('access matrix', () => {
   'referrals:saveSubprogramme': { name: 'Podprogram 2026', validUntil: '2027-06-30' },
   'referrals:savePartner': { name: 'Bank Żywności w Bielicach', address: 'ul. Polna 1, 74-202 Bielice', points: [{ name: 'Punkt przy parafii', address: 'ul. Kościelna 2, Bielice' }] },
   'referrals:addThreshold': { validFrom: '2027-01-01', percent: 280, legalSource: 'Zmiana programu FEPŻ' },
+};
+
+describe('access matrix', () => {
+  it('the channel map declares the access written out here', () => {
+    for (const name of CHANNEL_NAMES) {
+      const access = channels[name].access;
+      const expected = EXPECTED[name];
+      if (typeof access === 'string') expect(access, name).toBe(expected);
+      else expect(Array.isArray(expected), `${name} needs a role list`).toBe(true);
+    }
   });
 
   const permissionChannels = CHANNEL_NAMES.filter((name) => Array.isArray(EXPECTED[name]));
