@@ -12,6 +12,7 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
   dependencies: Record<string, string>;
 };
 
@@ -43,7 +44,8 @@ function electronEntry(entry: string, fileName: string, external: (string | RegE
 
 export default defineConfig(({ mode }) => {
   if (mode === 'main') {
-    return electronEntry('electron/main.ts', 'main.cjs', nodeExternals);
+    // The version the log records at start-up (electron/main.ts).
+    return { ...electronEntry('electron/main.ts', 'main.cjs', nodeExternals), define: { __ASYSTA_VERSION__: JSON.stringify(pkg.version) } };
   }
   if (mode === 'pdf-worker') {
     return electronEntry('electron/pdf/worker.ts', 'pdf-worker.cjs', nodeExternals);

@@ -27,6 +27,9 @@ export interface Shell {
   log: ShellLog;
 }
 
+/** package.json's version, set by the build (vite.config.ts). */
+declare const __ASYSTA_VERSION__: string;
+
 const { app } = electron;
 const packaged = app.isPackaged;
 const overrides = readOverrides(packaged);
@@ -44,8 +47,8 @@ function fontDir(): string {
 }
 
 async function start(): Promise<Shell | null> {
-  const log = createShellLog(app.getPath('logs'), { console: !packaged });
-  log.info(`Starting Asysta ${app.getVersion()} (${packaged ? 'packaged' : 'development'}, ${process.platform})`);
+  const log = createShellLog(join(app.getPath('userData'), 'logs'), { console: !packaged });
+  log.info(`Starting Asysta ${__ASYSTA_VERSION__} (${packaged ? 'packaged' : 'development'}, ${process.platform}, Electron ${process.versions['electron'] ?? '-'})`);
   if (!refuseDebugging(app, process.argv, log)) {
     app.exit(1);
     return null;
@@ -76,6 +79,9 @@ async function start(): Promise<Shell | null> {
   setupProtocol(electron, { rendererDir: join(__dirname, '..', 'renderer'), log });
   setupIpc(electron, backend, () => window?.webContents ?? null, log);
   const stopBackupTimer = setupBackupTimer(backend, log);
+  // Start the PDF worker in the background, so that the first document prints without waiting for it.
+  const warmUp = setTimeout(() => void backend.warmUpPdf().catch((error: unknown) => log.error('PDF warm-up failed', error)), 3000);
+  warmUp.unref();
 
   window = createMainWindow(electron, { preload: join(__dirname, 'preload.cjs'), packaged });
   window.webContents.on('render-process-gone', (_event, details) => log.error(`Window's renderer gone: ${details.reason}`));
@@ -85,6 +91,7 @@ async function start(): Promise<Shell | null> {
     window?.focus();
   });
   app.on('window-all-closed', () => {
+    clearTimeout(warmUp);
     stopBackupTimer();
     log.info('Window closed: closing the database');
     void backend
@@ -92,8 +99,6 @@ async function start(): Promise<Shell | null> {
       .catch((error: unknown) => log.error('Closing the backend failed', error))
       .finally(() => app.quit());
   });
-  // Start the PDF worker in the background, so that the first document prints without waiting for it.
-  setTimeout(() => void backend.warmUpPdf().catch((error: unknown) => log.error('PDF warm-up failed', error)), 3000).unref();
   log.info('Window open');
   return { backend, window, log };
 }

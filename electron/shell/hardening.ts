@@ -49,17 +49,28 @@ export function setupHardening(
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
-  session.setDevicePermissionHandler(() => false);
-  session.webRequest.onBeforeRequest({ urls: NETWORK_URLS }, (details, callback) => {
-    log.warn('Blocked outbound request', urlForLog(details.url));
-    callback({ cancel: true });
-  });
+  // Defences beyond the essential ones: Electron 45 has every API below; should one be missing
+  // from the running build, the log says which and the rest still applies.
+  const extra = (what: string, apply: () => void) => {
+    try {
+      apply();
+    } catch (error) {
+      log.error(`Could not apply: ${what}`, error);
+    }
+  };
+  extra('device permission handler', () => session.setDevicePermissionHandler(() => false));
+  extra('outbound request blocking', () =>
+    session.webRequest.onBeforeRequest({ urls: NETWORK_URLS }, (details, callback) => {
+      log.warn('Blocked outbound request', urlForLog(details.url));
+      callback({ cancel: true });
+    }),
+  );
   // Spell checking: Windows and macOS use the system's checker (no download). Elsewhere Chromium
   // would download Hunspell dictionaries from Google: switched off, and the download URL emptied.
-  if (process.platform !== 'win32' && process.platform !== 'darwin') {
-    session.setSpellCheckerEnabled(false);
-  }
-  session.setSpellCheckerDictionaryDownloadURL('app://asysta/no-dictionaries/');
+  extra('spell-checker settings', () => {
+    if (process.platform !== 'win32' && process.platform !== 'darwin') session.setSpellCheckerEnabled(false);
+    session.setSpellCheckerDictionaryDownloadURL('app://asysta/no-dictionaries/');
+  });
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {

@@ -77,7 +77,7 @@ let loggers = 0;
 
 /**
  * One logger per shell start (tests start several shells in one process; each writes its own file).
- * `logsDir`: app.getPath('logs'), inside the user-data folder.
+ * `logsDir`: <userData>/logs.
  */
 export function createShellLog(logsDir: string, options: { console: boolean }): ShellLog {
   loggers += 1;

@@ -3,7 +3,7 @@
  * (Ctrl+Shift+I) and Reload; this one has neither: no role toggleDevTools, reload or forceReload,
  * so no menu item or accelerator leads to DevTools or throws away a half-filled form.
  */
-import type { App, Menu as ElectronMenu, MenuItemConstructorOptions } from 'electron';
+import type { Menu as ElectronMenu, MenuItemConstructorOptions } from 'electron';
 
 export function menuTemplate(): MenuItemConstructorOptions[] {
   return [
@@ -40,7 +40,6 @@ export function menuTemplate(): MenuItemConstructorOptions[] {
   ];
 }
 
-export function setupMenu(electron: { Menu: Pick<typeof ElectronMenu, 'buildFromTemplate' | 'setApplicationMenu'>; app: Pick<App, 'setAboutPanelOptions'> }): void {
-  electron.app.setAboutPanelOptions({ applicationName: 'Asysta', copyright: 'Asysta' });
+export function setupMenu(electron: { Menu: Pick<typeof ElectronMenu, 'buildFromTemplate' | 'setApplicationMenu'> }): void {
   electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menuTemplate()));
 }
