@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import { ROLES } from './domain/roles';
 import { STATUTORY_CASELOAD_CAP } from './domain/caseFlow';
+import { PASSWORD_MAX_LENGTH, passwordStrength } from './password';
 
 // zod's own messages (for a field without one of ours, e.g. a malformed payload) in Polish too.
 z.config(z.locales.pl());
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
 
 export const text = (label: string, max = 200) =>
   z
@@ -32,10 +32,14 @@ export const loginSchema = z
     error: 'Login może zawierać tylko małe litery bez polskich znaków, cyfry, kropkę, myślnik i podkreślenie.',
   });
 
+/** A new password: long enough, and not easy to guess (shared/password.ts). */
 export const passwordSchema = z
   .string({ error: 'Hasło jest wymagane.' })
-  .min(PASSWORD_MIN_LENGTH, { error: `Hasło musi mieć co najmniej ${PASSWORD_MIN_LENGTH} znaków.` })
-  .max(PASSWORD_MAX_LENGTH, { error: `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.` });
+  .max(PASSWORD_MAX_LENGTH, { error: `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.` })
+  .superRefine((password, context) => {
+    const { problem } = passwordStrength(password);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 /** A password typed to log in: not checked for strength (the slot decides), only bounded. */
 export const enteredPasswordSchema = z

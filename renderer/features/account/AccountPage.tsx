@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { channels } from '../../../shared/ipc';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas';
+import { PasswordMeter } from '../../components/PasswordMeter';
 import { ApiError } from '../../api';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
@@ -115,7 +115,7 @@ function ChangePasswordForm() {
         />
         <PasswordInput
           label="Nowe hasło"
-          description={`Co najmniej ${PASSWORD_MIN_LENGTH} znaków.`}
+          description={<PasswordMeter control={form.control} name="newPassword" />}
           autoComplete="new-password"
           {...form.register('newPassword')}
           error={errors.newPassword?.message}

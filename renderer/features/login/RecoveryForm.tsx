@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, SimpleGrid, Stack, TextInput } fr
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas';
+import { PasswordMeter } from '../../components/PasswordMeter';
 import { AuthFrame } from '../../components/AuthFrame';
 import { FormError } from '../../components/FormError';
 import { BELOW } from '../../lib/layout';
@@ -66,7 +66,7 @@ export function RecoveryForm({ onBack }: { onBack: () => void }) {
             <PasswordInput
               inputWrapperOrder={BELOW}
               label="Nowe hasło"
-              description={`Co najmniej ${PASSWORD_MIN_LENGTH} znaków.`}
+              description={<PasswordMeter control={form.control} name="newPassword" related={['login']} />}
               autoComplete="new-password"
               {...form.register('newPassword')}
               error={errors.newPassword?.message}

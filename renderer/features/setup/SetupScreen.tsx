@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { RestoreResult } from '../../../shared/backup';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/schemas';
+import { PasswordMeter } from '../../components/PasswordMeter';
 import { AuthFrame } from '../../components/AuthFrame';
 import { FormError } from '../../components/FormError';
 import { BELOW } from '../../lib/layout';
@@ -101,7 +101,7 @@ export function SetupScreen({ onCreated, onRestored }: { onCreated: (result: Set
                 <PasswordInput
                   inputWrapperOrder={BELOW}
                   label="Hasło"
-                  description={`Co najmniej ${PASSWORD_MIN_LENGTH} znaków.`}
+                  description={<PasswordMeter control={form.control} name="head.password" related={['head.login', 'head.firstName', 'head.lastName']} />}
                   autoComplete="new-password"
                   {...form.register('head.password')}
                   error={errors.head?.password?.message}

@@ -145,7 +145,9 @@ describe('users', () => {
     const dup = await t.fail('users:create', { firstName: 'A', lastName: 'B', login: HEAD.login, password: 'Dlugie-haslo-1', roles: ['social_worker'] });
     expect(dup).toMatchObject({ code: 'CONFLICT', fields: { login: 'Ten login jest już zajęty.' } });
     const short = await t.fail('users:create', { firstName: 'A', lastName: 'B', login: 'nowa', password: 'krotkie', roles: ['social_worker'] });
-    expect(short).toMatchObject({ code: 'VALIDATION', fields: { password: 'Hasło musi mieć co najmniej 10 znaków.' } });
+    expect(short).toMatchObject({ code: 'VALIDATION', fields: { password: 'Hasło musi mieć co najmniej 12 znaków.' } });
+    const guessable = await t.fail('users:create', { firstName: 'A', lastName: 'B', login: 'nowa', password: 'Warszawa2024!', roles: ['social_worker'] });
+    expect(guessable).toMatchObject({ code: 'VALIDATION', fields: { password: expect.stringContaining('zbyt łatwe do odgadnięcia') } });
     const junk = await t.fail('users:create', { firstName: 42, roles: ['admin'], extra: 'x'.repeat(10_000) });
     expect(junk.code).toBe('VALIDATION');
     expect(await t.backend.invoke('no:such', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });

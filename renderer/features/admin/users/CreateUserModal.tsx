@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/schemas';
+import { PasswordMeter } from '../../../components/PasswordMeter';
 import { ApiError } from '../../../api';
 import { FormError } from '../../../components/FormError';
 import { fullName } from '../../../lib/format';
@@ -94,7 +94,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           <PasswordInput
             inputWrapperOrder={BELOW}
             label="Hasło początkowe"
-            description={`Co najmniej ${PASSWORD_MIN_LENGTH} znaków. Użytkownik zmieni je w „Moim koncie”.`}
+            description={<PasswordMeter control={form.control} name="password" related={['login', 'firstName', 'lastName']} />}
             autoComplete="new-password"
             {...form.register('password')}
             error={errors.password?.message}

@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import type { UserSummary } from '../../../../shared/ipc';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/schemas';
+import { PasswordMeter } from '../../../components/PasswordMeter';
 import { FormError } from '../../../components/FormError';
 import { fullName } from '../../../lib/format';
 import { applyApiError } from '../../../lib/forms';
@@ -53,7 +53,7 @@ function ResetPasswordForm({ user, onDone }: { user: UserSummary; onDone: () => 
         </Alert>
         <PasswordInput
           label="Nowe hasło"
-          description={`Co najmniej ${PASSWORD_MIN_LENGTH} znaków.`}
+          description={<PasswordMeter control={form.control} name="newPassword" />}
           autoComplete="new-password"
           data-autofocus
           {...form.register('newPassword')}
