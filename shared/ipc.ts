@@ -169,6 +169,8 @@ export interface AuditEntryView {
   entityId: string | null;
   caseId: string | null;
   details: Record<string, unknown>;
+  /** What the ids in this entry (object, case, details) stand for: a name, "sprawa 12/2026", "dokument nr 3/2026". */
+  refs: Record<string, string>;
 }
 
 export interface AuditVerification {

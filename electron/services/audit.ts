@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { auditActionLabel, auditEntityLabel } from '../../shared/audit-labels';
 import type { AuditEntryView, AuditVerification } from '../../shared/ipc';
 import type { Clock } from '../clock';
 import { AuditEntity, SettingEntity, UserEntity, type AuditRow } from '../db/entities';
@@ -119,7 +120,17 @@ export class AuditService {
     if (filter.beforeId) qb.andWhere('a.id < :beforeId', { beforeId: filter.beforeId });
     const rows = await qb.getMany();
     const names = await this.userNames(manager);
-    return rows.map((row) => ({
+    const details = rows.map((row) => JSON.parse(row.details) as Record<string, unknown>);
+    const refs = await resolveRefs(manager, [...rows.flatMap((row) => [row.entityId, row.caseId]), ...details.flatMap(uuidsIn)], names);
+    const refsOf = (row: AuditRow, i: number) => {
+      const own: Record<string, string> = {};
+      for (const id of [row.entityId, row.caseId, ...uuidsIn(details[i])]) {
+        const label = id ? refs.get(id) : undefined;
+        if (id && label) own[id] = label;
+      }
+      return own;
+    };
+    return rows.map((row, i) => ({
       id: row.id,
       at: row.at,
       actorId: row.actorId,
@@ -128,7 +139,8 @@ export class AuditService {
       entityType: row.entityType,
       entityId: row.entityId,
       caseId: row.caseId,
-      details: JSON.parse(row.details) as Record<string, unknown>,
+      details: details[i] ?? {},
+      refs: refsOf(row, i),
     }));
   }
 
@@ -176,11 +188,51 @@ export class AuditService {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every id (UUID) in an entry's details, at any depth. */
+function uuidsIn(value: unknown): string[] {
+  if (typeof value === 'string') return UUID.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(uuidsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(uuidsIn);
+  return [];
+}
+
+/**
+ * What the ids in a page of entries stand for, in words a head reads: people by name, a case by
+ * its number, an issued document by its number, a court's letter by its sygnatura.
+ */
+async function resolveRefs(manager: EntityManager, ids: readonly (string | null)[], users: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string' && UUID.test(id)))];
+  const refs = new Map<string, string>();
+  for (const id of wanted) {
+    const user = users.get(id);
+    if (user) refs.set(id, user);
+  }
+  const rest = wanted.filter((id) => !refs.has(id));
+  const lookups: [string, (row: Record<string, string | null>) => string][] = [
+    ['SELECT id, first_name, last_name FROM person WHERE id IN', (r) => `${r['first_name']} ${r['last_name']}`],
+    ['SELECT m.id AS id, p.first_name, p.last_name FROM family_member m JOIN person p ON p.id = m.person_id WHERE m.id IN', (r) => `${r['first_name']} ${r['last_name']}`],
+    ['SELECT id, number FROM case_file WHERE id IN', (r) => `sprawa ${r['number']}`],
+    ['SELECT id, number FROM document WHERE id IN', (r) => `dokument nr ${r['number']}`],
+    ['SELECT id, case_reference FROM court_request WHERE id IN', (r) => `pismo sądu, sygn. ${r['case_reference']}`],
+  ];
+  for (let start = 0; start < rest.length; start += 500) {
+    const chunk = rest.slice(start, start + 500);
+    const marks = chunk.map(() => '?').join(', ');
+    for (const [sql, label] of lookups) {
+      const rows = (await manager.query(`${sql} (${marks})`, chunk)) as Record<string, string | null>[];
+      for (const row of rows) if (row['id'] && !refs.has(row['id'])) refs.set(row['id'], label(row));
+    }
+  }
+  return refs;
+}
+
 function broken(checked: number, id: number, message: string): AuditVerification {
   return { ok: false, checked, firstBrokenId: id, message };
 }
 
-const CSV_HEADERS = ['Nr', 'Czas (UTC)', 'Użytkownik', 'Zdarzenie', 'Rodzaj obiektu', 'Obiekt', 'Sprawa', 'Szczegóły'];
+const CSV_HEADERS = ['Nr', 'Czas (UTC)', 'Użytkownik', 'Zdarzenie', 'Kod zdarzenia', 'Rodzaj obiektu', 'Obiekt', 'Sprawa', 'Szczegóły'];
 
 /** RFC 4180 CSV with a BOM and semicolons, which is what Polish Excel opens without a wizard. */
 export function auditCsv(entries: AuditEntryView[]): string {
@@ -191,7 +243,19 @@ export function auditCsv(entries: AuditEntryView[]): string {
     return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = entries.map((e) =>
-    [e.id, e.at, e.actorName ?? e.actorId ?? '', e.action, e.entityType, e.entityId, e.caseId, canonicalJson(e.details)].map(cell).join(';'),
+    [
+      e.id,
+      e.at,
+      e.actorName ?? e.actorId ?? '',
+      auditActionLabel(e.action),
+      e.action,
+      e.entityType ? auditEntityLabel(e.entityType) : '',
+      e.entityId ? (e.refs[e.entityId] ?? e.entityId) : '',
+      e.caseId ? (e.refs[e.caseId] ?? e.caseId) : '',
+      canonicalJson(e.details),
+    ]
+      .map(cell)
+      .join(';'),
   );
   return `\uFEFF${[CSV_HEADERS.join(';'), ...lines].join('\r\n')}\r\n`;
 }

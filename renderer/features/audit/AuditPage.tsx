@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditEntityLabel } from '../../../shared/audit-labels';
 import { can } from '../../../shared/domain/roles';
 import type { AuditEntryView, AuditVerification, UserSummary } from '../../../shared/ipc';
 import { call } from '../../api';
@@ -16,8 +16,7 @@ import { fullName } from '../../lib/format';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { useUsers } from '../admin/users/usersQuery';
 import { useSession } from '../layout/session';
-import { AuditDetails } from './AuditDetails';
-import { ACTION_LABELS, actionLabel, entityLabel } from './labels';
+import { AuditDetails, EntryTime } from './AuditDetails';
 
 const PAGE_SIZE = 200;
 const EXPORT_LIMIT = 1000;
@@ -41,7 +40,7 @@ function toInput(filters: AuditFilters) {
   };
 }
 
-const ACTION_OPTIONS = Object.entries(ACTION_LABELS)
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS)
   .map(([value, label]) => ({ value, label }))
   .sort((a, b) => a.label.localeCompare(b.label, 'pl'));
 
@@ -173,14 +172,14 @@ export function AuditPage() {
 
       {entries.data ? (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={960}>
-            <Table striped verticalSpacing="sm" horizontalSpacing="md" fz="md">
+          <Table.ScrollContainer minWidth={860}>
+            <Table striped verticalSpacing="xs" horizontalSpacing="sm" fz="sm" layout="fixed">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={180}>Czas</Table.Th>
-                  <Table.Th w={200}>Użytkownik</Table.Th>
-                  <Table.Th w={220}>Zdarzenie</Table.Th>
-                  <Table.Th w={200}>Obiekt</Table.Th>
+                  <Table.Th w="14%">Czas</Table.Th>
+                  <Table.Th w="15%">Użytkownik</Table.Th>
+                  <Table.Th w="20%">Zdarzenie</Table.Th>
+                  <Table.Th w="18%">Obiekt</Table.Th>
                   <Table.Th>Szczegóły</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -224,29 +223,29 @@ function AuditRow({
   usersById: ReadonlyMap<string, UserSummary>;
   broken: boolean;
 }) {
-  const known = (action: string) => action in ACTION_LABELS;
+  const known = (action: string) => action in AUDIT_ACTION_LABELS;
   const warning = entry.action === 'session.login_failed' || entry.action === 'access.denied';
   return (
     <Table.Tr bg={broken ? 'red.1' : undefined} aria-invalid={broken || undefined}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {dayjs(entry.at).isValid() ? dayjs(entry.at).format('DD.MM.YYYY HH:mm:ss') : entry.at}
+      <Table.Td>
+        <EntryTime at={entry.at} />
         {broken ? (
           <Text size="sm" c="red.9" fw={700}>
             Naruszony wpis nr {entry.id}
           </Text>
         ) : null}
       </Table.Td>
-      <Table.Td>{entry.actorName ?? (entry.actorId ? entry.actorId.slice(0, 8) : '—')}</Table.Td>
+      <Table.Td>{entry.actorName ?? (entry.actorId ? 'konto spoza listy' : '—')}</Table.Td>
       <Table.Td>
         <Text fw={600} c={warning ? 'red.9' : undefined} ff={known(entry.action) ? undefined : 'monospace'}>
-          {actionLabel(entry.action)}
+          {auditActionLabel(entry.action)}
         </Text>
       </Table.Td>
       <Table.Td>
         <EntityCell entry={entry} usersById={usersById} />
       </Table.Td>
       <Table.Td>
-        <AuditDetails details={entry.details} />
+        <AuditDetails entry={entry} />
       </Table.Td>
     </Table.Tr>
   );
@@ -255,25 +254,22 @@ function AuditRow({
 /** Objects of which the office has one: their id says nothing. */
 const SINGLETONS = new Set(['office', 'settings']);
 
+/** What the entry is about: the kind of record and what it is (a name, a case number, a document number). */
 function EntityCell({ entry, usersById }: { entry: AuditEntryView; usersById: ReadonlyMap<string, UserSummary> }) {
   if (!entry.entityType && !entry.caseId) return <Text c="dimmed">—</Text>;
   const user = entry.entityType === 'user' && entry.entityId ? usersById.get(entry.entityId) : undefined;
+  const named = entry.entityId && !SINGLETONS.has(entry.entityType ?? '') ? (user ? fullName(user) : entry.refs[entry.entityId]) : undefined;
   return (
     <Stack gap={0}>
       {entry.entityType ? (
-        <Text>
-          {entityLabel(entry.entityType)}
-          {user ? `: ${fullName(user)}` : ''}
+        <Text size="sm">
+          {auditEntityLabel(entry.entityType)}
+          {named && entry.entityId !== entry.caseId ? `: ${named}` : ''}
         </Text>
       ) : null}
-      {entry.entityId && !user && !SINGLETONS.has(entry.entityType ?? '') ? (
-        <Text size="sm" c="dimmed" ff="monospace" title={entry.entityId}>
-          {entry.entityId.slice(0, 8)}
-        </Text>
-      ) : null}
-      {entry.caseId && entry.caseId !== entry.entityId ? (
-        <Text size="sm" c="dimmed" title={entry.caseId}>
-          Sprawa {entry.caseId.slice(0, 8)}
+      {entry.caseId ? (
+        <Text size="sm" c="dimmed">
+          {entry.refs[entry.caseId] ?? 'sprawa'}
         </Text>
       ) : null}
     </Stack>

@@ -1,12 +1,11 @@
 import { Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { CASE_ACTION_LABELS, CASE_STATUS_LABELS, type CaseAction, type CaseStatus } from '../../../shared/domain/caseFlow';
 import type { AuditEntryView } from '../../../shared/ipc';
 import { call } from '../../api';
 import { QueryState } from '../../components/QueryState';
-import { AuditDetails } from '../audit/AuditDetails';
-import { actionLabel, entityLabel } from '../audit/labels';
+import { AuditDetails, EntryTime } from '../audit/AuditDetails';
+import { auditActionLabel, auditEntityLabel } from '../../../shared/audit-labels';
 
 const isStatus = (value: unknown): value is CaseStatus => typeof value === 'string' && value in CASE_STATUS_LABELS;
 const isAction = (value: unknown): value is CaseAction => typeof value === 'string' && value in CASE_ACTION_LABELS;
@@ -19,13 +18,13 @@ export function ChangeLogTab({ caseId }: { caseId: string }) {
       <QueryState isPending={log.isPending} error={log.error} onRetry={() => void log.refetch()} />
       {log.data ? (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped verticalSpacing="sm" horizontalSpacing="md" fz="md">
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped verticalSpacing="xs" horizontalSpacing="sm" fz="sm" layout="fixed">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={180}>Czas</Table.Th>
-                  <Table.Th w={200}>Użytkownik</Table.Th>
-                  <Table.Th w={260}>Zdarzenie</Table.Th>
+                  <Table.Th w="14%">Czas</Table.Th>
+                  <Table.Th w="16%">Użytkownik</Table.Th>
+                  <Table.Th w="26%">Zdarzenie</Table.Th>
                   <Table.Th>Szczegóły</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -55,15 +54,18 @@ function ChangeRow({ entry }: { entry: AuditEntryView }) {
   const warning = entry.action === 'access.denied';
   return (
     <Table.Tr>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{dayjs(entry.at).isValid() ? dayjs(entry.at).format('DD.MM.YYYY HH:mm:ss') : entry.at}</Table.Td>
+      <Table.Td>
+        <EntryTime at={entry.at} />
+      </Table.Td>
       <Table.Td>{entry.actorName ?? '—'}</Table.Td>
       <Table.Td>
         <Text fw={600} c={warning ? 'red.9' : undefined}>
-          {actionLabel(entry.action)}
+          {auditActionLabel(entry.action)}
         </Text>
         {entry.entityType && entry.entityType !== 'case' ? (
           <Text size="sm" c="dimmed">
-            {entityLabel(entry.entityType)}
+            {auditEntityLabel(entry.entityType)}
+            {entry.entityId && entry.refs[entry.entityId] ? `: ${entry.refs[entry.entityId]}` : ''}
           </Text>
         ) : null}
       </Table.Td>
@@ -77,7 +79,7 @@ function ChangeRow({ entry }: { entry: AuditEntryView }) {
             {isAction(details['action']) ? ` (${CASE_ACTION_LABELS[details['action']]})` : ''}
           </Text>
         ) : (
-          <AuditDetails details={details} />
+          <AuditDetails entry={entry} />
         )}
       </Table.Td>
     </Table.Tr>

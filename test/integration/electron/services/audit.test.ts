@@ -119,7 +119,7 @@ describe('audit trail contents', () => {
   });
 
   it('neutralises spreadsheet formulas and quotes separators in CSV', () => {
-    const csv = auditCsv([{ id: 1, at: 'x', actorId: null, actorName: '=HYPERLINK("http://x")', action: 'a;b', entityType: null, entityId: null, caseId: null, details: {} }]);
+    const csv = auditCsv([{ id: 1, at: 'x', actorId: null, actorName: '=HYPERLINK("http://x")', action: 'a;b', entityType: null, entityId: null, caseId: null, details: {}, refs: {} }]);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain('"a;b"');
   });
