@@ -34,7 +34,7 @@ describe('first run and login', () => {
   it('writes no entered plain text into any file of the data folder', async () => {
     t = testBackend();
     await setUpOffice(t);
-    await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: 'Asystentka-2026', roles: ['family_assistant'] });
+    await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: 'Asystentka-2026!', roles: ['family_assistant'] });
     await t.call('session:logout', {});
     const needles = [OFFICE.name, 'Bielice', 'Szkolna', HEAD.login, 'Żółkiewska', 'bwisniewska', 'Wiśniewska', HEAD.password];
     for (const file of readdirSync(t.dataDir)) {
@@ -129,11 +129,11 @@ describe('users', () => {
   it('adds a user who can log in with her own password', async () => {
     t = testBackend();
     await setUpOffice(t);
-    await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'BWisniewska', password: 'Asystentka-2026', roles: ['family_assistant'] });
+    await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'BWisniewska', password: 'Asystentka-2026!', roles: ['family_assistant'] });
     const users = await t.call('users:list', {});
     expect(users.map((u) => u.login)).toEqual(['bwisniewska', HEAD.login]);
     await t.call('session:logout', {});
-    const assistant = await t.call('session:login', { login: 'bwisniewska', password: 'Asystentka-2026' });
+    const assistant = await t.call('session:login', { login: 'bwisniewska', password: 'Asystentka-2026!' });
     expect(assistant.roles).toEqual(['family_assistant']);
     expect((await t.fail('users:list', {})).message).toBe('Nie masz uprawnień do zarządzania użytkownikami.');
   });
@@ -163,12 +163,12 @@ describe('users', () => {
     expect((await t.fail('users:update', { id: me.id, firstName: HEAD.firstName, lastName: HEAD.lastName, roles: ['social_worker'], active: true })).message).toBe(
       'W ośrodku musi zostać co najmniej jeden aktywny kierownik.',
     );
-    const worker = await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026', roles: ['social_worker'] });
+    const worker = await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!', roles: ['social_worker'] });
     await t.call('users:update', { id: worker.id, firstName: 'Anna', lastName: 'Nowak-Kowalska', roles: ['social_worker'], active: false });
     const changes = await t.call('audit:list', { action: 'user.update' });
     expect(changes[0]?.details).toEqual({ changes: { lastName: { from: 'Nowak', to: 'Nowak-Kowalska' }, active: { from: true, to: false } } });
     await t.call('session:logout', {});
-    expect((await t.fail('session:login', { login: 'anowak', password: 'Pracownik-2026' })).code).toBe('WRONG_PASSWORD');
+    expect((await t.fail('session:login', { login: 'anowak', password: 'Pracownik-2026!' })).code).toBe('WRONG_PASSWORD');
   });
 
   it('changes a password by re-wrapping one slot', async () => {

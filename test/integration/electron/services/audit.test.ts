@@ -19,7 +19,7 @@ async function tamperable(): Promise<Database> {
     t.clock.advance(60_000);
     await t.call('settings:update', { idleLockMinutes: 20 + i });
   }
-  await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026', roles: ['social_worker'] });
+  await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!', roles: ['social_worker'] });
   await t.call('session:logout', {});
   const keyring = await t.backend.readKeyring();
   const key = await t.backend.unwrapWithPassword(keyring, HEAD.login, HEAD.password);
