@@ -74,7 +74,7 @@ async function start(): Promise<Shell | null> {
     log: (message, error) => (error === undefined ? log.warn('Backend', message) : log.error(scrub(message), error)),
     ...overrides.hooks,
   });
-  setupHardening(electron, log);
+  const harden = setupHardening(electron, log);
   setupMenu(electron);
   setupProtocol(electron, { rendererDir: join(__dirname, '..', 'renderer'), log });
   setupIpc(electron, backend, () => window?.webContents ?? null, log);
@@ -84,6 +84,7 @@ async function start(): Promise<Shell | null> {
   warmUp.unref();
 
   window = createMainWindow(electron, { preload: join(__dirname, 'preload.cjs'), packaged });
+  harden(window.webContents);
   window.webContents.on('render-process-gone', (_event, details) => log.error(`Window's renderer gone: ${details.reason}`));
   window.on('closed', () => (window = null));
   app.on('second-instance', () => {

@@ -38,10 +38,11 @@ export function refuseDebugging(app: Pick<App, 'isPackaged' | 'commandLine'>, ar
 /** Outbound schemes blocked for every request of the session: the app talks to nobody. */
 const NETWORK_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
 
+/** Returns the rules for one web contents (see hardenContents). */
 export function setupHardening(
   electron: { app: Pick<App, 'on' | 'isPackaged'>; session: { defaultSession: Session } },
   log: ShellLog,
-): void {
+): (contents: WebContents) => void {
   const { app } = electron;
   const session = electron.session.defaultSession;
   session.setPermissionRequestHandler((_contents, permission, callback) => {
@@ -72,7 +73,21 @@ export function setupHardening(
     session.setSpellCheckerDictionaryDownloadURL('app://asysta/no-dictionaries/');
   });
 
-  app.on('web-contents-created', (_event, contents: WebContents) => {
+  const harden = hardenContents(app.isPackaged, log);
+  app.on('web-contents-created', (_event, contents: WebContents) => harden(contents));
+  return harden;
+}
+
+/**
+ * The rules for one web contents: no navigation, frame navigation, redirect, <webview> or new
+ * window; DevTools closed at once in a packaged app. Applied to every web contents Electron
+ * creates, and by main.ts to the app's window once more explicitly (once per contents).
+ */
+function hardenContents(packaged: boolean, log: ShellLog): (contents: WebContents) => void {
+  const hardened = new WeakSet<WebContents>();
+  return (contents) => {
+    if (hardened.has(contents)) return;
+    hardened.add(contents);
     contents.on('will-navigate', (event, url) => {
       event.preventDefault();
       log.warn('Denied navigation', urlForLog(url));
@@ -94,11 +109,11 @@ export function setupHardening(
       log.warn('Denied window.open', urlForLog(details.url));
       return { action: 'deny' };
     });
-    if (app.isPackaged) {
+    if (packaged) {
       contents.on('devtools-opened', () => {
         contents.closeDevTools();
         log.warn('Closed DevTools in a packaged app');
       });
     }
-  });
+  };
 }

@@ -177,6 +177,8 @@ describe('the built main process under the Electron stand-in', () => {
     expect(contents.simulateNavigation('https://example.com/')).toBe(false);
     expect(contents.simulateNavigation('app://asysta/index.html#/inne')).toBe(false);
     expect(contents.getURL()).toBe('app://asysta/index.html');
+    // The window's contents are hardened once, though both web-contents-created and main.ts apply the rules.
+    expect(app.logText().match(/Denied navigation/g)).toHaveLength(2);
     expect(contents.simulateFrameNavigation(new WebFrameMain('about:blank', contents.mainFrame), 'https://example.com/')).toBe(false);
     expect(contents.simulateRedirect('https://example.com/')).toBe(false);
     expect(contents.simulateWindowOpen('https://example.com/')).toBe('deny');
