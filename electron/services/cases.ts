@@ -23,6 +23,7 @@ import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type FoodAi
 import { addWorkingDays } from '../../shared/domain/calendar';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments, type SegmentAnswers } from '../../shared/domain/interviewForm';
 import { PESEL_MESSAGES, validatePesel } from '../../shared/domain/pesel';
+import { COURT_SIGNIFICANT } from '../../shared/chronology';
 import { caseAccess, type CaseAccess } from '../../shared/domain/roles';
 import { personKey } from '../../shared/domain/text';
 import type {
@@ -172,7 +173,7 @@ export class CasesService {
       closureNote: null,
       ...this.tracked(actor.user.id),
     });
-    await this.event(m, id, input.reportedOn, 'intake', 'Przyjęto zgłoszenie', input.report, true, actor.user.id);
+    await this.event(m, id, input.reportedOn, 'intake', 'Przyjęto zgłoszenie', input.report, COURT_SIGNIFICANT.intake, actor.user.id);
     reindexCase(m, id);
     await this.audit.append(m, {
       actorId: actor.user.id,
@@ -564,7 +565,7 @@ export class CasesService {
     interview.updatedAt = interview.completedAt;
     interview.updatedBy = actor.user.id;
     await m.getRepository(InterviewEntity).save(interview);
-    await this.event(m, kase.row.id, conductedOn, 'interview', 'Zaktualizowano wywiad środowiskowy', interview.segments.IV.changes.trim(), false, actor.user.id, 'interview', interview.id);
+    await this.event(m, kase.row.id, conductedOn, 'interview', 'Zaktualizowano wywiad środowiskowy', interview.segments.IV.changes.trim(), COURT_SIGNIFICANT.interview_updated, actor.user.id, 'interview', interview.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'interview.complete', entityType: 'interview', entityId: interview.id, caseId: kase.row.id, details: { kind: 'update' } });
     return this.interviewView(m, interview, kase.access);
   }
@@ -595,7 +596,7 @@ export class CasesService {
     interview.updatedBy = actor.user.id;
     await m.getRepository(InterviewEntity).save(interview);
     const late = compare(interview.conductedOn, kase.row.interviewDue) > 0;
-    await this.event(m, kase.row.id, interview.conductedOn, 'interview', late ? 'Przeprowadzono wywiad środowiskowy (po terminie)' : 'Przeprowadzono wywiad środowiskowy', '', true, actor.user.id, 'interview', interview.id);
+    await this.event(m, kase.row.id, interview.conductedOn, 'interview', late ? 'Przeprowadzono wywiad środowiskowy (po terminie)' : 'Przeprowadzono wywiad środowiskowy', '', COURT_SIGNIFICANT.interview_completed, actor.user.id, 'interview', interview.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'interview.complete', entityType: 'interview', entityId: id, caseId: kase.row.id, details: { late } });
     if (kase.row.minorParent) await this.insertRequest(m, kase.row.id, MINOR_PARENT_JUSTIFICATION, 'minor_parent', interview.conductedOn, actor);
     return this.interviewView(m, interview, kase.access);
@@ -637,7 +638,7 @@ export class CasesService {
     this.requireFull(kase);
     await this.transition(m, kase.row, 'choose_social_work', actor);
     await m.getRepository(AnalysisEntity).update({ caseId }, { outcome: 'social_work' });
-    await this.event(m, caseId, this.today(), 'analysis', 'Analiza: praca socjalna bez asystenta rodziny', '', true, actor.user.id);
+    await this.event(m, caseId, this.today(), 'analysis', 'Analiza: praca socjalna bez asystenta rodziny', '', COURT_SIGNIFICANT.social_work_only, actor.user.id);
   }
 
   async fileRequest(m: EntityManager, caseId: string, justification: string, actor: Actor): Promise<RequestView> {
@@ -669,7 +670,7 @@ export class CasesService {
       ...this.tracked(actor.user.id),
     });
     const title = kind === 'minor_parent' ? 'Przekazano kierownikowi do obowiązkowego przydziału asystenta rodziny (małoletni rodzic)' : 'Wniosek o przydzielenie asystenta rodziny';
-    await this.event(m, caseId, filedOn, 'request', title, justification, true, actor.user.id, 'request', id);
+    await this.event(m, caseId, filedOn, 'request', title, justification, COURT_SIGNIFICANT.request_filed, actor.user.id, 'request', id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'request.create', entityType: 'request', entityId: id, caseId, details: { kind } });
     return id;
   }
@@ -729,12 +730,12 @@ export class CasesService {
       request.status = 'referred';
       request.referralTarget = decision.target;
       request.referralOrganisation = decision.organisation;
-      await this.event(m, kase.row.id, today, 'decision', 'Sprawa przekazana do innego podmiotu', decision.organisation, true, actor.user.id, 'request', request.id);
+      await this.event(m, kase.row.id, today, 'decision', 'Sprawa przekazana do innego podmiotu', decision.organisation, COURT_SIGNIFICANT.referred_elsewhere, actor.user.id, 'request', request.id);
     } else {
       await this.transition(m, kase.row, 'return_to_worker', actor, { returnReason: decision.reason });
       request.status = 'returned';
       request.decisionNote = decision.reason;
-      await this.event(m, kase.row.id, today, 'decision', 'Wniosek zwrócony pracownikowi socjalnemu', decision.reason, false, actor.user.id, 'request', request.id);
+      await this.event(m, kase.row.id, today, 'decision', 'Wniosek zwrócony pracownikowi socjalnemu', decision.reason, COURT_SIGNIFICANT.request_returned, actor.user.id, 'request', request.id);
     }
     request.decidedBy = actor.user.id;
     request.decidedOn = today;
@@ -754,7 +755,7 @@ export class CasesService {
     await this.transition(m, kase.row, 'assign_assistant', actor, { assistantCaseload: load });
     const today = this.today();
     await m.getRepository(AssignmentEntity).insert({ id: randomUUID(), caseId: kase.row.id, assistantId, assignedOn: today, endedOn: null, ...this.tracked(actor.user.id) });
-    await this.event(m, kase.row.id, today, 'decision', `Przydzielono asystenta rodziny: ${assistant.firstName} ${assistant.lastName}`, '', true, actor.user.id);
+    await this.event(m, kase.row.id, today, 'decision', `Przydzielono asystenta rodziny: ${assistant.firstName} ${assistant.lastName}`, '', COURT_SIGNIFICANT.assistant_assigned, actor.user.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'assignment.create', entityType: 'assignment', entityId: assistantId, caseId: kase.row.id, details: { assistantId, caseloadBefore: load } });
   }
 

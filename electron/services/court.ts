@@ -25,6 +25,7 @@ import {
   type OpinionView,
   sanitizeFileName,
 } from '../../shared/court';
+import { COURT_SIGNIFICANT } from '../../shared/chronology';
 import { compare, type IsoDate } from '../../shared/domain/dates';
 import { can } from '../../shared/domain/roles';
 import type { Clock } from '../clock';
@@ -61,7 +62,7 @@ export class CourtService {
     }
     const id = randomUUID();
     await m.getRepository(CourtRequestEntity).insert({ id, ...input, status: 'open', answeredOn: null, ...this.cases.tracked(actor.user.id) });
-    await this.cases.event(m, kase.row.id, input.receivedOn, 'court', `Pismo sądu: ${input.court}, ${input.division}, sygn. akt ${input.caseReference}`, `Termin odpowiedzi: ${input.deadline}.${input.notes ? `\n${input.notes}` : ''}`, true, actor.user.id, 'court_request', id);
+    await this.cases.event(m, kase.row.id, input.receivedOn, 'court', `Pismo sądu: ${input.court}, ${input.division}, sygn. akt ${input.caseReference}`, `Termin odpowiedzi: ${input.deadline}.${input.notes ? `\n${input.notes}` : ''}`, COURT_SIGNIFICANT.court_letter, actor.user.id, 'court_request', id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'court_request.create', entityType: 'court_request', entityId: id, caseId: kase.row.id, details: { caseReference: input.caseReference, asks: input.asks, deadline: input.deadline } });
     return this.view(m, id);
   }
@@ -123,7 +124,7 @@ export class CourtService {
     request.updatedAt = this.clock.now().toISOString();
     request.updatedBy = actor.user.id;
     await m.getRepository(CourtRequestEntity).save(request);
-    await this.cases.event(m, caseId, sentOn, 'court', `Odpowiedź wysłana do sądu, sygn. akt ${request.caseReference}`, '', true, actor.user.id, 'court_request', request.id);
+    await this.cases.event(m, caseId, sentOn, 'court', `Odpowiedź wysłana do sądu, sygn. akt ${request.caseReference}`, '', COURT_SIGNIFICANT.court_answer, actor.user.id, 'court_request', request.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'court_request.answer', entityType: 'court_request', entityId: request.id, caseId, details: { sentOn } });
   }
 
@@ -279,7 +280,7 @@ export class CourtService {
     opinion.issuedOn = document.issuedOn;
     opinion.sha256 = document.sha256;
     await this.saveOpinion(m, opinion, actor);
-    await this.cases.event(m, kase.row.id, document.issuedOn, 'court', `Wydano opinię o rodzinie nr ${document.number} (sygn. akt ${request.caseReference})`, '', true, actor.user.id, 'court_opinion', opinion.id);
+    await this.cases.event(m, kase.row.id, document.issuedOn, 'court', `Wydano opinię o rodzinie nr ${document.number} (sygn. akt ${request.caseReference})`, '', COURT_SIGNIFICANT.court_opinion_issued, actor.user.id, 'court_opinion', opinion.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'court_opinion.issue', entityType: 'court_opinion', entityId: opinion.id, caseId: kase.row.id, details: { documentId: document.id, number: document.number, sha256: document.sha256 } });
     if (request.asks === 'opinion' && request.status === 'open') await this.markAnswered(m, request, kase.row.id, document.issuedOn, actor);
     else await this.answerIfComplete(m, request.id, document.issuedOn, actor);

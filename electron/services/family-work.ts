@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { CLOSURE_REASON_LABELS, type ClosureReason } from '../../shared/domain/caseFlow';
+import { COURT_SIGNIFICANT } from '../../shared/chronology';
 import { addMonths, compare, formatPolishDate, type IsoDate } from '../../shared/domain/dates';
 import { nextAssessmentDue } from '../../shared/domain/deadlines';
 import { contractProblems, contractTransition, planProblems, PLAN_STATUS_LABELS, type ContractEvent } from '../../shared/domain/familyWork';
@@ -175,7 +176,7 @@ export class FamilyWorkService {
       if (!['signed', 'in_progress'].includes(contract.status)) throw new AppError('INVALID_STATE', 'Niedotrzymanie można odnotować tylko w kontrakcie podpisanym lub w realizacji.');
       this.cases.notInFuture(input.occurredOn, 'Data niedotrzymania kontraktu');
       // art. 11 ust. 2 u.p.s.: not keeping the contract can limit or stop cash benefits — so it is a significant event.
-      await this.cases.event(m, kase.row.id, input.occurredOn, 'contract', 'Niedotrzymanie kontraktu socjalnego', input.note, true, actor.user.id, 'contract', contract.id);
+      await this.cases.event(m, kase.row.id, input.occurredOn, 'contract', 'Niedotrzymanie kontraktu socjalnego', input.note, COURT_SIGNIFICANT.contract_breach, actor.user.id, 'contract', contract.id);
       await this.audit.append(m, { actorId: actor.user.id, action: 'contract.breach', entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { occurredOn: input.occurredOn } });
       return contractView(contract, await this.cases.userNames(m));
     }
@@ -196,16 +197,16 @@ export class FamilyWorkService {
       if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać kontraktu: ${problems.join(' ')}`);
       this.cases.notInFuture(input.signedOn, 'Data podpisania');
       contract.signedOn = input.signedOn;
-      await this.cases.event(m, kase.row.id, input.signedOn, 'contract', 'Podpisano kontrakt socjalny', contract.mainGoal, true, actor.user.id, 'contract', contract.id);
+      await this.cases.event(m, kase.row.id, input.signedOn, 'contract', 'Podpisano kontrakt socjalny', contract.mainGoal, COURT_SIGNIFICANT.contract_signed, actor.user.id, 'contract', contract.id);
     } else if (input.event === 'assess') {
       contract.outcome = input.outcome;
       contract.outcomeNote = input.note;
-      await this.cases.event(m, kase.row.id, today, 'contract', 'Oceniono realizację kontraktu socjalnego', input.note, true, actor.user.id, 'contract', contract.id);
+      await this.cases.event(m, kase.row.id, today, 'contract', 'Oceniono realizację kontraktu socjalnego', input.note, COURT_SIGNIFICANT.contract_assessed, actor.user.id, 'contract', contract.id);
     } else if (input.event === 'terminate') {
       this.cases.notInFuture(input.terminatedOn, 'Data rozwiązania');
       contract.terminatedOn = input.terminatedOn;
       contract.terminationReason = input.reason;
-      await this.cases.event(m, kase.row.id, input.terminatedOn, 'contract', 'Rozwiązano kontrakt socjalny', input.reason, true, actor.user.id, 'contract', contract.id);
+      await this.cases.event(m, kase.row.id, input.terminatedOn, 'contract', 'Rozwiązano kontrakt socjalny', input.reason, COURT_SIGNIFICANT.contract_terminated, actor.user.id, 'contract', contract.id);
     }
     const from = contract.status;
     contract.status = step.to;
@@ -276,7 +277,7 @@ export class FamilyWorkService {
     plan.signedOn = signedOn;
     await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
     await this.cases.transition(m, kase.row, 'sign_plan', actor, { planSigned: true });
-    await this.cases.event(m, plan.caseId, signedOn, 'plan', `Podpisano plan pracy z rodziną (wersja ${plan.number})`, '', true, actor.user.id, 'plan', plan.id);
+    await this.cases.event(m, plan.caseId, signedOn, 'plan', `Podpisano plan pracy z rodziną (wersja ${plan.number})`, '', COURT_SIGNIFICANT.plan_signed, actor.user.id, 'plan', plan.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'plan.sign', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, supersedes: previous?.id ?? null } });
     return planView(plan, await this.cases.userNames(m));
   }
@@ -308,7 +309,7 @@ export class FamilyWorkService {
     await this.cases.transition(m, kase.row, 'record_assessment', actor);
     const id = randomUUID();
     await m.getRepository(AssessmentEntity).insert({ id, ...input, authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
-    await this.cases.event(m, input.caseId, input.assessedOn, 'assessment', 'Okresowa ocena sytuacji rodziny', input.changes, true, actor.user.id, 'assessment', id);
+    await this.cases.event(m, input.caseId, input.assessedOn, 'assessment', 'Okresowa ocena sytuacji rodziny', input.changes, COURT_SIGNIFICANT.periodic_assessment, actor.user.id, 'assessment', id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'assessment.create', entityType: 'assessment', entityId: id, caseId: input.caseId, details: { recommendation: input.recommendation } });
   }
 
@@ -322,7 +323,7 @@ export class FamilyWorkService {
     kase.row.closureNote = input.note;
     kase.row.closureProposedOn = this.cases.today();
     await m.getRepository(CaseEntity).save(kase.row);
-    await this.cases.event(m, kase.row.id, this.cases.today(), 'closure', `Propozycja zakończenia pracy z rodziną: ${CLOSURE_REASON_LABELS[input.reason]}`, input.note, true, actor.user.id);
+    await this.cases.event(m, kase.row.id, this.cases.today(), 'closure', `Propozycja zakończenia pracy z rodziną: ${CLOSURE_REASON_LABELS[input.reason]}`, input.note, COURT_SIGNIFICANT.closure_proposed, actor.user.id);
   }
 
   async decideClosure(m: EntityManager, input: z.output<typeof closureDecisionSchema>, actor: Actor): Promise<void> {
@@ -335,14 +336,14 @@ export class FamilyWorkService {
       kase.row.closureNote = null;
       kase.row.closureProposedOn = null;
       await m.getRepository(CaseEntity).save(kase.row);
-      await this.cases.event(m, kase.row.id, today, 'closure', 'Kierownik nie zatwierdził zakończenia pracy z rodziną', input.note, false, actor.user.id);
+      await this.cases.event(m, kase.row.id, today, 'closure', 'Kierownik nie zatwierdził zakończenia pracy z rodziną', input.note, COURT_SIGNIFICANT.closure_refused, actor.user.id);
       return;
     }
     if (input.decision === 'monitor') {
       await this.cases.transition(m, kase.row, 'start_monitoring', actor, facts);
       kase.row.monitoringUntil = addMonths(today, actor.settings.monitoringMonths);
       await m.getRepository(CaseEntity).save(kase.row);
-      await this.cases.event(m, kase.row.id, today, 'closure', `Zatwierdzono zakończenie pracy z rodziną; monitoring do ${formatPolishDate(kase.row.monitoringUntil)}`, input.note, true, actor.user.id);
+      await this.cases.event(m, kase.row.id, today, 'closure', `Zatwierdzono zakończenie pracy z rodziną; monitoring do ${formatPolishDate(kase.row.monitoringUntil)}`, input.note, COURT_SIGNIFICANT.closure_approved, actor.user.id);
       return;
     }
     await this.cases.transition(m, kase.row, 'approve_closure', actor, facts);
@@ -357,7 +358,7 @@ export class FamilyWorkService {
     await this.cases.transition(m, kase.row, 'end_monitoring', actor);
     kase.row.monitoringEndedOn = this.cases.today();
     await m.getRepository(CaseEntity).save(kase.row);
-    await this.cases.event(m, caseId, kase.row.monitoringEndedOn, 'closure', 'Zakończono monitoring rodziny', '', true, actor.user.id);
+    await this.cases.event(m, caseId, kase.row.monitoringEndedOn, 'closure', 'Zakończono monitoring rodziny', '', COURT_SIGNIFICANT.monitoring_ended, actor.user.id);
   }
 
   /**
@@ -384,7 +385,7 @@ export class FamilyWorkService {
     kase.row.closedOn = today;
     await m.getRepository(CaseEntity).save(kase.row);
     await m.getRepository(AssignmentEntity).update({ caseId: kase.row.id, endedOn: IsNull() }, { endedOn: today });
-    await this.cases.event(m, kase.row.id, today, 'closure', 'Sprawa zamknięta', note, true, actor.user.id);
+    await this.cases.event(m, kase.row.id, today, 'closure', 'Sprawa zamknięta', note, COURT_SIGNIFICANT.case_closed, actor.user.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'case.close', entityType: 'case', entityId: kase.row.id, caseId: kase.row.id, details: { reason: kase.row.closureReason } });
   }
 }
