@@ -263,18 +263,20 @@ export class ReferralsService {
     const validUntil = input.programme === 'fepz' ? target.validUntil : addDays(today, settings.shop.validityDays - 1);
     const applicant = await m.getRepository(PersonEntity).findOneByOrFail({ id: basis.applicantId });
     const decisive = result.reasons[0] ?? '';
+    const person = {
+      fullName: `${applicant.firstName} ${applicant.lastName}`,
+      sex: applicant.sex === 'M' ? ('M' as const) : ('F' as const),
+      pesel: applicant.pesel,
+      otherIdentityDocument: applicant.pesel ? null : [applicant.documentType, applicant.documentNumber].filter(Boolean).join(' ') || null,
+      address: null,
+    };
     const issued = await this.documents.issueOffice(m, actor, {
       kind: 'referral',
       subjectId: id,
       build: (header) => ({
         header: { ...header, dated: header.issuedOn },
         programme: input.programme,
-        person: {
-          fullName: `${applicant.firstName} ${applicant.lastName}`,
-          pesel: applicant.pesel,
-          otherIdentityDocument: applicant.pesel ? null : [applicant.documentType, applicant.documentNumber].filter(Boolean).join(' ') || null,
-          address: null,
-        },
+        person,
         householdSize: basis.members.length,
         declaration: { kind: basis.kind, declaredOn: basis.date },
         income: { perPerson: formatZl(result.income.perPersonGr), threshold: formatZl(result.thresholdGr), basis: result.thresholdLabel },

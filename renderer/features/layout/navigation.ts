@@ -27,7 +27,9 @@ export type Route =
   | { view: 'backup' }
   /** Court letters of the cases the user may open (issue 7); one opinion for a court. */
   | { view: 'court' }
-  | { view: 'opinion'; caseId: string; requestId: string };
+  | { view: 'opinion'; caseId: string; requestId: string }
+  /** Food-aid (FEPŻ) and social-shop referrals (issue 19). */
+  | { view: 'referrals' };
 
 export type ViewName = Route['view'];
 

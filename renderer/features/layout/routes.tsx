@@ -21,6 +21,7 @@ import { ContractPage } from '../family-work/ContractPage';
 import { PlanPage } from '../family-work/PlanPage';
 import { CourtListPage } from '../court/CourtListPage';
 import { OpinionPage } from '../court/OpinionPage';
+import { ReferralsPage } from '../referrals/ReferralsPage';
 import type { Route, ViewName } from './navigation';
 
 /**
@@ -46,6 +47,7 @@ export const VIEW_PERMISSIONS: Record<ViewName, Permission | null> = {
   backup: 'backup.run',
   court: 'cases.view',
   opinion: 'cases.view',
+  referrals: 'referrals.view',
 };
 
 /** A number shown beside a navbar item (e.g. requests waiting for a decision). */
@@ -64,6 +66,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: { view: 'intake' }, label: 'Nowe zgłoszenie', group: 'work' },
   { route: { view: 'requests' }, label: 'Wnioski o asystenta', group: 'work', counter: 'pendingRequests' },
   { route: { view: 'court' }, label: 'Sądy', group: 'work' },
+  { route: { view: 'referrals' }, label: 'Skierowania', group: 'work' },
   { route: { view: 'users' }, label: 'Użytkownicy', group: 'office' },
   { route: { view: 'stats' }, label: 'Statystyki', group: 'office' },
   { route: { view: 'backup' }, label: 'Kopie zapasowe', group: 'office' },
@@ -134,5 +137,7 @@ export function renderRoute(route: Route): ReactNode {
       return <CourtListPage />;
     case 'opinion':
       return <OpinionPage caseId={route.caseId} requestId={route.requestId} />;
+    case 'referrals':
+      return <ReferralsPage />;
   }
 }

@@ -19,6 +19,7 @@ import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { halfYear, lastFinishedHalf, wholeYear, type Period, type PeriodKind } from './period';
 import { StatsChart } from './StatsChart';
+import { ReferralCounts } from '../referrals/ReferralCounts';
 
 const MIME: Record<StatsFormat, string> = {
   csv: 'text/csv;charset=utf-8',
@@ -144,6 +145,7 @@ export function StatsPage() {
               </Paper>
             </>
           ) : null}
+          <ReferralCounts from={period.from} to={period.to} />
         </>
       ) : null}
     </Stack>
