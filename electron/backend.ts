@@ -74,7 +74,10 @@ export interface BackendOptions {
   scrypt?: ScryptParams;
   /** A better-sqlite3 binding built for the running runtime (Electron in development). */
   nativeBinding?: string;
-  /** Where unexpected errors go (never to the renderer). */
+  /**
+   * The app's log (never the renderer): events as a fixed text alone (migrations applied, restore
+   * steps), failures with their error. Never a name, an input or anything a person typed.
+   */
   log?: (message: string, error?: unknown) => void;
   /** How often the backend checks for an idle session on its own (ms); 0 turns the timer off. */
   idleCheckMs?: number;
@@ -333,7 +336,18 @@ export class Backend {
 
   /** Opens the database with the master key (for the CLI and tools that act outside a session). */
   openDatabase(masterKey: Buffer, options: { migrate?: boolean; file?: string } = {}): Promise<Database> {
-    return Database.open({ file: options.file ?? this.dbFile, masterKey, nativeBinding: this.options.nativeBinding, migrate: options.migrate });
+    return Database.open({
+      file: options.file ?? this.dbFile,
+      masterKey,
+      nativeBinding: this.options.nativeBinding,
+      migrate: options.migrate,
+      onMigrated: (names) => this.log(`Migrations applied: ${names.join(', ')}`),
+    });
+  }
+
+  /** To the app's log (BackendOptions.log): a fixed text, and the error when something failed. */
+  log(message: string, error?: unknown): void {
+    this.options.log?.(message, error);
   }
 
   async readKeyring(): Promise<Keyring> {
@@ -435,7 +449,8 @@ export class Backend {
    */
   private startDueBackup(): void {
     this.loginBackup = this.backup.runDueBackup().then((outcome) => {
-      if (outcome.status === 'failed') this.options.log?.(`Scheduled backup after sign-in failed: ${outcome.message}`);
+      if (outcome.status === 'failed') this.log('Scheduled backup after sign-in failed', new Error(outcome.message));
+      else if (outcome.status === 'created') this.log('Scheduled backup after sign-in made');
       return outcome;
     });
   }

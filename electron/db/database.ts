@@ -20,6 +20,8 @@ export interface OpenOptions {
   migrate?: boolean;
   /** The migrations this build knows; only tests pass fewer, to build an older schema. */
   migrations?: typeof MIGRATIONS;
+  /** Told the names of the migrations this opening applied (for the app's log). */
+  onMigrated?: (names: string[]) => void;
 }
 
 interface RawDb {
@@ -121,7 +123,10 @@ export class Database {
     }
     try {
       await refuseNewer(dataSource, (options.migrations ?? MIGRATIONS).map((m) => new m().name));
-      if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+      if (options.migrate !== false) {
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        if (applied.length > 0) options.onMigrated?.(applied.map((migration) => migration.name));
+      }
     } catch (error) {
       await dataSource.destroy();
       throw error;

@@ -752,6 +752,7 @@ export class BackupService {
         macKey.fill(0);
       }
       if (!second.sumOk || !second.tagOk || second.sha256 !== sha256) throw corrupt();
+      this.backend.log('Restore: backup read and verified into a copy aside');
       // An older key of this office: the copy takes today's key before it is opened.
       if (!plan.backupKey.equals(plan.targetKey)) DatabaseFile.rekeyFile(tmpDb, plan.backupKey, plan.targetKey, this.backend.nativeBinding);
 
@@ -789,8 +790,10 @@ export class BackupService {
         });
       });
       await writeKeyring(tmpKeys, withAnchor(keyring, { ...anchor, at: this.backend.clock.now().toISOString() }, plan.targetKey));
+      this.backend.log('Restore: copy checked (integrity, audit chain)');
 
       this.swapIn(tmpDb, tmpKeys, stamp);
+      this.backend.log('Restore: copy swapped in behind the journal');
       await this.confirmSwap(plan.targetKey);
       return { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, auditEntries: checked + 1 };
     } finally {
@@ -875,8 +878,10 @@ export class BackupService {
       await this.checkDatabase(this.backend.dbFile, masterKey);
     } catch (error) {
       this.rollBack(journal);
+      this.backend.log('Restore: check in place failed, the previous data put back', error);
       throw error;
     }
+    this.backend.log('Restore: checked in place, done');
     // The data as it was before this restore stays aside (encrypted as it was), in case the
     // restore was a mistake; older such copies are removed.
     const kept = new Set(journal.moves.map((m) => m.to));
@@ -935,8 +940,10 @@ export class BackupService {
           if (existsSync(join(this.dataDir, install.from))) renameSync(join(this.dataDir, install.from), join(this.dataDir, install.to));
         }
         removeQuietly(join(this.dataDir, JOURNAL_FILE));
+        this.backend.log('Restore: finished a restore cut short at the last start');
       } else {
         this.rollBack(journal);
+        this.backend.log('Restore: rolled back a restore cut short at the last start');
       }
     }
     const now = Date.now();

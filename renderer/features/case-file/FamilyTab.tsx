@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import {
   CHILD_WHEREABOUTS_LABELS,
   DOCUMENT_TYPE_LABELS,
@@ -9,6 +10,8 @@ import {
 import { SEX_LABELS } from '../../../shared/domain/pesel';
 import { ageInYears, polishDate, todayIso } from '../../lib/dates';
 import { count } from '../../../shared/text';
+import { FamilyChangeModal } from './FamilyChangeModal';
+import { StaffSection } from './StaffSection';
 
 function label<K extends string>(labels: Record<K, string>, key: string | null): string {
   if (!key) return '—';
@@ -29,10 +32,25 @@ function personNote(member: MemberView): string {
   return `${sex}, ${count(age, 'rok', 'lata', 'lat')}`;
 }
 
+/** "od 10.03.2026", "do 16.03.2026": when someone joined or left after the report. */
+function membership(member: MemberView): string | null {
+  if (member.memberTo) return `Wyprowadził(a) się ${polishDate(member.memberTo)}`;
+  if (member.memberFrom) return `W rodzinie od ${polishDate(member.memberFrom)}`;
+  return null;
+}
+
 export function FamilyTab({ file }: { file: CaseFileView }) {
   const { family } = file;
+  const [changing, setChanging] = useState(false);
+  const previous = family.addresses.filter((a) => a.toOn !== null);
   return (
     <Stack gap="md">
+      <Group>
+        <Button variant="default" onClick={() => setChanging(true)} disabled={file.status === 'CLOSED' || file.status === 'ARCHIVED'}>
+          Zgłoś zmianę w rodzinie
+        </Button>
+      </Group>
+      <FamilyChangeModal file={file} opened={changing} onClose={() => setChanging(false)} />
       <Paper withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
           <Stack gap={2}>
@@ -43,6 +61,11 @@ export function FamilyTab({ file }: { file: CaseFileView }) {
             <Text>
               {family.postalCode} {family.city}
             </Text>
+            {previous.map((a) => (
+              <Text key={`${a.street}-${a.toOn}`} size="sm" c="dimmed">
+                Wcześniej{a.fromOn ? ` (od ${polishDate(a.fromOn)})` : ''} do {polishDate(a.toOn!)}: {a.street}, {a.postalCode} {a.city}
+              </Text>
+            ))}
           </Stack>
           <Stack gap={2}>
             <Text size="sm" fw={700} c="dimmed">
@@ -80,7 +103,7 @@ export function FamilyTab({ file }: { file: CaseFileView }) {
             </Table.Thead>
             <Table.Tbody>
               {family.members.map((member) => (
-                <Table.Tr key={member.id}>
+                <Table.Tr key={member.id} c={member.memberTo ? 'dimmed' : undefined}>
                   <Table.Td>
                     <Text fw={600}>
                       {member.person.firstName} {member.person.lastName}
@@ -88,6 +111,11 @@ export function FamilyTab({ file }: { file: CaseFileView }) {
                     <Text size="sm" c="dimmed">
                       {personNote(member)}
                     </Text>
+                    {membership(member) ? (
+                      <Text size="sm" c="orange.9">
+                        {membership(member)}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>
                     <Text>{label(RELATION_LABELS, member.relation)}</Text>
@@ -96,6 +124,12 @@ export function FamilyTab({ file }: { file: CaseFileView }) {
                         {label(CHILD_WHEREABOUTS_LABELS, member.childWhereabouts)}
                       </Text>
                     ) : null}
+                    {member.placements.map((p) => (
+                      <Text key={p.id} size="sm" c="dimmed">
+                        {label(CHILD_WHEREABOUTS_LABELS, p.whereabouts)}: od {polishDate(p.fromOn)}
+                        {p.toOn ? ` do ${polishDate(p.toOn)}` : ''}
+                      </Text>
+                    ))}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{polishDate(member.person.birthDate)}</Table.Td>
                   <Table.Td ff={member.person.pesel ? 'monospace' : undefined}>{identity(member)}</Table.Td>
@@ -114,6 +148,7 @@ export function FamilyTab({ file }: { file: CaseFileView }) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      <StaffSection file={file} />
     </Stack>
   );
 }

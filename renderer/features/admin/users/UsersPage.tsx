@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, fullName } from '../../../lib/format';
 import { useSession } from '../../layout/session';
 import { CreateUserModal } from './CreateUserModal';
 import { EditUserModal } from './EditUserModal';
+import { HandOverModal } from './HandOverModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { useUsers } from './usersQuery';
 
@@ -20,6 +21,7 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
+  const [handingOver, setHandingOver] = useState<UserSummary | null>(null);
 
   const rows = [...(users.data ?? [])].sort(byName);
 
@@ -101,6 +103,11 @@ export function UsersPage() {
                         >
                           Ustaw nowe hasło
                         </Button>
+                        {user.active && (user.roles.includes('social_worker') || user.roles.includes('family_assistant')) ? (
+                          <Button size="sm" variant="default" onClick={() => setHandingOver(user)} aria-label={`Przekaż sprawy: ${fullName(user)}`}>
+                            Przekaż sprawy
+                          </Button>
+                        ) : null}
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -114,6 +121,7 @@ export function UsersPage() {
       <CreateUserModal opened={creating} onClose={() => setCreating(false)} />
       <EditUserModal user={editing} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <HandOverModal user={handingOver} onClose={() => setHandingOver(null)} />
     </Stack>
   );
 }

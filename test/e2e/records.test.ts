@@ -1,0 +1,245 @@
+/**
+ * Records an office can trust (issue 15, part B), driven by the keyboard as a worker would: the
+ * family changes after intake (a new address, a newborn, a child placed in foster care), the
+ * kierownik hands the family to another assistant, a user who still leads cases cannot be
+ * switched off until her cases are handed over, and the settings keep the statutory cap.
+ *
+ * The office, its users and one assigned case are set up through the backend; everything the
+ * issue is about is typed on the screens. Screenshots: test-results/e2e/records-*.png.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPolishDate } from '../../shared/domain/dates';
+import { makePesel } from '../../shared/domain/pesel';
+import { ManualClock } from '../../electron/clock';
+import { HEAD, OFFICE } from '../support/backend';
+import { launchApp, type AppHandle } from './harness';
+import { button, field, heading, invoker, logIn, logOut, nav, shot, tab } from './ui';
+
+const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!' };
+const WORKER2 = { firstName: 'Ewa', lastName: 'Lis', login: 'elis', password: 'Pracownik-2026!' };
+const ASSISTANT = { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: 'Asystentka-2026!' };
+const ASSISTANT2 = { firstName: 'Celina', lastName: 'Mazur', login: 'cmazur', password: 'Asystentka-2026!' };
+const SEGMENTS = {
+  'I.A': { familyComposition: 'Matka i syn.' },
+  'I.H': { needs: 'Wsparcie w opiece nad dzieckiem.' },
+  'I.I': { diagnosis: 'Trudności opiekuńczo-wychowawcze.', conclusions: 'Asystent rodziny.' },
+  'I.J': { helpPlan: 'Asystent rodziny.' },
+};
+
+/** Focuses a field and types into it, as a person does (no fill). */
+async function typeInto(page: Page, label: string, text: string, scope: Page | ReturnType<Page['getByRole']> = page): Promise<void> {
+  const input = field(scope, label);
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+}
+
+describe('records an office can trust', () => {
+  let app: AppHandle;
+  let caseId = '';
+  let caseNumber = '';
+  let today = '';
+  const invoke = invoker(() => app);
+
+  beforeAll(async () => {
+    const warsawToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
+    app = await launchApp({ clock: new ManualClock(`${warsawToday}T12:00:00.000Z`) });
+    today = warsawToday;
+    await invoke('setup:create', { office: OFFICE, head: HEAD });
+    await invoke('session:login', { login: HEAD.login, password: HEAD.password });
+    const ids: Record<string, string> = {};
+    for (const [person, role] of [[WORKER, 'social_worker'], [WORKER2, 'social_worker'], [ASSISTANT, 'family_assistant'], [ASSISTANT2, 'family_assistant']] as const) {
+      ids[person.login] = (await invoke('users:create', { ...person, roles: [role] })).id;
+    }
+    await invoke('session:logout', {});
+    await invoke('session:login', { login: WORKER.login, password: WORKER.password });
+    const created = await invoke('cases:create', {
+      reportedOn: today,
+      source: 'school',
+      report: 'Syn opuszcza zajęcia.',
+      urgent: false,
+      family: { kind: 'family', street: 'ul. Polna 3', postalCode: '74-202', city: 'Bielice', rural: false },
+      members: [
+        { relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1990-05-12', 'F', 21), firstName: 'Marta', lastName: 'Kowalczyk', birthDate: '1990-05-12', sex: 'F' } },
+        { relation: 'child', inHousehold: true, childWhereabouts: 'home', person: { pesel: makePesel('2016-02-01', 'M', 22), firstName: 'Jan', lastName: 'Kowalczyk', birthDate: '2016-02-01', sex: 'M' } },
+      ],
+    });
+    caseId = created.id;
+    caseNumber = created.number;
+    const { interviewId } = await invoke('cases:startInterview', { caseId });
+    const saved = await invoke('interviews:save', { id: interviewId, expectedVersion: 1, conductedOn: today, place: 'Dom rodziny', segments: SEGMENTS, documents: {}, income: { items: [] } });
+    await invoke('interviews:complete', { id: interviewId, expectedVersion: saved.version });
+    await invoke('analysis:save', { caseId, reasons: ['parenting_helplessness'], strengths: '', resources: '', conclusions: 'Asystent.', consentOn: today });
+    const request = await invoke('requests:file', { caseId, justification: 'Trudności opiekuńczo-wychowawcze.' });
+    await invoke('session:logout', {});
+    await invoke('session:login', { login: HEAD.login, password: HEAD.password });
+    await invoke('requests:decide', { requestId: request.id, decision: { kind: 'assign', assistantId: ids[ASSISTANT.login]! } });
+    await invoke('session:logout', {});
+    await app.page.reload();
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function openCase(page: Page): Promise<void> {
+    await nav(page, 'Sprawy').click();
+    await page.getByRole('row').filter({ hasText: 'Kowalczyk Marta' }).getByRole('button').first().click();
+    await heading(page, 'Kowalczyk Marta').waitFor();
+  }
+
+  async function familyChange(page: Page, kind: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
+    await button(page, 'Zgłoś zmianę w rodzinie').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Zmiana w rodzinie' });
+    await dialog.waitFor();
+    await field(dialog, 'Rodzaj zmiany').selectOption({ label: kind });
+    await fill(dialog);
+    await button(dialog, 'Zapisz zmianę').focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('the worker records a new address, a newborn and a child placed in foster care; the change register names her', async () => {
+    const { page } = app;
+    try {
+      await logIn(page, WORKER.login, WORKER.password);
+      await openCase(page);
+      const date = formatPolishDate(today);
+
+      await familyChange(page, 'Nowy adres rodziny', async (dialog) => {
+        await typeInto(page, 'Data zmiany (kiedy to się stało)', date, dialog);
+        await typeInto(page, 'Ulica i numer', 'ul. Nowa 5', dialog);
+        await typeInto(page, 'Kod pocztowy', '74-200', dialog);
+        await typeInto(page, 'Miejscowość', 'Pyrzyce', dialog);
+      });
+      await page.getByText('ul. Nowa 5').first().waitFor();
+      await page.getByText(/^Wcześniej do .*ul\. Polna 3, 74-202 Bielice$/).waitFor();
+
+      // A newborn: a PESEL with a wrong check digit is refused in the field, nothing is lost.
+      const baby = makePesel(today, 'F', 31);
+      const wrong = baby.slice(0, 10) + String((Number(baby[10]) + 1) % 10);
+      const dialog = page.getByRole('dialog', { name: 'Zmiana w rodzinie' });
+      await button(page, 'Zgłoś zmianę w rodzinie').focus();
+      await page.keyboard.press('Enter');
+      await field(dialog, 'Rodzaj zmiany').selectOption({ label: 'Nowa osoba w rodzinie (narodziny dziecka, nowy partner)' });
+      await typeInto(page, 'Imię', 'Zosia', dialog);
+      await typeInto(page, 'Nazwisko', 'Kowalczyk', dialog);
+      await typeInto(page, 'PESEL', wrong, dialog);
+      await typeInto(page, 'Data urodzenia', date, dialog);
+      await field(dialog, 'Płeć').selectOption({ label: 'Kobieta' });
+      await button(dialog, 'Zapisz zmianę').focus();
+      await page.keyboard.press('Enter');
+      await dialog.getByText('Nieprawidłowa cyfra kontrolna PESEL.').waitFor();
+      // The focus went to the field in error; what was typed is kept.
+      expect(await field(dialog, 'PESEL').evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await field(dialog, 'Imię').inputValue()).toBe('Zosia');
+      await typeInto(page, 'PESEL', baby, dialog);
+      await button(dialog, 'Zapisz zmianę').focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('row').filter({ hasText: 'Zosia Kowalczyk' }).getByText(`W rodzinie od ${date}`).waitFor();
+
+      await familyChange(page, 'Dziecko umieszczone w pieczy zastępczej', async (d) => {
+        await field(d, 'Osoba').selectOption({ label: 'Jan Kowalczyk (Dziecko)' });
+        await field(d, 'Gdzie dziecko zostało umieszczone').selectOption({ label: 'Rodzina zastępcza lub rodzinny dom dziecka' });
+        await typeInto(page, 'Uwagi (np. sygnatura postanowienia sądu, skąd wiadomo)', 'Postanowienie SR w Pyrzycach, III Nsm 12/26.', d);
+      });
+      await page.getByRole('row').filter({ hasText: 'Jan Kowalczyk' }).getByText(`Rodzina zastępcza lub rodzinny dom dziecka: od ${date}`).waitFor();
+      await shot(app, 'records-01-family-changed');
+
+      // The change register: each change with its author.
+      await tab(page, 'Zmiany').click();
+      await page.getByText('Anna Nowak').first().waitFor();
+      expect((await invoke('cases:changeLog', { caseId })).filter((e) => e.action.startsWith('family.')).map((e) => [e.action, e.actorName])).toEqual([
+        ['family.child_placed', 'Anna Nowak'],
+        ['family.member_joins', 'Anna Nowak'],
+        ['family.address', 'Anna Nowak'],
+      ]);
+      // Search follows the new address.
+      expect((await invoke('search:cases', { query: 'Pyrzyce' })).map((h) => h.caseId)).toEqual([caseId]);
+      await logOut(page);
+    } catch (error) {
+      await app.screenshot('records-failure-1').catch(() => undefined);
+      throw error;
+    }
+  }, 180_000);
+
+  it('the kierownik hands the family to another assistant; the old one is refused being switched off until her cases are handed over', async () => {
+    const { page } = app;
+    try {
+      await logIn(page, HEAD.login, HEAD.password);
+      await openCase(page);
+      const staff = page.getByRole('region', { name: 'Osoby prowadzące sprawę' });
+      await button(staff, 'Zmień asystenta rodziny').focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Zmień asystenta rodziny' });
+      await field(dialog, 'Nowy asystent rodziny').selectOption({ label: 'Celina Mazur (0 / 15 rodzin)' });
+      await typeInto(page, 'Przyczyna zmiany', 'Długotrwałe zwolnienie lekarskie asystentki.', dialog);
+      await button(dialog, 'Zapisz zmianę').focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await staff.getByRole('row').filter({ hasText: 'Celina Mazur' }).getByText('nadal', { exact: false }).waitFor();
+      await staff.getByRole('row').filter({ hasText: 'Bożena Wiśniewska' }).getByText('Długotrwałe zwolnienie lekarskie asystentki.').waitFor();
+      await shot(app, 'records-02-assistant-changed');
+
+      // The worker cannot be switched off while she leads the case: the refusal lists it.
+      await nav(page, 'Użytkownicy').click();
+      await button(page, `Edytuj: ${WORKER.firstName} ${WORKER.lastName}`).focus();
+      await page.keyboard.press('Enter');
+      const edit = page.getByRole('dialog');
+      await edit.getByLabel('Konto aktywne').focus();
+      await page.keyboard.press('Space');
+      await button(edit, 'Zapisz zmiany').focus();
+      await page.keyboard.press('Enter');
+      await edit.getByText(caseNumber, { exact: false }).waitFor();
+      await edit.getByText('Przekaż sprawy', { exact: false }).first().waitFor();
+      await shot(app, 'records-03-switch-off-refused');
+      await page.keyboard.press('Escape');
+      await edit.waitFor({ state: 'detached' });
+
+      // Hand-over, then switching off goes through.
+      await button(page, `Przekaż sprawy: ${WORKER.firstName} ${WORKER.lastName}`).focus();
+      await page.keyboard.press('Enter');
+      const hand = page.getByRole('dialog', { name: `Przekaż sprawy: ${WORKER.firstName} ${WORKER.lastName}` });
+      await hand.getByText(caseNumber, { exact: false }).waitFor();
+      await field(hand, 'Pracownik socjalny, który przejmie sprawy').selectOption({ label: `${WORKER2.firstName} ${WORKER2.lastName}` });
+      await typeInto(page, 'Przyczyna przekazania', 'Odejście z pracy.', hand);
+      await button(hand, 'Przekaż sprawy').focus();
+      await page.keyboard.press('Enter');
+      await hand.waitFor({ state: 'detached' });
+      await button(page, `Edytuj: ${WORKER.firstName} ${WORKER.lastName}`).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').getByLabel('Konto aktywne').focus();
+      await page.keyboard.press('Space');
+      await button(page.getByRole('dialog'), 'Zapisz zmiany').focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      expect((await invoke('cases:get', { id: caseId })).worker.name).toBe(`${WORKER2.firstName} ${WORKER2.lastName}`);
+      expect((await invoke('users:list', {})).find((u) => u.login === WORKER.login)?.active).toBe(false);
+    } catch (error) {
+      await app.screenshot('records-failure-2').catch(() => undefined);
+      throw error;
+    }
+  }, 180_000);
+
+  it('the settings keep the caseload limit at most 15 and show the wywiad terms as law, with their citation', async () => {
+    const { page } = app;
+    try {
+      await nav(page, 'Ustawienia').click();
+      await heading(page, 'Ustawienia').waitFor();
+      await page.getByText('§ 3 rozporządzenia MRiPS z 8.04.2021', { exact: false }).waitFor();
+      expect(await page.getByLabel(/^Termin wywiadu/).count()).toBe(0);
+      await typeInto(page, 'Limit rodzin na asystenta', '16');
+      await page.keyboard.press('Enter');
+      await page.getByText('najwięcej 15', { exact: false }).first().waitFor();
+      await shot(app, 'records-04-cap');
+      expect((await invoke('app:status', {})).settings?.caseloadLimit).toBe(15);
+      await logOut(page);
+    } catch (error) {
+      await app.screenshot('records-failure-3').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
+});
