@@ -70,8 +70,8 @@ async function start(): Promise<Shell | null> {
     pdfWorkerPath: join(__dirname, 'pdf-worker.cjs'),
     fontDir: fontDir(),
     openFile: createFileOpener(electron),
-    // The backend's messages are fixed texts, some with an outcome's message appended: scrubbed as outside text.
-    log: (message, error) => (error === undefined ? log.warn('Backend', message) : log.error(scrub(message), error)),
+    // Events are fixed texts; a failure's message may name a file: scrubbed as outside text.
+    log: (message, error) => (error === undefined ? log.info(message) : log.error(scrub(message), error)),
     ...overrides.hooks,
   });
   const harden = setupHardening(electron, log);
