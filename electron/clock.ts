@@ -46,3 +46,20 @@ const OFFICE_TIME = new Intl.DateTimeFormat('pl-PL', {
 export function officeTime(at: Date | string): string {
   return OFFICE_TIME.format(new Date(at));
 }
+
+const OFFICE_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Warsaw',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant's date and time on the office's clock (Europe/Warsaw), whatever the PC's time zone. */
+export function officeClockParts(at: Date): { year: string; month: string; day: string; hour: string; minute: string; second: string } {
+  const parts = Object.fromEntries(OFFICE_PARTS.formatToParts(at).map((part) => [part.type, part.value]));
+  return { year: parts['year'] ?? '', month: parts['month'] ?? '', day: parts['day'] ?? '', hour: parts['hour'] ?? '', minute: parts['minute'] ?? '', second: parts['second'] ?? '' };
+}

@@ -42,6 +42,7 @@ import { BACKUP_CORRUPT_MESSAGE, backupAgeDays, backupIsStale, type BackupResult
 import { can } from '../../shared/domain/roles';
 import { count } from '../../shared/text';
 import type { Backend, ReadySession } from '../backend';
+import { officeClockParts } from '../clock';
 import type { Database } from '../db/database';
 import { SettingEntity, UserEntity } from '../db/entities';
 import { Database as DatabaseFile } from '../db/database';
@@ -345,16 +346,16 @@ async function scanBackup(handle: fs.FileHandle, size: number, options: { macKey
 
 // ---- names and rotation --------------------------------------------------------------------
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** `asysta-kopia-2026-03-02T0800.asb` in the PC's local time (what the office reads). */
+/** `asysta-kopia-2026-03-02T0800.asb` in office time (Europe/Warsaw), whatever the PC's time zone. */
 export function backupFileName(at: Date, suffix = 1): string {
-  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}${pad(at.getMinutes())}`;
+  const t = officeClockParts(at);
+  const stamp = `${t.year}-${t.month}-${t.day}T${t.hour}${t.minute}`;
   return `asysta-kopia-${stamp}${suffix > 1 ? `-${suffix}` : ''}${BACKUP_EXTENSION}`;
 }
 
 function localStamp(at: Date): string {
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  const t = officeClockParts(at);
+  return `${t.year}-${t.month}-${t.day}T${t.hour}${t.minute}${t.second}`;
 }
 
 /** Our backups in a folder, newest first. */

@@ -19,7 +19,7 @@ import { ART7_REASONS, CLOSURE_REASONS, type Art7Reason, type ClosureReason } fr
 import type { IsoDate } from '../../shared/domain/dates';
 import { CONTRACT_STATUSES, type ContractStatus } from '../../shared/domain/familyWork';
 import { STATS_HEADERS, statsRows, type StatsFile, type StatsFormat, type StatsView } from '../../shared/stats';
-import type { Clock } from '../clock';
+import { officeTime, type Clock } from '../clock';
 import { prepared } from './raw-sql';
 import { xlsxWorkbook, type Cell } from './xlsx';
 
@@ -134,7 +134,7 @@ function table(view: StatsView, officeName: string): Cell[][] {
     [{ value: 'Sprawozdanie z zakresu wspierania rodziny — dane z Asysty', bold: true }],
     ['Ośrodek', officeName],
     ['Okres sprawozdawczy', `${view.from} – ${view.to}`],
-    ['Wygenerowano', view.generatedAt.slice(0, 16).replace('T', ' ') + ' UTC'],
+    ['Wygenerowano', officeTime(view.generatedAt)],
     [],
     STATS_HEADERS.map((h) => ({ value: h, bold: true })),
     ...statsRows(view).map((r) => [r.section, r.label, r.value]),

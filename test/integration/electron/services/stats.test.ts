@@ -129,7 +129,7 @@ describe('stats', () => {
       'Sprawozdanie z zakresu wspierania rodziny — dane z Asysty',
       `Ośrodek;${OFFICE.name}`,
       'Okres sprawozdawczy;2025-01-01 – 2025-12-31',
-      'Wygenerowano;2026-07-10 08:00 UTC',
+      'Wygenerowano;10.07.2026, 10:00',
       '',
       'Dział;Wskaźnik;Liczba',
     ]);
@@ -156,7 +156,7 @@ describe('stats', () => {
       { ref: 'A3', bold: false, value: 'Okres sprawozdawczy' },
       { ref: 'B3', bold: false, value: '2025-01-01 – 2025-12-31' },
       { ref: 'A4', bold: false, value: 'Wygenerowano' },
-      { ref: 'B4', bold: false, value: '2026-07-10 08:00 UTC' },
+      { ref: 'B4', bold: false, value: '10.07.2026, 10:00' },
       { ref: 'A6', bold: true, value: 'Dział' },
       { ref: 'B6', bold: true, value: 'Wskaźnik' },
       { ref: 'C6', bold: true, value: 'Liczba' },
