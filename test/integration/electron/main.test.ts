@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Shell } from '../../../electron/main';
+import type { BackupResult } from '../../../shared/backup';
 import { CHANNEL_NAMES } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import { FAST_SCRYPT, HEAD, OFFICE, tempDir, type TestBackend } from '../../support/backend';
@@ -367,7 +368,11 @@ describe('the log after a seeded session', () => {
       await t.call('session:login', { login: HEAD.login, password: HEAD.password });
       await seedOffice(t);
       // Typed text on the ways that are logged: wrong passwords, bad input, refused frames, stray URLs.
+      const backupFolder = tempDir('asysta-shell-backup-');
+      const backup = (await t.call('backup:run', { folder: backupFolder })) as BackupResult;
       await t.call('session:logout', {});
+      const backupFile = join(backup.folder, backup.fileName);
+      await t.call('backup:restore', { method: 'password', file: backupFile, login: HEAD.login, password: HEAD.password });
       await t.fail('session:login', { login: 'bwisniewska', password: 'Szczęśniak-Kołodziej' });
       await t.fail('users:create', { firstName: 'Krzesimir', lastName: 'Szczęśniak-Kołodziej', login: '', password: 'x', roles: [] });
       await app.call('cases:list', { query: 'Jadwiga' }, new WebFrameMain(`app://asysta/index.html?q=Jadwiga#Źródlana`, app.window.webContents.mainFrame));
@@ -381,9 +386,16 @@ describe('the log after a seeded session', () => {
       expect(log).toContain('setup:create: done');
       expect(log).toContain('session:login: done');
       expect(log).toContain('session:login refused: WRONG_PASSWORD');
+      expect(log).toMatch(/Migrations applied: \w+/);
+      expect(log).toContain('backup:run: done');
+      for (const step of ['backup read and verified into a copy aside', 'copy checked (integrity, audit chain)', 'copy swapped in behind the journal', 'checked in place, done']) {
+        expect(log).toContain(`Restore: ${step}`);
+      }
+      expect(log).toContain('backup:restore: done');
       expect(log).toContain("Refused cases:list from outside the app's window");
       expect(log).toContain('Denied navigation: https://example.com/…');
       expect(plainTextIn(app.shell.log.file)).toEqual([]);
+      rmSync(backupFolder, { recursive: true, force: true });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
