@@ -77,6 +77,8 @@ export interface BackupStatus {
   message: string;
   folder: string | null;
   keep: number;
+  /** This office's copies now in the folder; null without a folder or when it cannot be read. */
+  stored: number | null;
   everyHours: number;
   /** When the scheduled backup will next run (null without a folder). */
   nextDueAt: string | null;

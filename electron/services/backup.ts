@@ -393,6 +393,15 @@ export async function peekBackupHeader(file: string): Promise<BackupHeader | nul
 }
 
 /** This office's backups in a folder beyond the newest `keep` (the one just written counts). */
+/** This office's backups in a folder (another office's copies may share it), newest first. */
+async function ourBackups(folder: string, officeId: string): Promise<string[]> {
+  const ours: string[] = [];
+  for (const name of listBackups(folder)) {
+    if ((await peekBackupHeader(join(folder, name)))?.officeId === officeId) ours.push(name);
+  }
+  return ours;
+}
+
 async function beyondKeep(folder: string, keep: number, officeId: string, written: string): Promise<string[]> {
   const ours: string[] = [];
   for (const name of listBackups(folder)) {
@@ -568,6 +577,15 @@ export class BackupService {
           ? `Ostatnia kopia zapasowa ma ${count(ageDays, 'dzień', 'dni', 'dni')}. Wykonaj kopię zapasową.${noFolder}`
           : `Ostatnia kopia zapasowa: ${new Date(last?.at ?? now).toLocaleString('pl-PL')}.`;
     const nextDue = last ? Math.max(Date.parse(last.at) + backupEveryHours * 3_600_000, now) : now;
+    // The copies really in the folder now (null: no folder, or it cannot be read, e.g. a drive not connected).
+    let stored: number | null = null;
+    if (backupDir) {
+      try {
+        stored = (await ourBackups(backupDir, (await this.backend.readKeyring()).officeId)).length;
+      } catch {
+        stored = null;
+      }
+    }
     return {
       lastBackupAt: last?.at ?? null,
       lastFileName: last?.fileName ?? null,
@@ -577,6 +595,7 @@ export class BackupService {
       message,
       folder: backupDir,
       keep: backupKeep,
+      stored,
       everyHours: backupEveryHours,
       nextDueAt: backupDir ? new Date(nextDue).toISOString() : null,
     };

@@ -259,7 +259,9 @@ function BackupCard() {
             {body}
           </Text>{' '}
           <Text span c="dimmed">
-            Przechowywanych kopii: {status.data.keep}.
+            {status.data.stored === null
+              ? `Zachowywanych kopii: najwyżej ${status.data.keep}.`
+              : `Przechowywanych kopii: ${status.data.stored} (zachowywanych najwyżej ${status.data.keep}).`}
           </Text>
         </Text>
         <Anchor component="button" type="button" onClick={() => navigate({ view: 'backup' })}>

@@ -116,7 +116,7 @@ describe('backup file', () => {
     const t = backend();
     await setUpOffice(t);
     const none = await t.call('backup:status', {});
-    expect(none).toMatchObject({ lastBackupAt: null, warning: true, folder: null, keep: 10, everyHours: 24, nextDueAt: null });
+    expect(none).toMatchObject({ lastBackupAt: null, warning: true, folder: null, keep: 10, stored: null, everyHours: 24, nextDueAt: null });
     expect(none.message).toBe('Nie wykonano jeszcze kopii zapasowej. Wskaż folder kopii zapasowych na stronie „Kopie zapasowe”.');
     const dir = folder();
     const made = await t.call('backup:run', { folder: dir });
@@ -296,6 +296,8 @@ describe('rotation and schedule', () => {
       await later(t, 3_600_000);
     }
     expect(listBackups(dir)).toEqual([...made.slice(2).reverse(), 'asysta-kopia-2020-01-01T0000.asb']);
+    // The status counts this office's copies in the folder, not the setting, nor another office's file.
+    expect(await t.call('backup:status', {})).toMatchObject({ keep: 3, stored: 3 });
     for (const name of foreign) expect(existsSync(join(dir, name)), name).toBe(true);
     // Two backups in the same minute do not overwrite each other.
     const first = await t.call('backup:run', {});
