@@ -52,6 +52,7 @@ import { StaffChangesService } from './services/staff-changes';
 import { FamilyWorkService } from './services/family-work';
 import { familyWorkHandlers } from './services/family-work-handlers';
 import { BackupService } from './services/backup';
+import { LoginThrottle, THROTTLE_FILE } from './services/throttle';
 import { KeyService, recoverInterruptedKeyChange, type KeyChange } from './services/keys';
 import { backupHandlers } from './services/backup-handlers';
 import { reportingHandlers } from './services/reporting-handlers';
@@ -105,12 +106,6 @@ export interface ReadySession {
 
 type SessionState = { kind: 'none' } | { kind: 'locked'; user: SessionUser } | ReadySession;
 
-interface Attempts {
-  failures: number;
-  /** Epoch ms before which no new attempt is taken. */
-  blockedUntil: number;
-}
-
 const WRONG_LOGIN = 'Nieprawidłowy login lub hasło.';
 
 type FoundationChannel =
@@ -133,12 +128,6 @@ type FoundationChannel =
   | 'audit:list'
   | 'audit:verify'
   | 'audit:exportCsv';
-const MAX_DELAY_MS = 60_000;
-
-/** Growing delay after failed passwords: 1 s, 2 s, 4 s … up to a minute. */
-export function failureDelayMs(failures: number): number {
-  return failures <= 0 ? 0 : Math.min(1000 * 2 ** (failures - 1), MAX_DELAY_MS);
-}
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, session: ReadySession | null) => Promise<ChannelOutput<C>>;
 /** Handlers for a group of channels; each group lives beside its services (see createHandlers). */
@@ -194,9 +183,8 @@ export class Backend {
   private pdfService: PdfService | null = null;
   private readonly scrypt: ScryptParams;
   private state: SessionState = { kind: 'none' };
-  private readonly attempts = new Map<string, Attempts>();
-  /** Events that happened while the database was closed (failed logins, logout from the lock screen). */
-  private pendingAudit: AuditInput[] = [];
+  /** Password checks one at a time, growing delays, and the events that wait for the audit trail (services/throttle.ts). */
+  readonly throttle: LoginThrottle;
   private readonly idleTimer: NodeJS.Timeout | null;
   private readonly handlers: Handlers;
   /** The due backup started after the last sign-in (tests and close() wait for it). */
@@ -207,6 +195,7 @@ export class Backend {
     this.dbFile = join(options.dataDir, DB_FILE);
     this.keysFile = join(options.dataDir, KEYS_FILE);
     this.clock = options.clock ?? systemClock;
+    this.throttle = new LoginThrottle(join(options.dataDir, THROTTLE_FILE), this.clock, async () => (await readKeyring(this.keysFile).catch(() => null))?.lookupSalt ?? null);
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.audit = new AuditService(this.clock);
     this.office = new OfficeService(this.clock, this.audit);
@@ -398,21 +387,9 @@ export class Backend {
     return state;
   }
 
-  private checkAttempts(key: string): void {
-    const entry = this.attempts.get(key);
-    const now = this.clock.now().getTime();
-    if (entry && entry.blockedUntil > now) {
-      const seconds = Math.ceil((entry.blockedUntil - now) / 1000);
-      throw new AppError('RATE_LIMITED', `Zbyt wiele nieudanych prób. Spróbuj ponownie za ${seconds} s.`);
-    }
-  }
-
-  private recordFailure(key: string, event: AuditInput): never {
-    const failures = (this.attempts.get(key)?.failures ?? 0) + 1;
-    this.attempts.set(key, { failures, blockedUntil: this.clock.now().getTime() + failureDelayMs(failures) });
-    this.pendingAudit.push({ ...event, details: { ...event.details, at: this.clock.now().toISOString(), failures } });
-    const wait = failureDelayMs(failures) / 1000;
-    throw new AppError('WRONG_PASSWORD', failures > 1 ? `${WRONG_LOGIN} Kolejna próba możliwa za ${wait} s.` : WRONG_LOGIN);
+  private async recordFailure(key: string, event: AuditInput): Promise<never> {
+    const delay = await this.throttle.failure(key, event);
+    throw new AppError('WRONG_PASSWORD', delay > 1000 ? `${WRONG_LOGIN} Kolejna próba możliwa za ${delay / 1000} s.` : WRONG_LOGIN);
   }
 
   private async startSession(masterKey: Buffer, login: string, action: 'session.login' | 'session.unlock' | 'session.recover', newSlot?: { keyring: Keyring; password: string }): Promise<SessionUser> {
@@ -426,12 +403,12 @@ export class Backend {
         await writeKeyring(this.keysFile, await withSlot(newSlot.keyring, { kind: 'user', login, userId: row.id }, newSlot.password, masterKey, this.scrypt));
       }
       const user = toSessionUser(row);
-      const pending = this.pendingAudit;
-      this.pendingAudit = [];
+      const pending = await this.throttle.pending();
       await db.write(async (m) => {
-        for (const event of pending) await this.audit.append(m, event);
+        for (const event of pending.events) await this.audit.append(m, event);
         await this.audit.append(m, { actorId: user.id, action, entityType: 'user', entityId: user.id });
       });
+      await pending.done();
       const settings = await db.read((m) => this.office.settings(m));
       this.state = { kind: 'ready', user, db, masterKey, settings, lastActivity: this.clock.now().getTime() };
       return user;
@@ -515,44 +492,45 @@ export class Backend {
         return { recoveryCode: formatRecoveryCode(recoveryCode) };
       },
 
-      'session:login': async ({ login, password }) => {
-        if (this.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
-        const key = `login:${login}`;
-        this.checkAttempts(key);
-        const keyring = await this.readKeyring();
-        const masterKey = await this.unwrapWithPassword(keyring, login, password);
-        if (!masterKey) this.recordFailure(key, { actorId: null, action: 'session.login_failed', details: { login } });
-        this.attempts.delete(key);
-        const user = await this.startSession(masterKey, login, 'session.login');
-        this.startDueBackup();
-        return user;
-      },
+      'session:login': ({ login, password }) =>
+        this.throttle.serial(async () => {
+          if (this.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
+          const key = `login:${login}`;
+          await this.throttle.check(key);
+          const keyring = await this.readKeyring();
+          const masterKey = await this.unwrapWithPassword(keyring, login, password);
+          if (!masterKey) return this.recordFailure(key, { actorId: null, action: 'session.login_failed', details: { login } });
+          await this.throttle.success(key);
+          const user = await this.startSession(masterKey, login, 'session.login');
+          this.startDueBackup();
+          return user;
+        }),
 
-      'session:recover': async ({ login, recoveryCode, newPassword }) => {
-        if (this.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
-        const key = 'recovery';
-        this.checkAttempts(key);
-        const keyring = await this.readKeyring();
-        const slot = recoverySlot(keyring);
-        const masterKey = slot ? await openSlot(keyring, slot, recoveryCode) : null;
-        if (!masterKey) {
-          this.recordFailure(key, { actorId: null, action: 'session.recover_failed', details: { login } });
-        }
-        this.attempts.delete(key);
-        return this.startSession(masterKey, login, 'session.recover', { keyring, password: newPassword });
-      },
+      'session:recover': ({ login, recoveryCode, newPassword }) =>
+        this.throttle.serial(async () => {
+          if (this.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
+          const key = 'recovery';
+          await this.throttle.check(key);
+          const keyring = await this.readKeyring();
+          const slot = recoverySlot(keyring);
+          const masterKey = slot ? await openSlot(keyring, slot, recoveryCode) : null;
+          if (!masterKey) return this.recordFailure(key, { actorId: null, action: 'session.recover_failed', details: { login } });
+          await this.throttle.success(key);
+          return this.startSession(masterKey, login, 'session.recover', { keyring, password: newPassword });
+        }),
 
-      'session:unlock': async ({ password }) => {
-        const state = this.state;
-        if (state.kind !== 'locked') throw new AppError('INVALID_STATE', 'Sesja nie jest zablokowana.');
-        const key = `login:${state.user.login}`;
-        this.checkAttempts(key);
-        const keyring = await this.readKeyring();
-        const masterKey = await this.unwrapWithPassword(keyring, state.user.login, password);
-        if (!masterKey) this.recordFailure(key, { actorId: state.user.id, action: 'session.unlock_failed' });
-        this.attempts.delete(key);
-        return this.startSession(masterKey, state.user.login, 'session.unlock');
-      },
+      'session:unlock': ({ password }) =>
+        this.throttle.serial(async () => {
+          const state = this.state;
+          if (state.kind !== 'locked') throw new AppError('INVALID_STATE', 'Sesja nie jest zablokowana.');
+          const key = `login:${state.user.login}`;
+          await this.throttle.check(key);
+          const keyring = await this.readKeyring();
+          const masterKey = await this.unwrapWithPassword(keyring, state.user.login, password);
+          if (!masterKey) return this.recordFailure(key, { actorId: state.user.id, action: 'session.unlock_failed' });
+          await this.throttle.success(key);
+          return this.startSession(masterKey, state.user.login, 'session.unlock');
+        }),
 
       'session:lock': async (_input, session) => {
         await this.lock(requireReady(session), 'manual');
@@ -565,7 +543,7 @@ export class Backend {
           await session.db.write((m) => this.audit.append(m, { actorId: session.user.id, action: 'session.logout' }));
           await this.closeSession(session);
         } else if (state.kind === 'locked') {
-          this.pendingAudit.push({ actorId: state.user.id, action: 'session.logout', details: { from: 'lock_screen', at: this.clock.now().toISOString() } });
+          await this.throttle.remember({ actorId: state.user.id, action: 'session.logout', details: { from: 'lock_screen', at: this.clock.now().toISOString() } });
         }
         this.state = { kind: 'none' };
         return null;
@@ -649,7 +627,7 @@ export class Backend {
           },
           slots: (keyring, oldKey) => withSlot(keyring, { kind: 'user', login: user.login, userId: user.id }, newPassword, oldKey, this.scrypt),
         });
-        this.attempts.delete(`login:${user.login}`);
+        await this.throttle.forget(`login:${user.login}`);
         return null;
       },
 

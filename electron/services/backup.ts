@@ -83,7 +83,6 @@ const SUM_BYTES = 32;
 const MAX_HEADER_BYTES = 64 * 1024;
 const MAX_KEYRING_BYTES = 4 * 1024 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
-const MAX_RESTORE_DELAY_MS = 60_000;
 
 const headerSchema = z
   .object({
@@ -415,8 +414,6 @@ async function beyondKeep(folder: string, keep: number, officeId: string, writte
 export class BackupService {
   readonly dataDir: string;
   private busy = false;
-  private restoreFailures = 0;
-  private restoreBlockedUntil = 0;
 
   constructor(private readonly backend: Backend) {
     this.dataDir = dirname(backend.dbFile);
@@ -641,11 +638,9 @@ export class BackupService {
     if (!this.backend.signedOut()) {
       throw new AppError('INVALID_STATE', 'Dane można przywrócić z kopii tylko wtedy, gdy nikt nie jest zalogowany. Wyloguj się i spróbuj ponownie.');
     }
-    return this.exclusive(async () => {
-      const now = this.backend.clock.now().getTime();
-      if (this.restoreBlockedUntil > now) {
-        throw new AppError('RATE_LIMITED', `Zbyt wiele nieudanych prób. Spróbuj ponownie za ${Math.ceil((this.restoreBlockedUntil - now) / 1000)} s.`);
-      }
+    // Password checks one at a time with the sign-in screen's, under the same growing delays.
+    return this.backend.throttle.serial(() => this.exclusive(async () => {
+      await this.backend.throttle.check('restore');
       return withFile(file, async (handle, size) => {
         await readPrefix(handle, size);
         const first = await scanBackup(handle, size);
@@ -660,7 +655,7 @@ export class BackupService {
           plan.targetKey.fill(0);
         }
       });
-    });
+    }));
   }
 
   /** No office here: the backup's own slot file and credentials (a password of that day or its recovery code). */
@@ -730,11 +725,10 @@ export class BackupService {
       key = slot ? await openSlot(keyring, slot, secret.recoveryCode) : null;
     }
     if (key) {
-      this.restoreFailures = 0;
+      await this.backend.throttle.success('restore');
       return key;
     }
-    this.restoreFailures += 1;
-    this.restoreBlockedUntil = this.backend.clock.now().getTime() + Math.min(1000 * 2 ** (this.restoreFailures - 1), MAX_RESTORE_DELAY_MS);
+    await this.backend.throttle.failure('restore', { actorId: null, action: 'backup.restore_failed', details: { method: secret.method, ...(secret.method === 'password' ? { login: secret.login } : {}) } });
     throw new AppError(
       'WRONG_PASSWORD',
       whose === 'office'

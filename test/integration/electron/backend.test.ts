@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { failureDelayMs } from '../../../electron/backend';
+import { failureDelayMs } from '../../../electron/services/throttle';
 import { DEFAULT_SETTINGS } from '../../../electron/services/office';
 import { HEAD, OFFICE, setUpOffice, testBackend, type TestBackend } from '../../support/backend';
 
