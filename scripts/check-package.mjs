@@ -12,8 +12,9 @@
 // What it cannot check (Electron's real binary, a Windows build) is listed in build/README.md.
 import { spawnSync } from 'node:child_process';
 import { Buffer } from 'node:buffer';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -52,7 +53,8 @@ function readFuses(binary) {
 }
 
 // --- asar (Chromium pickle: 4-byte size, header size, then a pickled JSON string) -------------
-function readAsarHeader(file) {
+/** The asar's table of contents, and where its files' bytes start. */
+function readAsar(file) {
   const fd = openSync(file, 'r');
   try {
     const sizeBuffer = Buffer.alloc(8);
@@ -61,7 +63,32 @@ function readAsarHeader(file) {
     const header = Buffer.alloc(headerSize);
     readSync(fd, header, 0, headerSize, 8);
     const jsonLength = header.readUInt32LE(4);
-    return JSON.parse(header.subarray(8, 8 + jsonLength).toString('utf8'));
+    return { header: JSON.parse(header.subarray(8, 8 + jsonLength).toString('utf8')), dataOffset: 8 + headerSize };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the asar's files (and the unpacked ones beside it) out to `target`: the app as Electron sees it. */
+function extractAsar(file, target) {
+  const { header, dataOffset } = readAsar(file);
+  const fd = openSync(file, 'r');
+  const walk = (node, relative) => {
+    mkdirSync(join(target, relative), { recursive: true });
+    for (const [name, entry] of Object.entries(node.files ?? {})) {
+      const path = join(relative, name);
+      if (entry.files) walk(entry, path);
+      else if (entry.link) symlinkSync(entry.link, join(target, path));
+      else if (entry.unpacked) cpSync(join(`${file}.unpacked`, path), join(target, path));
+      else {
+        const bytes = Buffer.alloc(entry.size);
+        if (entry.size > 0) readSync(fd, bytes, 0, entry.size, dataOffset + Number(entry.offset));
+        writeFileSync(join(target, path), bytes, { mode: entry.executable ? 0o755 : 0o644 });
+      }
+    }
+  };
+  try {
+    walk(header, '');
   } finally {
     closeSync(fd);
   }
@@ -122,7 +149,7 @@ if (builder.status !== 0) {
 const resources = join(appDir, 'resources');
 const asar = join(resources, 'app.asar');
 check(existsSync(asar), 'resources/app.asar is missing');
-const files = existsSync(asar) ? asarFiles(readAsarHeader(asar)) : new Map();
+const files = existsSync(asar) ? asarFiles(readAsar(asar).header) : new Map();
 const paths = [...files.keys()];
 
 for (const file of ['/package.json', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/pdf-worker.cjs', '/dist/renderer/index.html']) {
@@ -174,6 +201,42 @@ check(unpackedSources.length === 0, `C sources are shipped unpacked: ${unpackedS
 const fontSource = join(root, 'electron', 'pdf', 'fonts');
 const fontsWanted = readdirSync(fontSource).filter((name) => /\.(ttf|otf)$/i.test(name));
 for (const font of fontsWanted) check(existsSync(join(resources, 'fonts', font)), `resources/fonts lacks ${font}`);
+
+// The PDF worker from the packaged layout: the asar's files written out to a folder outside the
+// repository (so that nothing resolves from the repository's node_modules), the worker started from
+// there with resources/fonts, fonts loaded and a document rendered.
+const layout = mkdtempSync(join(tmpdir(), 'asysta-layout-'));
+try {
+  extractAsar(asar, layout);
+  const probe = `
+    const { Worker } = require('node:worker_threads');
+    const worker = new Worker(${JSON.stringify(join(layout, 'dist', 'electron', 'pdf-worker.cjs'))}, {
+      workerData: { fontDir: ${JSON.stringify(join(resources, 'fonts'))} }, env: { NODE_ENV: 'production' } });
+    const answers = new Map();
+    worker.on('message', (m) => { if (m.type === 'done' || m.type === 'failed') answers.get(m.id)?.(m); });
+    worker.on('error', (e) => { console.log(JSON.stringify({ error: String(e && e.stack || e) })); process.exit(1); });
+    const ask = (message) => new Promise((resolve) => { answers.set(message.id, resolve); worker.postMessage(message); });
+    (async () => {
+      const warm = await ask({ type: 'warm-up', id: 1 });
+      const pdf = await ask({ type: 'render', id: 2, request: { kind: 'recovery-code', model: {
+        officeName: 'Ośrodek Pomocy Społecznej (próba pakietu)', createdOn: '2026-03-02', code: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567', databaseId: null } } });
+      const bytes = pdf.bytes ? Buffer.from(pdf.bytes) : Buffer.alloc(0);
+      console.log(JSON.stringify({ warm: warm.type, render: pdf.type, failure: pdf.failure ?? null, pdf: bytes.subarray(0, 5).toString('latin1'), size: bytes.length }));
+      await worker.terminate();
+    })();`;
+  const run = spawnSync(process.execPath, ['-e', probe], { cwd: layout, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' }, timeout: 120_000 });
+  const answer = (() => {
+    try {
+      return JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
+    } catch {
+      return { error: `${run.stdout}\n${run.stderr}`.trim() };
+    }
+  })();
+  check(answer.warm === 'done' && answer.render === 'done' && answer.pdf === '%PDF-', `the PDF worker does not work from the packaged layout: ${JSON.stringify(answer).slice(0, 600)}`);
+  if (answer.render === 'done') console.log(`PDF worker from the packaged layout: fonts loaded, recovery-code PDF rendered (${answer.size} bytes)`);
+} finally {
+  rmSync(layout, { recursive: true, force: true });
+}
 
 // The fuses, as flipped in the binary.
 const binary = join(appDir, pkg.name);
