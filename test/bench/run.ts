@@ -8,6 +8,7 @@ import { benchExport } from './export';
 import { benchPdf } from './pdf';
 import { benchLists } from './lists';
 import { benchShell } from './shell';
+import { benchReferrals } from './referrals';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   pdf: () => benchPdf(),
   lists: () => benchLists(),
   shell: () => benchShell(),
+  referrals: () => benchReferrals(),
 };
 
 const only = process.argv.slice(2);
