@@ -129,6 +129,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   court_opinion: 'Opinia o rodzinie',
   referral: 'Skierowanie',
   partner_organisation: 'Organizacja partnerska',
+  referral_subprogramme: 'Podprogram pomocy żywnościowej',
+  food_aid_threshold: 'Próg pomocy żywnościowej',
+  referral_list: 'Lista skierowań dla partnera',
 };
 
 export function auditEntityLabel(entityType: string): string {
