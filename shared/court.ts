@@ -207,11 +207,6 @@ export interface ExportResult {
   files: ExportedFile[];
   /** Each part's first page in the bundle. */
   contents: { title: string; page: number }[];
-  /**
-   * The request was marked answered by this export (it asked for the opinion and the case file,
-   * and the opinion had been issued): the date it was marked; else null.
-   */
-  answeredOn: IsoDate | null;
   ms: number;
 }
 

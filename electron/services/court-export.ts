@@ -268,7 +268,6 @@ export class CourtExportService {
       zip: { name: written[1]!, sha256: sha256(zipBytes), bytes: zipBytes.length },
       files: [...filesInZip, { name: 'manifest.json', sha256: sha256(manifestBytes), bytes: manifestBytes.length }, { name: 'SUMY-SHA256.txt', sha256: sha256(sums), bytes: sums.length }],
       contents: bundle.contents.filter((c) => c.level === 0).map((c) => ({ title: c.title, page: c.page })),
-      answeredOn: null,
       ms: 0,
     };
     const s = session!;
@@ -281,8 +280,6 @@ export class CourtExportService {
         caseId: data.kase.id,
         details: { requestId: request?.id ?? null, caseReference: request?.caseReference ?? null, parts: input.parts, bundle: result.bundle, zip: result.zip, files: result.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
       });
-      // The opinion already issued, the case file now exported: a request for both is answered.
-      if (request && (await this.court.answerIfComplete(m, request.id, snap.today, { user: s.user, settings: s.settings }))) result.answeredOn = snap.today;
     });
     step('Gotowe');
     result.ms = Math.round(performance.now() - started);

@@ -4,10 +4,9 @@
  * A request belongs to a case and is registered by anyone who may open the case; its deadline is
  * in the work tray (deadline-queries.ts, kind 'court'). The opinion is drafted by the assistant
  * assigned to the family from the case's data (court-data.ts opinionPrefill), submitted to the
- * kierownik, approved (or returned with a reason), and issued as a numbered PDF; a request that
- * asked only for the opinion is then answered with the date it was sent, one that asked for the
- * opinion and the case file once both the opinion is issued and the file exported (answerIfComplete).
- * "Odpowiedź wysłana" (answer) stays for answers sent on paper.
+ * kierownik, approved (or returned with a reason), and issued as a numbered PDF. Issuing the
+ * opinion or exporting the case file sends nothing: the request is answered only when the user
+ * says the answer went out, with the day it was sent ("Odpowiedź wysłana", answer).
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -100,22 +99,6 @@ export class CourtService {
     }
     await this.markAnswered(m, request, kase.row.id, input.sentOn, actor);
     return this.view(m, request.id);
-  }
-
-  /**
-   * A request for both the opinion and the case file is answered once both have gone out: the
-   * opinion issued and the case file exported for this request (the export's audit entry). Called
-   * after each of the two; `on` is the day of the later one. Returns whether it marked the request.
-   */
-  async answerIfComplete(m: EntityManager, requestId: string, on: IsoDate, actor: Actor): Promise<boolean> {
-    const request = await m.getRepository(CourtRequestEntity).findOneBy({ id: requestId });
-    if (!request || request.asks !== 'both' || request.status !== 'open') return false;
-    const opinion = await m.getRepository(CourtOpinionEntity).findOneBy({ requestId });
-    if (opinion?.status !== 'issued') return false;
-    const exported = prepared(m, `SELECT 1 FROM audit_log WHERE case_id = ? AND action = 'court.export' AND entity_type = 'court_request' AND entity_id = ? LIMIT 1`).get(request.caseId, request.id);
-    if (!exported) return false;
-    await this.markAnswered(m, request, request.caseId, on, actor);
-    return true;
   }
 
   private async markAnswered(m: EntityManager, request: CourtRequestRow, caseId: string, sentOn: IsoDate, actor: Actor): Promise<void> {
@@ -282,8 +265,6 @@ export class CourtService {
     await this.saveOpinion(m, opinion, actor);
     await this.cases.event(m, kase.row.id, document.issuedOn, 'court', `Wydano opinię o rodzinie nr ${document.number} (sygn. akt ${request.caseReference})`, '', COURT_SIGNIFICANT.court_opinion_issued, actor.user.id, 'court_opinion', opinion.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'court_opinion.issue', entityType: 'court_opinion', entityId: opinion.id, caseId: kase.row.id, details: { documentId: document.id, number: document.number, sha256: document.sha256 } });
-    if (request.asks === 'opinion' && request.status === 'open') await this.markAnswered(m, request, kase.row.id, document.issuedOn, actor);
-    else await this.answerIfComplete(m, request.id, document.issuedOn, actor);
     return { documentId: document.id, documentNumber: document.number, sha256: document.sha256, fileName: `Opinia_${sanitizeFileName(request.caseReference)}.pdf` };
   }
 

@@ -973,13 +973,9 @@ function planCourt(plans: readonly FamilyPlan[], seed: number, today: number, is
       await x.court.issue(x.m, state.id, a, x.documents);
       state.record!.opinion = 'issued';
       state.record!.issuedOn = date;
-      if (asks === 'opinion') {
-        state.record!.status = 'answered';
-        state.record!.answeredOn = date;
-      }
     });
-    // The case file sent on paper with the opinion: "Odpowiedź wysłana" by hand.
-    if (asks === 'both') answer(day + rng.int(0, 3));
+    // Issuing sends nothing: the opinion (and the case file) posted, then "Odpowiedź wysłana" by hand.
+    answer(day + rng.int(0, 3));
   }
 }
 

@@ -160,10 +160,16 @@ describe('court: the opinion drafted, approved and issued; the case file exporte
       expect(files).toEqual([`Akta_III_Nsm_123-25_${today}.pdf`, `Akta_III_Nsm_123-25_${today}.zip`]);
       expect(await done.textContent()).toContain(files[0]!);
       expect(await exportDialog.getByRole('table', { name: 'Pliki i sumy SHA-256' }).textContent()).toContain('manifest.json');
-      // The court asked for the opinion and the files: both sent, the letter is answered by itself.
-      expect(await done.textContent()).toContain(`pismo sądu oznaczono jako załatwione z datą ${formatPolishDate(today)}`);
+      // Saving the files sends nothing: the letter stays open until the user says the answer went out.
+      expect(await done.textContent()).toContain('Zapisanie akt niczego jeszcze nie wysyła');
       await button(exportDialog, 'Zamknij').click();
       await exportDialog.waitFor({ state: 'hidden' });
+      expect(await caseRow.filter({ hasText: 'Wysłano' }).count()).toBe(0);
+      await button(caseRow, 'Odpowiedź wysłana').click();
+      const answerDialog = page.getByRole('dialog', { name: /^Odpowiedź wysłana/ });
+      expect(await answerDialog.getByLabel(/^Data wysłania/).inputValue()).toBe(formatPolishDate(today));
+      await button(answerDialog, 'Zapisz').click();
+      await answerDialog.waitFor({ state: 'hidden' });
       await caseRow.filter({ hasText: `Wysłano ${formatPolishDate(today)}` }).waitFor();
       expect(await button(caseRow, 'Odpowiedź wysłana').count()).toBe(0);
     } catch (error) {

@@ -9,7 +9,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EXPORT_PART_LABELS, EXPORT_PARTS, type CourtRequestView, type ExportPart, type ExportResult } from '../../../shared/court';
 import { call } from '../../api';
-import { polishDate } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { refreshCases } from '../cases/caseQueries';
@@ -127,11 +126,9 @@ function ExportSummary({ result }: { result: ExportResult }) {
         <Text size="sm">
           W folderze {result.folder}: <b>{result.bundle.name}</b> ({result.bundle.pages} stron) i <b>{result.zip.name}</b>. Czas: {(result.ms / 1000).toFixed(1)} s.
         </Text>
-        {result.answeredOn ? (
-          <Text size="sm">
-            Opinia o rodzinie była już wydana, więc pismo sądu oznaczono jako załatwione z datą {polishDate(result.answeredOn)}.
-          </Text>
-        ) : null}
+        <Text size="sm">
+          Zapisanie akt niczego jeszcze nie wysyła: gdy akta trafią do sądu, oznacz pismo przyciskiem „Odpowiedź wysłana” z datą wysłania.
+        </Text>
         <Table withTableBorder fz="xs" aria-label="Pliki i sumy SHA-256">
           <Table.Thead>
             <Table.Tr>

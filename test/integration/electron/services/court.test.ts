@@ -136,6 +136,9 @@ describe('court requests', () => {
     const issued = await t.call('opinions:issue', { requestId: request.id });
     expect(issued).toMatchObject({ documentNumber: '1/2026', fileName: 'Opinia_III_Nsm_123-25.pdf' });
     expect((await t.fail('opinions:issue', { requestId: request.id })).message).toBe('Opinia została już wydana (nr 1/2026).');
+    // Issuing sends nothing: the letter stays open until the opinion is posted and marked as sent.
+    expect(await t.call('court:list', { caseId })).toMatchObject([{ status: 'open', answeredOn: null, opinionStatus: 'issued' }]);
+    await t.call('court:answer', { requestId: request.id, sentOn: '2026-03-02' });
     expect(await t.call('court:list', { caseId })).toMatchObject([{ status: 'answered', answeredOn: '2026-03-02', opinionStatus: 'issued' }]);
     expect((await t.call('tray:get', {})).office?.byKind.court ?? 0).toBe(0);
     // The sprawozdanie counts the issued opinion in its period, and only there.
@@ -165,7 +168,7 @@ describe('court requests', () => {
     expect((await t.call('opinions:get', { requestId: request.id })).canEdit).toBe(false);
   });
 
-  it('a request for the opinion and the case file is answered by itself once both went out, in either order, with the date', async () => {
+  it('neither the export nor the opinion marks a request as answered: only the user, with the day it was sent', async () => {
     const { caseId } = await assignedCase();
     const out = tempDir('asysta-akta-');
     try {
@@ -183,32 +186,26 @@ describe('court requests', () => {
       };
       const status = async (requestId: string) => (await t.call('court:list', { caseId })).find((r) => r.id === requestId)!;
 
-      // The first: the case file goes first (still open: the opinion is missing), the opinion a day later answers it.
+      // The case file exported and the opinion issued, in either order: nothing has been sent yet, both stay open.
       await signIn(t, HEAD.login);
-      const exported = await t.call('court:export', { requestId: first.id, parts: ['chronology'], folder: out });
-      expect(exported.answeredOn).toBeNull();
+      await t.call('court:export', { requestId: first.id, parts: ['chronology'], folder: out });
       expect(await status(first.id)).toMatchObject({ status: 'open', answeredOn: null });
       await daysLater(1, HEAD.password);
       await issue(first.id);
-      expect(await status(first.id)).toMatchObject({ status: 'answered', answeredOn: '2026-03-03', opinionStatus: 'issued' });
-
-      // The second: the opinion goes first (still open: the files are missing), the export two days later answers it.
+      expect(await status(first.id)).toMatchObject({ status: 'open', answeredOn: null, opinionStatus: 'issued' });
       await issue(second.id);
-      expect(await status(second.id)).toMatchObject({ status: 'open', answeredOn: null, opinionStatus: 'issued' });
       await daysLater(2, HEAD.password);
-      const done = await t.call('court:export', { requestId: second.id, parts: ['chronology', 'notes'], folder: out });
-      expect(done.answeredOn).toBe('2026-03-05');
-      expect(await status(second.id)).toMatchObject({ status: 'answered', answeredOn: '2026-03-05' });
-      // A failed export answers nothing: a third request with the opinion issued and a missing folder stays open.
-      const third = await t.call('court:create', { caseId, ...REQUEST, asks: 'both', caseReference: 'III Nsm 3/26', receivedOn: '2026-03-05', deadline: '2026-03-20' });
-      await issue(third.id);
-      expect((await t.fail('court:export', { requestId: third.id, parts: ['chronology'], folder: `${out}/nie-ma` })).code).toBe('IO_ERROR');
-      expect(await status(third.id)).toMatchObject({ status: 'open' });
-      // On record and in the chronology, like an answer marked by hand.
+      await t.call('court:export', { requestId: second.id, parts: ['chronology', 'notes'], folder: out });
+      expect(await status(second.id)).toMatchObject({ status: 'open', answeredOn: null, opinionStatus: 'issued' });
+      expect(await t.call('audit:list', { action: 'court_request.answer' })).toHaveLength(0);
+      expect((await t.call('cases:get', { id: caseId })).events.filter((e) => e.title.startsWith('Odpowiedź wysłana do sądu'))).toHaveLength(0);
+      // Posted: the user says so, with the day it went out; on record and in the chronology.
+      await t.call('court:answer', { requestId: first.id, sentOn: '2026-03-04' });
+      expect(await status(first.id)).toMatchObject({ status: 'answered', answeredOn: '2026-03-04' });
       const answers = await t.call('audit:list', { action: 'court_request.answer' });
-      expect(answers.map((e) => [e.entityId, e.details['sentOn']]).sort()).toEqual([[first.id, '2026-03-03'], [second.id, '2026-03-05']].sort());
+      expect(answers.map((e) => [e.entityId, e.details['sentOn']])).toEqual([[first.id, '2026-03-04']]);
       const events = (await t.call('cases:get', { id: caseId })).events.filter((e) => e.title.startsWith('Odpowiedź wysłana do sądu'));
-      expect(events.map((e) => e.occurredOn).sort()).toEqual(['2026-03-03', '2026-03-05']);
+      expect(events.map((e) => e.occurredOn)).toEqual(['2026-03-04']);
       expect(readdirSync(out)).toHaveLength(4);
     } finally {
       rmSync(out, { recursive: true, force: true });
