@@ -21,7 +21,9 @@ const nodeExternals = [
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
   // Dependencies stay in node_modules (electron-builder packs them; native ones are rebuilt
-  // for Electron there). This also keeps pdfkit external, as react-pdf needs.
+  // for Electron there). This also keeps pdfkit external, as react-pdf needs. Packages only the
+  // renderer uses (React DOM, Mantine, …) are devDependencies: Vite bundles them into
+  // dist/renderer, and the packaged app does not ship them a second time.
   ...Object.keys(pkg.dependencies).map((name) => new RegExp(`^${name}(/.*)?$`)),
 ];
 
