@@ -260,11 +260,12 @@ export const channels = {
     permission: 'cases.create',
   }),
   'analysis:save': channel<null>()(analysisSaveSchema, { permission: 'cases.create' }),
-  'requests:file': channel<RequestView>()(z.object({ caseId: idSchema, justification: text('Uzasadnienie wniosku', 8000) }), {
+  /** `filedOn` / `decidedOn`: the day it happened on paper, when recorded later (today when absent). */
+  'requests:file': channel<RequestView>()(z.object({ caseId: idSchema, justification: text('Uzasadnienie wniosku', 8000), filedOn: isoDateSchema.optional() }), {
     permission: 'cases.create',
   }),
   'requests:queue': channel<RequestView[]>()(none, { permission: 'requests.decide' }),
-  'requests:decide': channel<RequestView>()(z.object({ requestId: idSchema, decision: decisionSchema }), { permission: 'requests.decide' }),
+  'requests:decide': channel<RequestView>()(z.object({ requestId: idSchema, decision: decisionSchema, decidedOn: isoDateSchema.optional() }), { permission: 'requests.decide' }),
   'assistants:caseloads': channel<CaseloadView[]>()(none, { permission: 'requests.decide' }),
 
   'work:get': channel<FamilyWorkView>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),

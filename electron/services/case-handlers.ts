@@ -68,9 +68,9 @@ export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor
       await write('analysis:save', session, input.caseId, (m, a) => cases.saveAnalysis(m, input, a));
       return null;
     },
-    'requests:file': ({ caseId, justification }, session) => write('requests:file', session, caseId, (m, a) => cases.fileRequest(m, caseId, justification, a)),
+    'requests:file': ({ caseId, justification, filedOn }, session) => write('requests:file', session, caseId, (m, a) => cases.fileRequest(m, caseId, justification, a, filedOn)),
     'requests:queue': (_input, session) => requireReady(session).db.read((m) => cases.queue(m)),
-    'requests:decide': ({ requestId, decision }, session) => write('requests:decide', session, null, (m, a) => cases.decide(m, requestId, decision, a)),
+    'requests:decide': ({ requestId, decision, decidedOn }, session) => write('requests:decide', session, null, (m, a) => cases.decide(m, requestId, decision, a, decidedOn)),
     'assistants:caseloads': (_input, session) => requireReady(session).db.read((m) => cases.caseloads(m, actor(requireReady(session)))),
 
     'drafts:get': ({ key }, session) => {

@@ -17,7 +17,7 @@ import {
   type CaseFacts,
   type CaseStatus,
 } from '../../shared/domain/caseFlow';
-import { compare, type IsoDate } from '../../shared/domain/dates';
+import { compare, formatPolishDate, type IsoDate } from '../../shared/domain/dates';
 import { compareDeadlines, interviewDeadline, type Deadline } from '../../shared/domain/deadlines';
 import { runIncomeTest, IncomeTestInputError, CriteriaNotFoundError, type FoodAidThreshold, type IncomeTestResult } from '../../shared/domain/income';
 import { addWorkingDays } from '../../shared/domain/calendar';
@@ -108,6 +108,20 @@ export class CasesService {
   /** Refuses a date after the office's today (Europe/Warsaw), under the form's field that holds it. */
   notInFuture(date: IsoDate, label: string, field: string = label, fieldMessage = `${label} nie może być z przyszłości.`): void {
     if (compare(date, this.today()) > 0) throw new AppError('VALIDATION', `${label} nie może być z przyszłości.`, { [field]: fieldMessage });
+  }
+
+  /**
+   * The day an act really happened, perhaps recorded later from paper (issue 15, item 7): not in
+   * the future, not before the steps it follows. Returns what the audit entry marks.
+   */
+  actOn(on: IsoDate, label: string, field: string, after: readonly { date: IsoDate | null | undefined; what: string }[]): { actOn: IsoDate; enteredLater: boolean } {
+    this.notInFuture(on, label, field);
+    for (const { date, what } of after) {
+      if (date && compare(on, date) < 0) {
+        throw new AppError('VALIDATION', `${label} nie może być wcześniejsza niż ${what} (${formatPolishDate(date)}).`, { [field]: `Najwcześniej ${formatPolishDate(date)}.` });
+      }
+    }
+    return { actOn: on, enteredLater: compare(on, this.today()) < 0 };
   }
 
   // ---- access ----------------------------------------------------------------------------
@@ -641,12 +655,18 @@ export class CasesService {
     await this.event(m, caseId, this.today(), 'analysis', 'Analiza: praca socjalna bez asystenta rodziny', '', COURT_SIGNIFICANT.social_work_only, actor.user.id);
   }
 
-  async fileRequest(m: EntityManager, caseId: string, justification: string, actor: Actor): Promise<RequestView> {
+  /** `filedOn`: the day the request was made on paper, when it is recorded later (today by default). */
+  async fileRequest(m: EntityManager, caseId: string, justification: string, actor: Actor, filedOn: IsoDate = this.today()): Promise<RequestView> {
     const kase = await this.load(m, caseId, actor);
     this.requireFull(kase);
+    const lastInterview = await m.getRepository(InterviewEntity).findOne({ where: { caseId, status: 'completed' }, order: { conductedOn: 'DESC' } });
+    this.actOn(filedOn, 'Data wniosku', 'filedOn', [
+      { date: kase.row.reportedOn, what: 'data zgłoszenia' },
+      { date: lastInterview?.conductedOn, what: 'data wywiadu' },
+    ]);
     await this.transition(m, kase.row, 'request_assistant', actor);
     await m.getRepository(AnalysisEntity).update({ caseId }, { outcome: 'assistant' });
-    const id = await this.insertRequest(m, caseId, justification, kase.row.courtOrderReference ? 'court_obliged' : 'voluntary', this.today(), actor);
+    const id = await this.insertRequest(m, caseId, justification, kase.row.courtOrderReference ? 'court_obliged' : 'voluntary', filedOn, actor);
     return this.requestView(m, id, await this.userNames(m));
   }
 
@@ -671,7 +691,7 @@ export class CasesService {
     });
     const title = kind === 'minor_parent' ? 'Przekazano kierownikowi do obowiązkowego przydziału asystenta rodziny (małoletni rodzic)' : 'Wniosek o przydzielenie asystenta rodziny';
     await this.event(m, caseId, filedOn, 'request', title, justification, COURT_SIGNIFICANT.request_filed, actor.user.id, 'request', id);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'request.create', entityType: 'request', entityId: id, caseId, details: { kind } });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'request.create', entityType: 'request', entityId: id, caseId, details: { kind, filedOn, enteredLater: compare(filedOn, this.today()) < 0 } });
     return id;
   }
 
@@ -716,14 +736,16 @@ export class CasesService {
     return rows[0]?.n ?? 0;
   }
 
-  async decide(m: EntityManager, requestId: string, decision: Decision, actor: Actor): Promise<RequestView> {
+  /** `decidedOn`: the day the kierownik decided on paper, when it is recorded later (today by default). */
+  async decide(m: EntityManager, requestId: string, decision: Decision, actor: Actor, decidedOn: IsoDate = this.today()): Promise<RequestView> {
     const request = await m.getRepository(AssistantRequestEntity).findOneBy({ id: requestId });
     if (!request) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wniosku.');
     if (request.status !== 'pending') throw new AppError('INVALID_STATE', 'O tym wniosku już zdecydowano.');
     const kase = await this.load(m, request.caseId, actor);
-    const today = this.today();
+    const act = this.actOn(decidedOn, 'Data decyzji', 'decidedOn', [{ date: request.filedOn, what: 'data wniosku' }]);
+    const today = decidedOn;
     if (decision.kind === 'assign') {
-      await this.assign(m, kase, decision.assistantId, actor);
+      await this.assign(m, kase, decision.assistantId, actor, decidedOn);
       request.status = 'assigned';
     } else if (decision.kind === 'refer') {
       await this.transition(m, kase.row, 'refer', actor, { referralTarget: decision.target });
@@ -738,24 +760,23 @@ export class CasesService {
       await this.event(m, kase.row.id, today, 'decision', 'Wniosek zwrócony pracownikowi socjalnemu', decision.reason, COURT_SIGNIFICANT.request_returned, actor.user.id, 'request', request.id);
     }
     request.decidedBy = actor.user.id;
-    request.decidedOn = today;
+    request.decidedOn = decidedOn;
     request.updatedAt = this.clock.now().toISOString();
     request.updatedBy = actor.user.id;
     await m.getRepository(AssistantRequestEntity).save(request);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'request.decide', entityType: 'request', entityId: request.id, caseId: kase.row.id, details: { ...decision } });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'request.decide', entityType: 'request', entityId: request.id, caseId: kase.row.id, details: { ...decision, ...act } });
     return this.requestView(m, request.id, await this.userNames(m));
   }
 
-  private async assign(m: EntityManager, kase: LoadedCase, assistantId: string, actor: Actor): Promise<void> {
+  private async assign(m: EntityManager, kase: LoadedCase, assistantId: string, actor: Actor, on: IsoDate): Promise<void> {
     const assistant = await m.getRepository(UserEntity).findOneBy({ id: assistantId });
     if (!assistant?.active || !assistant.roles.includes('family_assistant')) {
       throw new AppError('VALIDATION', 'Wybrana osoba nie jest aktywnym asystentem rodziny.', { assistantId: 'Wybierz asystenta rodziny.' });
     }
     const load = await this.caseload(m, assistantId);
     await this.transition(m, kase.row, 'assign_assistant', actor, { assistantCaseload: load });
-    const today = this.today();
-    await m.getRepository(AssignmentEntity).insert({ id: randomUUID(), caseId: kase.row.id, assistantId, assignedOn: today, endedOn: null, ...this.tracked(actor.user.id) });
-    await this.event(m, kase.row.id, today, 'decision', `Przydzielono asystenta rodziny: ${assistant.firstName} ${assistant.lastName}`, '', COURT_SIGNIFICANT.assistant_assigned, actor.user.id);
+    await m.getRepository(AssignmentEntity).insert({ id: randomUUID(), caseId: kase.row.id, assistantId, assignedOn: on, endedOn: null, reason: null, endReason: null, ...this.tracked(actor.user.id) });
+    await this.event(m, kase.row.id, on, 'decision', `Przydzielono asystenta rodziny: ${assistant.firstName} ${assistant.lastName}`, '', COURT_SIGNIFICANT.assistant_assigned, actor.user.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'assignment.create', entityType: 'assignment', entityId: assistantId, caseId: kase.row.id, details: { assistantId, caseloadBefore: load } });
   }
 

@@ -190,12 +190,14 @@ export class FamilyWorkService {
       await this.audit.append(m, { actorId: actor.user.id, action: 'contract.update', entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { changes: { [`action:${action.id}`]: { from, to: input.status } } } });
       return contractView(contract, await this.cases.userNames(m));
     }
+    // A paper act recorded later: its real date, marked in the audit (issue 15, item 7).
+    let act: { actOn: IsoDate; enteredLater: boolean } | Record<string, never> = {};
     const step = contractTransition(contract.status, input.event as ContractEvent);
     if (!step.ok) throw new AppError('INVALID_STATE', step.message);
     if (input.event === 'sign') {
       const problems = contractProblems(contract);
       if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać kontraktu: ${problems.join(' ')}`);
-      this.cases.notInFuture(input.signedOn, 'Data podpisania');
+      act = this.cases.actOn(input.signedOn, 'Data podpisania', 'signedOn', [{ date: kase.row.reportedOn, what: 'data zgłoszenia' }]);
       contract.signedOn = input.signedOn;
       await this.cases.event(m, kase.row.id, input.signedOn, 'contract', 'Podpisano kontrakt socjalny', contract.mainGoal, COURT_SIGNIFICANT.contract_signed, actor.user.id, 'contract', contract.id);
     } else if (input.event === 'assess') {
@@ -211,7 +213,7 @@ export class FamilyWorkService {
     const from = contract.status;
     contract.status = step.to;
     await m.getRepository(ContractEntity).save(this.touch(contract, actor.user.id));
-    await this.audit.append(m, { actorId: actor.user.id, action: `contract.${input.event}`, entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { from, to: step.to } });
+    await this.audit.append(m, { actorId: actor.user.id, action: `contract.${input.event}`, entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { from, to: step.to, ...act } });
     return contractView(contract, await this.cases.userNames(m));
   }
 
@@ -265,7 +267,7 @@ export class FamilyWorkService {
     const { plan, kase } = await this.loadPlan(m, id, actor);
     this.requireAssistant(kase, actor);
     if (plan.status !== 'draft') throw new AppError('INVALID_STATE', 'Ten plan jest już podpisany.');
-    this.cases.notInFuture(signedOn, 'Data podpisania planu');
+    const act = this.cases.actOn(signedOn, 'Data podpisania planu', 'signedOn', [{ date: await this.assignedSince(m, plan.caseId), what: 'data przydzielenia asystenta' }]);
     const problems = planProblems(plan, signedOn);
     if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać planu: ${problems.join(' ')}`);
     const previous = await m.getRepository(PlanEntity).findOneBy({ caseId: plan.caseId, status: 'signed' });
@@ -278,7 +280,7 @@ export class FamilyWorkService {
     await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
     await this.cases.transition(m, kase.row, 'sign_plan', actor, { planSigned: true });
     await this.cases.event(m, plan.caseId, signedOn, 'plan', `Podpisano plan pracy z rodziną (wersja ${plan.number})`, '', COURT_SIGNIFICANT.plan_signed, actor.user.id, 'plan', plan.id);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.sign', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, supersedes: previous?.id ?? null } });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.sign', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, supersedes: previous?.id ?? null, ...act } });
     return planView(plan, await this.cases.userNames(m));
   }
 
@@ -286,7 +288,7 @@ export class FamilyWorkService {
 
   async addVisit(m: EntityManager, input: VisitInput, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, input.caseId, actor);
-    this.cases.notInFuture(input.visitedOn, 'Data wizyty', 'visitedOn');
+    const act = this.cases.actOn(input.visitedOn, 'Data wizyty', 'visitedOn', [{ date: kase.row.reportedOn, what: 'data zgłoszenia' }]);
     const since = await this.assignedSince(m, input.caseId);
     if (actor.user.roles.includes('family_assistant') && since && compare(input.visitedOn, since) < 0) {
       throw new AppError('VALIDATION', 'Data wizyty jest wcześniejsza niż przydzielenie asystenta.');
@@ -295,7 +297,7 @@ export class FamilyWorkService {
     const { significant, ...visit } = input;
     await m.getRepository(VisitEntity).insert({ id, ...visit, authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
     await this.cases.event(m, kase.row.id, input.visitedOn, 'visit', `Wizyta: ${input.place}`, [input.topics, input.agreed && `Ustalenia: ${input.agreed}`].filter(Boolean).join('\n'), significant, actor.user.id, 'visit', id);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'visit.create', entityType: 'visit', entityId: id, caseId: input.caseId });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'visit.create', entityType: 'visit', entityId: id, caseId: input.caseId, details: { ...act } });
   }
 
   async addAssessment(m: EntityManager, input: AssessmentInput, actor: Actor): Promise<void> {

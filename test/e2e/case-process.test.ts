@@ -276,7 +276,7 @@ describe('the case process: from the report to an assigned family assistant', ()
     await button(page, 'Analiza sytuacji rodziny').click();
     await heading(page, 'Analiza sytuacji rodziny').waitFor();
     // Without the family's consent the request cannot be filed, and the screen says why.
-    await page.getByText('Nie można złożyć wniosku o asystenta: brak zgody rodziny.').first().waitFor();
+    await page.getByText('Nie można złożyć wniosku o asystenta: brak zgody rodziny (ani postanowienia sądu zobowiązującego rodzinę do pracy z asystentem).').first().waitFor();
     await page.getByRole('combobox', { name: 'Przesłanki pomocy (art. 7 ustawy o pomocy społecznej)' }).click();
     await page.getByRole('option', { name: 'Bezradność w sprawach opiekuńczo-wychowawczych i prowadzenia gospodarstwa domowego' }).click();
     await page.keyboard.press('Escape');
@@ -286,7 +286,7 @@ describe('the case process: from the report to an assigned family assistant', ()
     await typeDate(page, 'Data zgody rodziny na współpracę z asystentem rodziny', formatPolishDate(app.clock.now().toISOString().slice(0, 10)));
     await button(page, 'Zapisz analizę').click();
     await page.getByText('Zapisano analizę sytuacji rodziny').first().waitFor();
-    await page.getByText('Nie można złożyć wniosku o asystenta: brak zgody rodziny.').waitFor({ state: 'detached' });
+    await page.getByText('Nie można złożyć wniosku o asystenta: brak zgody rodziny (ani postanowienia sądu zobowiązującego rodzinę do pracy z asystentem).').waitFor({ state: 'detached' });
     await field(page, 'Uzasadnienie wniosku').fill('Bezradność w sprawach opiekuńczo-wychowawczych; rodzina wyraziła zgodę na współpracę z asystentem.');
     await shot(app, 'case-08-analysis');
     await button(page, 'Złóż wniosek o asystenta rodziny').click();

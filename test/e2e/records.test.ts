@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPolishDate } from '../../shared/domain/dates';
+import { addDays, formatPolishDate } from '../../shared/domain/dates';
 import { makePesel } from '../../shared/domain/pesel';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE } from '../support/backend';
@@ -40,6 +40,7 @@ describe('records an office can trust', () => {
   let caseId = '';
   let caseNumber = '';
   let today = '';
+  let paperCaseId = '';
   const invoke = invoker(() => app);
 
   beforeAll(async () => {
@@ -75,6 +76,22 @@ describe('records an office can trust', () => {
     await invoke('session:logout', {});
     await invoke('session:login', { login: HEAD.login, password: HEAD.password });
     await invoke('requests:decide', { requestId: request.id, decision: { kind: 'assign', assistantId: ids[ASSISTANT.login]! } });
+    await invoke('session:logout', {});
+    // A second family, whose request was made on paper days ago and is typed in today.
+    await invoke('session:login', { login: WORKER2.login, password: WORKER2.password });
+    const second = await invoke('cases:create', {
+      reportedOn: addDays(today, -6),
+      source: 'police',
+      report: 'Interwencja domowa.',
+      urgent: false,
+      family: { kind: 'single', street: 'ul. Leśna 8', postalCode: '74-202', city: 'Bielice', rural: false },
+      members: [{ relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1985-01-20', 'F', 41), firstName: 'Irena', lastName: 'Zając', birthDate: '1985-01-20', sex: 'F' } }],
+    });
+    paperCaseId = second.id;
+    const secondInterview = await invoke('cases:startInterview', { caseId: second.id });
+    const secondSaved = await invoke('interviews:save', { id: secondInterview.interviewId, expectedVersion: 1, conductedOn: addDays(today, -5), place: 'Dom', segments: SEGMENTS, documents: {}, income: { items: [] } });
+    await invoke('interviews:complete', { id: secondInterview.interviewId, expectedVersion: secondSaved.version });
+    await invoke('analysis:save', { caseId: second.id, reasons: ['parenting_helplessness'], strengths: '', resources: '', conclusions: 'Asystent.', consentOn: addDays(today, -5) });
     await invoke('session:logout', {});
     await app.page.reload();
   }, 120_000);
@@ -209,13 +226,14 @@ describe('records an office can trust', () => {
       await button(hand, 'Przekaż sprawy').focus();
       await page.keyboard.press('Enter');
       await hand.waitFor({ state: 'detached' });
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       await button(page, `Edytuj: ${WORKER.firstName} ${WORKER.lastName}`).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('dialog').getByLabel('Konto aktywne').focus();
       await page.keyboard.press('Space');
       await button(page.getByRole('dialog'), 'Zapisz zmiany').focus();
       await page.keyboard.press('Enter');
-      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.getByRole('row').filter({ hasText: WORKER.login }).getByText('Nie', { exact: true }).waitFor();
       expect((await invoke('cases:get', { id: caseId })).worker.name).toBe(`${WORKER2.firstName} ${WORKER2.lastName}`);
       expect((await invoke('users:list', {})).find((u) => u.login === WORKER.login)?.active).toBe(false);
     } catch (error) {
@@ -223,6 +241,42 @@ describe('records an office can trust', () => {
       throw error;
     }
   }, 180_000);
+
+  it('a request made on paper days ago is typed in with its real date; a date before the wywiad is refused in the field', async () => {
+    const { page } = app;
+    try {
+      await logOut(page);
+      await logIn(page, WORKER2.login, WORKER2.password);
+      await nav(page, 'Sprawy').click();
+      await page.getByRole('row').filter({ hasText: 'Zając Irena' }).getByRole('button').first().click();
+      await heading(page, 'Zając Irena').waitFor();
+      await button(page, 'Złóż wniosek o asystenta rodziny').focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Wniosek o asystenta rodziny' });
+      await typeInto(page, 'Uzasadnienie wniosku', 'Bezradność opiekuńczo-wychowawcza; wniosek złożony na papierze.', dialog);
+      await typeInto(page, 'Data wniosku', formatPolishDate(addDays(today, -6)), dialog);
+      await button(dialog, 'Złóż wniosek o asystenta rodziny').focus();
+      await page.keyboard.press('Enter');
+      await dialog.getByText(`Najwcześniej ${formatPolishDate(addDays(today, -5))}.`).waitFor();
+      await typeInto(page, 'Data wniosku', formatPolishDate(addDays(today, -2)), dialog);
+      await button(dialog, 'Złóż wniosek o asystenta rodziny').focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await shot(app, 'records-05-paper-request');
+      await logOut(page);
+      await invoke('session:login', { login: HEAD.login, password: HEAD.password });
+      const [request] = (await invoke('requests:queue', {})).filter((r) => r.caseId === paperCaseId);
+      expect(request?.filedOn).toBe(addDays(today, -2));
+      const entry = (await invoke('cases:changeLog', { caseId: paperCaseId })).find((e) => e.action === 'request.create');
+      expect(entry?.details).toMatchObject({ filedOn: addDays(today, -2), enteredLater: true });
+      await invoke('session:logout', {});
+      await page.reload();
+      await logIn(page, HEAD.login, HEAD.password);
+    } catch (error) {
+      await app.screenshot('records-failure-4').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
 
   it('the settings keep the caseload limit at most 15 and show the wywiad terms as law, with their citation', async () => {
     const { page } = app;

@@ -6,6 +6,8 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { channels } from '../../../shared/ipc';
 import { FormError } from '../../components/FormError';
+import { DateField } from '../../components/DateField';
+import { todayIso } from '../../lib/dates';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { refreshCases } from '../cases/caseQueries';
@@ -30,18 +32,18 @@ export function FileRequestForm({
   const file = useChannelMutation('requests:file');
   const form = useForm<RequestFormInput, unknown, RequestFormOutput>({
     resolver: zodResolver(requestFormSchema),
-    defaultValues: { justification: '' },
+    defaultValues: { justification: '', filedOn: todayIso() },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async ({ justification }) => {
+  const submit = form.handleSubmit(async ({ justification, filedOn }) => {
     try {
-      await file.mutateAsync({ caseId, justification });
+      await file.mutateAsync({ caseId, justification, ...(filedOn ? { filedOn } : {}) });
       await refreshCases(queryClient);
       notifications.show({ color: 'green', title: 'Złożono wniosek o asystenta rodziny', message: 'Wniosek czeka na decyzję kierownika ośrodka.' });
       onDone();
     } catch (error) {
-      applyApiError(error, form.setError, ['justification']);
+      applyApiError(error, form.setError, ['justification', 'filedOn']);
     }
   });
 
@@ -57,6 +59,15 @@ export function FileRequestForm({
           disabled={disabled}
           {...form.register('justification')}
           error={errors.justification?.message}
+        />
+        <DateField
+          control={form.control}
+          name="filedOn"
+          label="Data wniosku"
+          description="Dzień złożenia wniosku; wcześniejszy, jeśli wniosek złożono na papierze i wpisujesz go później (dziennik odnotuje wpis z opóźnieniem)."
+          maxDate={todayIso()}
+          withAsterisk
+          disabled={disabled}
         />
         <FormError message={errors.root?.server?.message} title="Nie złożono wniosku" />
         <Group justify="flex-end" gap="sm">

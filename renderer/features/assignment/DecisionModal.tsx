@@ -8,7 +8,8 @@ import { decisionSchema, REQUEST_KIND_LABELS, type RequestView } from '../../../
 import { MINOR_PARENT_BASIS, REFERRAL_TARGETS, REFERRAL_TARGET_LABELS } from '../../../shared/domain/caseFlow';
 import { FormError } from '../../components/FormError';
 import { QueryState } from '../../components/QueryState';
-import { polishDate } from '../../lib/dates';
+import { DateField } from '../../components/DateField';
+import { polishDate, todayIso } from '../../lib/dates';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { refreshCases } from '../cases/caseQueries';
@@ -23,6 +24,7 @@ const decisionValuesSchema = z.object({
   target: z.enum(REFERRAL_TARGETS).nullable(),
   organisation: z.string(),
   reason: z.string(),
+  decidedOn: z.string(),
 });
 type DecisionValues = z.infer<typeof decisionValuesSchema>;
 
@@ -74,7 +76,7 @@ function DecisionForm({ request, initialKind, onDone }: { request: RequestView; 
   const decide = useChannelMutation('requests:decide');
   const form = useForm<DecisionValues>({
     resolver: zodResolver(decisionFormSchema),
-    defaultValues: { kind: request.kind === 'minor_parent' ? 'assign' : initialKind, assistantId: null, target: null, organisation: '', reason: '' },
+    defaultValues: { kind: request.kind === 'minor_parent' ? 'assign' : initialKind, assistantId: null, target: null, organisation: '', reason: '', decidedOn: todayIso() },
   });
   const { errors, isSubmitting } = form.formState;
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -84,7 +86,7 @@ function DecisionForm({ request, initialKind, onDone }: { request: RequestView; 
   const submit = form.handleSubmit(async (values) => {
     try {
       const decision = decisionSchema.parse(decisionCandidate(values));
-      const result = await decide.mutateAsync({ requestId: request.id, decision });
+      const result = await decide.mutateAsync({ requestId: request.id, decision, ...(values.decidedOn ? { decidedOn: values.decidedOn } : {}) });
       await refreshCases(queryClient);
       const chosen = caseloads.data?.find((c) => c.assistantId === values.assistantId);
       notifications.show({
@@ -100,7 +102,7 @@ function DecisionForm({ request, initialKind, onDone }: { request: RequestView; 
       onDone();
     } catch (error) {
       // E.g. the limit of families was reached meanwhile: the main process's Polish refusal.
-      applyApiError(error, form.setError, ['assistantId', 'organisation', 'reason', 'target']);
+      applyApiError(error, form.setError, ['assistantId', 'organisation', 'reason', 'target', 'decidedOn']);
       void caseloads.refetch();
     }
   });
@@ -193,6 +195,15 @@ function DecisionForm({ request, initialKind, onDone }: { request: RequestView; 
           />
         ) : null}
 
+        <DateField
+          control={form.control}
+          name="decidedOn"
+          label="Data decyzji"
+          description="Dzień decyzji; wcześniejszy, jeśli decyzję podjęto na papierze i wpisujesz ją później (dziennik odnotuje wpis z opóźnieniem)."
+          minDate={request.filedOn}
+          maxDate={todayIso()}
+          withAsterisk
+        />
         <FormError message={errors.root?.server?.message} title="Nie zapisano decyzji" />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>

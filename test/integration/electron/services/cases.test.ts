@@ -107,8 +107,8 @@ describe('the case process', () => {
     // Analysis → request: needs the family's consent.
     file = await t.call('cases:get', { id });
     expect(file.status).toBe('ANALYSIS');
-    expect(file.actions.find((a) => a.action === 'request_assistant')).toMatchObject({ enabled: false, message: 'Nie można złożyć wniosku o asystenta: brak zgody rodziny.' });
-    expect((await t.fail('requests:file', { caseId: id, justification: 'Potrzebne wsparcie.' })).message).toBe('Nie można złożyć wniosku o asystenta: brak zgody rodziny.');
+    expect(file.actions.find((a) => a.action === 'request_assistant')).toMatchObject({ enabled: false, message: 'Nie można złożyć wniosku o asystenta: brak zgody rodziny (ani postanowienia sądu zobowiązującego rodzinę do pracy z asystentem).' });
+    expect((await t.fail('requests:file', { caseId: id, justification: 'Potrzebne wsparcie.' })).message).toBe('Nie można złożyć wniosku o asystenta: brak zgody rodziny (ani postanowienia sądu zobowiązującego rodzinę do pracy z asystentem).');
     await t.call('analysis:save', { caseId: id, reasons: ['parenting_helplessness', 'poverty'], strengths: 'Matka chce współpracować.', resources: 'Babcia w pobliżu.', conclusions: 'Asystent rodziny.', consentOn: '2026-03-02' });
     const request = await t.call('requests:file', { caseId: id, justification: 'Bezradność w sprawach opiekuńczo-wychowawczych.' });
     expect(request.status).toBe('pending');
