@@ -31,6 +31,8 @@ export interface OfficeRow extends Tracked {
   postalCode: string;
   city: string;
   gmina: string;
+  /** The place in "Bielice, dnia …" (migration 0011); null: the city of the address. */
+  place?: string | null;
 }
 
 export const OfficeEntity = new EntitySchema<OfficeRow>({
@@ -43,6 +45,7 @@ export const OfficeEntity = new EntitySchema<OfficeRow>({
     postalCode: { name: 'postal_code', type: 'text' },
     city: { type: 'text' },
     gmina: { type: 'text' },
+    place: { type: 'text', nullable: true },
     ...trackedColumns,
   },
 });
@@ -72,6 +75,8 @@ export interface UserRow extends Tracked {
   lastName: string;
   roles: Role[];
   active: boolean;
+  /** Printed on the przydzielenie asystenta rodziny (migration 0011). */
+  officePhone?: string | null;
 }
 
 export const UserEntity = new EntitySchema<UserRow>({
@@ -84,6 +89,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     lastName: { name: 'last_name', type: 'text' },
     roles: { type: 'simple-json' },
     active: { type: 'boolean' },
+    officePhone: { name: 'office_phone', type: 'text', nullable: true },
     ...trackedColumns,
   },
 });
@@ -318,6 +324,10 @@ export interface AnalysisRow extends Tracked {
   conclusions: string;
   outcome: 'social_work' | 'assistant' | null;
   consentOn: string | null;
+  /** The consent as recorded, per person (migration 0011). */
+  consentPersons?: { personId: string; givenOn: string }[];
+  earlierHelp?: string;
+  childrenLegal?: string;
 }
 
 export const AnalysisEntity = new EntitySchema<AnalysisRow>({
@@ -332,6 +342,9 @@ export const AnalysisEntity = new EntitySchema<AnalysisRow>({
     conclusions: { type: 'text' },
     outcome: { type: 'text', nullable: true },
     consentOn: { name: 'consent_on', type: 'text', nullable: true },
+    consentPersons: { name: 'consent_persons', type: 'simple-json', default: '[]' },
+    earlierHelp: { name: 'earlier_help', type: 'text', default: '' },
+    childrenLegal: { name: 'children_legal', type: 'text', default: '' },
     ...trackedColumns,
   },
 });
@@ -573,6 +586,17 @@ export interface ContractRow extends Tracked {
   outcomeNote: string | null;
   terminatedOn: string | null;
   terminationReason: string | null;
+  /** Variant B, part I B: the client's labour-market situation (migration 0011). */
+  labourMarket?: LabourMarketRow | null;
+}
+
+export interface LabourMarketRow {
+  education: string;
+  /** Registration at the powiatowy urząd pracy: "bezrobotna od 12.01.2026", "nie jest zarejestrowana". */
+  pupRegistration: string;
+  unemploymentReason: string;
+  /** The profile / form of help the PUP set. */
+  profile: string;
 }
 
 export const ContractEntity = new EntitySchema<ContractRow>({
@@ -598,6 +622,7 @@ export const ContractEntity = new EntitySchema<ContractRow>({
     outcomeNote: { name: 'outcome_note', type: 'text', nullable: true },
     terminatedOn: { name: 'terminated_on', type: 'text', nullable: true },
     terminationReason: { name: 'termination_reason', type: 'text', nullable: true },
+    labourMarket: { name: 'labour_market', type: 'simple-json', nullable: true },
     ...trackedColumns,
   },
 });
@@ -613,6 +638,11 @@ export interface PlanRow extends Tracked {
   status: PlanStatus;
   signedOn: string | null;
   assistantId: string;
+  /** Migration 0011: the diagnosis, goals and review printed on the plan. */
+  diagnosis?: string;
+  shortTermGoals?: string;
+  longTermGoals?: string;
+  review?: string;
 }
 
 export const PlanEntity = new EntitySchema<PlanRow>({
@@ -628,6 +658,10 @@ export const PlanEntity = new EntitySchema<PlanRow>({
     status: { type: 'text' },
     signedOn: { name: 'signed_on', type: 'text', nullable: true },
     assistantId: { name: 'assistant_id', type: 'text' },
+    diagnosis: { type: 'text', default: '' },
+    shortTermGoals: { name: 'short_term_goals', type: 'text', default: '' },
+    longTermGoals: { name: 'long_term_goals', type: 'text', default: '' },
+    review: { type: 'text', default: '' },
     ...trackedColumns,
   },
 });
@@ -669,6 +703,12 @@ export interface AssessmentRow extends Tracked {
   changes: string;
   recommendation: Recommendation;
   authorId: string;
+  /** Migration 0011. */
+  cooperation?: string;
+  childrenSituation?: string;
+  conclusions?: string;
+  /** The day the assessment was handed to the kierownik; null: not yet. */
+  handedOn?: string | null;
 }
 
 export const AssessmentEntity = new EntitySchema<AssessmentRow>({
@@ -684,6 +724,10 @@ export const AssessmentEntity = new EntitySchema<AssessmentRow>({
     changes: { type: 'text' },
     recommendation: { type: 'text' },
     authorId: { name: 'author_id', type: 'text' },
+    cooperation: { type: 'text', default: '' },
+    childrenSituation: { name: 'children_situation', type: 'text', default: '' },
+    conclusions: { type: 'text', default: '' },
+    handedOn: { name: 'handed_on', type: 'text', nullable: true },
     ...trackedColumns,
   },
 });
@@ -701,6 +745,9 @@ export interface CourtRequestRow extends Tracked {
   status: 'open' | 'answered';
   answeredOn: string | null;
   notes: string;
+  /** Migration 0011: the court's address, and the date of its letter (receivedOn: when it arrived). */
+  courtAddress?: string;
+  letterOn?: string | null;
 }
 
 export const CourtRequestEntity = new EntitySchema<CourtRequestRow>({
@@ -718,6 +765,8 @@ export const CourtRequestEntity = new EntitySchema<CourtRequestRow>({
     status: { type: 'text' },
     answeredOn: { name: 'answered_on', type: 'text', nullable: true },
     notes: { type: 'text' },
+    courtAddress: { name: 'court_address', type: 'text', default: '' },
+    letterOn: { name: 'letter_on', type: 'text', nullable: true },
     ...trackedColumns,
   },
 });

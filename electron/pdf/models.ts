@@ -81,6 +81,8 @@ export interface Signatory {
 /** A person identified by name, PESEL (or another document) and address. */
 export interface IdentifiedPerson {
   fullName: string;
+  /** For the forms that agree with the person ("Klientka", "została poinformowana"). */
+  sex: 'F' | 'M';
   pesel: string | null;
   /** When there is no PESEL: "paszport FX1234567", "karta pobytu RP0012345". */
   otherIdentityDocument: string | null;
@@ -176,9 +178,18 @@ export interface AssistantRequestModel {
   reasons: string[];
   /** Difficulties in care and upbringing observed (art. 11 ust. 2 u.w.r. analysis). */
   difficulties: string;
+  /** The family's strengths and resources (printed under their own heading, never as difficulties). */
+  strengths: string | null;
+  /** Help the family had before and the institutions involved; null: not recorded. */
+  earlierHelp: string | null;
+  /** The children's legal situation (custody, court proceedings, placement); null: not recorded. */
+  childrenLegalSituation: string | null;
   justification: string;
-  /** art. 8 u.w.r.: support is given with the family's consent and active participation. */
-  consent: { givenOn: IsoDate; givenBy: string[] };
+  /**
+   * art. 8 u.w.r.: support is given with the family's consent and active participation. The consent
+   * as recorded: the day, and each person who gave it with her own date (empty: recorded for the family).
+   */
+  consent: { givenOn: IsoDate; persons: { fullName: string; givenOn: IsoDate }[] };
   socialWorker: Signatory;
 }
 

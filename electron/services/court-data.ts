@@ -31,7 +31,7 @@ import {
   type PersonRow,
   type PlanRow,
 } from '../db/entities';
-import { familyName } from './document-models';
+import { familyName, familySizeSentence, formatAmount, formatDateLong, formatPercent, relationOf, shorten } from '../../shared/polish';
 
 export interface MemberData {
   person: PersonRow;
@@ -103,7 +103,14 @@ export function addressLine(family: FamilyRow): string {
   return `${family.street}, ${family.postalCode} ${family.city}`;
 }
 
-const money = (gr: number): string => `${(gr / 100).toFixed(2).replace('.', ',')} zł`;
+/**
+ * Case events the assistant may read: the kontrakt socjalny is the social worker's agreement with
+ * the client (shared/documents.ts HIDDEN_FROM_ASSISTANT), so its events never reach the assistant's
+ * opinion draft.
+ */
+export function visibleToAssistant(event: CaseEventRow): boolean {
+  return event.kind !== 'contract' && event.refType !== 'contract';
+}
 
 /** The plan as text: areas, goals, tasks with their state. */
 export function planText(plan: PlanRow): string {
@@ -121,8 +128,11 @@ export function planText(plan: PlanRow): string {
   return lines.join('\n').trim();
 }
 
+/** "Plan pracy z rodziną nr 2, podpisany 14 maja 2026 r. (zastąpiony nowszą wersją)": the status said once. */
 export function planHeading(plan: PlanRow): string {
-  return `Plan pracy z rodziną nr ${plan.number} – ${PLAN_STATUS_LABELS[plan.status] ?? plan.status}${plan.signedOn ? `, podpisany ${formatPolishDate(plan.signedOn)}` : ''}`;
+  const base = `Plan pracy z rodziną nr ${plan.number}`;
+  if (plan.signedOn === null) return `${base} – ${PLAN_STATUS_LABELS[plan.status] ?? plan.status}`;
+  return `${base}, podpisany ${formatDateLong(plan.signedOn)}${plan.status === 'superseded' ? ' (zastąpiony nowszą wersją)' : ''}`;
 }
 
 export function assessmentText(a: AssessmentRow): string {
@@ -137,18 +147,18 @@ export function recommendationLabel(a: AssessmentRow): string {
 /** The opinion's sections filled from the case (domain.md §5); the author edits them. */
 export function opinionPrefill(data: CaseData): Record<string, string> {
   const { family, members, kase } = data;
-  const significant = data.events.filter((e) => e.significant);
+  const significant = data.events.filter((e) => e.significant && visibleToAssistant(e));
   const composition = [
-    `W skład rodziny wchodzi ${members.length} ${members.length === 1 ? 'osoba' : members.length < 5 ? 'osoby' : 'osób'}:`,
-    ...members.map((x) => `– ${x.person.firstName} ${x.person.lastName} (ur. ${formatPolishDate(x.person.birthDate)}), ${relationLabel(x.relation).toLowerCase()}${x.inHousehold ? '' : ', poza gospodarstwem domowym'}`),
+    `${familySizeSentence(members.length)}:`,
+    ...members.map((x) => `– ${x.person.firstName} ${x.person.lastName} (ur. ${formatPolishDate(x.person.birthDate)}), ${relationOf(x.relation, x.person.sex)}${x.inHousehold ? '' : ', poza gospodarstwem domowym'}`),
     '',
-    `Sprawa zgłoszona ${formatPolishDate(kase.reportedOn)}. Najważniejsze zdarzenia:`,
-    ...significant.map((e) => `– ${formatPolishDate(e.occurredOn)}: ${e.title}${e.body ? ` – ${e.body.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`),
+    `Sprawę zgłoszono ${formatDateLong(kase.reportedOn)} Najważniejsze zdarzenia:`,
+    ...significant.map((e) => `– ${formatPolishDate(e.occurredOn)}: ${e.title}${e.body ? ` – ${shorten(e.body, 300)}` : ''}`),
   ];
   const lastInterview = data.interviews.at(-1) ?? null;
   const income = lastInterview?.incomeResult ?? null;
   const finances = income
-    ? `Według wywiadu środowiskowego z dnia ${lastInterview?.conductedOn ? formatPolishDate(lastInterview.conductedOn) : '—'} dochód rodziny wynosi ${money(income.totalIncomeGr)}, tj. ${money(income.perPersonGr)} na osobę (${income.percentOfCriterion}% kryterium dochodowego); kryterium ${income.meetsCriterion ? 'jest spełnione' : 'nie jest spełnione'}.`
+    ? `Według wywiadu środowiskowego${lastInterview?.conductedOn ? ` z dnia ${formatDateLong(lastInterview.conductedOn)}` : ''} dochód rodziny wynosi ${formatAmount(income.totalIncomeGr)}, tj. ${formatAmount(income.perPersonGr)} na osobę (${formatPercent(income.percentOfCriterion)} kryterium dochodowego); kryterium ${income.meetsCriterion ? 'jest spełnione' : 'nie jest spełnione'}.`
     : '';
   const children = members.filter((x) => x.relation === 'child');
   const childcare = children.map((x) => `– ${x.person.firstName} ${x.person.lastName} (ur. ${formatPolishDate(x.person.birthDate)})${x.childWhereabouts ? `: ${whereaboutsLabel(x.childWhereabouts)}` : ''}`).join('\n');

@@ -26,7 +26,8 @@ import type { CaseFileEntry, CaseFilePartModel, DocumentHeader } from '../pdf/mo
 import { PdfServiceError } from '../pdf/pdf-service';
 import type { BundleRequest } from '../pdf/worker-protocol';
 import type { BundleOutput, BundlePart } from './court-bundle';
-import { assessmentText, familyTitle, loadCaseData, planHeading, planText, recommendationLabel, relationLabel, type CaseData } from './court-data';
+import { formatAmount, formatPercent, relationOf } from '../../shared/polish';
+import { assessmentText, familyTitle, loadCaseData, planHeading, planText, recommendationLabel, type CaseData } from './court-data';
 import type { CourtService } from './court';
 import { zipAsync } from './xlsx';
 import { prepared, rawDb } from './raw-sql';
@@ -354,6 +355,14 @@ export async function writeAll(folder: string, files: { name: string; bytes: Uin
 /** Every kind the services write is labelled in EVENT_KIND_LABELS (shared/cases.ts). */
 const eventKind = (kind: string): string => EVENT_KIND_LABELS[kind] ?? kind;
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "02.03.2026 – Wizyta: w domu rodziny"; a title that already starts with its kind says it once ("Wizyta: Wizyta:" no more). */
+export function eventHeading(occurredOn: string, kind: string, title: string): string {
+  const repeated = title.toLowerCase().startsWith(kind.toLowerCase());
+  return `${pl(occurredOn)} – ${repeated ? title : `${kind}: ${title}`}`;
+}
+
 const EMPTY: Record<ExportPart, string> = {
   documents: 'W rejestrze nie ma dokumentów wydanych w tej sprawie.',
   interviews: 'W sprawie nie ma zakończonych wywiadów środowiskowych.',
@@ -395,7 +404,7 @@ function entriesOf(part: ExportPart, data: CaseData): CaseFileEntry[] {
           meta: `Przeprowadził(a): ${name(interview.workerId)}`,
           fields: [
             { label: 'Miejsce:', value: interview.place },
-            ...(income ? [{ label: 'Dochód na osobę:', value: `${(income.perPersonGr / 100).toFixed(2).replace('.', ',')} zł (${income.percentOfCriterion}% kryterium)` }] : []),
+            ...(income ? [{ label: 'Dochód na osobę:', value: `${formatAmount(income.perPersonGr)} (${formatPercent(income.percentOfCriterion)} kryterium)` }] : []),
           ],
           text: text.join('\n').trim() || null,
         };
@@ -418,13 +427,13 @@ function entriesOf(part: ExportPart, data: CaseData): CaseFileEntry[] {
       const intro: CaseFileEntry = {
         heading: 'Zgłoszenie i skład rodziny',
         meta: `Sprawa zgłoszona ${pl(data.kase.reportedOn)}; źródło: ${REPORT_SOURCE_LABELS[data.kase.source as ReportSource] ?? data.kase.source}`,
-        fields: data.members.map((x) => ({ label: `${relationLabel(x.relation)}:`, value: `${x.person.firstName} ${x.person.lastName}, ur. ${pl(x.person.birthDate)}` })),
+        fields: data.members.map((x) => ({ label: `${capitalise(relationOf(x.relation, x.person.sex))}:`, value: `${x.person.firstName} ${x.person.lastName}, ur. ${pl(x.person.birthDate)}` })),
         text: null,
       };
       return [
         intro,
         ...data.events.map((e) => ({
-          heading: `${pl(e.occurredOn)} – ${eventKind(e.kind)}: ${e.title}`,
+          heading: eventHeading(e.occurredOn, eventKind(e.kind), e.title),
           meta: `${e.authorId ? `Wpisał(a): ${name(e.authorId)}` : 'Wpis systemowy'}${e.significant ? ' · zdarzenie istotne' : ''}`,
           fields: [],
           text: e.body.trim() === '' ? null : e.body,

@@ -32,6 +32,7 @@ import {
   type UserRow,
 } from '../db/entities';
 import { AppError } from '../errors';
+import { ARTICLE } from '../pdf/legal';
 import type {
   ActionStatus,
   AssessmentRecommendation,
@@ -111,8 +112,6 @@ function address(family: FamilyRow): PostalAddress {
   return { street: family.street, postalCode: family.postalCode, city: family.city };
 }
 
-export { familyName } from '../../shared/polish';
-
 function head(context: CaseContext): Member | undefined {
   return context.members.find((member) => member.relation === 'applicant') ?? context.members[0];
 }
@@ -158,6 +157,7 @@ function identified(context: CaseContext, person: PersonRow): IdentifiedPerson {
   const documentLabel = person.documentType === null ? null : (DOCUMENT_TYPE_LABELS[person.documentType as keyof typeof DOCUMENT_TYPE_LABELS] ?? 'dokument');
   return {
     fullName: fullName(person),
+    sex: person.sex,
     pesel: person.pesel,
     otherIdentityDocument: person.pesel === null && documentLabel !== null ? `${documentLabel.toLowerCase()} ${person.documentNumber ?? ''}`.trim() : null,
     address: address(context.family),
@@ -182,7 +182,7 @@ async function assistantRequest(m: EntityManager, context: CaseContext, requestI
     order: { conductedOn: 'DESC' },
   });
   const consentOn = analysis?.consentOn ?? context.kase.consentOn;
-  if (consentOn === null) throw new AppError('INVALID_STATE', 'Nie można wydrukować wniosku: nie odnotowano zgody rodziny (art. 8 ust. 2 u.w.r.).');
+  if (consentOn === null) throw new AppError('INVALID_STATE', `Nie można wydrukować wniosku: nie odnotowano zgody rodziny (${ARTICLE.consent} u.w.r.).`);
   const headOfOffice = request.decidedBy ?? [...context.users.values()].find((user) => user.active && user.roles.includes('head'))?.id ?? null;
   return {
     header: { ...base, dated: request.filedOn },
@@ -191,11 +191,19 @@ async function assistantRequest(m: EntityManager, context: CaseContext, requestI
     members: familyMembers(context, request.filedOn),
     interviewOn: interview?.conductedOn ?? null,
     reasons: (analysis?.reasons ?? context.kase.reasons).map((reason) => ART7_REASON_LABELS[reason as Art7Reason] ?? reason),
-    difficulties: [analysis?.conclusions, analysis?.strengths && `Mocne strony rodziny: ${analysis.strengths}`, analysis?.resources && `Zasoby: ${analysis.resources}`]
-      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-      .join('\n\n'),
+    difficulties: analysis?.conclusions ?? '',
+    strengths: orNull([analysis?.strengths, analysis?.resources].filter((part) => part !== undefined && part.trim() !== '').join('\n\n')),
+    earlierHelp: orNull(analysis?.earlierHelp),
+    childrenLegalSituation: orNull(analysis?.childrenLegal),
     justification: request.justification,
-    consent: { givenOn: consentOn, givenBy: adults(context, consentOn) },
+    // The consent as recorded, by person (never computed from the household).
+    consent: {
+      givenOn: consentOn,
+      persons: (analysis?.consentPersons ?? []).flatMap((entry) => {
+        const member = context.members.find((candidate) => candidate.person.id === entry.personId);
+        return member ? [{ fullName: fullName(member.person), givenOn: entry.givenOn }] : [];
+      }),
+    },
     socialWorker: signatory(context, request.filedBy, ROLE_PRINTED.worker),
   };
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Page, StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './Text';
 import { BLANK_DATE, formatDateLong } from '../format';
 import type { DocumentHeader } from '../models';
 import { COPY_LABEL_COLUMN_MARK, COPY_LABEL_MARK, PAGE_GROUP_MARK } from '../page-numbers';

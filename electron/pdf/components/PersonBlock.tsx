@@ -1,4 +1,5 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './Text';
 import { formatAddress, formatDate } from '../format';
 import type { FamilyMember, IdentifiedPerson } from '../models';
 import { LabelValue } from './Section';

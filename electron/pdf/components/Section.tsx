@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './Text';
 import { isBlank, paragraphs } from '../format';
 import { COLOR, FONT_SIZE, styles } from './theme';
 

@@ -1,4 +1,5 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './Text';
 import { BLANK_DATE, formatDate } from '../format';
 import type { IsoDate } from '../models';
 import { COLOR, FONT_SIZE } from './theme';
@@ -54,13 +55,15 @@ interface SignaturesProps {
 
 /**
  * Signature blocks: room to sign, a dotted line, "(podpis ...)", the printed name and role.
- * Each block stays whole on one page; the title stays with the first row of blocks.
+ * All blocks and their title stay together on one page.
  */
 export function Signatures({ signatures, columns = 2, title }: SignaturesProps) {
   const width = columns === 1 ? '45%' : columns === 2 ? '45%' : '30%';
   const single = columns === 1;
+  // The blocks stay together, with their title, on one page, inside the margins (a block split
+  // from the others, or printed over the footer, is not a signature a court can rely on).
   return (
-    <View>
+    <View wrap={false}>
       {title !== undefined && (
         <Text style={sig.title} minPresenceAhead={90}>
           {title}

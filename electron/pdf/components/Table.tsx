@@ -1,4 +1,5 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from './Text';
 import { fitWordsTo } from '../hyphenation';
 import { NO_DATA, SectionHeading, SubHeading } from './Section';
 import { COLOR, CONTENT_HEIGHT, CONTENT_WIDTH, FONT_SIZE, LINE_HEIGHT } from './theme';

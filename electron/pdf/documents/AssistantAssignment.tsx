@@ -1,9 +1,9 @@
 /**
- * The kierownik's answer to the wniosek (art. 11 ust. 3 u.w.r.): assigns an asystent rodziny,
+ * The kierownik's answer to the wniosek (art. 11 u.w.r., legal.ts ARTICLE.assignment): assigns an asystent rodziny,
  * or refers the wniosek to the gmina's unit organising work with families (art. 10 u.w.r.)
  * or to the provider the gmina contracted for it (art. 190 u.w.r.).
  */
-import { Text } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import {
   CopiesTo,
   DocumentPage,
@@ -17,7 +17,7 @@ import {
   styles,
 } from '../components';
 import { endSentence, formatAddress, formatDate, formatDateLong } from '../format';
-import { UWR, UWR_SHORT } from '../legal';
+import { ARTICLE, UWR, UWR_SHORT } from '../legal';
 import type { AssignmentDecision, AssistantAssignmentModel } from '../models';
 import { TEMPLATE_VERSIONS } from '../template-versions';
 
@@ -31,24 +31,28 @@ export function documentTitle(model: AssistantAssignmentModel): string {
   return `${titleOf(model.decision)} – ${model.family.name}`;
 }
 
+/**
+ * The decision in full sentences; names are never put in declined slots ("wniosku pracownika
+ * socjalnego Anna Nowak"): the request is referred to by its date, its author given apart.
+ */
 function DecisionText({ model }: { model: AssistantAssignmentModel }) {
   const { decision, family, request } = model;
-  const requestRef = `wniosku pracownika socjalnego ${request.socialWorker} z dnia ${formatDateLong(request.submittedOn)}`;
-  const familyRef = `${family.name}, zamieszkałej: ${formatAddress(family.address)}`;
+  const requestRef = `wniosku o przydzielenie asystenta rodziny z dnia ${formatDateLong(request.submittedOn)}`;
+  const familyRef = `rodzinie zamieszkałej pod adresem: ${formatAddress(family.address)}`;
+  const basis = `Na podstawie ${ARTICLE.assignment} ${UWR}`;
   switch (decision.kind) {
     case 'assign':
       return (
         <Text style={styles.paragraph}>
-          Na podstawie art. 11 ust. 3 {UWR}, po rozpatrzeniu {requestRef}, przydzielam rodzinie: {familyRef}, asystenta
-          rodziny: {endSentence(decision.assistant.fullName)} Asystent rodziny rozpoczyna pracę z rodziną z dniem{' '}
-          {endSentence(formatDateLong(decision.workFrom))}
+          {basis}, po rozpatrzeniu {requestRef}, przydzielam {familyRef} asystenta rodziny. Asystentem rodziny jest:{' '}
+          {endSentence(decision.assistant.fullName)} Praca z rodziną rozpoczyna się z dniem {formatDateLong(decision.workFrom)}
         </Text>
       );
     case 'refer-unit':
       return (
         <Text style={styles.paragraph}>
-          Na podstawie art. 11 ust. 3 {UWR}, po rozpatrzeniu {requestRef}, kieruję wniosek o przydzielenie asystenta
-          rodziny rodzinie: {familyRef}, do jednostki organizacyjnej gminy prowadzącej pracę z rodziną:{' '}
+          {basis}, po rozpatrzeniu {requestRef}, występuję do jednostki organizacyjnej gminy prowadzącej pracę z rodziną o
+          przydzielenie asystenta rodziny {familyRef}. Jednostka:{' '}
           {decision.recipient.address === null
             ? endSentence(decision.recipient.name)
             : `${decision.recipient.name}, ${endSentence(formatAddress(decision.recipient.address))}`}
@@ -57,9 +61,9 @@ function DecisionText({ model }: { model: AssistantAssignmentModel }) {
     case 'refer-provider':
       return (
         <Text style={styles.paragraph}>
-          Na podstawie art. 11 ust. 3 w związku z art. 190 {UWR_SHORT}, po rozpatrzeniu {requestRef}, kieruję wniosek o
-          przydzielenie asystenta rodziny rodzinie: {familyRef}, do podmiotu, któremu gmina zleciła realizację zadania
-          pracy z rodziną: {decision.recipient.name}
+          {basis} w związku z {ARTICLE.provider} {UWR_SHORT}, po rozpatrzeniu {requestRef}, występuję do podmiotu, któremu
+          gmina zleciła realizację pracy z rodziną, o przydzielenie asystenta rodziny {familyRef}. Podmiot:{' '}
+          {decision.recipient.name}
           {decision.recipient.address === null ? '' : `, ${formatAddress(decision.recipient.address)}`}
           {decision.agreement === null ? '.' : ` (${decision.agreement}).`}
         </Text>
@@ -81,6 +85,8 @@ export function AssistantAssignmentDocument({ model }: { model: AssistantAssignm
         <DocumentTitle title={titleOf(decision).toUpperCase()} subtitle={`rodzina: ${model.family.name}`} />
 
         <DecisionText model={model} />
+
+        <LabelValue label="Wnioskodawca:" value={`${model.request.socialWorker}, pracownik socjalny`} />
 
         {decision.kind === 'assign' && (
           <Section title="Dane asystenta rodziny">

@@ -3,7 +3,8 @@
  * rodziny (art. 11 ust. 3 u.w.r.), after the wywiad (art. 11 ust. 1) and the analysis of the
  * family's situation (art. 11 ust. 2). Support needs the family's consent (art. 8 u.w.r.).
  */
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import {
   Addressee,
   DocumentPage,
@@ -18,8 +19,8 @@ import {
   Signatures,
   styles,
 } from '../components';
-import { endSentence, formatAddress, formatDate, formatDateLong, isBlank } from '../format';
-import { UPS_SHORT, UWR } from '../legal';
+import { formatAddress, formatDate, formatDateLong, isBlank } from '../format';
+import { ARTICLE, UPS_SHORT, UWR, UWR_SHORT } from '../legal';
 import type { AssistantRequestModel } from '../models';
 import { TEMPLATE_VERSIONS } from '../template-versions';
 
@@ -56,8 +57,8 @@ export function AssistantRequestDocument({ model }: { model: AssistantRequestMod
         <DocumentTitle title="WNIOSEK" subtitle="o przydzielenie rodzinie asystenta rodziny" />
 
         <Text style={styles.paragraph}>
-          Na podstawie art. 11 ust. 3 {UWR} wnoszę o przydzielenie asystenta rodziny rodzinie: {family.name},
-          zamieszkałej: {formatAddress(family.address)}.
+          Na podstawie {ARTICLE.request} {UWR} wnoszę o przydzielenie asystenta rodziny rodzinie zamieszkałej pod adresem:{' '}
+          {formatAddress(family.address)}, której skład podano niżej.
         </Text>
 
         <Section title="1. Dane rodziny">
@@ -79,17 +80,33 @@ export function AssistantRequestDocument({ model }: { model: AssistantRequestMod
           <Paragraphs text={model.difficulties} />
         </Section>
 
-        <Section title="5. Uzasadnienie wniosku">
+        <Section title="5. Mocne strony i zasoby rodziny">
+          <Paragraphs text={model.strengths} />
+        </Section>
+
+        <Section title="6. Dotychczasowa pomoc i instytucje zaangażowane">
+          <Paragraphs text={model.earlierHelp} />
+        </Section>
+
+        <Section title="7. Sytuacja prawna dzieci">
+          <Paragraphs text={model.childrenLegalSituation} />
+        </Section>
+
+        <Section title="8. Uzasadnienie wniosku">
           <Paragraphs text={model.justification} />
         </Section>
 
-        <Section title="6. Zgoda rodziny">
-          <Text style={styles.paragraph}>
-            Rodzina wyraziła zgodę na współpracę z asystentem rodziny w dniu{' '}
-            {model.consent.givenBy.length > 0
-              ? `${formatDateLong(model.consent.givenOn)} (zgodę wyrazili: ${model.consent.givenBy.join(', ')}).`
-              : endSentence(formatDateLong(model.consent.givenOn))}
-          </Text>
+        <Section title={`9. Zgoda rodziny (${ARTICLE.consent} ${UWR_SHORT})`}>
+          {model.consent.persons.length === 0 ? (
+            <Text style={styles.paragraph}>
+              Rodzina wyraziła zgodę na współpracę z asystentem rodziny w dniu {formatDateLong(model.consent.givenOn)}
+            </Text>
+          ) : (
+            <View>
+              <Text style={styles.paragraph}>Zgoda na współpracę z asystentem rodziny, wyrażona przez:</Text>
+              <List items={model.consent.persons.map((person) => `${person.fullName} – w dniu ${formatDateLong(person.givenOn)}`)} />
+            </View>
+          )}
         </Section>
 
         <Signatures

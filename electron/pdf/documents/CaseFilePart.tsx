@@ -4,7 +4,8 @@
  * Used by the case-file export (electron/services/court-export.ts), which merges the parts into
  * the court's bundle; an empty part still prints, saying there is nothing in it.
  */
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import { DocumentPage, DocumentTitle, LabelValue, NoData, Paragraphs, PdfDocument, SectionHeading, styles } from '../components';
 import type { CaseFilePartModel } from '../models';
 

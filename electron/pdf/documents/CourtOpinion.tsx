@@ -3,7 +3,8 @@
  * (art. 15 ust. 1 pkt 17 u.w.r.). No official template: the sections are the usual ones.
  * Every section is printed; one without content says "brak danych".
  */
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import {
   Addressee,
   DocumentPage,

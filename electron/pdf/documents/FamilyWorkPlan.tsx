@@ -6,7 +6,7 @@
  * Art. 15 ust. 3: the plan lists the actions, their deadlines and expected effects.
  * No statutory template: areas → goals → tasks, as OPS plans usually are.
  */
-import { Text } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import {
   DocumentPage,
   DocumentTitle,

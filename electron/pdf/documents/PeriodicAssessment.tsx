@@ -3,7 +3,7 @@
  * (art. 15 ust. 1 pkt 15 u.w.r.): progress on the plan's goals, changes in the family, and a
  * recommendation to continue, change the plan, or end the work.
  */
-import { Text } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import {
   DocumentPage,
   DocumentTitle,

@@ -3,7 +3,8 @@
  * when every password is lost, so the sheet says plainly where it belongs (the office safe)
  * and what it gives to whoever holds it. The code never goes into the PDF metadata.
  */
-import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Page, StyleSheet, View } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import { COLOR, FONT_SIZE, FOOTER_STYLE, PdfDocument, styles } from '../components';
 import { FONT_MONO } from '../font-family';
 import { codeGroups, formatDateLong } from '../format';

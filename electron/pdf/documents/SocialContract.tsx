@@ -4,7 +4,8 @@
  * a difficult life situation) or I B + II B (a person: activation, countering social exclusion).
  * Art. 108: each side keeps a copy, so one PDF holds both copies, each numbered from page 1.
  */
-import { Text, View } from '@react-pdf/renderer';
+import { View } from '@react-pdf/renderer';
+import { Text } from '../components/Text';
 import {
   DocumentPage,
   DocumentTitle,
@@ -28,6 +29,7 @@ import { ACTION_STATUS, CONTINUOUS, CONTRACT_PARTY } from '../labels';
 import { UPS_SHORT } from '../legal';
 import type { SocialContractAction, SocialContractModel } from '../models';
 import { TEMPLATE_VERSIONS } from '../template-versions';
+import { bySex } from '../../../shared/polish';
 
 export const templateVersion = TEMPLATE_VERSIONS['social-contract'];
 
@@ -54,10 +56,28 @@ export function validate(model: SocialContractModel): string[] {
   return problems;
 }
 
-function actionColumns(withStatus: boolean): TableColumn<SocialContractAction>[] {
+/** "Klient", "Klientka", "Klienci", "Klientki": agrees with the client(s). */
+export function clientsTitle(model: SocialContractModel): string {
+  const [only] = model.clients;
+  if (model.clients.length === 1 && only !== undefined) return bySex(only.sex, 'Klient', 'Klientka');
+  return model.clients.every((client) => client.sex === 'F') ? 'Klientki' : 'Klienci';
+}
+
+/** "Klientka oświadcza, że została poinformowana", "Klienci oświadczają, że zostali poinformowani". */
+export function informedClause(model: SocialContractModel): string {
+  const title = clientsTitle(model);
+  if (model.clients.length === 1) {
+    const sex = model.clients[0]?.sex ?? 'M';
+    return `${title} oświadcza, że ${bySex(sex, 'został poinformowany', 'została poinformowana')}`;
+  }
+  return title === 'Klientki' ? `${title} oświadczają, że zostały poinformowane` : `${title} oświadczają, że zostali poinformowani`;
+}
+
+function actionColumns(model: SocialContractModel, withStatus: boolean): TableColumn<SocialContractAction>[] {
+  const client = clientsTitle(model);
   const columns: TableColumn<SocialContractAction>[] = [
     { title: 'Lp.', width: 5, cell: (_, index) => `${index + 1}.`, align: 'right' },
-    { title: 'Strona kontraktu', width: 16, cell: (action) => CONTRACT_PARTY[action.party] },
+    { title: 'Strona kontraktu', width: 16, cell: (action) => (action.party === 'client' ? client : CONTRACT_PARTY[action.party]) },
     { title: 'Działanie (zobowiązanie)', width: withStatus ? 48 : 62, cell: (action) => action.description },
     { title: 'Termin realizacji', width: 15, cell: (action) => (action.deadline === null ? CONTINUOUS : formatDate(action.deadline)) },
   ];
@@ -82,7 +102,7 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
   // Each side signs on the day the kontrakt is concluded (blank on a draft printed to be signed).
   const dated = { place: header.place, date: header.dated };
   const clientSignatures: SignatureSpec[] = model.clients.map((client) => ({
-    caption: 'podpis klienta',
+    caption: bySex(client.sex, 'podpis klienta', 'podpis klientki'),
     name: client.fullName,
     dated,
   }));
@@ -95,16 +115,16 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
       <Text style={styles.paragraph}>zawarty w dniu {header.dated === null ? BLANK_DATE : formatDateLong(header.dated)} pomiędzy:</Text>
 
       <Section title="Strony kontraktu">
-        <SubHeading>{model.clients.length > 1 ? 'Klienci' : 'Klient'}</SubHeading>
+        <SubHeading>{clientsTitle(model)}</SubHeading>
         {model.familyName !== null && <LabelValue label="Rodzina:" value={model.familyName} labelWidth={130} />}
         {model.clients.map((client, index) => (
           <PersonBlock key={index} person={client} {...(model.clients.length > 1 ? { prefix: `${index + 1}.` } : {})} />
         ))}
         <SubHeading>Pracownik socjalny</SubHeading>
         <Text>
-          {model.socialWorker.fullName}, {model.socialWorker.role}
+          {model.socialWorker.fullName}, {model.socialWorker.role}, z upoważnienia kierownika ośrodka
         </Text>
-        <Text>działający z upoważnienia kierownika: {header.office.name}</Text>
+        <Text>{header.office.name}</Text>
       </Section>
 
       <Section title={`${part('I')}. Ocena sytuacji życiowej ${variant === 'A' ? 'osoby lub rodziny' : 'osoby'}`}>
@@ -138,7 +158,7 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
         <List items={model.partialGoals} numbered numberPrefix="2." />
         <Table
           title="3. Działania stron kontraktu"
-          columns={actionColumns(withStatus)}
+          columns={actionColumns(model, withStatus)}
           rows={model.actions.map((row) => ({ kind: 'data', row }))}
         />
         <SubHeading>4. Okres obowiązywania kontraktu</SubHeading>
@@ -169,7 +189,7 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
       <TextSection
         title="Postanowienia końcowe"
         text={[
-          `Klient oświadcza, że został poinformowany, iż odmowa zawarcia kontraktu socjalnego lub niedotrzymywanie jego postanowień mogą stanowić podstawę odmowy przyznania świadczenia, uchylenia decyzji o przyznaniu świadczenia lub wstrzymania świadczeń pieniężnych (art. 11 ust. 2 ${UPS_SHORT}).`,
+          `${informedClause(model)}, iż odmowa zawarcia kontraktu socjalnego lub niedotrzymywanie jego postanowień mogą stanowić podstawę odmowy przyznania świadczenia, uchylenia decyzji o przyznaniu świadczenia lub wstrzymania świadczeń pieniężnych (art. 11 ust. 2 ${UPS_SHORT}).`,
           'Zmiana kontraktu wymaga formy pisemnej. Kontrakt sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron.',
         ].join('\n\n')}
       />
