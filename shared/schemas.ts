@@ -6,9 +6,11 @@ import { z } from 'zod';
 import { ROLES } from './domain/roles';
 import { STATUTORY_CASELOAD_CAP } from './domain/caseFlow';
 import { PASSWORD_MAX_LENGTH, passwordStrength } from './password';
+import { polishZodMessage } from './zod-polish';
 
-// zod's own messages (for a field without one of ours, e.g. a malformed payload) in Polish too.
-z.config(z.locales.pl());
+// zod's own messages (for a field without one of ours, e.g. a malformed payload) in plain Polish,
+// without type names ("oczekiwano string"): shared/zod-polish.ts.
+z.config({ localeError: polishZodMessage });
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
 
