@@ -7,8 +7,10 @@ import 'dayjs/locale/pl';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installFocusFirstInvalid } from './lib/focusInvalid';
 
 dayjs.locale('pl');
+installFocusFirstInvalid(document);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
