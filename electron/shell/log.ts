@@ -18,7 +18,7 @@ export interface ShellLog {
   /** `event`: a fixed text from the code; `detail`: outside text (a URL, a path), scrubbed. */
   info(event: string, detail?: string): void;
   warn(event: string, detail?: string): void;
-  /** An unexpected error: its class, code, scrubbed message and stack frames. */
+  /** An unexpected error: its class, code, scrubbed message (and detail) and stack frames (code locations). */
   error(event: string, error?: unknown): void;
   readonly file: string;
 }
@@ -36,11 +36,15 @@ const HOME_PATTERNS = (() => {
   return [...new Set([home, home.replace(/\\/g, '/')])].map((path) => new RegExp(escapeRegExp(path), 'gi'));
 })();
 
-/** Outside text made safe for the log: no quoted text, no long numbers, no home folder, one line. */
-export function scrub(text: string): string {
+function withoutHome(text: string): string {
   let result = text;
   for (const pattern of HOME_PATTERNS) result = result.replace(pattern, '~');
-  result = result
+  return result;
+}
+
+/** Outside text made safe for the log: no quoted text, no long numbers, no home folder, one line. */
+export function scrub(text: string): string {
+  const result = withoutHome(text)
     .replace(/(["'`„”«»])[^"'`„”«»\n]*(["'`„”«»])/g, '$1…$2')
     .replace(/\d{5,}/g, '#')
     .replace(/[\r\n\t]+/g, ' ');
@@ -69,8 +73,11 @@ export function describeError(error: unknown): string {
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .slice(0, 8)
-    .map((line) => `    ${scrub(line.trim())}`);
-  return [head, ...frames].join('\n');
+    .map((line) => `    ${withoutHome(line.trim())}`);
+  // Some errors carry what went wrong underneath (the PDF worker's failure): its first line, scrubbed.
+  const detail = (error as { detail?: unknown }).detail;
+  const underneath = typeof detail === 'string' && detail !== '' ? [`  (${scrub(detail.split('\n')[0] ?? '')})`] : [];
+  return [head, ...underneath, ...frames].join('\n');
 }
 
 let loggers = 0;

@@ -37,7 +37,15 @@ describe('describeError', () => {
     });
     const text = describeError(error);
     expect(text.split('\n')[0]).toBe("QueryFailedError [SQLITE_CONSTRAINT_UNIQUE]: SQLITE_CONSTRAINT: UNIQUE failed for '…'");
-    expect(text).toMatch(/\n {4}at /);
+    expect(text).toMatch(/\n {4}at .*:\d+:\d+\)?$/m); // code locations kept whole
+    const pdf = Object.assign(new Error('Nie udało się przygotować dokumentu do druku.'), {
+      code: 'RENDER_FAILED',
+      detail: `Error: Brak pliku czcionki ${homedir()}/fonts/DejaVuSans.ttf. Zainstaluj program ponownie.\n    at path (worker.cjs:398:45)`,
+    });
+    expect(describeError(pdf).split('\n').slice(0, 2)).toEqual([
+      'Error [RENDER_FAILED]: Nie udało się przygotować dokumentu do druku.',
+      '  (Error: Brak pliku czcionki ~/fonts/DejaVuSans.ttf. Zainstaluj program ponownie.)',
+    ]);
     expect(text).not.toContain('Jadwiga');
     expect(text).not.toContain(PESEL);
     expect(text).not.toContain('INSERT');
