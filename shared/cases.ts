@@ -383,14 +383,19 @@ export interface CaseFileView {
 
 export interface DuplicateHint {
   personId: string;
-  name: string;
-  birthDate: IsoDate;
-  /** Only the last 4 digits: enough to confirm, not to copy. */
+  /** Null when the person is only in other workers' cases: the hint then says only that she is in the register. */
+  name: string | null;
+  birthDate: IsoDate | null;
+  /** Only the last 4 digits: enough to confirm, not to copy (null when the name is withheld). */
   peselEnd: string | null;
   matchedBy: 'pesel' | 'name_and_birth_date';
   /** Whether the user may open the person's case(s). */
   visibleCaseIds: string[];
   hasOtherCases: boolean;
+  /** May this user link the person to a new case (her own case, a person in no case, or the kierownik)? */
+  attachable: boolean;
+  /** Whom to ask about the person: the social workers leading her other cases, then the kierownik. */
+  askWhom: string[];
 }
 
 export interface CaseloadView {

@@ -9,6 +9,7 @@ import { auditedWrite, requireReady } from '../backend';
 import { FormDraftEntity } from '../db/entities';
 import type { CasesService} from './cases';
 import { type Actor } from './cases';
+import { projectAuditEntries } from './audit-projection';
 import { listCases } from './case-list';
 
 export type CaseChannel =
@@ -57,8 +58,9 @@ export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor
     },
     'cases:changeLog': ({ caseId }, session) =>
       write('cases:changeLog', session, caseId, async (m, a) => {
-        await cases.load(m, caseId, a);
-        return backend.audit.list(m, { caseId, limit: 1000 });
+        const kase = await cases.load(m, caseId, a);
+        // What the screens show this viewer, and nothing more (services/audit-projection.ts).
+        return projectAuditEntries(await backend.audit.list(m, { caseId, limit: 1000 }), kase.access);
       }),
     'interviews:get': ({ id }, session) => write('interviews:get', session, null, (m, a) => cases.interview(m, id, a)),
     'interviews:save': (input, session) => write('interviews:save', session, null, (m, a) => cases.saveInterview(m, input, a)),

@@ -149,9 +149,7 @@ export class CasesService {
     await m.getRepository(FamilyEntity).insert({ id: familyId, ...input.family, ...this.tracked(actor.user.id) });
     for (const [position, member] of input.members.entries()) {
       const personId = member.existingPersonId ?? (await this.createPerson(m, member.person!, actor, `members.${position}.person`));
-      if (member.existingPersonId && !(await m.getRepository(PersonEntity).existsBy({ id: member.existingPersonId }))) {
-        throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
-      }
+      if (member.existingPersonId) await this.requireAttachable(m, member.existingPersonId, actor);
       await m.getRepository(FamilyMemberEntity).insert({
         id: randomUUID(),
         familyId,
@@ -224,8 +222,9 @@ export class CasesService {
     if (pesel) {
       const existing = await m.getRepository(PersonEntity).findOneBy({ pesel });
       if (existing) {
-        throw new AppError('CONFLICT', `Osoba o numerze PESEL ${pesel} jest już w bazie (${existing.firstName} ${existing.lastName}). Wybierz ją z listy zamiast dodawać ponownie.`, {
-          [`${path}.pesel`]: 'Ta osoba jest już w bazie.',
+        // Never the person's name: a refusal must not turn a PESEL into a name (issue 14).
+        throw new AppError('CONFLICT', `Osoba o tym numerze PESEL jest już w rejestrze ośrodka. Wybierz ją z podpowiedzi zamiast dodawać ponownie albo zapytaj kierownika ośrodka.`, {
+          [`${path}.pesel`]: 'Ta osoba jest już w rejestrze ośrodka.',
         });
       }
     }
@@ -258,6 +257,33 @@ export class CasesService {
     return `${prefix}.${value}.${year}`;
   }
 
+  /**
+   * Whose person this is: the cases of hers the user may open, the social workers leading the
+   * others, and whether the user may link her to a new case — only from a case she may open (or a
+   * person in no case at all); from another worker's case only the kierownik (issue 14).
+   */
+  async personReach(m: EntityManager, personId: string, actor: Actor): Promise<{ visibleCaseIds: string[]; otherWorkerIds: string[]; attachable: boolean }> {
+    const memberships = await m.getRepository(FamilyMemberEntity).findBy({ personId });
+    const cases = memberships.length ? await m.getRepository(CaseEntity).findBy({ familyId: In(memberships.map((x) => x.familyId)) }) : [];
+    const visibleCaseIds: string[] = [];
+    const otherWorkerIds: string[] = [];
+    for (const c of cases) {
+      const assistants = (await m.getRepository(AssignmentEntity).findBy({ caseId: c.id, endedOn: IsNull() })).map((a) => a.assistantId);
+      if (caseAccess(actor.user, { workerId: c.workerId, activeAssistantIds: assistants }) === 'full') visibleCaseIds.push(c.id);
+      else if (!otherWorkerIds.includes(c.workerId)) otherWorkerIds.push(c.workerId);
+    }
+    const attachable = actor.user.roles.includes('head') || otherWorkerIds.length === 0 || visibleCaseIds.length > 0;
+    return { visibleCaseIds, otherWorkerIds, attachable };
+  }
+
+  /** Refuses to link a person the user may not reach (see personReach). */
+  async requireAttachable(m: EntityManager, personId: string, actor: Actor): Promise<void> {
+    if (!(await m.getRepository(PersonEntity).existsBy({ id: personId }))) throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
+    if (!(await this.personReach(m, personId, actor)).attachable) {
+      throw new AppError('FORBIDDEN', 'Ta osoba występuje w sprawie innego pracownika. Dołączyć ją do nowej sprawy może kierownik ośrodka — zapytaj go albo pracownika prowadzącego jej sprawę.');
+    }
+  }
+
   /** Office-wide, but only to warn of duplicates: names and birth dates, no case contents. */
   async findDuplicates(m: EntityManager, query: DuplicateQuery, actor: Actor): Promise<DuplicateHint[]> {
     const repo = m.getRepository(PersonEntity);
@@ -272,22 +298,21 @@ export class CasesService {
       }
     }
     const hints: DuplicateHint[] = [];
+    const names = await this.userNames(m);
     for (const { person, by } of found.values()) {
-      const memberships = await m.getRepository(FamilyMemberEntity).findBy({ personId: person.id });
-      const cases = memberships.length ? await m.getRepository(CaseEntity).findBy({ familyId: In(memberships.map((x) => x.familyId)) }) : [];
-      const visible: string[] = [];
-      for (const c of cases) {
-        const assistants = (await m.getRepository(AssignmentEntity).findBy({ caseId: c.id, endedOn: IsNull() })).map((a) => a.assistantId);
-        if (caseAccess(actor.user, { workerId: c.workerId, activeAssistantIds: assistants }) !== 'none') visible.push(c.id);
-      }
+      const reach = await this.personReach(m, person.id, actor);
+      // Someone else's person: only that she is in the register, and whom to ask (issue 14).
+      const shown = reach.visibleCaseIds.length > 0 || reach.otherWorkerIds.length === 0 || actor.user.roles.includes('head');
       hints.push({
         personId: person.id,
-        name: `${person.firstName} ${person.lastName}`,
-        birthDate: person.birthDate,
-        peselEnd: person.pesel ? person.pesel.slice(-4) : null,
+        name: shown ? `${person.firstName} ${person.lastName}` : null,
+        birthDate: shown ? person.birthDate : null,
+        peselEnd: shown && person.pesel ? person.pesel.slice(-4) : null,
         matchedBy: by,
-        visibleCaseIds: visible,
-        hasOtherCases: cases.length > visible.length,
+        visibleCaseIds: reach.visibleCaseIds,
+        hasOtherCases: reach.otherWorkerIds.length > 0,
+        attachable: reach.attachable,
+        askWhom: [...reach.otherWorkerIds.map((id) => names.get(id) ?? 'pracownik socjalny'), 'kierownik ośrodka'].filter((v, i, all) => all.indexOf(v) === i),
       });
     }
     await this.audit.append(m, { actorId: actor.user.id, action: 'person.duplicate_check', details: { matches: hints.length, byPesel: Boolean(query.pesel) } });

@@ -5,6 +5,7 @@ import { useNavigation } from '../layout/navigation';
 
 /** "Małgorzata Żółć, ur. 17.04.1991, PESEL …1234": enough to recognise the person, not to copy her data. */
 export function hintLabel(hint: DuplicateHint): string {
+  if (!hint.name || !hint.birthDate) return 'Osoba z rejestru ośrodka';
   return `${hint.name}, ur. ${polishDate(hint.birthDate)}${hint.peselEnd ? `, PESEL …${hint.peselEnd}` : ''}`;
 }
 
@@ -21,21 +22,28 @@ export function DuplicateHints({ hints, onUse }: { hints: readonly DuplicateHint
         {hints.map((hint) => (
           <Group key={hint.personId} justify="space-between" align="center" wrap="wrap" gap="sm">
             <Stack gap={2}>
-              <Text fw={600}>Ta osoba jest już w bazie: {hintLabel(hint)}</Text>
+              <Text fw={600}>{hint.name ? `Ta osoba jest już w bazie: ${hintLabel(hint)}` : 'Osoba o tych danych jest już w rejestrze ośrodka.'}</Text>
               <Text size="sm">
                 {hint.matchedBy === 'pesel' ? 'Zgadza się numer PESEL.' : 'Zgadzają się imię, nazwisko i data urodzenia.'}{' '}
                 {hint.visibleCaseIds.length > 0 ? 'Osoba występuje w sprawie, do której masz dostęp. ' : ''}
                 {hint.hasOtherCases ? 'Osoba występuje też w sprawach innych pracowników.' : ''}
               </Text>
+              {hint.attachable ? null : (
+                <Text size="sm">
+                  Dołączyć ją do nowej sprawy może kierownik ośrodka. Zapytaj: {hint.askWhom.join(', ')}.
+                </Text>
+              )}
               {hint.visibleCaseIds.map((caseId, i) => (
                 <Anchor key={caseId} component="button" type="button" size="sm" ta="left" onClick={() => navigate({ view: 'case', caseId })}>
                   Otwórz sprawę{hint.visibleCaseIds.length > 1 ? ` ${i + 1}` : ''}
                 </Anchor>
               ))}
             </Stack>
-            <Button variant="filled" color="yellow.8" onClick={() => onUse(hint)} aria-label={`Użyj tej osoby: ${hint.name}`}>
-              Użyj tej osoby
-            </Button>
+            {hint.attachable ? (
+              <Button variant="filled" color="yellow.8" onClick={() => onUse(hint)} aria-label={`Użyj tej osoby: ${hintLabel(hint)}`}>
+                Użyj tej osoby
+              </Button>
+            ) : null}
           </Group>
         ))}
       </Stack>

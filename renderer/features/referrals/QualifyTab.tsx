@@ -56,8 +56,9 @@ export function QualifyTab({ config }: { config: ReferralConfigView }) {
     const pesel = member.pesel.trim();
     if (!validatePesel(pesel).ok) return;
     const hints = await call('cases:findDuplicates', { pesel }).catch(() => []);
-    const hint = hints[0];
-    if (hint) setMember(member.key, { existingPersonId: hint.personId, existingLabel: `${hint.name}, ur. ${polishDate(hint.birthDate)}` });
+    // Only a person this user may see and link is offered (issue 14: someone else's person stays unnamed).
+    const hint = hints.find((h) => h.attachable && h.name && h.birthDate);
+    if (hint?.name && hint.birthDate) setMember(member.key, { existingPersonId: hint.personId, existingLabel: `${hint.name}, ur. ${polishDate(hint.birthDate)}` });
   };
 
   const submit = () => {

@@ -176,7 +176,7 @@ describe('FEPŻ referral from a declaration, without a case', () => {
     // A new person with a PESEL already in the register is refused: choose her from the list instead.
     const twin = await t.fail('referrals:issue', fepz(o, '2026-03-01', [ZOFIA], [pension('m0', 100_000)], { duplicateReason: 'x' }));
     expect(twin).toMatchObject({ code: 'CONFLICT' });
-    expect(twin.message).toMatch(/jest już w bazie/);
+    expect(twin.message).toMatch(/jest już w rejestrze ośrodka/);
 
     // Cancelled with a reason: no longer valid, a new one needs no reason.
     const cancelled = await t.call('referrals:cancel', { id: second.id, reason: 'Wydane omyłkowo.' });
