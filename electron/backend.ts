@@ -34,6 +34,7 @@ import {
   openSlot,
   readKeyring,
   recoverySlot,
+  withAnchor,
   withSlot,
   withoutUserSlot,
   writeKeyring,
@@ -323,6 +324,16 @@ export class Backend {
     newKey.fill(0);
   }
 
+  /**
+   * Anchors the audit chain's head outside the database: in the slot file, under its HMAC (at every
+   * lock, sign-out and backup). The next sign-in checks it before appending anything.
+   */
+  async writeAuditAnchor(manager: EntityManager, masterKey: Buffer): Promise<void> {
+    const head = await this.audit.head(manager);
+    const keyring = await this.readKeyring();
+    await writeKeyring(this.keysFile, withAnchor(keyring, { ...head, at: this.clock.now().toISOString() }, masterKey));
+  }
+
   /** Opens the database with the master key (for the CLI and tools that act outside a session). */
   openDatabase(masterKey: Buffer, options: { migrate?: boolean; file?: string } = {}): Promise<Database> {
     return Database.open({
@@ -404,7 +415,11 @@ export class Backend {
       }
       const user = toSessionUser(row);
       const pending = await this.throttle.pending();
+      // Before anything is appended: is the chain still as long as it was when last closed?
+      const anchor = (await this.readKeyring()).anchor;
+      const missing = await db.read((m) => this.audit.anchorBroken(m, anchor));
       await db.write(async (m) => {
+        if (missing !== null) await this.audit.append(m, { actorId: null, action: 'audit.anchor_broken', details: { anchoredSeq: anchor?.seq ?? 0, firstMissing: missing } });
         for (const event of pending.events) await this.audit.append(m, event);
         await this.audit.append(m, { actorId: user.id, action, entityType: 'user', entityId: user.id });
       });
@@ -440,6 +455,12 @@ export class Backend {
 
   private async closeSession(state: ReadySession): Promise<void> {
     this.tempFiles.clean();
+    try {
+      await state.db.read((m) => this.writeAuditAnchor(m, state.masterKey));
+    } catch (error) {
+      // Locking must close the database and wipe the key whatever happens to the slot file.
+      this.options.log?.('Could not anchor the audit chain in the slot file', error);
+    }
     await state.db.close();
     state.masterKey.fill(0);
   }
@@ -635,7 +656,8 @@ export class Backend {
 
       'audit:verify': async (_input, session) => {
         const s = requireReady(session);
-        const result = await s.db.read((m) => this.audit.verify(m));
+        const anchor = (await this.readKeyring()).anchor;
+        const result = await s.db.read((m) => this.audit.verify(m, anchor));
         await s.db.write((m) => this.audit.append(m, { actorId: s.user.id, action: 'audit.verify', details: { ok: result.ok, checked: result.checked, firstBrokenId: result.firstBrokenId } }));
         return result;
       },

@@ -153,7 +153,7 @@ async function verify(backend: Backend, values: Record<string, string | boolean 
       `${recoverySlot(keyring) && orphanSlots.length === 0 ? '✔' : '✘'} Plik kluczy: ${count(keyring.slots.length, 'klucz', 'klucze', 'kluczy')} (aktywne konta: ${active.length}, klucz odzyskiwania: ${recoverySlot(keyring) ? 'jest' : 'BRAK'}${orphanSlots.length ? `, kluczy bez aktywnego konta: ${orphanSlots.length}` : ''}).`,
     );
     if (withoutSlot.length > 0) console.log(`• Konta bez hasła (kierownik musi ustawić nowe hasło): ${withoutSlot.map((u) => u.login).join(', ')}`);
-    const chain = await db.read((m) => backend.audit.verify(m));
+    const chain = await db.read((m) => backend.audit.verify(m, keyring.anchor));
     console.log(`${chain.ok ? '✔' : '✘'} ${chain.message}`);
     if (!chain.ok) problems.push('dziennik zdarzeń');
   } finally {

@@ -144,8 +144,27 @@ export class AuditService {
     }));
   }
 
-  /** Walks the whole chain in id order (in pages, to keep memory flat) and names the first broken entry. */
-  async verify(manager: EntityManager): Promise<AuditVerification> {
+  /**
+   * Checks the chain against its anchor outside the database (the slot file, db/keyring.ts): the
+   * entry the anchor names must be there with the same hash. Run at sign-in before anything is
+   * appended, so that entries removed while the app was closed cannot be covered by new ones.
+   * Returns null when it holds, else the first missing entry's number.
+   */
+  async anchorBroken(manager: EntityManager, anchor: { seq: number; hash: string } | null): Promise<number | null> {
+    if (!anchor || anchor.seq === 0) return null;
+    const row = await manager.getRepository(AuditEntity).findOneBy({ id: anchor.seq });
+    if (row?.hash === anchor.hash) return null;
+    if (row) return anchor.seq;
+    const last = await manager.getRepository(AuditEntity).find({ order: { id: 'DESC' }, take: 1 });
+    return (last[0]?.id ?? 0) + 1;
+  }
+
+  /**
+   * Walks the whole chain in id order (in pages, to keep memory flat) and names the first broken
+   * entry. With the anchor from the slot file, an emptied or shortened log fails too, and so does
+   * one found cut at a sign-in ('audit.anchor_broken', recorded then).
+   */
+  async verify(manager: EntityManager, anchor: { seq: number; hash: string } | null = null): Promise<AuditVerification> {
     const repo = manager.getRepository(AuditEntity);
     let expectedId = 1;
     let prevHash = GENESIS_HASH;
@@ -178,6 +197,15 @@ export class AuditService {
         const firstMissing = checked + 1;
         return broken(checked, firstMissing, `Dziennik zdarzeń jest naruszony: brakuje wpisów od nr ${firstMissing} (ostatnie wpisy usunięte).`);
       }
+    }
+    const cut = await manager.getRepository(AuditEntity).findOne({ where: { action: 'audit.anchor_broken' }, order: { id: 'ASC' } });
+    if (cut) {
+      const first = Number((JSON.parse(cut.details) as { firstMissing?: unknown }).firstMissing ?? cut.id);
+      return broken(checked, first, `Dziennik zdarzeń był naruszony: przy logowaniu (wpis nr ${cut.id}) brakowało wpisów od nr ${first}.`);
+    }
+    const missing = await this.anchorBroken(manager, anchor);
+    if (missing !== null) {
+      return broken(checked, missing, `Dziennik zdarzeń jest naruszony: brakuje wpisów od nr ${missing} (usunięte, gdy program był zamknięty).`);
     }
     return { ok: true, checked, firstBrokenId: null, message: `Dziennik zdarzeń jest spójny (sprawdzono wpisów: ${checked}).` };
   }

@@ -473,6 +473,8 @@ export class BackupService {
           throw error;
         }
         for (const name of removed) removeQuietly(join(folder, name));
+        // The chain's head, as this backup's header holds it, anchored in the slot file too.
+        await this.backend.writeAuditAnchor(manager, source.masterKey);
         return { fileName, folder, size: written.size, sha256: written.sha256, createdAt, removed, durationMs: Math.round(performance.now() - started) };
       });
     });

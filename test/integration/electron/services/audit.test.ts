@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../electron/db/database';
+import { join } from 'node:path';
+import { readKeyring } from '../../../../electron/db/keyring';
 import { auditCsv, canonicalJson } from '../../../../electron/services/audit';
 import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 
@@ -126,5 +128,35 @@ describe('audit trail contents', () => {
 
   it('hashes canonical JSON, independent of key order', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":3,"f":2}]},"b":1}');
+  });
+});
+
+describe('the chain anchored outside the database (issue 14, Medium 4)', () => {
+  it('an emptied or shortened log fails verify, naming the first missing entry, even after the next sign-in appends', async () => {
+    for (const cut of ['last three', 'all'] as const) {
+      const t = testBackend();
+      try {
+        await setUpOffice(t);
+        await t.call('office:update', { ...(await t.call('office:get', {})), name: 'Ośrodek po zmianie' });
+        await t.call('session:logout', {});
+        const anchor = (await readKeyring(join(t.dataDir, 'asysta.keys.json')))!.anchor!;
+        expect(anchor.seq).toBeGreaterThan(3);
+        // Someone with the key removes entries while the app is closed, head marker included.
+        const keyring = (await readKeyring(join(t.dataDir, 'asysta.keys.json')))!;
+        const key = (await t.backend.unwrapWithPassword(keyring, HEAD.login, HEAD.password))!;
+        const raw = await t.backend.openDatabase(key, { migrate: false });
+        await raw.dataSource.query('DELETE FROM audit_log WHERE id > ?', [cut === 'all' ? 0 : anchor.seq - 3]);
+        await raw.dataSource.query(`DELETE FROM setting WHERE key = 'audit.head'`);
+        await raw.close();
+        const firstMissing = cut === 'all' ? 1 : anchor.seq - 2;
+
+        await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+        const result = await t.call('audit:verify', {});
+        expect(result, cut).toMatchObject({ ok: false, firstBrokenId: firstMissing });
+        expect(result.message, cut).toContain(`od nr ${firstMissing}`);
+      } finally {
+        await t.cleanup();
+      }
+    }
   });
 });
