@@ -2,5 +2,3 @@
 
 /** The body font of every document. */
 export const FONT_SANS = 'DejaVu Sans';
-/** Used only where characters must be told apart at a glance (the recovery code). */
-export const FONT_MONO = 'DejaVu Sans Mono';

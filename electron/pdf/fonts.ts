@@ -10,10 +10,10 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Font } from '@react-pdf/renderer';
-import { FONT_MONO, FONT_SANS } from './font-family';
+import { FONT_SANS } from './font-family';
 import { defaultHyphenation } from './hyphenation';
 
-export { FONT_MONO, FONT_SANS } from './font-family';
+export { FONT_SANS } from './font-family';
 
 /** The files the renderer needs in `fontDir`. */
 export const FONT_FILES = {
@@ -21,7 +21,6 @@ export const FONT_FILES = {
   sansBold: 'DejaVuSans-Bold.ttf',
   sansOblique: 'DejaVuSans-Oblique.ttf',
   sansBoldOblique: 'DejaVuSans-BoldOblique.ttf',
-  monoBold: 'DejaVuSansMono-Bold.ttf',
 } as const;
 
 let registeredFrom: string | null = null;
@@ -57,8 +56,6 @@ export function registerFonts(fontDir: string): void {
       { src: path(FONT_FILES.sansBoldOblique), fontWeight: 700, fontStyle: 'italic' },
     ],
   });
-  // One weight only: any weight resolves to it.
-  Font.register({ family: FONT_MONO, src: path(FONT_FILES.monoBold), fontWeight: 700 });
 
   // Official documents are not hyphenated (react-pdf's own hyphenator is English-only anyway):
   // words break only when wider than their box (see hyphenation.ts).
@@ -201,7 +198,6 @@ export function loadFonts(): Promise<void> {
       { fontFamily: FONT_SANS, fontWeight: 700, fontStyle: 'normal' },
       { fontFamily: FONT_SANS, fontWeight: 400, fontStyle: 'italic' },
       { fontFamily: FONT_SANS, fontWeight: 700, fontStyle: 'italic' },
-      { fontFamily: FONT_MONO, fontWeight: 700, fontStyle: 'normal' },
     ] as const;
     for (const descriptor of descriptors) {
       const source = Font.getFont(descriptor);

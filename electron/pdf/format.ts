@@ -85,18 +85,6 @@ export function isBlank(value: string | null | undefined): value is null | undef
   return value === null || value === undefined || value.trim().length === 0;
 }
 
-/**
- * Splits a recovery code into groups for printing: at '-' or spaces when present,
- * else every 4 characters. Letters keep their case: the code may be case-sensitive.
- */
-export function codeGroups(code: string): string[] {
-  const trimmed = code.trim();
-  const explicit = trimmed.split(/[\s-]+/).filter((group) => group.length > 0);
-  if (explicit.length > 1) return explicit;
-  const groups: string[] = [];
-  for (let i = 0; i < trimmed.length; i += 4) groups.push(trimmed.slice(i, i + 4));
-  return groups;
-}
 
 /** Printed where a date is to be written by hand (a draft to be signed). */
 export const BLANK_DATE = '....................';

@@ -29,7 +29,6 @@ export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'signedOn',
   'nextAssessmentDue',
   'requestDate',
-  'createdOn',
   'declaredOn',
   'validUntil',
 ]);
@@ -330,18 +329,6 @@ export interface CourtOpinionModel {
 }
 
 // ---------------------------------------------------------------------------------------
-// Kod odzyskiwania (printed once, at first set-up)
-
-export interface RecoveryCodeModel {
-  officeName: string;
-  createdOn: IsoDate;
-  /** The code; groups separated by '-' or spaces, or a bare string (grouped by 4 on print). */
-  code: string;
-  /** Identifies the database the code opens (not secret); null if there is none. */
-  databaseId: string | null;
-}
-
-// ---------------------------------------------------------------------------------------
 // Część akt sprawy dla sądu (issue 7: the case-file export; documents/CaseFilePart.tsx)
 
 export interface CaseFileEntry {
@@ -398,7 +385,6 @@ export interface DocumentModels {
   'family-work-plan': FamilyWorkPlanModel;
   'periodic-assessment': PeriodicAssessmentModel;
   'court-opinion': CourtOpinionModel;
-  'recovery-code': RecoveryCodeModel;
   'case-file-part': CaseFilePartModel;
   referral: ReferralModel;
 }
@@ -415,7 +401,6 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'family-work-plan',
   'periodic-assessment',
   'court-opinion',
-  'recovery-code',
   'case-file-part',
   'referral',
 ];

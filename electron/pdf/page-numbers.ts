@@ -147,8 +147,7 @@ function repeatPage(pdf: PDFDocument, page: PDFPage): PDFPage {
 /**
  * Stamps "Strona N z M" on every page of a react-pdf document whose pages carry PAGE_GROUP_MARK,
  * and prints it once per entry of `copies` (each copy labelled in the COPY_LABEL_MARK slot and
- * numbered from 1). Returns the bytes unchanged when there are no marks (e.g. the recovery-code
- * sheet, numbered by react-pdf itself).
+ * numbered from 1). Returns the bytes unchanged when there are no marks.
  */
 export async function stampPageNumbers(
   bytes: Uint8Array,

@@ -17,7 +17,6 @@ import * as courtOpinion from './documents/CourtOpinion';
 import * as caseFilePart from './documents/CaseFilePart';
 import * as familyWorkPlan from './documents/FamilyWorkPlan';
 import * as periodicAssessment from './documents/PeriodicAssessment';
-import * as recoveryCode from './documents/RecoveryCode';
 import * as referral from './documents/Referral';
 import * as socialContract from './documents/SocialContract';
 
@@ -64,11 +63,6 @@ const DOCUMENTS: { [K in DocumentKind]: DocumentDefinition<DocumentModels[K]> } 
   'court-opinion': {
     templateVersion: courtOpinion.templateVersion,
     component: courtOpinion.CourtOpinionDocument,
-  },
-  'recovery-code': {
-    templateVersion: recoveryCode.templateVersion,
-    component: recoveryCode.RecoveryCodeDocument,
-    validate: recoveryCode.validate,
   },
   'case-file-part': {
     templateVersion: caseFilePart.templateVersion,

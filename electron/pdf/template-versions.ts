@@ -6,14 +6,13 @@
 import type { DocumentKind } from './models';
 
 export const TEMPLATE_VERSIONS: Record<DocumentKind, string> = {
-  'social-contract': 'kontrakt-socjalny/2010-1',
-  'assistant-request': 'wniosek-o-asystenta-rodziny/1',
-  'assistant-assignment': 'przydzielenie-asystenta-rodziny/1',
-  'family-work-plan': 'plan-pracy-z-rodzina/1',
-  'periodic-assessment': 'ocena-okresowa-rodziny/1',
-  'court-opinion': 'opinia-o-rodzinie/1',
-  'recovery-code': 'kod-odzyskiwania/1',
-  'case-file-part': 'akta-sprawy-czesc/1',
+  'social-contract': 'kontrakt-socjalny/2010-2',
+  'assistant-request': 'wniosek-o-asystenta-rodziny/2',
+  'assistant-assignment': 'przydzielenie-asystenta-rodziny/2',
+  'family-work-plan': 'plan-pracy-z-rodzina/2',
+  'periodic-assessment': 'ocena-okresowa-rodziny/2',
+  'court-opinion': 'opinia-o-rodzinie/2',
+  'case-file-part': 'akta-sprawy-czesc/2',
   referral: 'skierowanie-pomoc-zywnosciowa-sklep/1',
 };
 

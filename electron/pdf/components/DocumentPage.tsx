@@ -32,7 +32,9 @@ const frame = StyleSheet.create({
   footer: FOOTER_STYLE,
   footerTitle: { maxWidth: '75%' },
   placeDate: { textAlign: 'right', marginBottom: 14 },
-  titleBlock: { alignItems: 'center', marginBottom: 14 },
+  // Inset: react-pdf shifts a centred line that fills the whole width by half its trailing space,
+  // past the right margin.
+  titleBlock: { alignItems: 'center', marginBottom: 14, paddingHorizontal: 12 },
   title: { fontSize: FONT_SIZE.title, lineHeight: 1.25, fontWeight: 700, textAlign: 'center', letterSpacing: 0.5 },
   subtitle: { fontSize: FONT_SIZE.body, lineHeight: LINE_HEIGHT, textAlign: 'center', marginTop: 3 },
   addressee: { marginLeft: '52%', marginBottom: 18 },

@@ -68,13 +68,19 @@ interface SectionProps {
   children?: ReactNode;
 }
 
-/** A titled section; an empty one prints "brak danych" instead of disappearing. */
+/**
+ * A titled section; an empty one prints "brak danych" instead of disappearing. The heading is a
+ * sibling of what precedes it, not the first child of a wrapper: react-pdf honours a heading's
+ * minPresenceAhead only when something comes before it in its parent (breaking before the first
+ * child "would not improve its presence"), so a heading first in its own View was left alone at
+ * the foot of a page.
+ */
 export function Section({ title, empty = false, emptyText, children }: SectionProps) {
   return (
-    <View style={section.section}>
+    <>
       <SectionHeading>{title}</SectionHeading>
-      {empty ? <NoData {...(emptyText === undefined ? {} : { text: emptyText })} /> : children}
-    </View>
+      <View style={section.section}>{empty ? <NoData {...(emptyText === undefined ? {} : { text: emptyText })} /> : children}</View>
+    </>
   );
 }
 
@@ -92,12 +98,34 @@ export function Paragraphs({ text }: { text: string | null }) {
   );
 }
 
-/** A section made of one free text. */
+/** A paragraph up to this long stays on one page with its section's heading. */
+const KEEP_WITH_HEADING_CHARS = 700;
+
+/**
+ * A section made of one free text. Its heading and first paragraph (when not long) are one
+ * unbreakable block: react-pdf moved a short paragraph whole to the next page (its orphans and
+ * widows rule) and left the heading alone at the foot of the page before. A long first paragraph
+ * flows, its first lines under the heading.
+ */
 export function TextSection({ title, text }: { title: string; text: string | null }) {
+  const [first, ...rest] = isBlank(text) ? [] : paragraphs(text);
+  if (first === undefined) return <Section title={title} empty />;
   return (
-    <Section title={title} empty={isBlank(text)}>
-      <Paragraphs text={text} />
-    </Section>
+    <>
+      <View wrap={first.length > KEEP_WITH_HEADING_CHARS}>
+        <SectionHeading>{title}</SectionHeading>
+        <Text style={styles.paragraph} orphans={2} widows={2}>
+          {first}
+        </Text>
+      </View>
+      <View style={section.section}>
+        {rest.map((paragraph, index) => (
+          <Text key={index} style={styles.paragraph} orphans={2} widows={2}>
+            {paragraph}
+          </Text>
+        ))}
+      </View>
+    </>
   );
 }
 

@@ -9,10 +9,10 @@ import {
   DocumentPage,
   DocumentTitle,
   LabelValue,
-  Paragraphs,
   PdfDocument,
   PlaceAndDate,
   Section,
+  TextSection,
   Signatures,
   styles,
 } from '../components';
@@ -97,9 +97,7 @@ export function AssistantAssignmentDocument({ model }: { model: AssistantAssignm
         )}
 
         {model.notes !== null && (
-          <Section title="Uwagi">
-            <Paragraphs text={model.notes} />
-          </Section>
+          <TextSection title="Uwagi" text={model.notes} />
         )}
 
         <Signatures

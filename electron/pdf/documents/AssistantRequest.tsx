@@ -12,10 +12,10 @@ import {
   FamilyMembersTable,
   LabelValue,
   List,
-  Paragraphs,
   PdfDocument,
   PlaceAndDate,
   Section,
+  TextSection,
   Signatures,
   styles,
 } from '../components';
@@ -76,25 +76,15 @@ export function AssistantRequestDocument({ model }: { model: AssistantRequestMod
           <List items={model.reasons} />
         </Section>
 
-        <Section title="4. Trudności w wypełnianiu funkcji opiekuńczo-wychowawczych">
-          <Paragraphs text={model.difficulties} />
-        </Section>
+        <TextSection title="4. Trudności w wypełnianiu funkcji opiekuńczo-wychowawczych" text={model.difficulties} />
 
-        <Section title="5. Mocne strony i zasoby rodziny">
-          <Paragraphs text={model.strengths} />
-        </Section>
+        <TextSection title="5. Mocne strony i zasoby rodziny" text={model.strengths} />
 
-        <Section title="6. Dotychczasowa pomoc i instytucje zaangażowane">
-          <Paragraphs text={model.earlierHelp} />
-        </Section>
+        <TextSection title="6. Dotychczasowa pomoc i instytucje zaangażowane" text={model.earlierHelp} />
 
-        <Section title="7. Sytuacja prawna dzieci">
-          <Paragraphs text={model.childrenLegalSituation} />
-        </Section>
+        <TextSection title="7. Sytuacja prawna dzieci" text={model.childrenLegalSituation} />
 
-        <Section title="8. Uzasadnienie wniosku">
-          <Paragraphs text={model.justification} />
-        </Section>
+        <TextSection title="8. Uzasadnienie wniosku" text={model.justification} />
 
         <Section title={`9. Zgoda rodziny (${ARTICLE.consent} ${UWR_SHORT})`}>
           {model.consent.persons.length === 0 ? (

@@ -12,10 +12,10 @@ import {
   DocumentTitle,
   FamilyMembersTable,
   LabelValue,
-  Paragraphs,
   PdfDocument,
   PlaceAndDate,
   Section,
+  TextSection,
   Signatures,
   Table,
   styles,
@@ -124,9 +124,7 @@ export function FamilyWorkPlanDocument({ model }: { model: FamilyWorkPlanModel }
 
         <FamilyMembersTable title="2. Skład rodziny" members={model.members} />
 
-        <Section title="3. Diagnoza sytuacji rodziny (zasoby i trudności)">
-          <Paragraphs text={model.diagnosis} />
-        </Section>
+        <TextSection title="3. Diagnoza sytuacji rodziny (zasoby i trudności)" text={model.diagnosis} />
 
         <Table title="4. Obszary pracy, cele i zadania" titleLevel="section" columns={taskColumns} rows={planRows(model.areas)} />
 

@@ -12,6 +12,7 @@ import {
   PdfDocument,
   PlaceAndDate,
   Section,
+  TextSection,
   Signatures,
   Table,
   styles,
@@ -81,13 +82,9 @@ export function PeriodicAssessmentDocument({ model }: { model: PeriodicAssessmen
           rows={model.goals.map((row) => ({ kind: 'data', row }))}
         />
 
-        <Section title="3. Zmiany w sytuacji rodziny">
-          <Paragraphs text={model.familyChanges} />
-        </Section>
+        <TextSection title="3. Zmiany w sytuacji rodziny" text={model.familyChanges} />
 
-        <Section title="4. Współpraca rodziny z asystentem rodziny">
-          <Paragraphs text={model.cooperation} />
-        </Section>
+        <TextSection title="4. Współpraca rodziny z asystentem rodziny" text={model.cooperation} />
 
         <Section title="5. Wnioski i rekomendacja">
           <Text style={[styles.paragraph, styles.bold]}>Rekomendacja: {RECOMMENDATION[model.recommendation]}.</Text>

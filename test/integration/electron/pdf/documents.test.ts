@@ -10,7 +10,6 @@ import {
   CASE_NUMBER,
   NAME_WITH_ACCENTS,
   POLISH_PANGRAM,
-  RECOVERY_CODE,
   UKRAINIAN_NAME,
   allDocuments,
 } from '../../../fixtures/pdf/models';
@@ -181,18 +180,26 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'kod-odzyskiwania': {
     required: [
-      'KOD ODZYSKIWANIA ASYSTY',
-      'Gminny Ośrodek Pomocy Społecznej w Żółkowie Śląskim',
-      'Data utworzenia: 8 stycznia 2025 r.',
-      'POUFNE – PRZECHOWYWAĆ W SEJFIE OŚRODKA',
-      'gdy wszystkie hasła zostaną utracone',
-      'może odczytać wszystkie dane',
-      'w sejfie ośrodka',
+      'SKIEROWANIE DO OTRZYMANIA POMOCY ŻYWNOŚCIOWEJ NR 17/2025',
+      'Program Fundusze Europejskie na Pomoc Żywnościową 2021–2027',
+      'Osoba skierowana',
+      'PESEL: 57030801547',
+      'Liczba osób w gospodarstwie domowym: 3',
+      'oświadczenie o dochodach z dnia 01.06.2025',
+      'Dochód na osobę: 1 500,00 zł',
+      'Próg dochodowy na osobę: 2 180,95 zł – 265% kryterium 823,00 zł',
+      'Ubóstwo; Niepełnosprawność',
+      'Organizacja partnerska i punkt wydawania żywności',
+      'Punkt przy parafii św. Jadwigi',
+      'Podprogram: Podprogram 2025',
+      'Skierowanie ważne do: 30.06.2026',
+      'podpis pracownika socjalnego',
+      'Klauzula informacyjna',
     ],
     copies: 1,
     caseNumber: null,
-    pangram: false,
-    names: [],
+    pangram: true,
+    names: ['Zofia Żuławska-Łęcka', 'Grażyna Źrebiec-Ćwikła'],
   },
 };
 
@@ -218,7 +225,7 @@ describe.each(allDocuments)('$name', ({ name, request }: { name: string; request
     expect(head).toBe('%PDF-');
     expect(pdf.info['Producer']).toBe('Asysta');
     expect(pdf.info['Creator']).toMatch(/^Asysta \([a-z-]+\/[\w.-]+\)$/);
-    const issuedOn = request.kind === 'recovery-code' ? request.model.createdOn : request.model.header.issuedOn;
+    const issuedOn = request.model.header.issuedOn;
     expect(pdf.info['CreationDate']).toBe(`D:${issuedOn.replaceAll('-', '')}000000Z`);
   });
 
@@ -262,20 +269,6 @@ describe.each(allDocuments)('$name', ({ name, request }: { name: string; request
   it.skipIf(!hasPdftoppm())('writes a PNG preview of page 1 to test-results/pdf/', () => {
     const png = writePreview(name, bytes);
     expect(png).toMatch(/\.png$/);
-  });
-});
-
-describe('recovery code sheet', () => {
-  it('prints the code in full and keeps it out of the metadata', async () => {
-    const entry = allDocuments.find((document) => document.request.kind === 'recovery-code');
-    if (entry === undefined) throw new Error('fixture missing');
-    const bytes = await renderRequest(entry.request, { fontDir: FONT_DIR });
-    const pdf = await readPdf(bytes);
-    expect(squash(pdf.text)).toContain(squash(RECOVERY_CODE));
-    // Metadata is written uncompressed: the code must not be in it (nor anywhere in clear).
-    const raw = Buffer.from(bytes).toString('latin1');
-    expect(raw).not.toContain(RECOVERY_CODE);
-    expect(raw).not.toContain(RECOVERY_CODE.split('-')[0]);
   });
 });
 
