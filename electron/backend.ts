@@ -57,6 +57,7 @@ import { LoginThrottle, THROTTLE_FILE } from './services/throttle';
 import { KeyService, recoverInterruptedKeyChange, type KeyChange } from './services/keys';
 import { backupHandlers } from './services/backup-handlers';
 import { reportingHandlers } from './services/reporting-handlers';
+import { accountHandlers } from './services/account-handlers';
 import { dialogHandlers, type NativeDialogs } from './services/dialog-handlers';
 import { DocumentsService } from './services/documents';
 import { courtHandlers } from './services/court-handlers';
@@ -475,6 +476,7 @@ export class Backend {
       ...familyWorkHandlers(this, this.familyWork),
       ...backupHandlers(this.backup),
       ...reportingHandlers(this),
+      ...accountHandlers(this),
       ...dialogHandlers(this, this.options.dialogs),
       ...documentHandlers(this, this.documents, this.tempFiles, this.options.openFile, this.options.log),
       ...courtHandlers(this, this.documents, this.options.fontDir),

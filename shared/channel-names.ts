@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'session:logout',
   'session:touch',
   'session:changePassword',
+  'account:preferences',
+  'account:setTextScale',
   'office:get',
   'office:update',
   'settings:update',

@@ -63,6 +63,7 @@ import { searchQuerySchema, type SearchHit } from './search';
 import { statsExportSchema, statsQuerySchema, type StatsFile, type StatsView } from './stats';
 import { trayQuerySchema, type TrayView } from './tray';
 import { pickFolderSchema } from './dialogs';
+import { textScaleSchema, type AccountPreferences } from './account';
 import { documentIssueSchema, documentRefSchema, type DocumentEntryView, type DocumentFile, type DocumentIssueResult } from './documents';
 import {
   courtAnswerSchema,
@@ -208,6 +209,8 @@ export const channels = {
     z.object({ currentPassword: enteredPasswordSchema, newPassword: passwordSchema }),
     { permission: 'account.self' },
   ),
+  'account:preferences': channel<AccountPreferences>()(none, { permission: 'account.self' }),
+  'account:setTextScale': channel<AccountPreferences>()(z.object({ textScale: textScaleSchema }), { permission: 'account.self' }),
 
   'office:get': channel<OfficeInfo>()(none, { permission: 'office.view' }),
   'office:update': channel<OfficeInfo>()(officeSchema, { permission: 'settings.manage' }),

@@ -14,6 +14,7 @@ import { applyApiError } from '../../lib/forms';
 import { PASSWORDS_DIFFER, passwordRepeatSchema } from '../../lib/passwords';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { useSession } from '../layout/session';
+import { TextScaleSection } from './textScale';
 
 const changePasswordFormSchema = channels['session:changePassword'].input
   .extend({ newPasswordRepeat: passwordRepeatSchema })
@@ -31,7 +32,7 @@ export function AccountPage() {
 
   return (
     <Stack gap="lg" maw={720}>
-      <PageHeader title="Moje konto" description="Twoje dane w programie i zmiana hasła." />
+      <PageHeader title="Moje konto" description="Twoje dane w programie, wielkość tekstu i zmiana hasła." />
 
       <Paper withBorder radius="md" p="lg">
         <Table variant="vertical" withRowBorders={false} fz="md" verticalSpacing="xs">
@@ -62,6 +63,8 @@ export function AccountPage() {
           Imię, nazwisko i role zmienia kierownik ośrodka.
         </Text>
       </Paper>
+
+      <TextScaleSection userId={user.id} />
 
       <Paper withBorder radius="md" p="lg">
         <Stack gap="md">

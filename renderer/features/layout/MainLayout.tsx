@@ -13,6 +13,7 @@ import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, navSection, renderRoute, type Nav
 import { SessionContext, type Session } from './session';
 import { useIdleLock } from './useIdleLock';
 import { useSessionActions } from './useSessionActions';
+import { useTextScale } from '../account/textScale';
 
 const DEFAULT_IDLE_MINUTES = 10;
 
@@ -31,6 +32,7 @@ export function MainLayout({
 }) {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { lock, logout, touch, locking, loggingOut } = useSessionActions();
+  useTextScale(user.id);
 
   useIdleLock({
     enabled: true,
