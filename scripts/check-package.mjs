@@ -7,6 +7,9 @@
 //   .tmp/, no TypeScript sources, no development packages;
 // - the SQLite binding is unpacked beside the asar (asarUnpack), as Node cannot dlopen from it;
 // - resources/fonts holds the PDF fonts (the worker reads them from disk);
+// - the PDF worker, started from the packaged files (the asar written out to a folder outside the
+//   repository), loads the fonts and renders every document of the PDF fixtures;
+// - Chromium's locales are cut to Polish and the English fallback (electronLanguages);
 // - the fuses of electron-builder.yml were flipped in the binary's fuse wire;
 // and prints the sizes of the unpacked app and of app.asar.
 // What it cannot check (Electron's real binary, a Windows build) is listed in build/README.md.
@@ -16,6 +19,7 @@ import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openS
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const work = join(root, '.tmp', 'package-check');
@@ -129,7 +133,7 @@ writeFileSync(join(electronDist, 'electron'), Buffer.concat([Buffer.from('#!/bin
 chmodSync(join(electronDist, 'electron'), 0o755);
 writeFileSync(join(electronDist, 'version'), electronVersion);
 writeFileSync(join(electronDist, 'LICENSE'), 'stand-in');
-writeFileSync(join(electronDist, 'locales', 'pl.pak'), 'stand-in');
+for (const locale of ['pl', 'en-US', 'de', 'uk']) writeFileSync(join(electronDist, 'locales', `${locale}.pak`), 'stand-in');
 
 // --- 2. electron-builder --dir, with the project's configuration -------------------------------
 // npmRebuild off: rebuilding the SQLite binding for Electron needs Electron's headers (internet).
@@ -204,27 +208,42 @@ for (const font of fontsWanted) check(existsSync(join(resources, 'fonts', font))
 
 // The PDF worker from the packaged layout: the asar's files written out to a folder outside the
 // repository (so that nothing resolves from the repository's node_modules), the worker started from
-// there with resources/fonts, fonts loaded and a document rendered.
+// there with resources/fonts, fonts loaded and documents rendered.
 const layout = mkdtempSync(join(tmpdir(), 'asysta-layout-'));
 try {
   extractAsar(asar, layout);
-  const probe = `
-    const { Worker } = require('node:worker_threads');
+  // Every document of the PDF fixtures (test/fixtures/pdf/models.ts, kept in step with the models).
+  const probeFile = join(layout, 'probe.mts');
+  writeFileSync(
+    probeFile,
+    `
+    import { Worker } from 'node:worker_threads';
+    import { allDocuments } from ${JSON.stringify(pathToFileURL(join(root, 'test', 'fixtures', 'pdf', 'models.ts')).href)};
     const worker = new Worker(${JSON.stringify(join(layout, 'dist', 'electron', 'pdf-worker.cjs'))}, {
-      workerData: { fontDir: ${JSON.stringify(join(resources, 'fonts'))} }, env: { NODE_ENV: 'production' } });
+      workerData: { fontDir: ${JSON.stringify(join(resources, 'fonts'))} }, env: { NODE_ENV: 'production' }, execArgv: [] });
     const answers = new Map();
     worker.on('message', (m) => { if (m.type === 'done' || m.type === 'failed') answers.get(m.id)?.(m); });
-    worker.on('error', (e) => { console.log(JSON.stringify({ error: String(e && e.stack || e) })); process.exit(1); });
+    worker.on('error', (e) => { console.log(JSON.stringify({ error: String((e && e.stack) || e) })); process.exit(1); });
     const ask = (message) => new Promise((resolve) => { answers.set(message.id, resolve); worker.postMessage(message); });
-    (async () => {
-      const warm = await ask({ type: 'warm-up', id: 1 });
-      const pdf = await ask({ type: 'render', id: 2, request: { kind: 'recovery-code', model: {
-        officeName: 'Ośrodek Pomocy Społecznej (próba pakietu)', createdOn: '2026-03-02', code: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567', databaseId: null } } });
-      const bytes = pdf.bytes ? Buffer.from(pdf.bytes) : Buffer.alloc(0);
-      console.log(JSON.stringify({ warm: warm.type, render: pdf.type, failure: pdf.failure ?? null, pdf: bytes.subarray(0, 5).toString('latin1'), size: bytes.length }));
-      await worker.terminate();
-    })();`;
-  const run = spawnSync(process.execPath, ['-e', probe], { cwd: layout, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' }, timeout: 120_000 });
+    const warm = await ask({ type: 'warm-up', id: 0 });
+    const failed = [];
+    let rendered = 0;
+    for (const [i, { name, request }] of allDocuments.entries()) {
+      const answer = await ask({ type: 'render', id: i + 1, request });
+      const bytes = answer.bytes ? Buffer.from(answer.bytes) : Buffer.alloc(0);
+      if (answer.type === 'done' && bytes.subarray(0, 5).toString('latin1') === '%PDF-') rendered += 1;
+      else failed.push({ name, failure: answer.failure ?? null });
+    }
+    console.log(JSON.stringify({ warm: warm.type, rendered, failed }));
+    await worker.terminate();
+    `,
+  );
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href, probeFile], {
+    cwd: layout,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: '' },
+    timeout: 300_000,
+  });
   const answer = (() => {
     try {
       return JSON.parse(run.stdout.trim().split('\n').pop() ?? '');
@@ -232,11 +251,15 @@ try {
       return { error: `${run.stdout}\n${run.stderr}`.trim() };
     }
   })();
-  check(answer.warm === 'done' && answer.render === 'done' && answer.pdf === '%PDF-', `the PDF worker does not work from the packaged layout: ${JSON.stringify(answer).slice(0, 600)}`);
-  if (answer.render === 'done') console.log(`PDF worker from the packaged layout: fonts loaded, recovery-code PDF rendered (${answer.size} bytes)`);
+  check(answer.warm === 'done' && answer.rendered > 0 && answer.failed?.length === 0, `the PDF worker does not work from the packaged layout: ${JSON.stringify(answer).slice(0, 800)}`);
+  if (answer.rendered > 0) console.log(`PDF worker from the packaged layout: fonts loaded, ${answer.rendered} documents rendered`);
 } finally {
   rmSync(layout, { recursive: true, force: true });
 }
+
+// Chromium's locales: Polish and the English fallback only (electronLanguages).
+const locales = readdirSync(join(appDir, 'locales')).sort();
+check(JSON.stringify(locales) === JSON.stringify(['en-US.pak', 'pl.pak']), `locales shipped: ${locales.join(', ')}`);
 
 // The fuses, as flipped in the binary.
 const binary = join(appDir, pkg.name);
