@@ -48,6 +48,7 @@ import { UsersService, toSessionUser } from './services/users';
 import { CasesService } from './services/cases';
 import { caseHandlers } from './services/case-handlers';
 import { FamilyChangesService } from './services/family-changes';
+import { OpenCasesService } from './services/open-cases';
 import { recordsHandlers } from './services/records-handlers';
 import { StaffChangesService } from './services/staff-changes';
 import { FamilyWorkService } from './services/family-work';
@@ -176,6 +177,7 @@ export class Backend {
   readonly familyWork: FamilyWorkService;
   readonly familyChanges: FamilyChangesService;
   readonly staffChanges: StaffChangesService;
+  readonly openCases: OpenCasesService;
   readonly backup: BackupService;
   readonly keys: KeyService;
   readonly documents: DocumentsService;
@@ -206,6 +208,7 @@ export class Backend {
     this.familyWork = new FamilyWorkService(this.clock, this.audit, this.cases);
     this.familyChanges = new FamilyChangesService(this.audit, this.cases);
     this.staffChanges = new StaffChangesService(this.audit, this.cases);
+    this.openCases = new OpenCasesService(this.audit, this.cases);
     // A key change cut short by a crash is finished (or its copies removed) before anything opens.
     recoverInterruptedKeyChange(options.dataDir, this.dbFile, this.keysFile);
     this.keys = new KeyService(this);
@@ -472,7 +475,7 @@ export class Backend {
     return {
       ...this.foundationHandlers(),
       ...caseHandlers(this, this.cases),
-      ...recordsHandlers(this, this.familyChanges, this.staffChanges),
+      ...recordsHandlers(this, this.familyChanges, this.staffChanges, this.openCases),
       ...familyWorkHandlers(this, this.familyWork),
       ...backupHandlers(this.backup),
       ...reportingHandlers(this),

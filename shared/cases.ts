@@ -114,6 +114,8 @@ export const intakeSchema = z.object({
   members: z.array(memberInputSchema).min(1, { error: 'Dodaj co najmniej jedną osobę.' }).max(30, { error: 'Najwyżej 30 osób w rodzinie.' }),
   /** The kierownik may give the case to a worker; a worker takes it herself. */
   workerId: z.uuid().optional(),
+  /** A member already has an open case: the user confirmed a second one (otherwise the report goes to that case). */
+  secondCase: z.boolean().default(false),
 });
 export type IntakeInput = z.input<typeof intakeSchema>;
 

@@ -39,6 +39,8 @@ export const CHANNEL_NAMES = [
   'cases:staffHistory',
   'users:activeCases',
   'users:handOver',
+  'cases:openCasesOf',
+  'cases:addReport',
   'interviews:get',
   'interviews:save',
   'interviews:complete',

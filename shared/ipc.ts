@@ -42,7 +42,7 @@ import {
   type RequestView,
 } from './cases';
 import { caseStatusSchema, closureReasonSchema } from './domain/caseFlow';
-import { familyChangeSchema, staffChangeSchema, type ActiveCaseRef, type StaffHistoryView } from './records';
+import { additionalReportSchema, familyChangeSchema, staffChangeSchema, type ActiveCaseRef, type OpenCaseView, type StaffHistoryView } from './records';
 import { isoDateSchema } from './domain/dates';
 import {
   assessmentSchema,
@@ -248,6 +248,10 @@ export const channels = {
   /** The cases a user still leads (switching her off is refused until they are handed over). */
   'users:activeCases': channel<ActiveCaseRef[]>()(z.object({ id: idSchema }), { permission: 'users.manage' }),
   'users:handOver': channel<{ moved: number }>()(
+  /** A person found at intake: her open cases (number and state only where the user may open them; the worker always). */
+  'cases:openCasesOf': channel<OpenCaseView[]>()(z.object({ personId: idSchema }), { permission: 'persons.checkDuplicates' }),
+  /** A new report added to the person's open case instead of a second case. */
+  'cases:addReport': channel<OpenCaseView>()(additionalReportSchema, { permission: 'cases.create' }),
     z.object({
       fromUserId: idSchema,
       workerId: idSchema.optional(),

@@ -113,10 +113,21 @@ export interface ActiveCaseRef {
 // ---- a second report about a family with an open case -----------------------------------------
 
 export const additionalReportSchema = z.object({
-  caseId: z.uuid(),
+  /** The person the intake found in the register; her open case takes the report. */
+  personId: z.uuid(),
+  /** Which open case, when she has more than one (only a case the user may open can be named). */
+  caseId: z.uuid().optional(),
   reportedOn: isoDateSchema,
   source: z.enum(REPORT_SOURCES, { error: 'Wybierz, od kogo pochodzi informacja.' }),
   sourceDetails: optionalText('Szczegóły źródła', 300).default(''),
   report: text('Treść zgłoszenia', 8000),
 });
 export type AdditionalReportInput = z.input<typeof additionalReportSchema>;
+
+/** An open case of a person found at intake: number and state only if the user may open it. */
+export interface OpenCaseView {
+  caseId: string | null;
+  number: string | null;
+  statusLabel: string | null;
+  workerName: string;
+}

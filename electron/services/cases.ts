@@ -67,6 +67,7 @@ import type { AuditService } from './audit';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
 import { familyLabelOf, reindexCase } from './search-index';
 import { addressHistory, placementsOf } from './family-changes';
+import { openCaseWorkers } from './open-cases';
 import { officeFoodAidThresholds } from './referrals';
 
 type Intake = z.output<typeof intakeSchema>;
@@ -162,6 +163,15 @@ export class CasesService {
         childWhereabouts: member.childWhereabouts ?? null,
         ...this.tracked(actor.user.id),
       });
+    }
+    // Not silently a second case (issue 15, item 8): a member with an open case needs the user's confirmation.
+    const leading = openCaseWorkers(m, input.members.flatMap((member) => (member.existingPersonId ? [member.existingPersonId] : [])));
+    if (leading.length > 0 && !input.secondCase) {
+      throw new AppError(
+        'CONFLICT',
+        `Osoba z tego zgłoszenia ma już otwartą sprawę (prowadzi: ${leading.join(', ')}). Dołącz zgłoszenie do tej sprawy albo potwierdź, że zakładasz drugą sprawę.`,
+        { secondCase: 'Potwierdź drugą sprawę albo dołącz zgłoszenie do otwartej.' },
+      );
     }
     const id = randomUUID();
     const number = await this.nextCaseNumber(m, actor.settings.caseNumberPrefix, input.reportedOn);

@@ -7,11 +7,12 @@ import type { Backend, HandlersFor, ReadySession } from '../backend';
 import { auditedWrite, requireReady } from '../backend';
 import type { Actor } from './cases';
 import type { FamilyChangesService } from './family-changes';
+import { openCasesOf, type OpenCasesService } from './open-cases';
 import { activeCasesOf, type StaffChangesService } from './staff-changes';
 
-export type RecordsChannel = 'family:change' | 'cases:changeStaff' | 'cases:staffHistory' | 'users:activeCases' | 'users:handOver';
+export type RecordsChannel = 'family:change' | 'cases:changeStaff' | 'cases:staffHistory' | 'users:activeCases' | 'users:handOver' | 'cases:openCasesOf' | 'cases:addReport';
 
-export function recordsHandlers(backend: Backend, family: FamilyChangesService, staff: StaffChangesService): HandlersFor<RecordsChannel> {
+export function recordsHandlers(backend: Backend, family: FamilyChangesService, staff: StaffChangesService, open: OpenCasesService): HandlersFor<RecordsChannel> {
   const write = <T,>(channel: RecordsChannel, session: ReadySession | null, caseId: string | null, work: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> =>
     auditedWrite(backend, channel, session, caseId, work);
   return {
@@ -28,6 +29,11 @@ export function recordsHandlers(backend: Backend, family: FamilyChangesService, 
       return s.db.read((m) => staff.history(m, caseId, { user: s.user, settings: s.settings }));
     },
     'users:activeCases': ({ id }, session) => requireReady(session).db.read(async (m) => activeCasesOf(m, id)),
+    'cases:openCasesOf': ({ personId }, session) => {
+      const s = requireReady(session);
+      return s.db.read(async (m) => openCasesOf(m, personId, { user: s.user, settings: s.settings }));
+    },
+    'cases:addReport': (input, session) => write('cases:addReport', session, null, (m, a) => open.addReport(m, input, a)),
     'users:handOver': async (input, session) => ({ moved: await write('users:handOver', session, null, (m, a) => staff.handOver(m, input, a)) }),
   };
 }

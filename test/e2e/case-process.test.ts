@@ -163,6 +163,9 @@ describe('the case process: from the report to an assigned family assistant', ()
     await button(grandmother, /^Użyj tej osoby/).click();
     await grandmother.getByText('Osoba z bazy ośrodka').waitFor();
     await shot(app, 'case-03-intake-filled');
+    // The grandmother's earlier case is open: not a second case silently (issue 15, item 8).
+    await page.getByRole('status').filter({ hasText: 'Osoba z tego zgłoszenia ma otwartą sprawę' }).getByText(`prowadzi: ${WORKER.firstName} ${WORKER.lastName}`, { exact: false }).waitFor();
+    await page.getByLabel('Mimo to zakładam drugą, osobną sprawę').check();
 
     await button(page, 'Zarejestruj zgłoszenie').click();
     await heading(page, `${MOTHER.lastName} ${MOTHER.firstName}`).waitFor();

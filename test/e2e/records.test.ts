@@ -14,7 +14,7 @@ import { makePesel } from '../../shared/domain/pesel';
 import { ManualClock } from '../../electron/clock';
 import { HEAD, OFFICE } from '../support/backend';
 import { launchApp, type AppHandle } from './harness';
-import { button, field, heading, invoker, logIn, logOut, nav, shot, tab } from './ui';
+import { button, choose, field, heading, invoker, logIn, logOut, nav, shot, tab } from './ui';
 
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!' };
 const WORKER2 = { firstName: 'Ewa', lastName: 'Lis', login: 'elis', password: 'Pracownik-2026!' };
@@ -274,6 +274,40 @@ describe('records an office can trust', () => {
       await logIn(page, HEAD.login, HEAD.password);
     } catch (error) {
       await app.screenshot('records-failure-4').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
+
+  it('a new report about a person with an open case goes to that case, not silently into a second one', async () => {
+    const { page } = app;
+    try {
+      await logOut(page);
+      await logIn(page, WORKER2.login, WORKER2.password);
+      await nav(page, 'Nowe zgłoszenie').click();
+      await heading(page, 'Nowe zgłoszenie').waitFor();
+      await choose(page, page, 'Od kogo pochodzi informacja', 'Policja');
+      await typeInto(page, 'Szczegóły źródła', 'KPP Pyrzyce');
+      await typeInto(page, 'Treść zgłoszenia', 'Ponowna interwencja domowa, awantura w nocy.');
+      const first = page.getByRole('group', { name: 'Osoba 1', exact: true });
+      await typeInto(page, 'PESEL', makePesel('1985-01-20', 'F', 41), first);
+      await page.keyboard.press('Tab');
+      await button(first, /^Użyj tej osoby/).focus();
+      await page.keyboard.press('Enter');
+      const warning = page.getByRole('status').filter({ hasText: 'Osoba z tego zgłoszenia ma otwartą sprawę' });
+      await warning.getByText(`prowadzi: ${WORKER2.firstName} ${WORKER2.lastName}`, { exact: false }).waitFor();
+      await shot(app, 'records-06-open-case-warning');
+      // A second case only if the box is ticked (the main process refuses otherwise: open-cases.test.ts).
+      expect(await page.getByLabel('Mimo to zakładam drugą, osobną sprawę').isChecked()).toBe(false);
+      await button(warning, 'Dołącz to zgłoszenie do tej sprawy').focus();
+      await page.keyboard.press('Enter');
+      await heading(page, 'Zając Irena').waitFor();
+      await page.getByText('Ponowna interwencja domowa, awantura w nocy.').first().waitFor();
+      const events = (await invoke('cases:get', { id: paperCaseId })).events.filter((e) => e.title.startsWith('Kolejne zgłoszenie'));
+      expect(events.map((e) => e.body)).toEqual(['Ponowna interwencja domowa, awantura w nocy.']);
+      await logOut(page);
+      await logIn(page, HEAD.login, HEAD.password);
+    } catch (error) {
+      await app.screenshot('records-failure-5').catch(() => undefined);
       throw error;
     }
   }, 120_000);

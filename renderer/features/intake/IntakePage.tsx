@@ -38,6 +38,7 @@ import {
   type IntakeFormValues,
 } from './intakeForm';
 import { MemberCard } from './MemberCard';
+import { OpenCasesWarning } from './OpenCasesWarning';
 import { PageSection } from '../../components/PageSection';
 
 const DRAFT_KEY = 'intake:new';
@@ -115,10 +116,13 @@ function IntakeForm({
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'pl'))
     .map((candidate) => ({ value: candidate.id, label: candidate.id === user.id ? `${fullName(candidate)} (ja)` : fullName(candidate) }));
 
+  // A member's open case: a second case only when the user says so (issue 15, item 8).
+  const [secondCase, setSecondCase] = useState(false);
+
   const submit = form.handleSubmit(async (values) => {
     try {
       const input = intakeSchema.parse(intakeCandidate(values));
-      const created = await create.mutateAsync(input);
+      const created = await create.mutateAsync({ ...input, secondCase });
       await discard();
       await refreshCases(queryClient);
       notifications.show({
@@ -343,6 +347,16 @@ function IntakeForm({
           </PageSection>
         ) : null}
 
+        <OpenCasesWarning
+          personIds={usedPersonIds}
+          report={() => {
+            const v = form.getValues();
+            return { reportedOn: v.reportedOn ?? '', source: v.source, sourceDetails: v.sourceDetails, report: v.report };
+          }}
+          secondCase={secondCase}
+          onSecondCase={setSecondCase}
+          onAdded={discard}
+        />
         <FormError message={errors.root?.server?.message} title="Nie zarejestrowano zgłoszenia" />
         {Object.keys(errors).some((key) => key !== 'root') && formState.isSubmitted ? (
           <Text c="red.8" role="alert">

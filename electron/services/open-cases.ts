@@ -1,0 +1,97 @@
+/**
+ * A second report about a person with an open case (issue 15, item 8): the intake warns that the
+ * case is open and who leads it, and offers to add the new report to that case instead of
+ * opening a second one silently. For a case the user may not open, only the worker's name is
+ * said — never the person's data or the case's contents.
+ */
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { CASE_STATUS_LABELS, type CaseStatus } from '../../shared/domain/caseFlow';
+import { formatPolishDate } from '../../shared/domain/dates';
+import { caseAccess } from '../../shared/domain/roles';
+import { REPORT_SOURCE_LABELS, type ReportSource } from '../../shared/cases';
+import type { additionalReportSchema, OpenCaseView } from '../../shared/records';
+import { AppError } from '../errors';
+import type { AuditService } from './audit';
+import type { Actor, CasesService } from './cases';
+import { prepared, type HasConnection } from './raw-sql';
+
+type AdditionalReport = z.output<typeof additionalReportSchema>;
+
+interface OpenCaseRow {
+  caseId: string;
+  number: string;
+  status: string;
+  reportedOn: string;
+  workerId: string;
+  workerName: string;
+  assistantIds: string | null;
+}
+
+function openCaseRows(source: HasConnection, personId: string): OpenCaseRow[] {
+  return prepared(
+    source,
+    `SELECT c.id AS caseId, c.number AS number, c.status AS status, c.reported_on AS reportedOn, c.worker_id AS workerId,
+            u.first_name || ' ' || u.last_name AS workerName,
+            (SELECT group_concat(a.assistant_id) FROM assignment a WHERE a.case_id = c.id AND a.ended_on IS NULL) AS assistantIds
+       FROM family_member fm JOIN case_file c ON c.family_id = fm.family_id JOIN user u ON u.id = c.worker_id
+      WHERE fm.person_id = ? AND fm.member_to IS NULL AND c.status NOT IN ('CLOSED', 'ARCHIVED')
+      ORDER BY c.reported_on DESC, c.number DESC`,
+  ).all(personId) as OpenCaseRow[];
+}
+
+const visibleTo = (row: OpenCaseRow, actor: Actor) =>
+  caseAccess(actor.user, { workerId: row.workerId, activeAssistantIds: row.assistantIds ? row.assistantIds.split(',') : [] }) !== 'none';
+
+/** The person's open cases: number and state only where the user may open the case; the worker's name always. */
+export function openCasesOf(source: HasConnection, personId: string, actor: Actor): OpenCaseView[] {
+  return openCaseRows(source, personId).map((row) =>
+    visibleTo(row, actor)
+      ? { caseId: row.caseId, number: row.number, statusLabel: CASE_STATUS_LABELS[row.status as CaseStatus] ?? row.status, workerName: row.workerName }
+      : { caseId: null, number: null, statusLabel: null, workerName: row.workerName },
+  );
+}
+
+/** The names of the workers leading the open cases of these persons (empty: none is open). */
+export function openCaseWorkers(source: HasConnection, personIds: readonly string[]): string[] {
+  const names = personIds.flatMap((id) => openCaseRows(source, id).map((row) => row.workerName));
+  return names.filter((name, i) => names.indexOf(name) === i);
+}
+
+export class OpenCasesService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cases: CasesService,
+  ) {}
+
+  /**
+   * Adds a new report to the person's open case (the one given, or the only one). The worker who
+   * leads it reads it in the chronology; the reporter learns only the case's worker unless she may
+   * open the case.
+   */
+  async addReport(m: EntityManager, input: AdditionalReport, actor: Actor): Promise<OpenCaseView> {
+    const rows = openCaseRows(m, input.personId);
+    if (rows.length === 0) throw new AppError('INVALID_STATE', 'Ta osoba nie ma otwartej sprawy: zarejestruj nowe zgłoszenie.');
+    const target = input.caseId ? rows.find((row) => row.caseId === input.caseId) : rows.length === 1 ? rows[0] : undefined;
+    if (!target) throw new AppError('VALIDATION', 'Osoba ma kilka otwartych spraw: wybierz, do której dołączyć zgłoszenie.', { caseId: 'Wybierz sprawę.' });
+    this.cases.actOn(input.reportedOn, 'Data zgłoszenia', 'reportedOn', []);
+    const source = REPORT_SOURCE_LABELS[input.source as ReportSource];
+    const title = `Kolejne zgłoszenie z ${formatPolishDate(input.reportedOn)} (${source}${input.sourceDetails ? `: ${input.sourceDetails}` : ''})`;
+    const eventId = await this.cases.event(m, target.caseId, input.reportedOn, 'intake', title, input.report, true, actor.user.id);
+    await this.audit.append(m, {
+      actorId: actor.user.id,
+      action: 'case.report_add',
+      entityType: 'case',
+      entityId: target.caseId,
+      caseId: target.caseId,
+      details: { reportedOn: input.reportedOn, source: input.source, eventId },
+    });
+    const visible = visibleTo(target, actor);
+    return {
+      caseId: visible ? target.caseId : null,
+      number: visible ? target.number : null,
+      statusLabel: visible ? (CASE_STATUS_LABELS[target.status as CaseStatus] ?? target.status) : null,
+      workerName: target.workerName,
+    };
+  }
+}
