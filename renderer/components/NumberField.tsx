@@ -67,6 +67,54 @@ export function NumberField<TInput extends FieldValues, TOutput extends FieldVal
   );
 }
 
+/**
+ * The same field outside react-hook-form (a screen holding its values in state): the number read,
+ * null when empty, NaN while the text is not a number (the field says why).
+ */
+export function NumberText({
+  label,
+  value,
+  onChange,
+  scale = 0,
+  min,
+  max,
+  unit,
+  description,
+  disabled,
+  w,
+}: {
+  label: string;
+  value: number | null;
+  onChange: (value: number | null) => void;
+  scale?: number;
+  min?: number;
+  max?: number;
+  unit?: string;
+  description?: ReactNode;
+  disabled?: boolean;
+  w?: number | string;
+}) {
+  const rules: DecimalRules = { scale, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(unit ? { unit } : {}) };
+  return (
+    <DecimalInput
+      rules={rules}
+      asUnits={false}
+      label={label}
+      description={description}
+      maw={w ?? 480}
+      withAsterisk={undefined}
+      ariaLabel={undefined}
+      disabled={disabled}
+      name={label}
+      inputRef={() => undefined}
+      value={value}
+      onChange={onChange}
+      onBlur={() => undefined}
+      error={undefined}
+    />
+  );
+}
+
 const same = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Number.isNaN(a) && Number.isNaN(b));
 
 function DecimalInput({
@@ -77,6 +125,7 @@ function DecimalInput({
   maw,
   withAsterisk,
   ariaLabel,
+  disabled,
   name,
   inputRef,
   value,
@@ -91,6 +140,7 @@ function DecimalInput({
   maw: number | string;
   withAsterisk: boolean | undefined;
   ariaLabel: string | undefined;
+  disabled?: boolean | undefined;
   name: string;
   inputRef: (element: HTMLInputElement | null) => void;
   value: number | null;
@@ -137,6 +187,7 @@ function DecimalInput({
       autoComplete="off"
       maw={maw}
       withAsterisk={withAsterisk}
+      disabled={disabled}
       rightSection={
         rules.unit ? (
           <Text size="sm" c="dimmed" aria-hidden="true">
