@@ -407,15 +407,12 @@ export class Backend {
     throw new AppError('WRONG_PASSWORD', delay > 1000 ? `${WRONG_LOGIN} Kolejna próba możliwa za ${delay / 1000} s.` : WRONG_LOGIN);
   }
 
-  private async startSession(masterKey: Buffer, login: string, action: 'session.login' | 'session.unlock' | 'session.recover', newSlot?: { keyring: Keyring; password: string }): Promise<SessionUser> {
+  private async startSession(masterKey: Buffer, login: string, action: 'session.login' | 'session.unlock'): Promise<SessionUser> {
     const db = await this.openDatabase(masterKey);
     try {
       const row = await db.read((m) => this.users.byLogin(m, login));
       if (!row || !row.active) {
         throw new AppError('FORBIDDEN', 'To konto jest wyłączone. Skontaktuj się z kierownikiem ośrodka.');
-      }
-      if (newSlot) {
-        await writeKeyring(this.keysFile, await withSlot(newSlot.keyring, { kind: 'user', login, userId: row.id }, newSlot.password, masterKey, this.scrypt));
       }
       const user = toSessionUser(row);
       const pending = await this.throttle.pending();
@@ -542,7 +539,26 @@ export class Backend {
           const masterKey = slot ? await openSlot(keyring, slot, recoveryCode) : null;
           if (!masterKey) return this.recordFailure(key, { actorId: null, action: 'session.recover_failed', details: { login } });
           await this.throttle.success(key);
-          return this.startSession(masterKey, login, 'session.recover', { keyring, password: newPassword });
+          // The recovery code only sets a new password (with a new key); it signs nobody in, and
+          // the audit trail says the code was used, not that the person did something.
+          const db = await this.openDatabase(masterKey);
+          try {
+            const row = await db.read((m) => this.users.byLogin(m, login));
+            if (!row || !row.active) throw new AppError('FORBIDDEN', 'To konto jest wyłączone albo nie istnieje. Skontaktuj się z kierownikiem ośrodka.');
+            const newKey = await this.keys.change(db, masterKey, {
+              reason: 'recovery',
+              actorId: null,
+              write: async (m) => {
+                await this.audit.append(m, { actorId: null, action: 'user.password_reset', entityType: 'user', entityId: row.id, details: { via: 'recovery_code' } });
+              },
+              slots: (current, oldKey) => withSlot(current, { kind: 'user', login, userId: row.id }, newPassword, oldKey, this.scrypt),
+            });
+            newKey.fill(0);
+          } finally {
+            await db.close();
+            masterKey.fill(0);
+          }
+          return null;
         }),
 
       'session:unlock': ({ password }) =>

@@ -197,7 +197,8 @@ export const channels = {
   'setup:create': channel<{ recoveryCode: string }>()(setupSchema, 'public'),
 
   'session:login': channel<SessionUser>()(z.object({ login: loginSchema, password: enteredPasswordSchema }), 'public'),
-  'session:recover': channel<SessionUser>()(
+  /** The recovery code sets a new password for one account (and changes the key); it signs nobody in. */
+  'session:recover': channel<null>()(
     z.object({ login: loginSchema, recoveryCode: recoveryCodeSchema, newPassword: passwordSchema }),
     'public',
   ),

@@ -10,7 +10,7 @@ import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { recoverFormSchema, type RecoverFormInput, type RecoverFormOutput } from './loginForms';
 
-/** Access with the printed recovery code: sets a new password for one account and signs it in. */
+/** Access with the printed recovery code: sets a new password for one account; then the person signs in with it. */
 export function RecoveryForm({ onBack }: { onBack: () => void }) {
   const form = useForm<RecoverFormInput, unknown, RecoverFormOutput>({
     resolver: zodResolver(recoverFormSchema),
@@ -24,9 +24,10 @@ export function RecoveryForm({ onBack }: { onBack: () => void }) {
       await recover.mutateAsync(input);
       notifications.show({
         color: 'green',
-        title: 'Dostęp odzyskany',
-        message: 'Nowe hasło zostało ustawione. Od teraz loguj się nim.',
+        title: 'Ustawiono nowe hasło',
+        message: 'Zaloguj się teraz nowym hasłem. Użycie kodu odzyskiwania zapisano w dzienniku zdarzeń.',
       });
+      onBack();
     } catch (error) {
       applyApiError(error, form.setError, ['login', 'recoveryCode', 'newPassword']);
     }

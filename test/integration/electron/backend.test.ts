@@ -192,10 +192,15 @@ describe('users', () => {
     await t.call('session:logout', {});
     expect((await t.fail('session:recover', { login: HEAD.login, recoveryCode: 'AAAA-'.repeat(7) + 'AAAA', newPassword: 'Odzyskane-2026' })).code).toBe('WRONG_PASSWORD');
     t.clock.advance(1000);
-    const user = await t.call('session:recover', { login: HEAD.login, recoveryCode: code.toLowerCase().replace(/-/g, ' '), newPassword: 'Odzyskane-2026' });
-    expect(user.login).toBe(HEAD.login);
-    await t.call('session:logout', {});
-    await t.call('session:login', { login: HEAD.login, password: 'Odzyskane-2026' });
+    // The code only sets a new password: nobody is signed in, and the trail says the code was used.
+    expect(await t.call('session:recover', { login: HEAD.login, recoveryCode: code.toLowerCase().replace(/-/g, ' '), newPassword: 'Odzyskane-2026' })).toBeNull();
+    expect((await t.call('app:status', {})).state).toBe('login');
+    expect((await t.fail('session:login', { login: HEAD.login, password: HEAD.password })).code).toBe('WRONG_PASSWORD');
+    t.clock.advance(2000);
+    const user = await t.call('session:login', { login: HEAD.login, password: 'Odzyskane-2026' });
+    const [reset] = await t.call('audit:list', { action: 'user.password_reset' });
+    expect(reset).toMatchObject({ actorId: null, entityId: user.id, details: { via: 'recovery_code' } });
+    expect(await t.call('audit:list', { action: 'session.recover' })).toEqual([]);
   });
 });
 
