@@ -201,6 +201,29 @@ const EXPECTED: Record<string, Expectation> = {
     pangram: true,
     names: ['Zofia Żuławska-Łęcka', 'Grażyna Źrebiec-Ćwikła'],
   },
+  'skierowanie-fepz': {
+    required: [
+      'SKIEROWANIE DO OTRZYMANIA POMOCY ŻYWNOŚCIOWEJ NR 17/2025',
+      'Program Fundusze Europejskie na Pomoc Żywnościową 2021–2027',
+      'Osoba skierowana',
+      'PESEL: 57030801547',
+      'Liczba osób w gospodarstwie domowym: 3',
+      'oświadczenie o dochodach z dnia 01.06.2025',
+      'Dochód na osobę: 1 500,00 zł',
+      'Próg dochodowy na osobę: 2 180,95 zł – 265% kryterium 823,00 zł',
+      'Ubóstwo; Niepełnosprawność',
+      'Organizacja partnerska i punkt wydawania żywności',
+      'Punkt przy parafii św. Jadwigi',
+      'Podprogram: Podprogram 2025',
+      'Skierowanie ważne do: 30.06.2026',
+      'podpis pracownika socjalnego',
+      'Klauzula informacyjna',
+    ],
+    copies: 1,
+    caseNumber: null,
+    pangram: true,
+    names: ['Zofia Żuławska-Łęcka', 'Grażyna Źrebiec-Ćwikła'],
+  },
 };
 
 /** Collapses whitespace so that text wrapped over lines compares with the source. */
