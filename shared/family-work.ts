@@ -70,6 +70,12 @@ export const planContentSchema = z.object({
       }),
     )
     .max(30),
+  /** The diagnosis of the family's situation (prefilled from the analysis in a first plan). */
+  diagnosis: optionalText('Diagnoza sytuacji rodziny', 8000).default(''),
+  shortTermGoals: optionalText('Cele krótkoterminowe', 4000).default(''),
+  longTermGoals: optionalText('Cele długoterminowe', 4000).default(''),
+  /** How and when the plan is reviewed. */
+  review: optionalText('Sposób i termin przeglądu planu', 2000).default(''),
 });
 
 export const planSaveSchema = planContentSchema.extend({ id, expectedVersion: z.number().int().min(1) });
@@ -129,6 +135,10 @@ export interface PlanView {
   type: 'standard' | 'coordinated';
   coordinator: string;
   areas: PlanArea[];
+  diagnosis: string;
+  shortTermGoals: string;
+  longTermGoals: string;
+  review: string;
   status: PlanStatus;
   signedOn: IsoDate | null;
   assistantName: string;

@@ -255,8 +255,12 @@ export interface FamilyWorkPlanModel {
   coordinator: { fullName: string; institution: string } | null;
   /** From the signing; null for a draft printed to be signed ("od dnia podpisania"). */
   period: DateRange | null;
-  /** Short diagnosis: the family's resources and difficulties. Optional. */
+  /** The diagnosis: the family's resources and difficulties (prefilled from the analysis, edited). */
   diagnosis: string | null;
+  shortTermGoals: string | null;
+  longTermGoals: string | null;
+  /** How and when the plan is reviewed. */
+  review: string | null;
   areas: WorkPlanArea[];
   /** Family members who signed the plan. */
   familySignatories: string[];

@@ -297,7 +297,10 @@ async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: st
     kind: plan.type,
     coordinator: plan.type === 'coordinated' && plan.coordinator.trim() !== '' ? { fullName: plan.coordinator, institution: 'koordynator rodzinnej pieczy zastępczej' } : null,
     period: signedOn === null ? null : { from: signedOn, to: null },
-    diagnosis: null,
+    diagnosis: orNull(plan.diagnosis),
+    shortTermGoals: orNull(plan.shortTermGoals),
+    longTermGoals: orNull(plan.longTermGoals),
+    review: orNull(plan.review),
     areas: plan.areas.map((area) => ({
       area: area.name,
       goals: area.goals.map((goal) => ({

@@ -28,6 +28,7 @@ import type {
 } from '../../shared/family-work';
 import type { Clock } from '../clock';
 import {
+  AnalysisEntity,
   AssessmentEntity,
   AssignmentEntity,
   CaseEntity,
@@ -229,7 +230,7 @@ export class FamilyWorkService {
     if (kase.row.status === 'ASSISTANT_ASSIGNED') await this.cases.transition(m, kase.row, 'start_plan', actor);
     else if (kase.row.status === 'IN_PROGRESS') await this.cases.transition(m, kase.row, 'revise_plan', actor);
     else if (kase.row.status !== 'PLAN') throw new AppError('INVALID_STATE', 'Plan pracy z rodziną pisze się po przydzieleniu asystenta, w czasie pracy z rodziną.');
-    const base = content ?? (latest ? { type: latest.type, coordinator: latest.coordinator, areas: latest.areas } : { type: 'standard' as const, coordinator: '', areas: [] });
+    const base = content ?? (latest ? planContent(latest) : { type: 'standard' as const, coordinator: '', areas: [], diagnosis: await diagnosisFromAnalysis(m, caseId), shortTermGoals: '', longTermGoals: '', review: '' });
     const row: PlanRow = { id: randomUUID(), caseId, number: (latest?.number ?? 0) + 1, ...base, status: 'draft', signedOn: null, assistantId: actor.user.id, ...this.cases.tracked(actor.user.id) };
     await repo.insert(row);
     await this.audit.append(m, { actorId: actor.user.id, action: 'plan.create', entityType: 'plan', entityId: row.id, caseId, details: { number: row.number, revisionOf: latest?.id ?? null } });
@@ -258,8 +259,12 @@ export class FamilyWorkService {
     plan.type = input.type;
     plan.coordinator = input.coordinator;
     plan.areas = input.areas;
+    plan.diagnosis = input.diagnosis;
+    plan.shortTermGoals = input.shortTermGoals;
+    plan.longTermGoals = input.longTermGoals;
+    plan.review = input.review;
     await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
-    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.update', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { changes: changedFields(before, plan, ['type', 'coordinator', 'areas']) } });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.update', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { changes: changedFields(before, plan, ['type', 'coordinator', 'areas', 'diagnosis', 'shortTermGoals', 'longTermGoals', 'review']) } });
     return planView(plan, await this.cases.userNames(m));
   }
 
@@ -418,5 +423,23 @@ function contractView(c: ContractRow, names: Map<string, string>): ContractView 
 }
 
 function planView(p: PlanRow, names: Map<string, string>): PlanView {
-  return { id: p.id, version: p.version, number: p.number, type: p.type, coordinator: p.coordinator, areas: p.areas, status: p.status, signedOn: p.signedOn, assistantName: names.get(p.assistantId) ?? '—' };
+  return { id: p.id, version: p.version, number: p.number, ...planContent(p), status: p.status, signedOn: p.signedOn, assistantName: names.get(p.assistantId) ?? '—' };
+}
+
+/** What a plan says (a revision starts as a copy of it). */
+function planContent(p: PlanRow): PlanContent {
+  return { type: p.type, coordinator: p.coordinator, areas: p.areas, diagnosis: p.diagnosis ?? '', shortTermGoals: p.shortTermGoals ?? '', longTermGoals: p.longTermGoals ?? '', review: p.review ?? '' };
+}
+
+/** A first plan's diagnosis, prefilled from the analysis of the family's situation (the assistant edits it). */
+async function diagnosisFromAnalysis(m: EntityManager, caseId: string): Promise<string> {
+  const analysis = await m.getRepository(AnalysisEntity).findOneBy({ caseId });
+  if (!analysis) return '';
+  return [
+    analysis.conclusions.trim() && `Trudności: ${analysis.conclusions.trim()}`,
+    analysis.strengths.trim() && `Mocne strony: ${analysis.strengths.trim()}`,
+    analysis.resources.trim() && `Zasoby: ${analysis.resources.trim()}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }

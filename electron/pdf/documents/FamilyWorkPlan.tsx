@@ -77,9 +77,11 @@ function planRows(areas: WorkPlanArea[]): TableRow<NumberedTask>[] {
 export function FamilyWorkPlanDocument({ model }: { model: FamilyWorkPlanModel }) {
   const { header, family } = model;
   const coordinated = model.kind === 'coordinated';
+  // Signed on the plan's signing date (blank on a draft printed to be signed).
+  const dated = { place: header.place, date: header.dated };
   const signatures: SignatureSpec[] = [
-    ...model.familySignatories.map((name) => ({ caption: 'podpis członka rodziny', name })),
-    { caption: 'podpis asystenta rodziny', name: model.assistant.fullName, role: model.assistant.role },
+    ...model.familySignatories.map((name) => ({ caption: 'podpis członka rodziny', name, dated })),
+    { caption: 'podpis asystenta rodziny', name: model.assistant.fullName, role: model.assistant.role, dated },
     {
       caption: 'w konsultacji z pracownikiem socjalnym',
       name: model.socialWorker.fullName,
@@ -89,6 +91,7 @@ export function FamilyWorkPlanDocument({ model }: { model: FamilyWorkPlanModel }
   if (coordinated && model.coordinator !== null) {
     signatures.push({
       caption: 'podpis koordynatora rodzinnej pieczy zastępczej',
+      dated,
       name: model.coordinator.fullName,
       role: model.coordinator.institution,
     });
@@ -125,8 +128,12 @@ export function FamilyWorkPlanDocument({ model }: { model: FamilyWorkPlanModel }
         <FamilyMembersTable title="2. Skład rodziny" members={model.members} />
 
         <TextSection title="3. Diagnoza sytuacji rodziny (zasoby i trudności)" text={model.diagnosis} />
+        <TextSection title="4. Cele krótkoterminowe" text={model.shortTermGoals} />
+        <TextSection title="5. Cele długoterminowe" text={model.longTermGoals} />
 
-        <Table title="4. Obszary pracy, cele i zadania" titleLevel="section" columns={taskColumns} rows={planRows(model.areas)} />
+        <Table title="6. Obszary pracy, cele, działania, terminy i przewidywane efekty" titleLevel="section" columns={taskColumns} rows={planRows(model.areas)} />
+
+        <TextSection title="7. Sposób i termin przeglądu planu" text={model.review} />
 
         <Text style={[styles.paragraph, styles.small]}>
           {coordinated

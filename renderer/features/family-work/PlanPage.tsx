@@ -145,6 +145,16 @@ export function PlanReadView({ plan }: { plan: PlanView }) {
             Plan skoordynowany z planem pomocy dziecku. Koordynator rodzinnej pieczy zastępczej: <strong>{plan.coordinator || '—'}</strong>
           </Text>
         ) : null}
+        {PLAN_TEXTS.map((field) =>
+          plan[field.key].trim() === '' ? null : (
+            <Stack key={field.key} gap={4}>
+              <Title order={2} fz={17}>
+                {field.label}
+              </Title>
+              <Text style={{ whiteSpace: 'pre-line' }}>{plan[field.key]}</Text>
+            </Stack>
+          ),
+        )}
         {plan.areas.length === 0 ? <Text c="dimmed">Plan nie ma jeszcze żadnego obszaru.</Text> : null}
         {plan.areas.map((area, i) => (
           <Stack key={i} gap="sm">
@@ -240,8 +250,16 @@ export function PlanVersions({ caseId, currentId }: { caseId: string; currentId:
 }
 
 function toForm(plan: PlanView): PlanFormInput {
-  return { type: plan.type, coordinator: plan.coordinator, areas: plan.areas };
+  return { type: plan.type, coordinator: plan.coordinator, areas: plan.areas, diagnosis: plan.diagnosis, shortTermGoals: plan.shortTermGoals, longTermGoals: plan.longTermGoals, review: plan.review };
 }
+
+/** The plan's texts printed before and after its areas (art. 15 ust. 3 u.w.r.). */
+const PLAN_TEXTS = [
+  { key: 'diagnosis', label: 'Diagnoza sytuacji rodziny (zasoby i trudności)', description: 'W pierwszym planie wypełniona z analizy sytuacji rodziny; popraw ją z rodziną.' },
+  { key: 'shortTermGoals', label: 'Cele krótkoterminowe', description: 'Co rodzina chce osiągnąć w najbliższych miesiącach.' },
+  { key: 'longTermGoals', label: 'Cele długoterminowe', description: 'Dokąd prowadzi praca z rodziną.' },
+  { key: 'review', label: 'Sposób i termin przeglądu planu', description: 'Np. „przegląd co 3 miesiące na spotkaniu z rodziną, najbliższy do 30.09.2026”.' },
+] as const;
 
 function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof useFormDraft> }) {
   const queryClient = useQueryClient();
@@ -276,7 +294,7 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
       await refreshCases(queryClient);
       notifications.show({ color: 'green', title: 'Zapisano projekt planu', message: `Wersja ${plan.number}.` });
     } catch (error) {
-      applyApiError(error, form.setError, (key) => key === 'type' || key === 'coordinator' || key.startsWith('areas'));
+      applyApiError(error, form.setError, (key) => key === 'type' || key === 'coordinator' || key.startsWith('areas') || PLAN_TEXTS.some((field) => field.key === key));
     }
   });
 
@@ -289,7 +307,7 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
     try {
       await saveValues(values);
     } catch (error) {
-      applyApiError(error, form.setError, (key) => key === 'type' || key === 'coordinator' || key.startsWith('areas'));
+      applyApiError(error, form.setError, (key) => key === 'type' || key === 'coordinator' || key.startsWith('areas') || PLAN_TEXTS.some((field) => field.key === key));
       return;
     }
     try {
@@ -331,6 +349,19 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
                 error={errors.coordinator?.message}
               />
             ) : null}
+            {PLAN_TEXTS.map((field) => (
+              <Textarea
+                key={field.key}
+                size="md"
+                autosize
+                minRows={2}
+                label={field.label}
+                description={field.description}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                {...form.register(field.key)}
+                error={errors[field.key]?.message}
+              />
+            ))}
           </Stack>
         </Paper>
 
