@@ -23,7 +23,9 @@
  */
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import {
+  accessSync,
   closeSync,
+  constants as fsConstants,
   existsSync,
   fsyncSync,
   openSync,
@@ -76,6 +78,41 @@ const ASIDE_INFIX = '.przed-przywroceniem-';
 /** Snapshots and restore files left by a crash; removed at the next start once they are old. */
 const STALE_TEMP = /^asysta\.(kopia|przywracanie)-[0-9A-Za-z-]+\.(db|keys)\.tmp(-journal|-wal|-shm)?$/;
 const STALE_AFTER_MS = 60 * 60_000;
+/** Temporary files that name the process writing them: removed at start once that process is gone. */
+const OWNED_TEMP = [
+  /^asysta\.kopia-(\d+)-[0-9a-f]+\.db\.tmp(?:-journal|-wal|-shm)?$/, // a backup's snapshot
+  /^asysta\.keys\.json\.(\d+)\.tmp$/, // a slot file being written
+  /^\.asysta-kopia-.+\.asb\.(\d+)\.tmp$/, // a backup file being written (in the backup folder)
+];
+
+function processGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Removes leftovers of processes that ended (a crash, a kill) from a folder; returns their names. */
+export function removeLeftovers(folder: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = OWNED_TEMP.map((pattern) => pattern.exec(name)?.[1]).find((m) => m !== undefined);
+    if (pid !== undefined && processGone(Number(pid))) {
+      removeQuietly(join(folder, name));
+      removed.push(name);
+    }
+  }
+  return removed;
+}
 
 const PREFIX_BYTES = BACKUP_MAGIC.length + 1 + 4;
 const TAG_BYTES = 32;
@@ -440,7 +477,7 @@ export class BackupService {
           auditHead: await this.backend.audit.head(manager),
         };
         const macKey = backupMacKey(source.masterKey, header);
-        const snapshot = join(this.dataDir, `asysta.kopia-${randomBytes(8).toString('hex')}.db.tmp`);
+        const snapshot = join(this.dataDir, `asysta.kopia-${process.pid}-${randomBytes(8).toString('hex')}.db.tmp`);
         let written: { size: number; sha256: string };
         let check: ScanResult;
         try {
@@ -962,6 +999,7 @@ export class BackupService {
         this.backend.log('Restore: rolled back a restore cut short at the last start');
       }
     }
+    removeLeftovers(this.dataDir);
     const now = Date.now();
     for (const name of readdirSync(this.dataDir)) {
       if (!STALE_TEMP.test(name)) continue;
@@ -988,6 +1026,7 @@ export class BackupService {
       const folder = dirname(target.file);
       if (!isDirectory(folder)) throw new AppError('NOT_FOUND', 'Folder, w którym ma powstać kopia zapasowa, nie istnieje.');
       if (existsSync(target.file)) throw new AppError('CONFLICT', 'Plik o tej nazwie już istnieje. Wybierz inną nazwę pliku kopii.');
+      requireWritable(folder);
       return { folder, file: target.file, keep: null };
     }
     if (!target.folder) {
@@ -996,6 +1035,9 @@ export class BackupService {
     if (!isDirectory(target.folder)) {
       throw new AppError('NOT_FOUND', 'Folder kopii zapasowych nie istnieje albo jest niedostępny (np. odłączony dysk). Sprawdź folder na stronie „Kopie zapasowe”.');
     }
+    requireWritable(target.folder);
+    // Parts of backups a crash or a kill left behind in this folder.
+    removeLeftovers(target.folder);
     const now = this.backend.clock.now();
     for (let n = 1; ; n += 1) {
       const file = join(target.folder, backupFileName(now, n));
@@ -1011,6 +1053,14 @@ export class BackupService {
     } finally {
       this.busy = false;
     }
+  }
+}
+
+function requireWritable(folder: string): void {
+  try {
+    accessSync(folder, fsConstants.W_OK);
+  } catch {
+    throw new AppError('IO_ERROR', 'Do folderu kopii zapasowych nie można zapisywać (tylko do odczytu albo brak uprawnień). Wybierz inny folder.');
   }
 }
 

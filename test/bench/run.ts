@@ -7,6 +7,7 @@ import { benchSearchTray } from './search-tray';
 import { benchExport } from './export';
 import { benchPdf } from './pdf';
 import { benchLists } from './lists';
+import { benchKeys } from './keys';
 import { benchShell } from './shell';
 import { benchReferrals } from './referrals';
 
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   export: () => benchExport(),
   pdf: () => benchPdf(),
   lists: () => benchLists(),
+  keys: () => benchKeys(),
   shell: () => benchShell(),
   referrals: () => benchReferrals(),
 };

@@ -454,3 +454,26 @@ describe('restore where an office exists (issue 14)', () => {
     expect((await t.call('audit:verify', {})).ok).toBe(true);
   });
 });
+
+describe('leftovers of a crash (issue 14, Low)', () => {
+  it('removes at start the snapshot copies, slot-file parts and backup parts of processes that ended, and nothing else', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    const dir = folder();
+    await t.call('settings:update', { backupDir: dir, backupKeep: 10 });
+    await t.call('session:logout', {});
+    const dead = 2_147_483_646;
+    const data = [`asysta.kopia-${dead}-0123abcd.db.tmp`, `asysta.kopia-${dead}-0123abcd.db.tmp-journal`, `asysta.keys.json.${dead}.tmp`];
+    const alive = `asysta.kopia-${process.pid}-0123abcd.db.tmp`;
+    for (const name of [...data, alive]) writeFileSync(join(t.dataDir, name), 'x'.repeat(1000));
+    const part = `.asysta-kopia-2026-03-01T0800.asb.${dead}.tmp`;
+    writeFileSync(join(dir, part), 'x');
+
+    const again = backend(t.dataDir);
+    expect(readdirSync(t.dataDir).filter((f) => data.includes(f))).toEqual([]);
+    expect(readdirSync(t.dataDir)).toContain(alive);
+    await again.call('session:login', { login: HEAD.login, password: HEAD.password });
+    const made = await again.call('backup:run', {});
+    expect(readdirSync(dir)).toEqual([made.fileName]);
+  });
+});
