@@ -6,7 +6,7 @@
  * the caller's transaction: a refusal throws before anything is kept.
  */
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { ART7_REASON_LABELS, type Art7Reason } from '../../shared/domain/caseFlow';
 import { addDays, compare, daysBetween, formatPolishDate, type IsoDate } from '../../shared/domain/dates';
@@ -497,7 +497,12 @@ export class ReferralsService {
 
   private async views(m: EntityManager, rows: ReferralRow[], today: IsoDate): Promise<(ReferralView & { pesel: string | null })[]> {
     if (rows.length === 0) return [];
-    const persons = new Map<string, PersonRow>((await m.getRepository(PersonEntity).find()).map((p) => [p.id, p]));
+    // Only the persons of these referrals (a large office has tens of thousands of persons).
+    const personIds = [...new Set(rows.map((r) => r.personId))];
+    const persons = new Map<string, PersonRow>();
+    for (let i = 0; i < personIds.length; i += 500) {
+      for (const p of await m.getRepository(PersonEntity).findBy({ id: In(personIds.slice(i, i + 500)) })) persons.set(p.id, p);
+    }
     const subs = new Map((await m.getRepository(SubprogrammeEntity).find()).map((s) => [s.id, s.name]));
     const partners = new Map((await m.getRepository(PartnerEntity).find()).map((p) => [p.id, p.name]));
     const points = new Map((await m.getRepository(DistributionPointEntity).find()).map((p) => [p.id, p.name]));
