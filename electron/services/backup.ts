@@ -1083,19 +1083,31 @@ function removeQuietly(...files: string[]): void {
 }
 
 /** Opens a backup file for reading; a missing or unreadable one gets a Polish message. */
+/** Larger than any office's backup: a file beyond it is not read at all. */
+export const MAX_BACKUP_BYTES = 64 * 1024 ** 3;
+const NOT_A_BACKUP = 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.';
+
 async function withFile<T>(file: string, work: (handle: fs.FileHandle, size: number) => Promise<T>): Promise<T> {
+  // Only a regular file, checked before it is opened: opening a FIFO, a device or a Windows pipe
+  // (\\.\pipe\…) could wait forever for a writer.
+  if (/^[\\/]{2}[.?][\\/]/.test(file)) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, 'r');
+    const before = await fs.stat(file);
+    if (!before.isFile()) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
+    if (before.size > MAX_BACKUP_BYTES) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
+    handle = await fs.open(file, fsConstants.O_RDONLY | (process.platform === 'win32' ? 0 : fsConstants.O_NONBLOCK));
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw code === 'ENOENT'
       ? new AppError('NOT_FOUND', 'Nie znaleziono pliku kopii zapasowej — nie przywrócono niczego.')
       : new AppError('IO_ERROR', 'Nie można odczytać pliku kopii zapasowej (brak uprawnień lub nośnik niedostępny) — nie przywrócono niczego.');
   }
   try {
+    // The same file as checked (not swapped for a pipe in between), and still within the limit.
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new AppError('DB_FOREIGN', 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.');
+    if (!stat.isFile() || stat.size > MAX_BACKUP_BYTES) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
     return await work(handle, stat.size);
   } finally {
     await handle.close();

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -476,4 +477,20 @@ describe('leftovers of a crash (issue 14, Low)', () => {
     const made = await again.call('backup:run', {});
     expect(readdirSync(dir)).toEqual([made.fileName]);
   });
+});
+
+describe('restore input (issue 14, Low)', () => {
+  it('refuses a FIFO, a device and a Windows pipe at once instead of waiting for a writer', async () => {
+    const t = backend();
+    const recoveryCode = await setUpOffice(t);
+    await t.call('session:logout', {});
+    const fifo = join(folder(), 'kopia.asb');
+    execFileSync('mkfifo', [fifo]);
+    for (const file of [fifo, '/dev/zero', '\\\\.\\pipe\\asysta']) {
+      const started = Date.now();
+      const error = await t.fail('backup:restore', { method: 'recovery', file, recoveryCode });
+      expect(error.code === 'DB_FOREIGN' || error.code === 'VALIDATION' || error.code === 'NOT_FOUND', file).toBe(true);
+      expect(Date.now() - started, file).toBeLessThan(5000);
+    }
+  }, 20_000);
 });
