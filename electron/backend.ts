@@ -285,6 +285,8 @@ export class Backend {
       await this.closeSession(state);
     }
     this.state = { kind: 'none' };
+    // PDFs handed to the system viewer do not outlive the app, whatever state it closed in.
+    this.tempFiles.clean();
     const pdf = this.pdfService;
     this.pdfService = null;
     await pdf?.close();
@@ -425,6 +427,7 @@ export class Backend {
         await this.audit.append(m, { actorId: user.id, action, entityType: 'user', entityId: user.id });
       });
       await pending.done();
+      await this.reconcileSlots(db, masterKey, user.id);
       const settings = await db.read((m) => this.office.settings(m));
       this.state = { kind: 'ready', user, db, masterKey, settings, lastActivity: this.clock.now().getTime() };
       return user;
@@ -433,6 +436,36 @@ export class Backend {
       masterKey.fill(0);
       throw error;
     }
+  }
+
+  /**
+   * The slot file and the accounts back in step after a crash (issue 14, Medium 7): a slot without
+   * an account (an account whose creation did not commit) is dropped; a slot of a switched-off
+   * account is dropped and the key changed, as the switch-off itself would have done.
+   */
+  private async reconcileSlots(db: Database, masterKey: Buffer, actorId: string): Promise<void> {
+    const users = await db.read((m) => this.users.list(m));
+    const keyring = await this.readKeyring();
+    const active = new Set(users.filter((u) => u.active).map((u) => u.id));
+    const stray = keyring.slots.filter((slot) => slot.kind === 'user' && !active.has(slot.userId ?? ''));
+    if (stray.length === 0) return;
+    const switchedOff = stray.filter((slot) => users.some((u) => u.id === slot.userId));
+    const drop = (current: Keyring, key: Buffer): Keyring => stray.reduce((k, slot) => withoutUserSlot(k, slot.userId ?? '', key), current);
+    if (switchedOff.length === 0) {
+      await writeKeyring(this.keysFile, drop(keyring, masterKey));
+      await db.write((m) => this.audit.append(m, { actorId, action: 'keys.reconcile', details: { removedSlots: stray.length } }));
+      return;
+    }
+    const newKey = await this.keys.change(db, masterKey, {
+      reason: 'user_off',
+      actorId,
+      write: async (m) => {
+        await this.audit.append(m, { actorId, action: 'keys.reconcile', details: { removedSlots: stray.length, switchedOff: switchedOff.map((s) => s.userId) } });
+      },
+      slots: async (current, oldKey) => drop(current, oldKey),
+    });
+    newKey.copy(masterKey);
+    newKey.fill(0);
   }
 
   /**

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../../electron/backend';
 import { Database } from '../../../../electron/db/database';
-import { findUserSlot, keyHistory, openSlot, parseKeyring, recoverySlot, type Keyring } from '../../../../electron/db/keyring';
+import { findUserSlot, keyHistory, openSlot, parseKeyring, recoverySlot, withSlot, writeKeyring, type Keyring } from '../../../../electron/db/keyring';
 import { KEY_JOURNAL_FILE } from '../../../../electron/services/keys';
 import { FAST_SCRYPT, HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
 import { STAFF, seedOffice } from '../../../support/seed';
@@ -168,5 +168,32 @@ describe('key changes', () => {
       await b.close();
     }
     expect(existsSync(join(t.dataDir, KEY_JOURNAL_FILE))).toBe(false);
+  });
+
+  it('puts the slot file and the accounts back in step at the next sign-in (a crash between the two)', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    const worker = STAFF[0]!;
+    const { id } = await t.call('users:create', worker);
+    await t.call('users:update', { id, firstName: worker.firstName, lastName: worker.lastName, roles: worker.roles, active: false });
+    await t.call('session:logout', {});
+    // The state a crash could leave: her slot back in the file (switched off, slot working), and a slot with no account.
+    const file = join(t.dataDir, 'asysta.keys.json');
+    let keyring = keysOf(t.dataDir);
+    const key = (await openSlot(keyring, findUserSlot(keyring, HEAD.login)!, HEAD.password))!;
+    keyring = await withSlot(keyring, { kind: 'user', login: worker.login, userId: id }, worker.password, key, FAST_SCRYPT);
+    keyring = await withSlot(keyring, { kind: 'user', login: 'nieukonczona', userId: '33333333-3333-4333-8333-333333333333' }, 'Nieukonczone-konto-9', key, FAST_SCRYPT);
+    await writeKeyring(file, keyring);
+    const crashed = keysOf(t.dataDir);
+    expect(await opens(t.dataDir, crashed, worker.login, worker.password)).toBe(true);
+
+    await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+    const now = keysOf(t.dataDir);
+    expect(now.slots.filter((s) => s.kind === 'user')).toHaveLength(1);
+    expect(await opens(t.dataDir, crashed, worker.login, worker.password)).toBe(false);
+    expect(await opens(t.dataDir, now, HEAD.login, HEAD.password)).toBe(true);
+    const [entry] = await t.call('audit:list', { action: 'keys.reconcile' });
+    expect(entry?.details).toMatchObject({ removedSlots: 2, switchedOff: [id] });
+    expect((await t.call('audit:verify', {})).ok).toBe(true);
   });
 });
