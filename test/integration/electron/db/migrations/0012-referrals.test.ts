@@ -19,8 +19,9 @@ describe('migration 0012: referrals', () => {
     const at = MIGRATIONS.indexOf(Referrals1795305612000);
     expect(at).toBeGreaterThan(0);
     const old = await Database.open({ file, masterKey: key, migrations: MIGRATIONS.slice(0, at) });
-    await old.dataSource.query(`INSERT INTO user VALUES ('u1', 'anowak', 'Anna', 'Nowak', '["social_worker"]', 1, 'x', NULL, 'x', NULL, 1)`);
-    await old.dataSource.query(`INSERT INTO family VALUES ('f1', 'family', 'ul. Polna 3', '74-202', 'Bielice', 1, 0, '', 'x', NULL, 'x', NULL, 1)`);
+    // Named columns: later migrations add columns of their own to these tables.
+    await old.dataSource.query(`INSERT INTO user (id, login, first_name, last_name, roles, active, created_at, updated_at, version) VALUES ('u1', 'anowak', 'Anna', 'Nowak', '["social_worker"]', 1, 'x', 'x', 1)`);
+    await old.dataSource.query(`INSERT INTO family (id, kind, street, postal_code, city, rural, farm_hectares, housing, created_at, updated_at, version) VALUES ('f1', 'family', 'ul. Polna 3', '74-202', 'Bielice', 1, 0, '', 'x', 'x', 1)`);
     await old.dataSource.query(
       `INSERT INTO case_file (id, number, family_id, status, reported_on, source, source_details, report, urgent, minor_parent, reasons, worker_id, interview_due, created_at, updated_at, version)
        VALUES ('c1', 'OPS.AR.1.2026', 'f1', 'IN_PROGRESS', '2026-01-05', 'school', '', 'r', 0, 0, '[]', 'u1', '2026-01-23', 'x', 'x', 1)`,
