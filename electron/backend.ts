@@ -49,6 +49,7 @@ import { CasesService } from './services/cases';
 import { caseHandlers } from './services/case-handlers';
 import { FamilyChangesService } from './services/family-changes';
 import { OpenCasesService } from './services/open-cases';
+import { CourtOrderService } from './services/court-order';
 import { recordsHandlers } from './services/records-handlers';
 import { StaffChangesService } from './services/staff-changes';
 import { FamilyWorkService } from './services/family-work';
@@ -178,6 +179,7 @@ export class Backend {
   readonly familyChanges: FamilyChangesService;
   readonly staffChanges: StaffChangesService;
   readonly openCases: OpenCasesService;
+  readonly courtOrders: CourtOrderService;
   readonly backup: BackupService;
   readonly keys: KeyService;
   readonly documents: DocumentsService;
@@ -209,6 +211,7 @@ export class Backend {
     this.familyChanges = new FamilyChangesService(this.audit, this.cases);
     this.staffChanges = new StaffChangesService(this.audit, this.cases);
     this.openCases = new OpenCasesService(this.audit, this.cases);
+    this.courtOrders = new CourtOrderService(this.audit, this.cases);
     // A key change cut short by a crash is finished (or its copies removed) before anything opens.
     recoverInterruptedKeyChange(options.dataDir, this.dbFile, this.keysFile);
     this.keys = new KeyService(this);
@@ -505,7 +508,7 @@ export class Backend {
     return {
       ...this.foundationHandlers(),
       ...caseHandlers(this, this.cases),
-      ...recordsHandlers(this, this.familyChanges, this.staffChanges, this.openCases),
+      ...recordsHandlers(this, this.familyChanges, this.staffChanges, this.openCases, this.courtOrders),
       ...familyWorkHandlers(this, this.familyWork),
       ...backupHandlers(this.backup),
       ...reportingHandlers(this),

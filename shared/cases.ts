@@ -10,7 +10,7 @@ import { peselMatches, validatePesel, type Sex } from './domain/pesel';
 import { optionalText, phoneSchema, postalCodeSchema, text } from './schemas';
 import type { SegmentAnswers } from './domain/interviewForm';
 import type { Deadline } from './domain/deadlines';
-import type { AddressView, PlacementView } from './records';
+import type { AddressView, CourtOrderView, PlacementView } from './records';
 
 export const REPORT_SOURCES = ['school', 'police', 'court', 'probation_officer', 'health_service', 'family', 'other'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
@@ -379,6 +379,8 @@ export interface CaseFileView {
   events: CaseEventView[];
   deadlines: Deadline[];
   actions: AvailableAction[];
+  /** A court's obligation to work with an assistant (art. 109 § 2 pkt 1 k.r.o.); null: none recorded. */
+  courtOrder: CourtOrderView | null;
   /** 'assistant': the art. 16 u.w.r. view (some interview segments hidden). */
   access: 'full' | 'assistant';
 }

@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'users:handOver',
   'cases:openCasesOf',
   'cases:addReport',
+  'cases:courtOrder',
   'interviews:get',
   'interviews:save',
   'interviews:complete',

@@ -42,7 +42,7 @@ import {
   type RequestView,
 } from './cases';
 import { caseStatusSchema, closureReasonSchema } from './domain/caseFlow';
-import { additionalReportSchema, familyChangeSchema, staffChangeSchema, type ActiveCaseRef, type OpenCaseView, type StaffHistoryView } from './records';
+import { additionalReportSchema, courtOrderSchema, familyChangeSchema, staffChangeSchema, type ActiveCaseRef, type OpenCaseView, type StaffHistoryView } from './records';
 import { isoDateSchema } from './domain/dates';
 import {
   assessmentSchema,
@@ -248,11 +248,13 @@ export const channels = {
   'cases:staffHistory': channel<StaffHistoryView>()(z.object({ caseId: idSchema }), { permission: 'cases.view' }),
   /** The cases a user still leads (switching her off is refused until they are handed over). */
   'users:activeCases': channel<ActiveCaseRef[]>()(z.object({ id: idSchema }), { permission: 'users.manage' }),
-  'users:handOver': channel<{ moved: number }>()(
   /** A person found at intake: her open cases (number and state only where the user may open them; the worker always). */
   'cases:openCasesOf': channel<OpenCaseView[]>()(z.object({ personId: idSchema }), { permission: 'persons.checkDuplicates' }),
   /** A new report added to the person's open case instead of a second case. */
   'cases:addReport': channel<OpenCaseView>()(additionalReportSchema, { permission: 'cases.create' }),
+  /** A court obliged the family to work with an assistant (art. 109 § 2 pkt 1 k.r.o.): the case's worker or the kierownik. */
+  'cases:courtOrder': channel<null>()(courtOrderSchema, { permission: 'cases.create' }),
+  'users:handOver': channel<{ moved: number }>()(
     z.object({
       fromUserId: idSchema,
       workerId: idSchema.optional(),

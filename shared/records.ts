@@ -131,3 +131,22 @@ export interface OpenCaseView {
   statusLabel: string | null;
   workerName: string;
 }
+
+// ---- a court's obligation to work with an assistant -------------------------------------------
+
+/** art. 109 § 2 pkt 1 k.r.o.: the family court obliged the parents to work with an assistant. */
+export const courtOrderSchema = z.object({
+  caseId: z.uuid(),
+  court: text('Sąd', 300),
+  reference: text('Sygnatura akt', 60),
+  orderedOn: isoDateSchema,
+});
+export type CourtOrderInput = z.input<typeof courtOrderSchema>;
+
+export interface CourtOrderView {
+  court: string;
+  reference: string;
+  orderedOn: IsoDate;
+}
+
+export const COURT_ORDER_BASIS = 'art. 109 § 2 pkt 1 Kodeksu rodzinnego i opiekuńczego';

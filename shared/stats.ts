@@ -52,6 +52,8 @@ export interface StatsView {
     /** … whose work with the assistant ended (the case was closed) in the period. */
     ended: number;
     endedByReason: Record<ClosureReason, number>;
+    /** Families with an assistant in the period whom a court obliged to work with one (art. 109 § 2 pkt 1 k.r.o.). */
+    courtObliged: number;
   };
   /** Children (relation "child", in the household) of the families with an assistant in the period. */
   children: number;
@@ -107,6 +109,7 @@ export function statsRows(view: StatsView): StatsRow[] {
   add(F, 'Rodziny z asystentem rodziny w okresie — ogółem', view.families.withAssistant);
   add(F, 'w tym rodziny, z którymi rozpoczęto pracę w okresie', view.families.new);
   add(F, 'w tym rodziny kontynuujące pracę z poprzedniego okresu', view.families.continuing);
+  add(F, 'w tym rodziny zobowiązane przez sąd do pracy z asystentem (art. 109 § 2 pkt 1 k.r.o.)', view.families.courtObliged);
   add(F, 'Rodziny, z którymi zakończono pracę w okresie — ogółem', view.families.ended);
   for (const reason of CLOSURE_REASONS) add(F, `zakończenie: ${CLOSURE_REASON_LABELS[reason]}`, view.families.endedByReason[reason]);
   add('Dzieci', 'Dzieci w rodzinach z asystentem rodziny (we wspólnym gospodarstwie)', view.children);

@@ -402,6 +402,7 @@ export class CasesService {
       requests: await Promise.all(requests.map((r) => this.requestView(m, r.id, names))),
       events: events.map((e): CaseEventView => ({ id: e.id, occurredOn: e.occurredOn, kind: e.kind, title: e.title, body: e.body, significant: e.significant, authorName: e.authorId ? (names.get(e.authorId) ?? null) : null })),
       deadlines: await this.deadlines(m, row, kase.access),
+      courtOrder: row.courtOrderReference && row.courtOrderCourt && row.courtOrderOn ? { court: row.courtOrderCourt, reference: row.courtOrderReference, orderedOn: row.courtOrderOn } : null,
       actions: availableActions(row.status as CaseStatus, actor.user.roles, facts),
       access: kase.access,
     };
@@ -564,7 +565,11 @@ export class CasesService {
       if (!known) throw new AppError('VALIDATION', `Nieznana część wywiadu: ${code}.`);
       for (const key of Object.keys(fields)) if (!known.has(key)) throw new AppError('VALIDATION', `Nieznane pole wywiadu: ${code}.${key}.`);
     }
-    const householdSize = (await m.getRepository(FamilyMemberEntity).findBy({ familyId: kase.row.familyId, inHousehold: true })).length;
+    // The household on the wywiad's day: members who had joined and not yet moved out (issue 15: the family changes).
+    const householdOn = input.conductedOn ?? this.today();
+    const householdSize = (await m.getRepository(FamilyMemberEntity).findBy({ familyId: kase.row.familyId, inHousehold: true })).filter(
+      (x) => (x.memberFrom === null || compare(x.memberFrom, householdOn) <= 0) && (x.memberTo === null || compare(x.memberTo, householdOn) > 0),
+    ).length;
     const incomeResult = this.incomeTest(input, householdSize, input.conductedOn ?? kase.row.reportedOn, await officeFoodAidThresholds(m));
     const before = { ...interview };
     Object.assign(interview, {

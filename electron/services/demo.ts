@@ -553,7 +553,8 @@ function planFamily(index: number, seed: number, ctx: PlanContext): FamilyPlan {
     o += rng.int(1, 8);
     const consent = assisted || ['requested', 'referred', 'referred_closed'].includes(scenario);
     const strengths = rng.pick(['Chęć współpracy, więź z dziećmi.', 'Wsparcie babci, stałe mieszkanie.', 'Matka dba o zdrowie dzieci.']);
-    at(o, 'worker', 'saveAnalysis', async (x, a, date) => {
+    // A minor parent's case went from the wywiad to the kierownik's queue (art. 11 u.w.r.): no analysis step.
+    if (!minorParent) at(o, 'worker', 'saveAnalysis', async (x, a, date) => {
       const reasons = run.record.reasons;
       await x.cases.saveAnalysis(x.m, { caseId: run.record.caseId, reasons, strengths, resources: 'Rodzina korzysta z zasiłku rodzinnego.', conclusions: texts.conclusions, consentOn: consent ? date : null }, a);
     });

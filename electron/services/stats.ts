@@ -61,6 +61,13 @@ export class StatsService {
     ).all(p) as { familyId: string; firstStart: IsoDate }[];
     const continuing = families.filter((f) => f.firstStart < from).length;
 
+    // Counted apart: the families a court obliged to work with an assistant (issue 15, item 12).
+    const courtObliged = count(
+      m,
+      `SELECT COUNT(DISTINCT c.family_id) AS n FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE ${OVERLAP} AND c.court_order_reference IS NOT NULL`,
+      p,
+    );
+
     const endedByReason = zeros<ClosureReason>(CLOSURE_REASONS);
     const ended = prepared(
       m,
@@ -110,7 +117,7 @@ export class StatsService {
       to,
       generatedAt: this.clock.now().toISOString(),
       assistants: { employed, working },
-      families: { withAssistant: families.length, new: families.length - continuing, continuing, ended: ended.length, endedByReason },
+      families: { withAssistant: families.length, new: families.length - continuing, continuing, ended: ended.length, endedByReason, courtObliged },
       children,
       cases: {
         reported: count(m, 'SELECT COUNT(*) AS n FROM case_file WHERE reported_on BETWEEN @from AND @to', p),

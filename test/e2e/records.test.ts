@@ -41,6 +41,7 @@ describe('records an office can trust', () => {
   let caseNumber = '';
   let today = '';
   let paperCaseId = '';
+  let courtCaseId = '';
   const invoke = invoker(() => app);
 
   beforeAll(async () => {
@@ -92,6 +93,20 @@ describe('records an office can trust', () => {
     const secondSaved = await invoke('interviews:save', { id: secondInterview.interviewId, expectedVersion: 1, conductedOn: addDays(today, -5), place: 'Dom', segments: SEGMENTS, documents: {}, income: { items: [] } });
     await invoke('interviews:complete', { id: secondInterview.interviewId, expectedVersion: secondSaved.version });
     await invoke('analysis:save', { caseId: second.id, reasons: ['parenting_helplessness'], strengths: '', resources: '', conclusions: 'Asystent.', consentOn: addDays(today, -5) });
+    // A third family: no consent, but a court obliged it to work with an assistant.
+    const third = await invoke('cases:create', {
+      reportedOn: addDays(today, -3),
+      source: 'court',
+      report: 'Postanowienie sądu rodzinnego.',
+      urgent: false,
+      family: { kind: 'single', street: 'ul. Krótka 2', postalCode: '74-202', city: 'Bielice', rural: false },
+      members: [{ relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1992-07-07', 'M', 51), firstName: 'Piotr', lastName: 'Wróbel', birthDate: '1992-07-07', sex: 'M' } }],
+    });
+    courtCaseId = third.id;
+    const thirdInterview = await invoke('cases:startInterview', { caseId: third.id });
+    const thirdSaved = await invoke('interviews:save', { id: thirdInterview.interviewId, expectedVersion: 1, conductedOn: addDays(today, -2), place: 'Dom', segments: SEGMENTS, documents: {}, income: { items: [] } });
+    await invoke('interviews:complete', { id: thirdInterview.interviewId, expectedVersion: thirdSaved.version });
+    await invoke('analysis:save', { caseId: third.id, reasons: ['parenting_helplessness'], strengths: '', resources: '', conclusions: 'Asystent z postanowienia.', consentOn: null });
     await invoke('session:logout', {});
     await app.page.reload();
   }, 120_000);
@@ -308,6 +323,44 @@ describe('records an office can trust', () => {
       await logIn(page, HEAD.login, HEAD.password);
     } catch (error) {
       await app.screenshot('records-failure-5').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
+
+  it('a family obliged by a court: the worker records the sygnatura and files the request without voluntary consent', async () => {
+    const { page } = app;
+    try {
+      await logOut(page);
+      await logIn(page, WORKER2.login, WORKER2.password);
+      await nav(page, 'Sprawy').click();
+      await page.getByRole('row').filter({ hasText: 'Wróbel Piotr' }).getByRole('button').first().click();
+      await heading(page, 'Wróbel Piotr').waitFor();
+      await page.getByText('brak zgody rodziny', { exact: false }).first().waitFor();
+      await tab(page, 'Zgłoszenie i wniosek').click();
+      const section = page.getByRole('region', { name: 'Zobowiązanie przez sąd' });
+      await button(section, 'Odnotuj postanowienie sądu').focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Postanowienie sądu' });
+      await typeInto(page, 'Sąd', 'Sąd Rejonowy w Pyrzycach, III Wydział Rodzinny i Nieletnich', dialog);
+      await typeInto(page, 'Sygnatura akt', 'III Nsm 12/26', dialog);
+      await typeInto(page, 'Data postanowienia', formatPolishDate(addDays(today, -3)), dialog);
+      await button(dialog, 'Zapisz postanowienie').focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await section.getByText('III Nsm 12/26').waitFor();
+      await shot(app, 'records-07-court-order');
+      await button(page, 'Złóż wniosek o asystenta rodziny').focus();
+      await page.keyboard.press('Enter');
+      const request = page.getByRole('dialog', { name: 'Wniosek o asystenta rodziny' });
+      await typeInto(page, 'Uzasadnienie wniosku', 'Postanowienie sądu III Nsm 12/26.', request);
+      await button(request, 'Złóż wniosek o asystenta rodziny').focus();
+      await page.keyboard.press('Enter');
+      await request.waitFor({ state: 'detached' });
+      expect((await invoke('cases:get', { id: courtCaseId })).requests.map((r) => [r.kind, r.status])).toEqual([['court_obliged', 'pending']]);
+      await logOut(page);
+      await logIn(page, HEAD.login, HEAD.password);
+    } catch (error) {
+      await app.screenshot('records-failure-6').catch(() => undefined);
       throw error;
     }
   }, 120_000);
