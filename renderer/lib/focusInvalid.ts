@@ -20,6 +20,8 @@ export function focusFirstInvalid(root: ParentNode): boolean {
 
 /** How long a submitted form is watched for its refusal (frames, about one second). */
 const WATCH_FRAMES = 60;
+/** After the form library's own focusing (a zero-delay timer) and before anyone types. */
+const SETTLE_MS = 50;
 
 export function installFocusFirstInvalid(doc: Document): () => void {
   const onSubmit = (event: Event) => {
@@ -27,8 +29,13 @@ export function installFocusFirstInvalid(doc: Document): () => void {
     if (!(form instanceof HTMLFormElement)) return;
     let frames = 0;
     const tick = () => {
-      if (!form.isConnected || focusFirstInvalid(form) || (frames += 1) > WATCH_FRAMES) return;
-      requestAnimationFrame(tick);
+      if (!form.isConnected) return;
+      if (focusFirstInvalid(form)) {
+        // react-hook-form focuses its own first error once more from a timer (registration order): ours comes last.
+        setTimeout(() => focusFirstInvalid(form), SETTLE_MS);
+        return;
+      }
+      if ((frames += 1) <= WATCH_FRAMES) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   };

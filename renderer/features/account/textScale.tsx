@@ -60,7 +60,7 @@ export function TextScaleSection({ userId }: { userId: string }) {
             );
           }}
           data={TEXT_SCALES.map((scale) => ({ value: String(scale), label: TEXT_SCALE_LABELS[scale] }))}
-          disabled={preferences.isPending || save.isPending}
+          disabled={preferences.isPending}
           maw={560}
         />
         <FormError message={save.error ? errorMessage(save.error) : undefined} title="Nie zapisano wielkości tekstu" />
