@@ -832,8 +832,10 @@ export interface IssuedDocumentRow {
   sha256: string;
   size: number;
   pages: number;
-  /** The date printed on the document (the first issue of this version). */
+  /** The day this version was issued (the register's date; in the PDF metadata only). */
   issuedOn: string;
+  /** The date of the act the document records, printed in its header (migration 0011); null: a draft. */
+  dated?: string | null;
   issuedBy: string;
   issuedAt: string;
 }
@@ -855,6 +857,7 @@ export const IssuedDocumentEntity = new EntitySchema<IssuedDocumentRow>({
     size: { type: 'integer' },
     pages: { type: 'integer' },
     issuedOn: { name: 'issued_on', type: 'text' },
+    dated: { type: 'text', nullable: true },
     issuedBy: { name: 'issued_by', type: 'text' },
     issuedAt: { name: 'issued_at', type: 'text' },
   },

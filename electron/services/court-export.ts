@@ -43,6 +43,8 @@ export interface ExportProgress {
 
 interface StoredDocument {
   title: string;
+  /** The file's name in the ZIP, after its part number: "plan_pracy_z_rodzina_v2_2026-05-14". */
+  fileName: string;
   bytes: Uint8Array;
 }
 
@@ -52,6 +54,32 @@ interface Snapshot {
   documents: StoredDocument[];
   preparedBy: string;
   today: string;
+}
+
+/** File names in the ZIP (ASCII, as a court's systems expect). */
+const DOCUMENT_KIND_FILES: Record<string, string> = {
+  'social-contract': 'kontrakt_socjalny',
+  'assistant-request': 'wniosek_o_asystenta_rodziny',
+  'assistant-assignment': 'przydzielenie_asystenta_rodziny',
+  'family-work-plan': 'plan_pracy_z_rodzina',
+  'periodic-assessment': 'ocena_okresowa',
+  'court-opinion': 'opinia_o_rodzinie',
+};
+
+/** What the court asked for, after "Sąd prosi o:" (accusative). */
+const ASKS_ACCUSATIVE: Record<string, string> = {
+  opinion: 'opinię o rodzinie',
+  case_file: 'akta sprawy',
+  both: 'opinię o rodzinie i akta sprawy',
+};
+
+/**
+ * One line of the export's progress for a terminal: "[3/8] Przygotowuję: Plany pracy" while a step
+ * runs, the end (all steps done) without a counter — never a step beyond the total ("[9/8]").
+ */
+export function progressLine(progress: ExportProgress): string {
+  if (progress.done >= progress.total) return progress.label;
+  return `[${progress.done + 1}/${progress.total}] ${progress.label}`;
 }
 
 const DOCUMENT_KIND_LABELS: Record<string, string> = {
@@ -90,15 +118,20 @@ function registerDocuments(backendManager: Parameters<typeof prepared>[0], caseI
   if (!exists) return [];
   const rows = prepared(
     backendManager,
-    `SELECT d.kind, d.number, d.version, d.issued_on AS issuedOn, d.bytes
+    `SELECT d.kind, d.number, d.version, d.issued_on AS issuedOn, d.dated, d.bytes
        FROM document d
       WHERE d.case_id = ? AND d.version = (SELECT MAX(v.version) FROM document v WHERE v.kind = d.kind AND v.subject_id = d.subject_id)
-      ORDER BY d.issued_at, d.number`,
-  ).all(caseId) as { kind: string; number: string; version: number; issuedOn: string; bytes: Buffer }[];
-  return rows.map((r) => ({
-    title: `${DOCUMENT_KIND_LABELS[r.kind] ?? r.kind} nr ${r.number}${r.version > 1 ? ` (wersja ${r.version})` : ''} z ${pl(r.issuedOn)}`,
-    bytes: new Uint8Array(r.bytes),
-  }));
+      ORDER BY COALESCE(d.dated, d.issued_on), d.issued_at, d.number`,
+  ).all(caseId) as { kind: string; number: string; version: number; issuedOn: string; dated: string | null; bytes: Buffer }[];
+  // In the order of the acts they record (filing, decision, signing, assessment, opinion).
+  return rows.map((r) => {
+    const date = r.dated ?? r.issuedOn;
+    return {
+      title: `${DOCUMENT_KIND_LABELS[r.kind] ?? r.kind} nr ${r.number.replace(/ \(wersja \d+\)$/, '')}${r.version > 1 ? ` (wersja ${r.version})` : ''} z dnia ${pl(date)}`,
+      fileName: `${DOCUMENT_KIND_FILES[r.kind] ?? sanitizeFileName(r.kind)}${r.version > 1 ? `_v${r.version}` : ''}_${date}`,
+      bytes: new Uint8Array(r.bytes),
+    };
+  });
 }
 
 export class CourtExportService {
@@ -204,7 +237,7 @@ export class CourtExportService {
       const title = `${index + 1}. ${EXPORT_PART_LABELS[part]}`;
       if (part === 'documents' && snap.documents.length > 0) {
         bundleParts.push({ title, files: snap.documents });
-        snap.documents.forEach((doc, i) => zipFiles.push({ name: `${number}_dokument_${String(i + 1).padStart(3, '0')}.pdf`, bytes: doc.bytes }));
+        snap.documents.forEach((doc, i) => zipFiles.push({ name: `${number}_${String(i + 1).padStart(2, '0')}_${doc.fileName}.pdf`, bytes: doc.bytes }));
         continue;
       }
       const model: CaseFilePartModel = { header, title: EXPORT_PART_LABELS[part], subtitle, entries: entriesOf(part, data), emptyText: EMPTY[part] };
@@ -222,7 +255,7 @@ export class CourtExportService {
             { label: 'Wydział:', value: request.division },
             { label: 'Sygnatura akt:', value: request.caseReference },
             { label: 'Pismo sądu z dnia:', value: pl(request.receivedOn) },
-            { label: 'Sąd prosi o:', value: COURT_ASKS_LABELS[request.asks] },
+            { label: 'Sąd prosi o:', value: ASKS_ACCUSATIVE[request.asks] ?? COURT_ASKS_LABELS[request.asks] },
           ]
         : []),
       { label: 'Ośrodek:', value: data.office.name },

@@ -240,6 +240,7 @@ export class DocumentsService {
       size: bytes.byteLength,
       pages: pdfPageCount(bytes),
       issuedOn,
+      dated: model.header.dated,
       issuedBy: actor.user.id,
       issuedAt: this.cases.tracked(actor.user.id).createdAt,
     };

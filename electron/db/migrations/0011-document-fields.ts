@@ -10,7 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - assessment: the family's cooperation, the children's situation, conclusions, the day it was
  *   handed to the kierownik;
  * - court request: the court's address and the date of its letter (not the day it arrived);
- * - user: the office phone printed on the przydzielenie; office: the place in "Bielice, dnia …".
+ * - user: the office phone printed on the przydzielenie; office: the place in "Bielice, dnia …";
+ * - document (the register): the date of the act the document records.
  * Existing rows get empty values: the documents print them as not recorded, never invented.
  */
 export class DocumentFields1795305611000 implements MigrationInterface {
@@ -34,6 +35,9 @@ export class DocumentFields1795305611000 implements MigrationInterface {
     await add('court_request', 'letter_on', 'text');
     await add('user', 'office_phone', 'text');
     await add('office', 'place', 'text');
+    // The register keeps the date of the act each document records (its header's date), so that
+    // the court bundle orders and names documents by it.
+    await add('document', 'dated', 'text');
   }
 
   async down(db: QueryRunner): Promise<void> {
@@ -55,6 +59,7 @@ export class DocumentFields1795305611000 implements MigrationInterface {
       ['court_request', 'letter_on'],
       ['user', 'office_phone'],
       ['office', 'place'],
+      ['document', 'dated'],
     ] as const) {
       await drop(table, column);
     }

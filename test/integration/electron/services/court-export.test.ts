@@ -132,7 +132,16 @@ describe('case-file export for a court', () => {
     // Every document of the case in the register (the one issued here and any opinion the seeder issued), the latest version of each.
     const register = (await t.call('documents:list', { caseId })).filter((d) => d.latest);
     expect(register.length).toBeGreaterThanOrEqual(issued.length);
-    expect(manifest.files.filter((f) => f.name.includes('_dokument_'))).toHaveLength(register.length);
+    // Named by what they are and the date of their act, in the order of those dates.
+    const documentFiles = manifest.files.filter((f) => /^01_\d{2}_[a-z_]+(_v\d+)?_\d{4}-\d{2}-\d{2}\.pdf$/.test(f.name));
+    expect(documentFiles).toHaveLength(register.length);
+    // The wniosek is named by its filing date (the seeded request was filed before the export day).
+    expect(documentFiles.map((f) => f.name)).toContainEqual(expect.stringMatching(/^01_\d{2}_wniosek_o_asystenta_rodziny_\d{4}-\d{2}-\d{2}\.pdf$/));
+    expect(documentFiles.map((f) => f.name)).not.toContain('01_01_wniosek_o_asystenta_rodziny_2026-03-02.pdf');
+    const dates = documentFiles.map((f) => f.name.slice(-14, -4));
+    expect(dates).toEqual([...dates].sort());
+    expect(cover).toContain('Sąd prosi o:');
+    expect(cover).not.toMatch(/Sąd prosi o: opinia\b/);
 
     // Nothing of another family: not in the bundle's text, not in any PDF of the ZIP, not in the manifest.
     const texts = [pdf.text, readFileSync(join(unpacked, 'manifest.json'), 'utf8')];
