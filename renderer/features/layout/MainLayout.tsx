@@ -70,8 +70,9 @@ export function MainLayout({
     <SessionContext value={session}>
       <NavigationContext value={navigation}>
         <AppShell
-          header={{ height: 64 }}
-          navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+          // In rem, so that the header and the menu grow with the user's text size (Moje konto).
+          header={{ height: '4rem' }}
+          navbar={{ width: '15.5rem', breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
           padding="lg"
         >
           <AppShell.Header>
@@ -94,12 +95,12 @@ export function MainLayout({
                 ) : null}
               </Group>
               {canOpen(user.roles, 'case') ? <CaseSearch /> : null}
-              <Group gap="md" wrap="nowrap">
+              <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
                 <Stack gap={0} align="flex-end" visibleFrom="sm">
                   <Text fw={600} lh={1.3} style={{ whiteSpace: 'nowrap' }}>
                     {fullName(user)}
                   </Text>
-                  <Text size="sm" c="dimmed" lh={1.3}>
+                  <Text size="sm" c="dimmed" lh={1.3} style={{ whiteSpace: 'nowrap' }}>
                     {user.roles.map((role) => ROLE_LABELS[role]).join(', ')}
                   </Text>
                 </Stack>
