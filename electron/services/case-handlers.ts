@@ -84,7 +84,10 @@ export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor
     },
     'drafts:save': async ({ key, data }, session) => {
       const s = requireReady(session);
-      await s.db.write((m) => m.getRepository(FormDraftEntity).save({ userId: s.user.id, key, data, updatedAt: backend.clock.now().toISOString() }));
+      await s.db.write(async (m) => {
+        await m.getRepository(FormDraftEntity).save({ userId: s.user.id, key, data, updatedAt: backend.clock.now().toISOString() });
+        await trimDrafts(m, s.user.id, key);
+      });
       return null;
     },
     'drafts:delete': async ({ key }, session) => {
@@ -93,4 +96,18 @@ export function caseHandlers(backend: Backend, cases: CasesService): HandlersFor
       return null;
     },
   };
+}
+
+/** Drafts are a convenience: each person keeps at most this many, and this much text, the oldest going first (issue 14). */
+export const DRAFT_QUOTA = { count: 20, chars: 3_000_000 } as const;
+
+async function trimDrafts(m: EntityManager, userId: string, justSaved: string): Promise<void> {
+  const rows = (await m.query(`SELECT key, length(data) AS chars FROM form_draft WHERE user_id = ? ORDER BY updated_at DESC, key = ? DESC`, [userId, justSaved])) as { key: string; chars: number }[];
+  let chars = 0;
+  const doomed: string[] = [];
+  rows.forEach((row, index) => {
+    chars += row.chars;
+    if (row.key !== justSaved && (index >= DRAFT_QUOTA.count || chars > DRAFT_QUOTA.chars)) doomed.push(row.key);
+  });
+  for (const key of doomed) await m.getRepository(FormDraftEntity).delete({ userId, key });
 }
