@@ -177,9 +177,20 @@ describe('referrals through the screens', () => {
       await page.keyboard.type('Tomasz');
       await page.keyboard.press('Tab');
       await page.keyboard.type('Źrebiec');
+      // A son without a PESEL: his birth date, sex and passport instead.
+      await press(page, 'Dodaj osobę');
+      await typeInto(page, 'Imię (osoba 2)', 'Mykoła');
+      await typeInto(page, 'Nazwisko (osoba 2)', 'Źrebiec');
+      await page.getByRole('checkbox', { name: 'Osoba 2 nie ma numeru PESEL' }).focus();
+      await page.keyboard.press('Space');
+      await typeInto(page, 'Data urodzenia (osoba 2)', '30.09.2017');
+      await pick(page, 'Płeć (osoba 2)', 'mężczyzna');
+      await pick(page, 'Dokument tożsamości (osoba 2)', 'Paszport');
+      await typeInto(page, 'Numer dokumentu (osoba 2)', 'FX1234567');
       await press(page, 'Dodaj dochód');
-      await typeInto(page, 'Kwota brutto (dochód 1)', '1900');
-      await result.getByText(/nie przekracza 2\s525,00\szł \(250% kryterium/).waitFor();
+      await typeInto(page, 'Kwota brutto (dochód 1)', '3800');
+      // Two persons, 3 800 zł: 1 900 zł each, within 250 % of K2 (823 zł) = 2 057,50 zł.
+      await result.getByText(/nie przekracza 2\s057,50\szł \(250% kryterium 823,00\szł/).waitFor();
       await press(page, 'Wydaj skierowanie');
       await page.getByText('Wydano skierowanie nr 3/2026').waitFor({ timeout: 60_000 });
       await press(page, 'Drukuj skierowanie nr 3/2026');
@@ -188,6 +199,7 @@ describe('referrals through the screens', () => {
       const shopText = (await readPdf(new Uint8Array(opened.at(-1)!.bytes))).text.replace(/\s+/g, ' ');
       expect(shopText).toContain('SKIEROWANIE DO SKLEPU SOCJALNEGO NR 3/2026');
       expect(shopText).toContain('Sklep Społeczny „Przystań”');
+      expect(shopText).toContain('Liczba osób w gospodarstwie domowym: 2');
 
       // The FEPŻ register: two referrals, search, the partner's list as a workbook.
       await page.getByRole('tab', { name: 'Rejestr FEPŻ' }).focus();

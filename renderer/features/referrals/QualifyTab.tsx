@@ -7,7 +7,7 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RELATION_LABELS, RELATIONS, type Relation } from '../../../shared/cases';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, RELATION_LABELS, RELATIONS, type Relation } from '../../../shared/cases';
 import { ART7_REASON_LABELS, ART7_REASONS, type Art7Reason } from '../../../shared/domain/caseFlow';
 import { REFERRAL_PROGRAMME_LABELS, type ReferralProgramme } from '../../../shared/domain/foodAid';
 import { formatZl, INCOME_SOURCES, incomeSourceLabel, isExcludedSource, type IncomeSource } from '../../../shared/domain/income';
@@ -17,7 +17,7 @@ import { ApiError, call } from '../../api';
 import { errorMessage } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { polishDate } from '../../lib/dates';
-import { emptyDraft, emptyIncome, emptyMember, issueInput, liveResult, type IncomeDraft, type MemberDraft, type QualifyDraft } from './qualifyForm';
+import { emptyDraft, emptyIncome, emptyMember, issueInput, liveResult, type DocumentType, type IncomeDraft, type MemberDraft, type QualifyDraft } from './qualifyForm';
 
 /** The PESEL's problem once all 11 digits are typed (nothing while typing). */
 function peselError(text: string): string | undefined {
@@ -169,22 +169,42 @@ export function QualifyTab({ config }: { config: ReferralConfigView }) {
                     </Button>
                   </Group>
                 ) : (
-                  <SimpleGrid cols={{ base: 1, md: 4 }} spacing="sm">
-                    <TextInput label={`PESEL (osoba ${index + 1})`} value={m.pesel} onChange={(e) => setMember(m.key, { pesel: e.currentTarget.value })} onBlur={() => void checkPesel(m)} error={peselError(m.pesel)} />
-                    <TextInput label={`Imię (osoba ${index + 1})`} value={m.firstName} onChange={(e) => setMember(m.key, { firstName: e.currentTarget.value })} />
-                    <TextInput label={`Nazwisko (osoba ${index + 1})`} value={m.lastName} onChange={(e) => setMember(m.key, { lastName: e.currentTarget.value })} />
-                    {index === 0 ? (
-                      <Text mt="lg">Wnioskodawca</Text>
-                    ) : (
-                      <Select
-                        label={`Pokrewieństwo (osoba ${index + 1})`}
-                        data={RELATIONS.filter((r) => r !== 'applicant').map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
-                        value={m.relation}
-                        onChange={(value) => value && setMember(m.key, { relation: value as Relation })}
-                        allowDeselect={false}
-                      />
-                    )}
-                  </SimpleGrid>
+                  <Stack gap="xs">
+                    <SimpleGrid cols={{ base: 1, md: 4 }} spacing="sm">
+                      {m.noPesel ? (
+                        <TextInput label={`Data urodzenia (osoba ${index + 1})`} description="DD.MM.RRRR" value={m.birthDate} onChange={(e) => setMember(m.key, { birthDate: e.currentTarget.value })} />
+                      ) : (
+                        <TextInput label={`PESEL (osoba ${index + 1})`} value={m.pesel} onChange={(e) => setMember(m.key, { pesel: e.currentTarget.value })} onBlur={() => void checkPesel(m)} error={peselError(m.pesel)} />
+                      )}
+                      <TextInput label={`Imię (osoba ${index + 1})`} value={m.firstName} onChange={(e) => setMember(m.key, { firstName: e.currentTarget.value })} />
+                      <TextInput label={`Nazwisko (osoba ${index + 1})`} value={m.lastName} onChange={(e) => setMember(m.key, { lastName: e.currentTarget.value })} />
+                      {index === 0 ? (
+                        <Text mt="lg">Wnioskodawca</Text>
+                      ) : (
+                        <Select
+                          label={`Pokrewieństwo (osoba ${index + 1})`}
+                          data={RELATIONS.filter((r) => r !== 'applicant').map((r) => ({ value: r, label: RELATION_LABELS[r] }))}
+                          value={m.relation}
+                          onChange={(value) => value && setMember(m.key, { relation: value as Relation })}
+                          allowDeselect={false}
+                        />
+                      )}
+                    </SimpleGrid>
+                    <Checkbox label={`Osoba ${index + 1} nie ma numeru PESEL`} checked={m.noPesel} onChange={(e) => setMember(m.key, { noPesel: e.currentTarget.checked })} />
+                    {m.noPesel ? (
+                      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+                        <Select label={`Płeć (osoba ${index + 1})`} data={[{ value: 'F', label: 'kobieta' }, { value: 'M', label: 'mężczyzna' }]} value={m.sex} onChange={(value) => setMember(m.key, { sex: value === 'F' || value === 'M' ? value : null })} />
+                        <Select
+                          label={`Dokument tożsamości (osoba ${index + 1})`}
+                          data={DOCUMENT_TYPES.map((d) => ({ value: d, label: DOCUMENT_TYPE_LABELS[d] }))}
+                          value={m.documentType}
+                          onChange={(value) => value && setMember(m.key, { documentType: value as DocumentType })}
+                          allowDeselect={false}
+                        />
+                        <TextInput label={`Numer dokumentu (osoba ${index + 1})`} value={m.documentNumber} onChange={(e) => setMember(m.key, { documentNumber: e.currentTarget.value })} />
+                      </SimpleGrid>
+                    ) : null}
+                  </Stack>
                 )}
                 {index > 0 ? (
                   <Button variant="subtle" color="red" mt="xs" onClick={() => set({ members: draft.members.filter((x) => x.key !== m.key), incomes: draft.incomes.filter((i) => i.memberKey !== m.key) })}>

@@ -2,11 +2,11 @@
  * The qualification form's state as typed (texts, not yet numbers or dates), and its reading into
  * the channel's input and the live result. Kept apart from the screen so that it can be tested.
  */
-import type { Relation } from '../../../shared/cases';
+import type { DOCUMENT_TYPES, Relation } from '../../../shared/cases';
 import type { Art7Reason } from '../../../shared/domain/caseFlow';
 import { qualify, type QualificationResult, type ReferralProgramme } from '../../../shared/domain/foodAid';
 import { type IncomeItem, type IncomeSource, parseZl } from '../../../shared/domain/income';
-import { validatePesel } from '../../../shared/domain/pesel';
+import { validatePesel, type Sex } from '../../../shared/domain/pesel';
 import { shopRules, type ReferralConfigView, type ReferralIssueInput } from '../../../shared/referrals';
 import { parsePolishDate } from '../../lib/dates';
 
@@ -19,7 +19,15 @@ export interface MemberDraft {
   firstName: string;
   lastName: string;
   pesel: string;
+  /** A person without a PESEL (e.g. a foreigner): birth date, sex and an identity document instead. */
+  noPesel: boolean;
+  birthDate: string;
+  sex: Sex | null;
+  documentType: DocumentType;
+  documentNumber: string;
 }
+
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface IncomeDraft {
   key: string;
@@ -50,7 +58,7 @@ let counter = 0;
 export const newKey = (prefix: string): string => `${prefix}${++counter}`;
 
 export function emptyMember(relation: Relation): MemberDraft {
-  return { key: newKey('m'), relation, existingPersonId: null, existingLabel: null, firstName: '', lastName: '', pesel: '' };
+  return { key: newKey('m'), relation, existingPersonId: null, existingLabel: null, firstName: '', lastName: '', pesel: '', noPesel: false, birthDate: '', sex: null, documentType: 'passport', documentNumber: '' };
 }
 
 export function emptyIncome(memberKey: string): IncomeDraft {
@@ -139,6 +147,18 @@ export function issueInput(draft: QualifyDraft, duplicateReason: string): Referr
   for (const [index, m] of draft.members.entries()) {
     if (m.existingPersonId) {
       members.push({ key: m.key, relation: m.relation, existingPersonId: m.existingPersonId });
+      continue;
+    }
+    if (m.noPesel) {
+      const birthDate = parsePolishDate(m.birthDate);
+      if (!birthDate) return `Osoba ${index + 1}: wpisz datę urodzenia w postaci DD.MM.RRRR.`;
+      if (!m.sex) return `Osoba ${index + 1}: wybierz płeć.`;
+      if (m.documentNumber.trim() === '') return `Osoba ${index + 1}: bez numeru PESEL podaj numer dokumentu tożsamości.`;
+      members.push({
+        key: m.key,
+        relation: m.relation,
+        person: { firstName: m.firstName, lastName: m.lastName, birthDate, sex: m.sex, documentType: m.documentType, documentNumber: m.documentNumber.trim() },
+      });
       continue;
     }
     const pesel = validatePesel(m.pesel.trim());

@@ -48,3 +48,16 @@ describe('the qualification form (live result)', () => {
     expect(issueInput({ ...draft, basis: 'interview' }, '')).toBe('Wybierz sprawę, której wywiad ma być podstawą skierowania.');
   });
 });
+
+describe('a person without a PESEL', () => {
+  it('is sent with her birth date, sex and identity document, or refused in Polish', () => {
+    const draft = single('01.06.2025', '1000');
+    const member = { ...draft.members[0]!, pesel: '', noPesel: true, birthDate: '12.04.1990', sex: 'F' as const, documentType: 'passport' as const, documentNumber: ' FX1234567 ' };
+    const input = issueInput({ ...draft, members: [member] }, '');
+    if (typeof input === 'string' || input.source.kind !== 'declaration') throw new Error(String(input));
+    expect(input.source.members[0]?.person).toMatchObject({ birthDate: '1990-04-12', sex: 'F', documentType: 'passport', documentNumber: 'FX1234567' });
+    expect(input.source.members[0]?.person?.pesel).toBeUndefined();
+    expect(issueInput({ ...draft, members: [{ ...member, documentNumber: '' }] }, '')).toBe('Osoba 1: bez numeru PESEL podaj numer dokumentu tożsamości.');
+    expect(issueInput({ ...draft, members: [{ ...member, sex: null }] }, '')).toBe('Osoba 1: wybierz płeć.');
+  });
+});
