@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'session.throttle_tampered': 'Wykryto zmianę licznika nieudanych logowań',
   'keys.rekey': 'Zmiana klucza szyfrowania bazy',
   'keys.recovery_code_new': 'Nowy kod odzyskiwania',
+  'keys.reconcile': 'Uzgodnienie pliku kluczy z kontami po awarii',
   'backup.create': 'Kopia zapasowa',
   'backup.restore': 'Przywrócenie danych z kopii',
   'backup.destroy_old': 'Usunięcie starszych kopii zapasowych',

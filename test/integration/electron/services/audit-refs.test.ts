@@ -25,7 +25,7 @@ describe('audit entries with their ids resolved', () => {
       members: [{ relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1991-04-17', 'F', 211), firstName: 'Małgorzata', lastName: 'Żółć', birthDate: '1991-04-17', sex: 'F' } }],
     });
     const file = await t.call('cases:get', { id });
-    const personId = file.family.members[0]?.personId ?? '';
+    const personId = file.family.members[0]?.person.id ?? '';
 
     const trail = await t.call('audit:list', {});
     const created = trail.find((entry) => entry.action === 'user.create' && entry.entityId === worker.id);
