@@ -4,7 +4,7 @@
  * or XLSX (minimal data; the export is audited by the main process). An assistant sees only her
  * families' referrals and neither cancels nor exports.
  */
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { can } from '../../../shared/domain/roles';
@@ -141,9 +141,9 @@ export function RegisterTab({ programme, config }: { programme: ReferralProgramm
                 <Table.Td>{programme === 'fepz' ? (r.pointName ?? '—') : `${polishDate(r.issuedOn)}, ${r.issuedByName}`}</Table.Td>
                 <Table.Td>{polishDate(r.validUntil)}</Table.Td>
                 <Table.Td>
-                  <Badge color={r.status === 'cancelled' ? 'gray' : r.valid ? 'green' : 'yellow'} variant="light">
+                  <Text fz="sm" fw={600} c={r.status === 'cancelled' ? 'gray.7' : r.valid ? 'green.8' : 'yellow.9'} style={{ whiteSpace: 'nowrap' }}>
                     {r.status === 'cancelled' ? 'Anulowane' : r.valid ? 'Ważne' : 'Wygasłe'}
-                  </Badge>
+                  </Text>
                   {r.cancelReason ? <Text fz="xs">{r.cancelReason}</Text> : null}
                 </Table.Td>
                 <Table.Td>
