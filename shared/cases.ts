@@ -7,7 +7,7 @@ import { art7ReasonsSchema, caseStatusSchema, REFERRAL_TARGETS, type AvailableAc
 import { isoDateSchema, type IsoDate } from './domain/dates';
 import { incomeItemSchema, hectaresSchema, type IncomeTestResult } from './domain/income';
 import { peselMatches, validatePesel, type Sex } from './domain/pesel';
-import { optionalText, phoneSchema, postalCodeSchema, text } from './schemas';
+import { nameText, optionalText, phoneSchema, postalCodeSchema, text } from './schemas';
 import type { SegmentAnswers } from './domain/interviewForm';
 import type { Deadline } from './domain/deadlines';
 import type { AddressView, CourtOrderView, PlacementView } from './records';
@@ -60,8 +60,8 @@ export const personInputSchema = z
     pesel: z.string().trim().max(11, { error: 'PESEL ma 11 cyfr.' }).optional().or(z.literal('')),
     documentType: z.enum(DOCUMENT_TYPES).optional(),
     documentNumber: z.string().trim().max(40, { error: 'Numer dokumentu: najwyżej 40 znaków.' }).optional(),
-    firstName: text('Imię', 100),
-    lastName: text('Nazwisko', 100),
+    firstName: nameText('Imię'),
+    lastName: nameText('Nazwisko'),
     birthDate: isoDateSchema,
     sex: z.enum(['F', 'M'], { error: 'Wybierz płeć.' }),
     citizenship: text('Obywatelstwo', 60).default('polskie'),

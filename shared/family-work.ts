@@ -38,8 +38,9 @@ export const contractContentSchema = z.object({
   periodTo: isoDateSchema,
 });
 
-export const contractCreateSchema = contractContentSchema.extend({ caseId: id });
-export const contractSaveSchema = contractContentSchema.extend({ id, expectedVersion: z.number().int().min(1) });
+const periodInOrder = { error: 'Kontrakt nie może kończyć się przed dniem, w którym się zaczyna.', path: ['periodTo'] };
+export const contractCreateSchema = contractContentSchema.extend({ caseId: id }).refine((c) => c.periodTo >= c.periodFrom, periodInOrder);
+export const contractSaveSchema = contractContentSchema.extend({ id, expectedVersion: z.number().int().min(1) }).refine((c) => c.periodTo >= c.periodFrom, periodInOrder);
 
 export const contractEventSchema = z.discriminatedUnion('event', [
   z.object({ id, event: z.literal('sign'), signedOn: isoDateSchema }),

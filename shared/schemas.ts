@@ -21,6 +21,15 @@ export const text = (label: string, max = 200) =>
     .min(1, { error: `${label}: pole jest wymagane.` })
     .max(max, { error: `${label}: najwyżej ${max} znaków.` });
 
+/**
+ * A person's name: at least one letter, and no control, format or zero-width characters (which
+ * would make two names look alike or break a file name made of it).
+ */
+export const nameText = (label: string, max = 100) =>
+  text(label, max)
+    .refine((value) => /\p{L}/u.test(value), { error: `${label}: wpisz co najmniej jedną literę.` })
+    .refine((value) => !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value), { error: `${label}: usuń niewidoczne znaki sterujące.` });
+
 export const optionalText = (label: string, max = 2000) =>
   z.string().trim().max(max, { error: `${label}: najwyżej ${max} znaków.` });
 
@@ -91,8 +100,8 @@ export const officeSchema = z.object({
 });
 
 export const personNameSchema = z.object({
-  firstName: text('Imię', 100),
-  lastName: text('Nazwisko', 100),
+  firstName: nameText('Imię'),
+  lastName: nameText('Nazwisko'),
 });
 
 export const newUserSchema = personNameSchema.extend({

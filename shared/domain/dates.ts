@@ -174,8 +174,14 @@ export function requiredIsoDate(required = 'Data jest wymagana.') {
     .string({ error: required })
     .min(1, { error: required, abort: true })
     .max(10, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' })
-    .refine((value) => parseIsoDate(value) !== null, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' });
+    .refine((value) => parseIsoDate(value) !== null, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).', abort: true })
+    // Valid but absurd years (0001, 9999) would pass every rule after them (issue 14).
+    .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: 'Data musi mieścić się w latach 1900–2100.' });
 }
+
+/** The dates the office's records may hold. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2100-12-31';
 
 /** The schema forms and the main process use for a date field. */
 export const isoDateSchema = requiredIsoDate();

@@ -291,7 +291,37 @@ const SOURCE_DEFINITIONS = {
     excluded: true,
     reason: 'Nie wlicza się do dochodu (art. 8 ust. 4 pkt 8 u.p.s.).',
   },
+  // Benefits of other acts, each excluded by its own act (issue 15; the article numbers are [U] in docs/domain.md,
+  // so the reasons name the act, not a paragraph).
+  good_start: {
+    label: 'Świadczenie „Dobry start” (300 zł na ucznia)',
+    excluded: true,
+    reason: 'Nie wlicza się do dochodu: świadczenie „Dobry start” z rządowego programu „Dobry start” (przepisy programu wyłączają je z dochodu przy świadczeniach z pomocy społecznej).',
+  },
+  family_care_capital: {
+    label: 'Rodzinny kapitał opiekuńczy',
+    excluded: true,
+    reason: 'Nie wlicza się do dochodu: ustawa z 17 listopada 2021 r. o rodzinnym kapitale opiekuńczym.',
+  },
+  protective_allowance: {
+    label: 'Dodatek osłonowy',
+    excluded: true,
+    reason: 'Nie wlicza się do dochodu: ustawa z 17 grudnia 2021 r. o dodatku osłonowym.',
+  },
+  active_parent: {
+    label: 'Świadczenia programu „Aktywny rodzic” (aktywni rodzice w pracy, aktywnie w domu, aktywnie w żłobku)',
+    excluded: true,
+    reason: 'Nie wlicza się do dochodu: ustawa z 15 maja 2024 r. o wsparciu rodziców w aktywności zawodowej oraz w wychowaniu dziecka „Aktywny rodzic”.',
+  },
+  energy_allowances: {
+    label: 'Jednorazowe dodatki energetyczne (dodatek węglowy, dodatek dla gospodarstw domowych z tytułu wykorzystywania niektórych źródeł ciepła, bon ciepłowniczy, bon energetyczny)',
+    excluded: true,
+    reason: 'Nie wlicza się do dochodu: ustawy, które je wprowadziły, wyłączają je z dochodu przy świadczeniach z pomocy społecznej.',
+  },
 } as const satisfies Record<string, IncomeSourceDefinition>;
+
+/** "Inne dochody": the worker says whether it is counted, and why not when it is not (issue 15, item 14). */
+export const OTHER_INCOME_COUNTED_BASIS = 'Wlicza się do dochodu (art. 8 ust. 3 u.p.s.).';
 
 export type IncomeSource = keyof typeof SOURCE_DEFINITIONS;
 
@@ -341,6 +371,17 @@ export const incomeItemSchema = z.object({
   contributionsGr: amountGr('Składki na ubezpieczenia'),
   alimonyPaidGr: amountGr('Alimenty świadczone na rzecz innych osób'),
   oneOff: z.boolean().optional(),
+  /** Only for 'other': counted (true) or not (false); a choice, never a default. */
+  otherCounted: z.boolean().optional(),
+  /** Only for 'other' not counted: the provision that excludes it. */
+  otherBasis: z.string().trim().max(300, { error: 'Podstawa wyłączenia: najwyżej 300 znaków.' }).optional(),
+}).superRefine((item, ctx) => {
+  if (item.source !== 'other') return;
+  if (item.otherCounted === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['otherCounted'], message: 'Inne dochody: wybierz, czy ten dochód wlicza się do dochodu rodziny.' });
+  } else if (!item.otherCounted && !item.otherBasis) {
+    ctx.addIssue({ code: 'custom', path: ['otherBasis'], message: 'Inne dochody niewliczane: podaj podstawę prawną wyłączenia (np. przepis ustawy, która je wyłącza).' });
+  }
 });
 export type IncomeItem = z.infer<typeof incomeItemSchema>;
 
@@ -485,6 +526,17 @@ export function runIncomeTest(input: IncomeTestInput & IncomeTestOptions): Incom
 
   items.forEach((item, index) => {
     const definition: IncomeSourceDefinition = SOURCE_DEFINITIONS[item.source];
+    if (item.source === 'other' && item.otherCounted === false) {
+      excludedItems.push({
+        index,
+        personId: item.personId,
+        source: item.source,
+        label: definition.label,
+        grossGr: item.grossGr,
+        reason: `Nie wlicza się do dochodu: ${item.otherBasis ?? ''}`,
+      });
+      return;
+    }
     if (definition.excluded) {
       excludedItems.push({
         index,

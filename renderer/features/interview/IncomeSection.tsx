@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { RELATION_LABELS, type MemberView, type Relation } from '../../../shared/cases';
 import type { IsoDate } from '../../../shared/domain/dates';
@@ -146,6 +146,31 @@ export function IncomeSection({
                 />
               ))}
             </SimpleGrid>
+            {incomeRows[index]?.source === 'other' ? (
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+                <Controller
+                  control={control}
+                  name={`income.${index}.otherTreatment`}
+                  render={({ field: f, fieldState }) => (
+                    <Radio.Group label="Czy ten dochód wlicza się do dochodu rodziny?" withAsterisk value={f.value} onChange={f.onChange} error={fieldState.error?.message}>
+                      <Group mt={4}>
+                        <Radio value="counted" label="Wlicza się (art. 8 ust. 3 u.p.s.)" />
+                        <Radio value="excluded" label="Nie wlicza się" />
+                      </Group>
+                    </Radio.Group>
+                  )}
+                />
+                {incomeRows[index]?.otherTreatment === 'excluded' ? (
+                  <TextInput
+                    label="Podstawa prawna wyłączenia"
+                    description="Przepis, który wyłącza ten dochód, np. „art. 8 ust. 4 pkt 2 u.p.s.” albo ustawa o danym świadczeniu."
+                    withAsterisk
+                    {...form.register(`income.${index}.otherBasis`)}
+                    error={form.formState.errors.income?.[index]?.otherBasis?.message}
+                  />
+                ) : null}
+              </SimpleGrid>
+            ) : null}
             <Group justify="space-between">
               <Checkbox
                 label="Dochód jednorazowy"

@@ -31,6 +31,9 @@ const incomeRowSchema = z.object({
   contributions: z.number().nullable(),
   alimonyPaid: z.number().nullable(),
   oneOff: z.boolean(),
+  /** "Inne dochody": 'counted' / 'excluded', chosen by the worker (issue 15); '' until chosen. */
+  otherTreatment: z.enum(['', 'counted', 'excluded']),
+  otherBasis: z.string(),
 });
 export type IncomeRow = z.infer<typeof incomeRowSchema>;
 
@@ -61,7 +64,7 @@ export const AMOUNT_FIELDS = [
 ] as const;
 
 export function emptyIncomeRow(personId: string | null): IncomeRow {
-  return { personId, source: null, gross: null, tax: null, contributions: null, alimonyPaid: null, oneOff: false };
+  return { personId, source: null, gross: null, tax: null, contributions: null, alimonyPaid: null, oneOff: false, otherTreatment: '', otherBasis: '' };
 }
 
 /** The server's interview as form values (every field of the form present, so that inputs are controlled). */
@@ -85,6 +88,8 @@ export function toFormValues(interview: InterviewView, form: FormDefinition, fam
       contributions: item.contributionsGr,
       alimonyPaid: item.alimonyPaidGr,
       oneOff: item.oneOff ?? false,
+      otherTreatment: item.otherCounted === undefined ? ('' as const) : item.otherCounted ? ('counted' as const) : ('excluded' as const),
+      otherBasis: item.otherBasis ?? '',
     })),
     farmHectares: interview.income.farmHectares ?? familyHectares,
   };
@@ -106,7 +111,11 @@ export function toIncomeItem(row: IncomeRow): IncomeItem | null {
   // An empty amount is 0 zł; one that is not an amount (NaN) or beyond the limit leaves the row out.
   const [grossGr, taxGr, contributionsGr, alimonyPaidGr] = [row.gross, row.tax, row.contributions, row.alimonyPaid].map(amountGr);
   if (grossGr == null || taxGr == null || contributionsGr == null || alimonyPaidGr == null) return null;
-  return { personId: row.personId, source: row.source, grossGr, taxGr, contributionsGr, alimonyPaidGr, ...(row.oneOff ? { oneOff: true } : {}) };
+  const other =
+    row.source === 'other' && row.otherTreatment
+      ? { otherCounted: row.otherTreatment === 'counted', ...(row.otherTreatment === 'excluded' && row.otherBasis.trim() ? { otherBasis: row.otherBasis.trim() } : {}) }
+      : {};
+  return { personId: row.personId, source: row.source, grossGr, taxGr, contributionsGr, alimonyPaidGr, ...(row.oneOff ? { oneOff: true } : {}), ...other };
 }
 
 export function toSaveInput(values: InterviewValues, form: FormDefinition, id: string, expectedVersion: number) {
@@ -152,7 +161,10 @@ export function interviewFormSchema(form: FormDefinition, reportedOn: IsoDate) {
       const item = toIncomeItem(row);
       const parsed = item ? incomeItemSchema.safeParse(item) : null;
       if (parsed && !parsed.success) {
-        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: ['income', i], message: issue.message });
+        for (const issue of parsed.error.issues) {
+          const field = issue.path[0] === 'otherCounted' ? 'otherTreatment' : issue.path[0] === 'otherBasis' ? 'otherBasis' : null;
+          ctx.addIssue({ code: 'custom', path: field ? ['income', i, field] : ['income', i], message: issue.message });
+        }
       }
     });
     // The rest by the shared schema of `interviews:save` (lengths of the place and of the answers).

@@ -110,6 +110,12 @@ describe('income sources', () => {
       'child_raising_benefit',
       'upbringing_allowance',
       'pole_card_benefit',
+      // Excluded by other acts (issue 15, item 14).
+      'good_start',
+      'family_care_capital',
+      'protective_allowance',
+      'active_parent',
+      'energy_allowances',
     ]);
     expect(incomeSourceLabel('child_raising_benefit')).toBe('Świadczenie wychowawcze (800+)');
     expect(incomeSourceLabel('special_purpose_allowance')).toBe('Zasiłek celowy');
@@ -288,7 +294,7 @@ describe('runIncomeTest: one-off income', () => {
     const r = runIncomeTest({
       date: '2025-04-01',
       householdSize: 1,
-      items: [item('other', 600_000, { oneOff: true }), item('old_age_pension', 60_000)],
+      items: [item('other', 600_000, { oneOff: true, otherCounted: true }), item('old_age_pension', 60_000)],
     });
     expect(r.countedItems[0]).toMatchObject({ netGr: 600_000, countedGr: 50_000, spreadOverMonths: 12 });
     expect(r.totalIncomeGr).toBe(110_000);
@@ -301,7 +307,7 @@ describe('runIncomeTest: one-off income', () => {
   });
 
   it('exactly 5 × criterion is counted in full', () => {
-    const r = runIncomeTest({ date: '2025-04-01', householdSize: 1, items: [item('other', 505_000, { oneOff: true })] });
+    const r = runIncomeTest({ date: '2025-04-01', householdSize: 1, items: [item('other', 505_000, { oneOff: true, otherCounted: true })] });
     expect(r.totalIncomeGr).toBe(505_000);
     expect(r.countedItems[0]?.spreadOverMonths).toBeNull();
     expect(r.oneOffNotes[0]).toContain('nie przekracza pięciokrotności');
@@ -309,9 +315,9 @@ describe('runIncomeTest: one-off income', () => {
 
   it('in a family the threshold is 5 × the family criterion (K2 × persons)', () => {
     // 3 persons: 5 × 823 × 3 = 12 345 zł; 10 000 zł stays whole, 12 345,01 zł is spread.
-    const whole = runIncomeTest({ date: '2025-04-01', householdSize: 3, items: [item('other', 1_000_000, { oneOff: true })] });
+    const whole = runIncomeTest({ date: '2025-04-01', householdSize: 3, items: [item('other', 1_000_000, { oneOff: true, otherCounted: true })] });
     expect(whole.totalIncomeGr).toBe(1_000_000);
-    const spread = runIncomeTest({ date: '2025-04-01', householdSize: 3, items: [item('other', 1_234_501, { oneOff: true })] });
+    const spread = runIncomeTest({ date: '2025-04-01', householdSize: 3, items: [item('other', 1_234_501, { oneOff: true, otherCounted: true })] });
     expect(spread.totalIncomeGr).toBe(102_875); // 1 234 501 / 12 = 102 875.08 → 102 875
   });
 
@@ -319,7 +325,7 @@ describe('runIncomeTest: one-off income', () => {
     const r = runIncomeTest({
       date: '2025-04-01',
       householdSize: 1,
-      items: [item('other', 600_000, { oneOff: true })],
+      items: [item('other', 600_000, { oneOff: true, otherCounted: true })],
       oneOffSpreadMonths: 6,
     });
     expect(r.totalIncomeGr).toBe(100_000);
