@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { art7ReasonsSchema, caseStatusSchema, REFERRAL_TARGETS, type AvailableAction, type CaseStatus } from './domain/caseFlow';
-import { isoDateSchema, type IsoDate } from './domain/dates';
+import { MIN_DATE, calendarDate, isoDateSchema, type IsoDate } from './domain/dates';
 import { incomeItemSchema, hectaresSchema, type IncomeTestResult } from './domain/income';
 import { peselMatches, validatePesel, type Sex } from './domain/pesel';
 import { nameText, optionalText, phoneSchema, postalCodeSchema, text } from './schemas';
@@ -62,12 +62,14 @@ export const personInputSchema = z
     documentNumber: z.string().trim().max(40, { error: 'Numer dokumentu: najwyżej 40 znaków.' }).optional(),
     firstName: nameText('Imię'),
     lastName: nameText('Nazwisko'),
-    birthDate: isoDateSchema,
+    // Any calendar day here: a year past 2100 is the PESEL's fault and is said under it (the case service).
+    birthDate: calendarDate(),
     sex: z.enum(['F', 'M'], { error: 'Wybierz płeć.' }),
     citizenship: text('Obywatelstwo', 60).default('polskie'),
     phone: phoneSchema.optional(),
   })
   .superRefine((person, ctx) => {
+    if (person.birthDate < MIN_DATE) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Data musi mieścić się w latach 1900–2100.' });
     if (person.pesel) {
       const check = validatePesel(person.pesel);
       if (!check.ok) {

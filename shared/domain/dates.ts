@@ -170,13 +170,18 @@ export function formatPolishDate(date: IsoDate): string {
 
 /** A required date field; `required` is what an empty field says (a form's date picker sends ''). */
 export function requiredIsoDate(required = 'Data jest wymagana.') {
+  return calendarDate(required)
+    // Valid but absurd years (0001, 9999) would pass every rule after them (issue 14).
+    .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: 'Data musi mieścić się w latach 1900–2100.' });
+}
+
+/** A real calendar day, any year: only for a date whose range is checked with its context (a birth date against the PESEL). */
+export function calendarDate(required = 'Data jest wymagana.') {
   return z
     .string({ error: required })
     .min(1, { error: required, abort: true })
     .max(10, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).' })
-    .refine((value) => parseIsoDate(value) !== null, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).', abort: true })
-    // Valid but absurd years (0001, 9999) would pass every rule after them (issue 14).
-    .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: 'Data musi mieścić się w latach 1900–2100.' });
+    .refine((value) => parseIsoDate(value) !== null, { error: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD).', abort: true });
 }
 
 /** The dates the office's records may hold. */
