@@ -226,7 +226,8 @@ describe('the case process: from the report to an assigned family assistant', ()
     await field(pay, 'Podatek dochodowy').fill('200');
     await field(pay, 'Składki na ubezpieczenia').fill('400');
     await field(pay, 'Składki na ubezpieczenia').press('Tab');
-    expect(await field(pay, 'Kwota brutto').inputValue()).toBe('3000,00');
+    // What was read is shown back in full: grosze and grouped thousands.
+    expect(await field(pay, 'Kwota brutto').inputValue()).toBe('3 000,00');
     await button(page, 'Dodaj dochód').click();
     const benefit = page.getByRole('group', { name: 'Dochód 2', exact: true });
     await choose(page, benefit, 'Źródło dochodu', 'Świadczenie wychowawcze (800+)');
