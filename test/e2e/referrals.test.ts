@@ -228,4 +228,37 @@ describe('referrals through the screens', () => {
       throw error;
     }
   }, 240_000);
+
+  it('the kierownik keeps the settings: a sub-programme needs its validity date, a threshold only from a future day', async () => {
+    const { page } = app;
+    try {
+      await logIn(page, HEAD.login, HEAD.password);
+      await nav(page, 'Skierowania').focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('tab', { name: 'Ustawienia skierowań' }).focus();
+      await page.keyboard.press('Enter');
+      await typeInto(page, 'Nazwa podprogramu', 'Podprogram 2027');
+      await press(page, 'Dodaj podprogram');
+      await page.getByText(/Podprogram musi mieć datę końca ważności skierowań\./).waitFor();
+      expect((await invoke('referrals:config', {})).subprogrammes.map((x) => x.name)).toEqual(['Podprogram 2026']);
+      await typeInto(page, 'Ważność skierowań do (DD.MM.RRRR)', '30.06.2028');
+      await press(page, 'Dodaj podprogram');
+      await page.getByText('Dodano podprogram Podprogram 2027.').waitFor();
+      await page.getByText('Podprogram 2027 — skierowania ważne do 30.06.2028').waitFor();
+
+      await typeInto(page, 'Nowy próg od (DD.MM.RRRR)', '01.03.2026');
+      await typeInto(page, 'Próg (% kryterium)', '280');
+      await typeInto(page, 'Podstawa zmiany', 'Zmiana programu');
+      await press(page, 'Dodaj próg');
+      await page.getByText(/najwcześniej od jutra/).waitFor();
+      await typeInto(page, 'Nowy próg od (DD.MM.RRRR)', '01.01.2027');
+      await press(page, 'Dodaj próg');
+      await page.getByText('Dodano próg.').waitFor();
+      await page.getByRole('table', { name: 'Progi FEPŻ' }).getByText('280%').waitFor();
+      await shot(app, '6-settings');
+    } catch (error) {
+      await app.screenshot('failure').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
 });
