@@ -92,6 +92,15 @@ describe('backups from the UI and a restore from the login screen', () => {
     await button(page, 'Zapisz ustawienia kopii').click();
     await expect.poll(async () => (await invoke('app:status', {})).settings?.backupKeep).toBe(3);
 
+    // "Zmień klucz bazy" (issue 14): says what it cannot undo and asks first; the backup just made
+    // stays restorable by the office (its key goes to the key history), as the next test shows.
+    await region(page, 'Klucz bazy i kod odzyskiwania').getByText('Czego zmiana klucza nie cofa').waitFor();
+    await button(page, 'Zmień klucz bazy').click();
+    await confirmDialog(page, 'Tak, zmień klucz');
+    await page.getByText('Zmieniono klucz bazy').waitFor();
+    expect(await invoke('audit:list', { action: 'keys.rekey' })).toHaveLength(1);
+    await shot('backup-02b-key-changed');
+
     // The tray shows the date of the last good backup.
     await nav(page, 'Pulpit').click();
     await region(page, 'Kopia zapasowa').getByText('Ostatnia dobra kopia zapasowa: 10.03.2026', { exact: false }).waitFor();
