@@ -102,6 +102,7 @@ export const CHANNEL_NAMES = [
   'referrals:caseSources',
   'referrals:exportList',
   'referrals:monthly',
+  'referrals:exportMonthly',
   'referrals:saveSettings',
   'referrals:saveSubprogramme',
   'referrals:savePartner',

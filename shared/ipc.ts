@@ -88,6 +88,7 @@ import {
   referralExportSchema,
   referralIssueSchema,
   referralListSchema,
+  referralMonthlyExportSchema,
   referralMonthlySchema,
   referralSettingsSchema,
   subprogrammeSaveSchema,
@@ -357,6 +358,8 @@ export const channels = {
   'referrals:exportList': channel<ReferralFile>()(referralExportSchema, { permission: 'referrals.issue' }),
   /** Referrals, persons and households by month, for the reports and the statistics page. */
   'referrals:monthly': channel<ReferralMonthRow[]>()(referralMonthlySchema, { permission: 'stats.view' }),
+  /** The same counts as a CSV or XLSX file for the office's reports; audited. */
+  'referrals:exportMonthly': channel<ReferralFile>()(referralMonthlyExportSchema, { permission: 'stats.view' }),
   'referrals:saveSettings': channel<ReferralSettings>()(referralSettingsSchema, { permission: 'settings.manage' }),
   'referrals:saveSubprogramme': channel<SubprogrammeView>()(subprogrammeSaveSchema, { permission: 'settings.manage' }),
   'referrals:savePartner': channel<PartnerView>()(partnerSaveSchema, { permission: 'settings.manage' }),

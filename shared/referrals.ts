@@ -171,6 +171,12 @@ export const referralExportSchema = z.object({
 });
 
 export const referralMonthlySchema = z.object({ from: isoDateSchema, to: isoDateSchema });
+export const referralMonthlyExportSchema = referralMonthlySchema.extend({
+  format: z.enum(REFERRAL_EXPORT_FORMATS, { error: 'Wybierz format pliku: CSV albo XLSX.' }),
+});
+
+/** The monthly counts for the office's reports (no personal data). */
+export const MONTHLY_HEADERS = ['Miesiąc', 'Rodzaj', 'Skierowania', 'Osoby', 'Gospodarstwa domowe', 'Anulowane'] as const;
 
 /** The partner's list: minimal data only (number, name, household size, validity). */
 export const PARTNER_LIST_HEADERS = ['Nr skierowania', 'Imię i nazwisko', 'Liczba osób w gospodarstwie domowym', 'Ważne do'] as const;

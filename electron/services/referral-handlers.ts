@@ -17,6 +17,7 @@ export type ReferralChannel =
   | 'referrals:caseSources'
   | 'referrals:exportList'
   | 'referrals:monthly'
+  | 'referrals:exportMonthly'
   | 'referrals:saveSettings'
   | 'referrals:saveSubprogramme'
   | 'referrals:savePartner'
@@ -48,6 +49,12 @@ export function referralHandlers(backend: Backend, referrals: ReferralsService):
     },
     'referrals:exportList': (input, s) => write('referrals:exportList', s, async (m, a) => referrals.exportList(m, input, a, (await backend.office.get(m)).name)),
     'referrals:monthly': ({ from, to }, session) => requireReady(session).db.read(async (m) => referrals.monthly(m, from, to)),
+    'referrals:exportMonthly': ({ from, to, format }, session) =>
+      write('referrals:exportMonthly', session, async (m, a) => {
+        const file = referrals.monthlyFile(m, from, to, format, (await backend.office.get(m)).name);
+        await backend.audit.append(m, { actorId: a.user.id, action: 'referral.export', entityType: 'referral_list', details: { list: 'monthly', from, to, format, rows: file.rows, fileName: file.fileName } });
+        return file;
+      }),
     'referrals:saveSettings': (input, s) => write('referrals:saveSettings', s, (m, a) => referrals.saveSettings(m, input, a)),
     'referrals:saveSubprogramme': (input, s) => write('referrals:saveSubprogramme', s, (m, a) => referrals.saveSubprogramme(m, input, a)),
     'referrals:savePartner': (input, s) => write('referrals:savePartner', s, (m, a) => referrals.savePartner(m, input, a)),

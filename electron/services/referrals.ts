@@ -15,6 +15,7 @@ import { CriteriaNotFoundError, formatZl, IncomeTestInputError, type FoodAidThre
 import { fold } from '../../shared/domain/text';
 import {
   DEFAULT_REFERRAL_SETTINGS,
+  MONTHLY_HEADERS,
   PARTNER_LIST_HEADERS,
   referralSettingsSchema,
   shopRules,
@@ -576,6 +577,26 @@ export class ReferralsService {
       details: { programme: input.programme, subprogrammeId: input.subprogrammeId ?? null, partnerId: input.partnerId ?? null, format: input.format, rows: rows.length, fileName: file.fileName },
     });
     return file;
+  }
+
+  /** The monthly counts as a file for the office's reports (CSV or XLSX, Polish headings); audited. */
+  monthlyFile(m: EntityManager, from: IsoDate, to: IsoDate, format: 'csv' | 'xlsx', officeName: string): ReferralFile {
+    const rows = this.monthly(m, from, to);
+    const table: Cell[][] = [
+      [{ value: 'Skierowania na pomoc żywnościową i do sklepu socjalnego według miesięcy', bold: true }],
+      ['Ośrodek', officeName],
+      ['Okres', `${formatPolishDate(from)} – ${formatPolishDate(to)}`],
+      [],
+      MONTHLY_HEADERS.map((h) => ({ value: h, bold: true })),
+      ...rows.map((r) => [r.month, REFERRAL_PROGRAMME_LABELS[r.programme], r.referrals, r.persons, r.households, r.cancelled]),
+    ];
+    const base = `skierowania-miesiecznie-${from}-${to}`;
+    if (format === 'csv') {
+      const csv = `\uFEFF${table.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+      return { fileName: `${base}.csv`, bytes: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
+    }
+    const book = xlsxWorkbook([{ name: 'Skierowania', widths: [12, 30, 14, 10, 22, 12], rows: table }], this.clock.now());
+    return { fileName: `${base}.xlsx`, bytes: book.toString('base64'), rows: rows.length };
   }
 
   /** Referrals issued per month and programme, with the persons of their households and distinct households. */

@@ -1,18 +1,46 @@
 /** Referrals, persons and households by month (issue 19), for the statistics page's period. */
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { REFERRAL_PROGRAMME_LABELS } from '../../../shared/domain/foodAid';
 import { call } from '../../api';
 import { QueryState } from '../../components/QueryState';
+import { downloadBase64 } from '../../lib/download';
+import { errorMessage } from '../../lib/errors';
+import { useChannelMutation } from '../../lib/useChannelMutation';
+
+const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export function ReferralCounts({ from, to }: { from: string; to: string }) {
   const rows = useQuery({ queryKey: ['referrals:monthly', from, to], queryFn: () => call('referrals:monthly', { from, to }) });
+  const exportFile = useChannelMutation('referrals:exportMonthly');
+  const [notice, setNotice] = useState<string | null>(null);
+  const download = (format: 'csv' | 'xlsx') =>
+    exportFile.mutate(
+      { from, to, format },
+      {
+        onSuccess: (file) => {
+          downloadBase64(file.fileName, file.bytes, MIME[format]);
+          setNotice(`Zapisano ${file.fileName}.`);
+        },
+        onError: (e) => setNotice(errorMessage(e)),
+      },
+    );
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label="Skierowania według miesięcy">
       <Stack gap="sm">
         <Title order={2} fz={18}>
           Skierowania według miesięcy
         </Title>
+        <Group gap="sm">
+          <Button variant="light" onClick={() => download('xlsx')} loading={exportFile.isPending}>
+            Skierowania: pobierz XLSX
+          </Button>
+          <Button variant="light" onClick={() => download('csv')} loading={exportFile.isPending}>
+            Skierowania: pobierz CSV
+          </Button>
+        </Group>
+        {notice ? <Text>{notice}</Text> : null}
         <QueryState isPending={rows.isPending} error={rows.error} onRetry={() => void rows.refetch()} loadingLabel="Liczenie skierowań…" />
         {rows.data && rows.data.length === 0 ? <Text c="dimmed">W tym okresie nie wydano skierowań.</Text> : null}
         {rows.data && rows.data.length > 0 ? (

@@ -266,5 +266,10 @@ describe('social shop, the wywiad as the basis, lists and counts, roles', () => 
     expect(await t.call('referrals:monthly', { from: '2026-01-01', to: '2026-12-31' })).toEqual([
       { month: '2026-03', programme: 'fepz', referrals: 1, persons: 2, households: 1, cancelled: 1 },
     ]);
+    const monthly = await t.call('referrals:exportMonthly', { from: '2026-01-01', to: '2026-12-31', format: 'csv' });
+    expect(monthly.fileName).toBe('skierowania-miesiecznie-2026-01-01-2026-12-31.csv');
+    const monthlyText = Buffer.from(monthly.bytes, 'base64').toString('utf8');
+    expect(monthlyText).toContain('Miesiąc;Rodzaj;Skierowania;Osoby;Gospodarstwa domowe;Anulowane\r\n2026-03;Pomoc żywnościowa FEPŻ;1;2;1;1\r\n');
+    expect((await t.call('audit:list', { action: 'referral.export' }))[0]?.details).toMatchObject({ list: 'monthly', format: 'csv', rows: 1 });
   }, 90_000);
 });
