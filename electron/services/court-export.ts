@@ -305,7 +305,18 @@ export class CourtExportService {
       ms: 0,
     };
     const s = session!;
-    await s.db.write(async (m) => {
+    // What was written is audited, or removed (issue 14): a lock or sign-out while the files were
+    // being written leaves no export in the folder that the audit trail does not know of.
+    const auditOrRemove = async (work: () => Promise<void>) => {
+      try {
+        await work();
+      } catch (error) {
+        for (const name of written) await unlink(join(folder, name)).catch(() => undefined);
+        if (error instanceof AppError) throw error;
+        throw new AppError('INVALID_STATE', 'Sesja została zablokowana lub zamknięta w trakcie eksportu akt. Zapisane pliki usunięto — nic nie zostało przekazane. Zaloguj się i wykonaj eksport ponownie.');
+      }
+    };
+    await auditOrRemove(() => s.db.write(async (m) => {
       await this.backend.audit.append(m, {
         actorId: s.user.id,
         action: 'court.export',
@@ -314,7 +325,7 @@ export class CourtExportService {
         caseId: data.kase.id,
         details: { requestId: request?.id ?? null, caseReference: request?.caseReference ?? null, parts: input.parts, bundle: result.bundle, zip: result.zip, files: result.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
       });
-    });
+    }));
     step('Gotowe');
     result.ms = Math.round(performance.now() - started);
     return result;
