@@ -246,6 +246,14 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await page.keyboard.type('Opieka i wychowanie dzieci');
     const area = page.getByRole('group', { name: 'Obszar 1', exact: true });
     expect(await field(area, 'Obszar 1').inputValue()).toBe('Opieka i wychowanie dzieci');
+    // A stray Space on "Usuń obszar" only asks, with "Anuluj" focused: a second Space keeps the area.
+    await button(area, 'Usuń obszar').focus();
+    await page.keyboard.press('Space');
+    const question = page.getByRole('dialog', { name: 'Usunąć obszar 1?' });
+    await question.waitFor();
+    await page.keyboard.press('Space');
+    await question.waitFor({ state: 'hidden' });
+    expect(await field(area, 'Obszar 1').inputValue()).toBe('Opieka i wychowanie dzieci');
     const goal1 = page.getByRole('group', { name: 'Cel 1.1', exact: true });
     await field(goal1, 'Cel 1.1').fill('Regularne uczęszczanie syna do szkoły');
     const task1 = page.getByRole('group', { name: 'Zadanie 1.1.1', exact: true });
