@@ -22,13 +22,16 @@
  */
 import type { EntityManager } from 'typeorm';
 import { AID_STATUSES, type CaseStatus } from '../../shared/domain/caseFlow';
+import { addWorkingDays } from '../../shared/domain/calendar';
 import type { IsoDate } from '../../shared/domain/dates';
 import {
   classifyDeadline,
+  CLOSURE_DECISION_WORKING_DAYS,
   DEADLINE_KINDS,
   DEADLINE_URGENCY_LABELS,
   nextAssessmentDue,
   nextInterviewUpdateDue,
+  RETURNED_REQUEST_WORKING_DAYS,
   type Deadline,
   type DeadlineKind,
   type DeadlineUrgency,
@@ -55,9 +58,10 @@ export const ASSISTED_STATUSES: readonly CaseStatus[] = ['ASSISTANT_ASSIGNED', '
 export const INTERVIEW_STATUSES: readonly CaseStatus[] = ['REPORTED', 'INTERVIEW'];
 
 /** Who does what: the tray shows each user the kinds that are hers. */
-export const WORKER_KINDS: readonly DeadlineKind[] = ['interview', 'interview_update', 'contract_action', 'court'];
+export const WORKER_KINDS: readonly DeadlineKind[] = ['interview', 'interview_update', 'contract_action', 'court', 'returned_request'];
 export const ASSISTANT_KINDS: readonly DeadlineKind[] = ['plan_task', 'assessment', 'monitoring_end', 'court'];
-export const HEAD_KINDS: readonly DeadlineKind[] = ['assignment_decision'];
+/** The kierownik's "Moje zadania": requests (minor parents among them), opinions to approve, closure proposals. */
+export const HEAD_KINDS: readonly DeadlineKind[] = ['assignment_decision', 'opinion_approval', 'closure_decision'];
 /** Parts of the case the family assistant does not see (kontrakt, aktualizacja wywiadu): nor their deadlines. */
 export const WORKER_ONLY_DEADLINES: readonly DeadlineKind[] = ['interview_update', 'contract_action'];
 
@@ -99,7 +103,35 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
     where: `c.status = 'ASSISTANT_REQUESTED'`,
     date: 'r.decision_due',
     subject: 'r.id',
-    label: (n) => `Decyzja o asystencie — sprawa ${n}`,
+    description: 'r.kind',
+    label: (n, kind) => (kind === 'minor_parent' ? `Przydział asystenta małoletniemu rodzicowi (obowiązkowy) — sprawa ${n}` : `Decyzja o asystencie — sprawa ${n}`),
+  },
+  returned_request: {
+    // The kierownik returned the request: the worker improves the analysis within the office's term [U].
+    from: `case_file c JOIN assistant_request r ON r.case_id = c.id AND r.status = 'returned'
+             AND NOT EXISTS (SELECT 1 FROM assistant_request r2 WHERE r2.case_id = c.id AND r2.created_at > r.created_at)`,
+    where: `c.status = 'ANALYSIS'`,
+    date: 'r.decided_on',
+    due: (d) => addWorkingDays(d, RETURNED_REQUEST_WORKING_DAYS),
+    subject: 'r.id',
+    description: 'r.decision_note',
+    label: (n, reason) => `Wniosek zwrócony: ${reason} — sprawa ${n}`,
+  },
+  opinion_approval: {
+    // An opinia o rodzinie the assistant submitted: the kierownik approves or returns it before the court's deadline.
+    from: `case_file c JOIN court_opinion o ON o.case_id = c.id AND o.status = 'submitted' JOIN court_request q ON q.id = o.request_id`,
+    where: `q.status = 'open'`,
+    date: 'q.deadline',
+    subject: 'q.id',
+    description: `q.court || ', sygn. akt ' || q.case_reference`,
+    label: (n, description) => `Opinia do zatwierdzenia: ${description} — sprawa ${n}`,
+  },
+  closure_decision: {
+    from: 'case_file c',
+    where: `c.status = 'CLOSING' AND c.closure_proposed_on IS NOT NULL`,
+    date: 'c.closure_proposed_on',
+    due: (d) => addWorkingDays(d, CLOSURE_DECISION_WORKING_DAYS),
+    label: (n) => `Propozycja zakończenia pracy z rodziną — sprawa ${n}`,
   },
   interview_update: {
     from: 'case_file c',

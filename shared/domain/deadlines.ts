@@ -14,6 +14,9 @@ export const DEADLINE_KINDS = [
   'court',
   'assignment_decision',
   'monitoring_end',
+  'returned_request',
+  'opinion_approval',
+  'closure_decision',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -26,7 +29,17 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   court: 'Opinia o rodzinie dla sądu',
   assignment_decision: 'Decyzja o przydziale asystenta',
   monitoring_end: 'Koniec monitoringu',
+  returned_request: 'Wniosek zwrócony przez kierownika',
+  opinion_approval: 'Opinia o rodzinie do zatwierdzenia',
+  closure_decision: 'Propozycja zakończenia pracy z rodziną',
 };
+
+/**
+ * [U] Terms the law does not set, for what waits on someone's tray: the worker's answer to a
+ * returned request and the kierownik's decision on a closure proposal (working days).
+ */
+export const RETURNED_REQUEST_WORKING_DAYS = 7;
+export const CLOSURE_DECISION_WORKING_DAYS = 7;
 
 export interface Deadline {
   kind: DeadlineKind;

@@ -483,8 +483,10 @@ describe('the case process: from the report to an assigned family assistant', ()
     expect((await invoke('cases:get', { id: minorCase })).status).toBe('ASSISTANT_ASSIGNED');
     await logOut(page);
 
-    // The worker sees why the request came back, where she improves the analysis.
+    // The worker sees why the request came back, where she improves the analysis: first on her tray, with a term.
     await logIn(page, WORKER.login, WORKER.password);
+    await page.getByText('Wniosek zwrócony: Proszę uzupełnić analizę o zasoby rodziny i otoczenia.', { exact: false }).first().waitFor();
+    await shot(app, 'case-18b-returned-request-on-tray');
     await nav(page, 'Sprawy').click();
     await page.getByRole('row').filter({ hasText: 'Kowalczyk Ewa' }).getByRole('button').first().click();
     await button(page, 'Analiza sytuacji rodziny').click();

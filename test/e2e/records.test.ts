@@ -359,6 +359,9 @@ describe('records an office can trust', () => {
       expect((await invoke('cases:get', { id: courtCaseId })).requests.map((r) => [r.kind, r.status])).toEqual([['court_obliged', 'pending']]);
       await logOut(page);
       await logIn(page, HEAD.login, HEAD.password);
+      // The kierownik's "Moje zadania" lists the decisions waiting for her, this one among them.
+      const courtCase = await invoke('cases:get', { id: courtCaseId });
+      await page.getByRole('row').filter({ hasText: courtCase.number }).getByText('Decyzja o asystencie', { exact: true }).waitFor();
     } catch (error) {
       await app.screenshot('records-failure-6').catch(() => undefined);
       throw error;

@@ -23,6 +23,10 @@ export function trayItemRoute(item: Pick<TrayItem, 'kind' | 'caseId'>): Route {
       return { view: 'case', caseId: item.caseId, tab: 'plan' };
     case 'assessment':
       return { view: 'case', caseId: item.caseId, tab: 'assessments' };
+    case 'returned_request':
+      return { view: 'analysis', caseId: item.caseId };
+    case 'opinion_approval':
+      return { view: 'case', caseId: item.caseId, tab: 'court' };
     default:
       return { view: 'case', caseId: item.caseId };
   }
@@ -38,6 +42,9 @@ export const TRAY_ACTIONS: Record<DeadlineKind, string> = {
   court: 'przygotuj opinię dla sądu',
   assignment_decision: 'zdecyduj o przydziale asystenta',
   monitoring_end: 'zakończ monitoring',
+  returned_request: 'popraw analizę i złóż wniosek ponownie',
+  opinion_approval: 'zatwierdź albo zwróć opinię',
+  closure_decision: 'zdecyduj o zakończeniu pracy z rodziną',
 };
 
 /** "dziś", "jutro", "za 5 dni", "1 dzień po terminie" — counted from the office's today. */

@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INCOME_SOURCE_INFO, runIncomeTest, type IncomeItem } from '../../../../shared/domain/income';
+import type { InterviewView } from '../../../../shared/cases';
+import type { Result } from '../../../../shared/result';
 import { setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { PASSWORD, signIn, simpleIntake } from '../../../support/case-flow';
 
@@ -35,7 +37,7 @@ describe('income sources', () => {
     const { interviewId } = await t.call('cases:startInterview', { caseId });
     const save = async (items: IncomeItem[]) => {
       const version = (await t.call('interviews:get', { id: interviewId })).version;
-      return t.backend.invoke('interviews:save', { id: interviewId, expectedVersion: version, conductedOn: '2026-03-02', place: '', segments: {}, documents: {}, income: { items } });
+      return (await t.backend.invoke('interviews:save', { id: interviewId, expectedVersion: version, conductedOn: '2026-03-02', place: '', segments: {}, documents: {}, income: { items } })) as Result<InterviewView>;
     };
     const refused = await save([item(personId, 'other', 10_000)]);
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('wybierz, czy ten dochód wlicza się') } });

@@ -7,6 +7,7 @@ import { Database } from '../../../../electron/db/database';
 import { MIGRATIONS } from '../../../../electron/db/migrations';
 import {
   AssessmentEntity,
+  CourtOpinionEntity,
   AssignmentEntity,
   AssistantRequestEntity,
   CaseEntity,
@@ -21,7 +22,16 @@ import { seedDemo } from '../../../../electron/services/demo';
 import { DEFAULT_SETTINGS } from '../../../../electron/services/office';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
 import type { CaseStatus } from '../../../../shared/domain/caseFlow';
-import { classifyDeadline, compareDeadlines, nextAssessmentDue, nextInterviewUpdateDue, type Deadline, type DeadlineKind } from '../../../../shared/domain/deadlines';
+import {
+  classifyDeadline,
+  CLOSURE_DECISION_WORKING_DAYS,
+  compareDeadlines,
+  nextAssessmentDue,
+  nextInterviewUpdateDue,
+  RETURNED_REQUEST_WORKING_DAYS,
+  type Deadline,
+  type DeadlineKind,
+} from '../../../../shared/domain/deadlines';
 import { planTasks, type PlanArea } from '../../../../shared/domain/familyWork';
 import type { TrayItem, TrayList } from '../../../../shared/tray';
 import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
@@ -212,7 +222,7 @@ describe('tray:get', () => {
       const isWorker = staff.roles.includes('social_worker');
       const own = new Set(isWorker ? cases.filter((c) => c.workerId === staff.id).map((c) => c.id) : active.filter((a) => a.assistantId === staff.id).map((a) => a.caseId));
       // A court's letter is in the tray of the case's worker and of the family's assistant.
-      const kindsOf: DeadlineKind[] = isWorker ? ['interview', 'interview_update', 'contract_action', 'court'] : ['plan_task', 'assessment', 'monitoring_end', 'court'];
+      const kindsOf: DeadlineKind[] = isWorker ? ['interview', 'interview_update', 'contract_action', 'court', 'returned_request'] : ['plan_task', 'assessment', 'monitoring_end', 'court'];
       expect(mine.map(strip), staff.login).toEqual(office.filter((i) => own.has(i.caseId) && kindsOf.includes(i.kind)).map(strip));
     }
     await signIn(t, HEAD.login);
@@ -243,7 +253,20 @@ async function referenceDeadlines(m: EntityManager, row: CaseRow): Promise<Deadl
   }
   if (status === 'ASSISTANT_REQUESTED') {
     const request = await m.getRepository(AssistantRequestEntity).findOneBy({ caseId, status: 'pending' });
-    if (request) list.push({ kind: 'assignment_decision', dueDate: addWorkingDays(request.filedOn, DEFAULT_SETTINGS.decisionWorkingDays), caseId, subjectId: request.id, label: `Decyzja o asystencie — sprawa ${row.number}` });
+    if (request) {
+      const label = request.kind === 'minor_parent' ? `Przydział asystenta małoletniemu rodzicowi (obowiązkowy) — sprawa ${row.number}` : `Decyzja o asystencie — sprawa ${row.number}`;
+      list.push({ kind: 'assignment_decision', dueDate: addWorkingDays(request.filedOn, DEFAULT_SETTINGS.decisionWorkingDays), caseId, subjectId: request.id, label });
+    }
+  }
+  // issue 15: a request the kierownik returned waits for the worker (the latest request only), a closure proposal for the kierownik.
+  if (status === 'ANALYSIS') {
+    const latest = await m.getRepository(AssistantRequestEntity).findOne({ where: { caseId }, order: { createdAt: 'DESC' } });
+    if (latest?.status === 'returned' && latest.decidedOn) {
+      list.push({ kind: 'returned_request', dueDate: addWorkingDays(latest.decidedOn, RETURNED_REQUEST_WORKING_DAYS), caseId, subjectId: latest.id, label: `Wniosek zwrócony: ${latest.decisionNote ?? ''} — sprawa ${row.number}` });
+    }
+  }
+  if (status === 'CLOSING' && row.closureProposedOn) {
+    list.push({ kind: 'closure_decision', dueDate: addWorkingDays(row.closureProposedOn, CLOSURE_DECISION_WORKING_DAYS), caseId, label: `Propozycja zakończenia pracy z rodziną — sprawa ${row.number}` });
   }
   if (['SOCIAL_WORK', 'ASSISTANT_ASSIGNED', 'PLAN', 'IN_PROGRESS', 'CLOSING'].includes(status)) {
     const last = await m.getRepository(InterviewEntity).findOne({ where: { caseId, status: 'completed' }, order: { conductedOn: 'DESC' } });
@@ -270,6 +293,10 @@ async function referenceDeadlines(m: EntityManager, row: CaseRow): Promise<Deadl
   // A court's letter not answered yet, whatever the case's state: due on the court's deadline.
   for (const request of await m.getRepository(CourtRequestEntity).findBy({ caseId, status: 'open' })) {
     list.push({ kind: 'court', dueDate: request.deadline, caseId, subjectId: request.id, label: `Pismo sądu: ${request.court}, sygn. akt ${request.caseReference} — sprawa ${row.number}` });
+    // An opinion the assistant submitted waits for the kierownik's approval.
+    if (await m.getRepository(CourtOpinionEntity).existsBy({ requestId: request.id, status: 'submitted' })) {
+      list.push({ kind: 'opinion_approval', dueDate: request.deadline, caseId, subjectId: request.id, label: `Opinia do zatwierdzenia: ${request.court}, sygn. akt ${request.caseReference} — sprawa ${row.number}` });
+    }
   }
   return list;
 }
