@@ -56,6 +56,7 @@ describe('the change register per viewer', () => {
       entityId: 'x',
       caseId: 'c',
       details,
+      refs: {},
     });
     const entries = {
       contract: entry('contract', 'contract.update', { changes: { causes: { from: '', to: SECRET } } }),
