@@ -3,7 +3,8 @@
  * date), sub-programmes with their validity end, partner organisations and their distribution
  * points, the declaration's maximum age, the RODO clause, and the social shop's rules.
  */
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { NumberText } from '../../components/NumberField';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { formatZl, parseZl } from '../../../shared/domain/income';
@@ -148,7 +149,7 @@ export function ReferralSettingsTab({ config }: { config: ReferralConfigView }) 
       </Block>
 
       <Block title="Oświadczenie, klauzula RODO i sklep socjalny">
-        <NumberInput label="Najstarsze oświadczenie o dochodach (dni)" value={settings.declarationMaxAgeDays} onChange={(v) => setSettings({ ...settings, declarationMaxAgeDays: Number(v) })} min={1} max={365} w={300} />
+        <NumberText label="Najstarsze oświadczenie o dochodach (dni)" value={settings.declarationMaxAgeDays} onChange={(v) => setSettings({ ...settings, declarationMaxAgeDays: v ?? Number.NaN })} min={1} max={365} w={300} />
         <Textarea label="Klauzula informacyjna RODO" value={settings.rodoClause} onChange={(e) => setSettings({ ...settings, rodoClause: e.currentTarget.value })} autosize minRows={4} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
           <TextInput label="Nazwa sklepu socjalnego" value={settings.shop.name} onChange={(e) => setSettings({ ...settings, shop: { ...settings.shop, name: e.currentTarget.value } })} />
@@ -161,9 +162,9 @@ export function ReferralSettingsTab({ config }: { config: ReferralConfigView }) 
           </Group>
         </Radio.Group>
         <Group>
-          <NumberInput label="Limit (% kryterium)" value={settings.shop.percent} onChange={(v) => setSettings({ ...settings, shop: { ...settings.shop, percent: Number(v) } })} disabled={settings.shop.mode !== 'percent'} w={200} />
+          <NumberText label="Limit (% kryterium)" value={settings.shop.percent} onChange={(v) => setSettings({ ...settings, shop: { ...settings.shop, percent: v ?? Number.NaN } })} disabled={settings.shop.mode !== 'percent'} w={200} />
           <TextInput label="Limit (zł na osobę)" value={flat} onChange={(e) => setFlat(e.currentTarget.value)} disabled={settings.shop.mode !== 'flat'} w={200} />
-          <NumberInput label="Ważność skierowania (dni)" value={settings.shop.validityDays} onChange={(v) => setSettings({ ...settings, shop: { ...settings.shop, validityDays: Number(v) } })} w={220} />
+          <NumberText label="Ważność skierowania (dni)" value={settings.shop.validityDays} onChange={(v) => setSettings({ ...settings, shop: { ...settings.shop, validityDays: v ?? Number.NaN } })} w={220} />
         </Group>
         <Checkbox label="Do sklepu wymagana przesłanka z art. 7" checked={settings.shop.art7Required} onChange={(e) => setSettings({ ...settings, shop: { ...settings.shop, art7Required: e.currentTarget.checked } })} />
         <Textarea label="Limity zakupów" value={settings.shop.limitsText} onChange={(e) => setSettings({ ...settings, shop: { ...settings.shop, limitsText: e.currentTarget.value } })} autosize minRows={2} />
