@@ -9,7 +9,7 @@ import { isoDateSchema, type IsoDate } from './domain/dates';
 import { REFERRAL_PROGRAMMES, SHOP_LIMIT_MODES, type ReferralProgramme, type ShopRules } from './domain/foodAid';
 import { foodAidThresholdSchema, hectaresSchema, incomeItemSchema, MAX_AMOUNT_GR, type FoodAidThreshold } from './domain/income';
 import { personInputSchema, RELATIONS } from './cases';
-import { optionalText, text } from './schemas';
+import { optionalText, phoneSchema, text } from './schemas';
 
 export const REFERRAL_STATUSES = ['issued', 'cancelled'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
@@ -96,7 +96,7 @@ export const partnerSaveSchema = z.object({
   id: z.uuid().optional(),
   name: text('Nazwa organizacji partnerskiej', 200),
   address: text('Adres organizacji', 300),
-  phone: optionalText('Telefon', 40).default(''),
+  phone: phoneSchema.default(''),
   active: z.boolean().default(true),
   points: z.array(pointSaveSchema).min(1, { error: 'Dodaj co najmniej jeden punkt wydawania żywności.' }).max(50, { error: 'Najwyżej 50 punktów.' }),
 });
