@@ -40,7 +40,7 @@ for (let i = 0; ; i += 1) {
     await call('office:update', { ...OFFICE, name: `Ośrodek nr ${seq}` });
     saved(`office ${seq}`);
   }
-  if (i % 2 === 1) {
+  if (i % 2 === 0) {
     await call('users:resetPassword', { id: user.id, newPassword: 'Nowe-haslo-testowe-2' });
     saved(`reset ${login}`);
   }
