@@ -32,6 +32,7 @@ export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
 /** The sections of the opinion (domain.md §5), in print order, with the headings of the PDF. */
 export const OPINION_SECTION_KEYS = [
   'compositionAndHistory',
+  'sources',
   'housing',
   'finances',
   'relations',
@@ -43,6 +44,7 @@ export const OPINION_SECTION_KEYS = [
 export type OpinionSectionKey = (typeof OPINION_SECTION_KEYS)[number];
 export const OPINION_SECTION_LABELS: Record<OpinionSectionKey, string> = {
   compositionAndHistory: 'Skład i historia rodziny',
+  sources: 'Źródła informacji (wizyty, instytucje, dokumenty)',
   housing: 'Sytuacja mieszkaniowa',
   finances: 'Sytuacja finansowa',
   relations: 'Relacje w rodzinie',
@@ -80,6 +82,13 @@ export const courtRequestSchema = z.object({
   division: text('Wydział', 200),
   caseReference: caseReferenceSchema,
   receivedOn: isoDateSchema,
+  /** The date on the court's letter (receivedOn: the day it arrived); printed on the opinion. */
+  letterOn: z
+    .union([isoDateSchema, z.literal('')])
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null)),
+  courtAddress: optionalText('Adres sądu', 300).default(''),
   asks: z.enum(COURT_ASKS, { error: 'Wybierz, o co prosi sąd.' }),
   deadline: isoDateSchema,
   notes: optionalText('Uwagi', 4000).default(''),
@@ -93,7 +102,7 @@ export const courtListSchema = z.object({
 
 export const courtAnswerSchema = z.object({ requestId: idSchema, sentOn: isoDateSchema });
 
-const sectionText = (key: OpinionSectionKey) => optionalText(OPINION_SECTION_LABELS[key], 20_000);
+const sectionText = (key: OpinionSectionKey) => optionalText(OPINION_SECTION_LABELS[key], 20_000).default('');
 export const opinionSectionsSchema = z.object(
   Object.fromEntries(OPINION_SECTION_KEYS.map((key) => [key, sectionText(key)])) as Record<OpinionSectionKey, ReturnType<typeof sectionText>>,
 );

@@ -28,7 +28,8 @@ export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'workFrom',
   'signedOn',
   'nextAssessmentDue',
-  'requestDate',
+  'letterDate',
+  'receivedOn',
   'declaredOn',
   'validUntil',
 ]);
@@ -307,6 +308,8 @@ export interface PeriodicAssessmentModel {
 
 export interface CourtOpinionSections {
   compositionAndHistory: string | null;
+  /** Sources of the opinion: visits, institutions, documents. */
+  sources: string | null;
   housing: string | null;
   finances: string | null;
   relations: string | null;
@@ -318,11 +321,13 @@ export interface CourtOpinionSections {
 
 export interface CourtOpinionModel {
   header: DocumentHeader;
-  court: { name: string; division: string; address: PostalAddress | null };
+  /** The court's address as recorded with its letter ("ul. Sądowa 1, 74-202 Bielice"); null: not recorded. */
+  court: { name: string; division: string; address: string | null };
   /** Sygnatura akt, e.g. "III Nsm 245/25". */
   caseSignature: string;
-  /** Date of the court's letter asking for the opinion. */
-  requestDate: IsoDate;
+  /** The date on the court's letter; null when it was not recorded (then the day it arrived is cited as such). */
+  letterDate: IsoDate | null;
+  receivedOn: IsoDate;
   family: FamilyRef;
   members: FamilyMember[];
   author: Signatory;

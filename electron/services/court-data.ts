@@ -21,6 +21,7 @@ import {
   PersonEntity,
   PlanEntity,
   UserEntity,
+  VisitEntity,
   type AnalysisRow,
   type AssessmentRow,
   type AssignmentRow,
@@ -31,7 +32,7 @@ import {
   type PersonRow,
   type PlanRow,
 } from '../db/entities';
-import { familyName, familySizeSentence, formatAmount, formatDateLong, formatPercent, relationOf, shorten } from '../../shared/polish';
+import { countOf, familyName, familySizeSentence, formatAmount, formatDateLong, formatPercent, relationOf, shorten } from '../../shared/polish';
 
 export interface MemberData {
   person: PersonRow;
@@ -52,6 +53,7 @@ export interface CaseData {
   plans: PlanRow[];
   assessments: AssessmentRow[];
   assignments: AssignmentRow[];
+  visits: { visitedOn: string }[];
 }
 
 /** Reads one case; every query is filtered by this case's id (or its family's id). */
@@ -75,6 +77,7 @@ export async function loadCaseData(m: EntityManager, caseId: string): Promise<Ca
     plans: await m.getRepository(PlanEntity).find({ where: { caseId }, order: { number: 'ASC' } }),
     assessments: await m.getRepository(AssessmentEntity).find({ where: { caseId }, order: { assessedOn: 'ASC' } }),
     assignments: await m.getRepository(AssignmentEntity).find({ where: { caseId }, order: { assignedOn: 'ASC' } }),
+    visits: await m.getRepository(VisitEntity).find({ select: { visitedOn: true }, where: { caseId }, order: { visitedOn: 'ASC' } }),
   };
 }
 
@@ -144,6 +147,24 @@ export function recommendationLabel(a: AssessmentRow): string {
   return RECOMMENDATION_LABELS[a.recommendation] ?? a.recommendation;
 }
 
+/** What the opinion is based on: visits, wywiady, the plan and assessments (the author adds institutions). */
+function sourcesText(data: CaseData): string {
+  const lines: string[] = [];
+  const { visits } = data;
+  if (visits.length > 0) {
+    const from = visits[0]!.visitedOn;
+    const to = visits.at(-1)!.visitedOn;
+    lines.push(`– wizyty asystenta rodziny w środowisku: ${countOf(visits.length, { one: 'wizyta', few: 'wizyty', many: 'wizyt' })}${from === to ? ` (${formatPolishDate(from)})` : ` (od ${formatPolishDate(from)} do ${formatPolishDate(to)})`};`);
+  }
+  const interviews = data.interviews.filter((i) => i.conductedOn !== null).map((i) => formatPolishDate(i.conductedOn!));
+  if (interviews.length > 0) lines.push(`– rodzinny wywiad środowiskowy z dnia ${interviews.join(', ')};`);
+  const signed = data.plans.filter((p) => p.signedOn !== null);
+  if (signed.length > 0) lines.push(`– plan pracy z rodziną (${signed.map((p) => `nr ${p.number} z ${formatPolishDate(p.signedOn!)}`).join(', ')});`);
+  if (data.assessments.length > 0) lines.push(`– okresowe oceny sytuacji rodziny z dnia ${data.assessments.map((a) => formatPolishDate(a.assessedOn)).join(', ')};`);
+  lines.push('– informacje instytucji (szkoła, przychodnia, kurator, policja): uzupełnij.');
+  return lines.join('\n');
+}
+
 /** The opinion's sections filled from the case (domain.md §5); the author edits them. */
 export function opinionPrefill(data: CaseData): Record<string, string> {
   const { family, members, kase } = data;
@@ -179,6 +200,7 @@ export function opinionPrefill(data: CaseData): Record<string, string> {
     : (data.analysis?.conclusions ?? '');
   return {
     compositionAndHistory: composition.join('\n').trim(),
+    sources: sourcesText(data),
     housing: [`Rodzina mieszka pod adresem: ${addressLine(family)}${family.rural ? ' (teren wiejski)' : ''}.`, family.housing].filter(Boolean).join('\n'),
     finances,
     relations: '',

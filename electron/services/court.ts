@@ -35,7 +35,8 @@ import type { HeaderBase } from './document-models';
 import type { AuditService } from './audit';
 import type { DocumentsService } from './documents';
 import type { Actor, CasesService, LoadedCase } from './cases';
-import { familyTitle, loadCaseData, opinionPrefill, relationLabel } from './court-data';
+import { familyTitle, loadCaseData, opinionPrefill, whereaboutsLabel } from './court-data';
+import { relationOf } from '../../shared/polish';
 import { prepared } from './raw-sql';
 
 type RequestInput = z.output<typeof courtRequestSchema>;
@@ -56,6 +57,9 @@ export class CourtService {
   async create(m: EntityManager, input: RequestInput, actor: Actor): Promise<CourtRequestView> {
     const kase = await this.cases.load(m, input.caseId, actor);
     this.cases.notInFuture(input.receivedOn, 'Data wpływu', 'receivedOn');
+    if (input.letterOn !== null && compare(input.letterOn, input.receivedOn) > 0) {
+      throw new AppError('VALIDATION', 'Data pisma sądu nie może być późniejsza niż data jego wpływu.', { letterOn: 'Data pisma po dacie wpływu.' });
+    }
     if (compare(input.deadline, input.receivedOn) < 0) {
       throw new AppError('VALIDATION', 'Termin odpowiedzi nie może być wcześniejszy niż data wpływu pisma.', { deadline: 'Termin przed datą wpływu.' });
     }
@@ -276,22 +280,26 @@ export class CourtService {
     const blankToNull = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value);
     const sections = Object.fromEntries(OPINION_SECTION_KEYS.map((key) => [key, blankToNull(opinion.sections[key])])) as unknown as CourtOpinionModel['sections'];
     const first = data.assignments[0] ?? null;
+    const last = data.assignments.at(-1) ?? null;
     const approver = opinion.approvedBy ? (data.names.get(opinion.approvedBy) ?? null) : null;
     return {
       header,
-      court: { name: request.court, division: request.division, address: null },
+      court: { name: request.court, division: request.division, address: request.courtAddress?.trim() ? request.courtAddress.trim() : null },
       caseSignature: request.caseReference,
-      requestDate: request.receivedOn,
+      letterDate: request.letterOn ?? null,
+      receivedOn: request.receivedOn,
       family: { name: familyTitle(data), address: { street: data.family.street, postalCode: data.family.postalCode, city: data.family.city } },
       members: data.members.map((x) => ({
         fullName: `${x.person.firstName} ${x.person.lastName}`,
-        relation: relationLabel(x.relation).toLowerCase(),
+        relation: relationOf(x.relation, x.person.sex),
         birthDate: x.person.birthDate,
         sharesHousehold: x.inHousehold,
-        whereabouts: null,
+        // Each child's current placement (the family's piecza zastępcza records).
+        whereabouts: x.childWhereabouts === null ? null : (whereaboutsLabel(x.childWhereabouts) ?? '').toLowerCase() || null,
       })),
       author: { fullName: data.names.get(opinion.authorId) ?? '—', role: 'asystent rodziny' },
-      cooperation: { from: first?.assignedOn ?? data.kase.reportedOn, to: null },
+      // Ended when the last assignment ended; open while an assistant works with the family.
+      cooperation: { from: first?.assignedOn ?? data.kase.reportedOn, to: last?.endedOn ?? null },
       sections,
       approvedBy: approver ? { fullName: approver, role: 'Kierownik Ośrodka' } : null,
     };

@@ -932,7 +932,7 @@ function planCourt(plans: readonly FamilyPlan[], seed: number, today: number, is
     const state: { id: string; record: DemoCourtRequest | null } = { id: '', record: null };
     const at = (day: number, who: Who, name: string, step: StepRun) => p.steps.push({ offset: Math.min(today, day) - p.reportDay, who, name, run: step });
     at(received, 'worker', 'courtRequest', async (x, a, date) => {
-      const view = await x.court.create(x.m, { caseId: run.record.caseId, court: where.court, division: where.division, caseReference: reference, receivedOn: date, asks, deadline: iso(deadline), notes: '' }, a);
+      const view = await x.court.create(x.m, { caseId: run.record.caseId, court: where.court, division: where.division, caseReference: reference, receivedOn: date, letterOn: fromDayNumberToIso(toDayNumber(date) - 3), courtAddress: 'ul. Sądowa 1', asks, deadline: iso(deadline), notes: '' }, a);
       state.id = view.id;
       state.record = { asks, court: where.court, division: where.division, caseReference: reference, receivedOn: date, deadline: view.deadline, status: 'open', answeredOn: null, opinion: null, issuedOn: null };
       run.record.court.push(state.record);

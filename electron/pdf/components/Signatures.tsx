@@ -60,20 +60,27 @@ interface SignaturesProps {
 export function Signatures({ signatures, columns = 2, title }: SignaturesProps) {
   const width = columns === 1 ? '45%' : columns === 2 ? '45%' : '30%';
   const single = columns === 1;
-  // The blocks stay together, with their title, on one page, inside the margins (a block split
-  // from the others, or printed over the footer, is not a signature a court can rely on).
-  return (
-    <View wrap={false}>
-      {title !== undefined && (
-        <Text style={sig.title} minPresenceAhead={90}>
-          {title}
-        </Text>
-      )}
-      <View style={[sig.blocks, single ? { justifyContent: 'flex-end' } : {}]}>
-        {signatures.map((spec, index) => (
-          <SignatureBox key={index} spec={spec} width={width} />
-        ))}
-      </View>
+  // Each row of blocks stays whole on one page, inside the margins, and the title stays with the
+  // first row (a block split, or printed over the footer, is not a signature a court can rely on).
+  // Rows, not the whole group: a family of many signatories would not fit on one page.
+  const perRow = single ? 1 : columns;
+  const rows: SignatureSpec[][] = [];
+  for (let i = 0; i < signatures.length; i += perRow) rows.push(signatures.slice(i, i + perRow));
+  const row = (specs: SignatureSpec[], key: number) => (
+    <View key={key} style={[sig.blocks, single ? { justifyContent: 'flex-end' } : {}]} wrap={false}>
+      {specs.map((spec, index) => (
+        <SignatureBox key={index} spec={spec} width={width} />
+      ))}
     </View>
+  );
+  const [first = [], ...rest] = rows;
+  return (
+    <>
+      <View wrap={false}>
+        {title !== undefined && <Text style={sig.title}>{title}</Text>}
+        {row(first, 0)}
+      </View>
+      {rest.map((specs, index) => row(specs, index + 1))}
+    </>
   );
 }

@@ -28,6 +28,7 @@ export const templateVersion = TEMPLATE_VERSIONS['court-opinion'];
 
 /** The sections in print order with their headings (numbered from 2: 1 is the family composition). */
 export const OPINION_SECTIONS: readonly { key: keyof CourtOpinionSections; title: string }[] = [
+  { key: 'sources', title: 'Źródła informacji (wizyty, instytucje, dokumenty)' },
   { key: 'housing', title: 'Sytuacja mieszkaniowa' },
   { key: 'finances', title: 'Sytuacja finansowa' },
   { key: 'relations', title: 'Relacje w rodzinie' },
@@ -44,7 +45,7 @@ export function documentTitle(model: CourtOpinionModel): string {
 export function CourtOpinionDocument({ model }: { model: CourtOpinionModel }) {
   const { header, family, court } = model;
   const courtLines = [court.name, court.division];
-  if (court.address !== null) courtLines.push(court.address.street, `${court.address.postalCode} ${court.address.city}`);
+  if (court.address !== null) courtLines.push(court.address);
 
   return (
     <PdfDocument
@@ -58,18 +59,21 @@ export function CourtOpinionDocument({ model }: { model: CourtOpinionModel }) {
         <Addressee lines={courtLines} />
         <Text style={styles.bold}>Sygn. akt: {model.caseSignature}</Text>
         <Text style={[styles.paragraph, { marginBottom: 14 }]}>
-          dotyczy: pisma Sądu z dnia {formatDateLong(model.requestDate)} w sprawie opinii o rodzinie
+          {model.letterDate === null
+            ? `dotyczy: pisma Sądu w sprawie opinii o rodzinie (wpłynęło dnia ${formatDateLong(model.receivedOn)})`
+            : `dotyczy: pisma Sądu z dnia ${formatDateLong(model.letterDate)} w sprawie opinii o rodzinie`}
         </Text>
 
         <DocumentTitle
           title="OPINIA O RODZINIE"
           subtitle={[
-            `${family.name}, zamieszkałej: ${formatAddress(family.address)}`,
+            `o rodzinie zamieszkałej pod adresem: ${formatAddress(family.address)}`,
             `sporządzona przez asystenta rodziny na wniosek Sądu (art. 15 ust. 1 pkt 17 ${UWR_SHORT})`,
           ]}
         />
 
-        <Section title="Autor opinii i okres współpracy">
+        <Section title="Rodzina, autor opinii i okres współpracy">
+          <LabelValue label="Rodzina:" value={family.name} />
           <LabelValue label="Sporządził(a):" value={`${model.author.fullName}, ${model.author.role}`} />
           <LabelValue label="Okres współpracy z rodziną:" value={formatRange(model.cooperation)} />
         </Section>

@@ -20,10 +20,10 @@ import { readDraft } from '../family-work/workQueries';
 const formSchema = courtRequestSchema.omit({ caseId: true });
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
-const FIELDS = ['court', 'division', 'caseReference', 'receivedOn', 'asks', 'deadline', 'notes'] as const;
+const FIELDS = ['court', 'division', 'courtAddress', 'caseReference', 'letterOn', 'receivedOn', 'asks', 'deadline', 'notes'] as const;
 
 function empty(): FormInput {
-  return { court: '', division: '', caseReference: '', receivedOn: todayIso(), asks: 'both', deadline: '', notes: '' };
+  return { court: '', division: '', courtAddress: '', caseReference: '', letterOn: '', receivedOn: todayIso(), asks: 'both', deadline: '', notes: '' };
 }
 
 export function CourtRequestModal({ caseId, opened, onClose }: { caseId: string; opened: boolean; onClose: () => void }) {
@@ -59,8 +59,10 @@ function CourtRequestForm({ caseId, draft, restored, onDone }: { caseId: string;
       <Stack gap="md">
         <TextInput label="Sąd" placeholder="Sąd Rejonowy w …" withAsterisk {...form.register('court')} error={errors.court?.message} />
         <TextInput label="Wydział" placeholder="III Wydział Rodzinny i Nieletnich" withAsterisk {...form.register('division')} error={errors.division?.message} />
+        <TextInput label="Adres sądu" placeholder="ul. Sądowa 1, 74-202 Bielice" description="Drukowany na opinii jako adresat." inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.register('courtAddress')} error={errors.courtAddress?.message} />
         <TextInput label="Sygnatura akt" placeholder="III Nsm 123/25" withAsterisk {...form.register('caseReference')} error={errors.caseReference?.message} />
-        <SimpleGrid cols={2}>
+        <SimpleGrid cols={3}>
+          <DateField control={form.control} name="letterOn" label="Data pisma sądu" maxDate={todayIso()} />
           <DateField control={form.control} name="receivedOn" label="Data wpływu pisma" maxDate={todayIso()} withAsterisk />
           <DateField control={form.control} name="deadline" label="Termin odpowiedzi" withAsterisk />
         </SimpleGrid>

@@ -77,7 +77,7 @@ describe('empty optional sections print "brak danych"', () => {
   it('plan pracy: no members, no diagnosis, no areas', async () => {
     const pdf = await readPdf(await renderDocument('family-work-plan', emptyPlan, options));
     const text = oneLine(pdf.text);
-    for (const heading of ['2. Skład rodziny', '3. Diagnoza sytuacji rodziny', '4. Obszary pracy, cele i zadania']) {
+    for (const heading of ['2. Skład rodziny', '3. Diagnoza sytuacji rodziny', '6. Obszary pracy, cele, działania, terminy i przewidywane efekty', '7. Sposób i termin przeglądu planu']) {
       expect(text).toContain(heading);
     }
     expect(count(text, 'brak danych')).toBeGreaterThanOrEqual(3);

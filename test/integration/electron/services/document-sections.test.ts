@@ -73,4 +73,35 @@ describe('statutory sections', () => {
     expect(refused.message).toContain('Kontrakt socjalny musi określać cel główny');
     expect(await t.call('documents:list', { caseId })).toEqual([]);
   });
+
+  it('opinia: the court’s address and the date of its letter, each member with a child’s placement, sources prefilled, and no kontrakt event in the assistant’s draft', async () => {
+    const { caseId, requestId } = await office();
+    // A kontrakt the worker concluded: the assistant may not read it, nor its events.
+    const clientId = (await t.call('cases:get', { id: caseId })).family.members[0]?.person.id ?? '';
+    const contract = await t.call('contracts:create', { caseId, variant: 'A', clientIds: [clientId], causes: 'Bezrobocie.', possibilities: '', limitations: '', mainGoal: 'Tajny cel kontraktu', partialGoals: [], actions: [{ party: 'client', description: 'Rejestracja w PUP', deadline: '2026-04-15' }], periodFrom: '2026-03-02', periodTo: '2026-08-31' });
+    await t.call('contracts:event', { id: contract.id, event: 'sign', signedOn: '2026-03-02' });
+    await signIn(t, HEAD.login);
+    const assistantId = (await t.call('assistants:caseloads', {})).find((a) => a.name === 'Bożena Wiśniewska')?.assistantId ?? '';
+    await t.call('requests:decide', { requestId, decision: { kind: 'assign', assistantId } });
+    await signIn(t, 'bwisniewska');
+    await t.call('visits:add', { caseId, visitedOn: '2026-03-02', place: 'Dom rodziny', participants: 'Matka', topics: 'Plan dnia', agreed: '', significant: false });
+    expect((await t.fail('court:create', { caseId, court: 'Sąd Rejonowy w Bielicach', division: 'III Wydział Rodzinny i Nieletnich', caseReference: 'III Nsm 9/26', letterOn: '2026-03-03', receivedOn: '2026-03-02', asks: 'opinion', deadline: '2026-03-20' })).message).toBe('Data pisma sądu nie może być późniejsza niż data jego wpływu.');
+    const request = await t.call('court:create', { caseId, court: 'Sąd Rejonowy w Bielicach', division: 'III Wydział Rodzinny i Nieletnich', courtAddress: 'ul. Sądowa 1, 74-202 Bielice', caseReference: 'III Nsm 9/26', letterOn: '2026-02-26', receivedOn: '2026-03-02', asks: 'opinion', deadline: '2026-03-20' });
+    const page = await t.call('opinions:get', { requestId: request.id });
+    const draft = Object.values(page.prefill).join('\n');
+    expect(draft).not.toContain('Tajny cel kontraktu');
+    expect(draft).not.toContain('kontrakt');
+    expect(page.prefill.sources).toContain('wizyty asystenta rodziny w środowisku: 1\u00a0wizyta (02.03.2026)');
+    await t.call('opinions:save', { requestId: request.id, expectedVersion: 0, sections: { ...page.prefill, conclusions: 'Wskazana dalsza praca asystenta.' } });
+    await t.call('opinions:submit', { requestId: request.id });
+    await signIn(t, HEAD.login);
+    await t.call('opinions:approve', { requestId: request.id });
+    const issued = await t.call('opinions:issue', { requestId: request.id });
+    const file = await t.call('documents:get', { documentId: issued.documentId });
+    const printed = oneLine((await readPdf(new Uint8Array(Buffer.from(file.bytes, 'base64')))).text);
+    expect(printed).toContain('ul. Sądowa 1, 74-202 Bielice');
+    expect(printed).toContain('dotyczy: pisma Sądu z dnia 26 lutego 2026 r. w sprawie opinii o rodzinie');
+    expect(printed).toContain('Źródła informacji (wizyty, instytucje, dokumenty)');
+    expect(printed).not.toContain('Rodzina Kowalczyk1, zamieszkałej');
+  });
 });
