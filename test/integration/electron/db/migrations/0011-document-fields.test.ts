@@ -32,6 +32,7 @@ describe('migration 0011: the fields the statutory documents print', () => {
       expect(await columns(db, 'assessment')).toMatchObject({ cooperation: "''", children_situation: "''", conclusions: "''", handed_on: null });
       expect(await columns(db, 'court_request')).toMatchObject({ court_address: "''", letter_on: null });
       expect(await columns(db, 'office')).toHaveProperty('place', null);
+      expect(await columns(db, 'document')).toHaveProperty('dated', null);
       expect(await db.dataSource.query('SELECT office_phone FROM user')).toEqual([{ office_phone: null }]);
       const runner = db.dataSource.createQueryRunner();
       try {
