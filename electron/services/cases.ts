@@ -63,6 +63,7 @@ import {
   type Tracked,
 } from '../db/entities';
 import { AppError } from '../errors';
+import { requireSecondPerson } from './separation';
 import type { AuditService } from './audit';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
 import { familyLabelOf, reindexCase } from './search-index';
@@ -782,6 +783,7 @@ export class CasesService {
     if (!request) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wniosku.');
     if (request.status !== 'pending') throw new AppError('INVALID_STATE', 'O tym wniosku już zdecydowano.');
     const kase = await this.load(m, request.caseId, actor);
+    const own = await requireSecondPerson(m, actor.user.id, request.filedBy, 'Nie możesz zdecydować o wniosku, który sama złożyłaś — decyzję podejmuje inny kierownik ośrodka.');
     const act = this.actOn(decidedOn, 'Data decyzji', 'decidedOn', [{ date: request.filedOn, what: 'data wniosku' }]);
     const today = decidedOn;
     if (decision.kind === 'assign') {
@@ -804,7 +806,7 @@ export class CasesService {
     request.updatedAt = this.clock.now().toISOString();
     request.updatedBy = actor.user.id;
     await m.getRepository(AssistantRequestEntity).save(request);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'request.decide', entityType: 'request', entityId: request.id, caseId: kase.row.id, details: { ...decision, ...act } });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'request.decide', entityType: 'request', entityId: request.id, caseId: kase.row.id, details: { ...decision, ...act, ...own } });
     return this.requestView(m, request.id, await this.userNames(m));
   }
 

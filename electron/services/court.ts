@@ -30,6 +30,7 @@ import { can } from '../../shared/domain/roles';
 import type { Clock } from '../clock';
 import { CourtOpinionEntity, CourtRequestEntity, type CourtOpinionRow, type CourtRequestRow } from '../db/entities';
 import { AppError } from '../errors';
+import { requireSecondPerson } from './separation';
 import type { CourtOpinionModel, DocumentHeader } from '../pdf/models';
 import type { HeaderBase } from './document-models';
 import type { AuditService } from './audit';
@@ -225,11 +226,12 @@ export class CourtService {
   async approve(m: EntityManager, requestId: string, actor: Actor): Promise<OpinionView> {
     const { kase, opinion } = await this.loadOpinion(m, requestId, actor);
     if (opinion.status !== 'submitted') throw new AppError('INVALID_STATE', 'Zatwierdzić można tylko opinię przekazaną do zatwierdzenia.');
+    const own = await requireSecondPerson(m, actor.user.id, opinion.authorId, 'Nie możesz zatwierdzić opinii, którą sama napisałaś — zatwierdza ją inny kierownik ośrodka.');
     opinion.status = 'approved';
     opinion.approvedBy = actor.user.id;
     opinion.approvedOn = this.cases.today();
     await this.saveOpinion(m, opinion, actor);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'court_opinion.approve', entityType: 'court_opinion', entityId: opinion.id, caseId: kase.row.id });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'court_opinion.approve', entityType: 'court_opinion', entityId: opinion.id, caseId: kase.row.id, details: { ...own } });
     return opinionView(opinion, await this.cases.userNames(m));
   }
 
