@@ -60,6 +60,7 @@ export const CHANNEL_NAMES = [
   'plans:save',
   'plans:sign',
   'visits:add',
+  'visits:plan',
   'assessments:add',
   'closure:propose',
   'closure:decide',

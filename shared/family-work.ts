@@ -81,7 +81,33 @@ export const planContentSchema = z.object({
 
 export const planSaveSchema = planContentSchema.extend({ id, expectedVersion: z.number().int().min(1) });
 
+export const VISIT_KINDS = ['home', 'office', 'outside', 'phone'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+  home: 'Wizyta w domu rodziny',
+  office: 'Spotkanie w ośrodku',
+  outside: 'Spotkanie w innym miejscu (szkoła, poradnia, urząd)',
+  phone: 'Kontakt telefoniczny',
+};
+
+/** A visit planned ahead: on the assistant's tray from now until it is recorded (issue 15, item 11). */
+export const visitPlanSchema = z.object({
+  caseId: id,
+  plannedOn: isoDateSchema,
+  kind: z.enum(VISIT_KINDS, { error: 'Wybierz rodzaj wizyty.' }),
+  place: text('Miejsce', 300),
+});
+
+export interface PlannedVisitView {
+  id: string;
+  plannedOn: IsoDate;
+  kind: VisitKind;
+  place: string;
+}
+
 export const visitSchema = z.object({
+  /** The planned visit this record carries out (it leaves the tray). */
+  plannedVisitId: z.uuid().optional(),
   caseId: id,
   visitedOn: isoDateSchema,
   place: text('Miejsce', 300),
@@ -170,6 +196,8 @@ export interface FamilyWorkView {
   contracts: ContractView[];
   plans: PlanView[];
   visits: VisitView[];
+  /** Visits planned ahead and not yet recorded, soonest first. */
+  plannedVisits: PlannedVisitView[];
   assessments: AssessmentView[];
   /** The next okresowa ocena: 6 months after the last one, or after the assignment. */
   nextAssessmentDue: IsoDate | null;

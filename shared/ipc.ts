@@ -53,6 +53,7 @@ import {
   contractSaveSchema,
   planContentSchema,
   planSaveSchema,
+  visitPlanSchema,
   visitSchema,
   type ContractView,
   type FamilyWorkView,
@@ -288,6 +289,8 @@ export const channels = {
   'plans:save': channel<PlanView>()(planSaveSchema, { permission: 'familyWork.write' }),
   'plans:sign': channel<PlanView>()(z.object({ id: idSchema, signedOn: isoDateSchema }), { permission: 'familyWork.write' }),
   'visits:add': channel<null>()(visitSchema, { permission: 'cases.view' }),
+  /** A visit planned ahead: on the assistant's tray until recorded (issue 15). */
+  'visits:plan': channel<null>()(visitPlanSchema, { permission: 'cases.view' }),
   'assessments:add': channel<null>()(assessmentSchema, { permission: 'familyWork.write' }),
   'closure:propose': channel<null>()(closureProposalSchema, { permission: 'familyWork.write' }),
   'closure:decide': channel<null>()(closureDecisionSchema, { permission: 'cases.decideClosure' }),

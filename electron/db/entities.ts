@@ -675,6 +675,10 @@ export interface VisitRow extends Tracked {
   topics: string;
   agreed: string;
   authorId: string;
+  /** Planned ahead (migration 0010): on the assistant's tray until recorded. */
+  planned: boolean;
+  /** shared/family-work.ts VISIT_KINDS. */
+  kind: string;
 }
 
 export const VisitEntity = new EntitySchema<VisitRow>({
@@ -689,6 +693,8 @@ export const VisitEntity = new EntitySchema<VisitRow>({
     topics: { type: 'text' },
     agreed: { type: 'text' },
     authorId: { name: 'author_id', type: 'text' },
+    planned: { type: 'boolean', default: false },
+    kind: { type: 'text', default: 'home' },
     ...trackedColumns,
   },
 });

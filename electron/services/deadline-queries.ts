@@ -59,7 +59,7 @@ export const INTERVIEW_STATUSES: readonly CaseStatus[] = ['REPORTED', 'INTERVIEW
 
 /** Who does what: the tray shows each user the kinds that are hers. */
 export const WORKER_KINDS: readonly DeadlineKind[] = ['interview', 'interview_update', 'contract_action', 'court', 'returned_request'];
-export const ASSISTANT_KINDS: readonly DeadlineKind[] = ['plan_task', 'assessment', 'monitoring_end', 'court'];
+export const ASSISTANT_KINDS: readonly DeadlineKind[] = ['plan_task', 'assessment', 'monitoring_end', 'court', 'planned_visit'];
 /** The kierownik's "Moje zadania": requests (minor parents among them), opinions to approve, closure proposals. */
 export const HEAD_KINDS: readonly DeadlineKind[] = ['assignment_decision', 'opinion_approval', 'closure_decision'];
 /** Parts of the case the family assistant does not see (kontrakt, aktualizacja wywiadu): nor their deadlines. */
@@ -125,6 +125,16 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
     subject: 'q.id',
     description: `q.court || ', sygn. akt ' || q.case_reference`,
     label: (n, description) => `Opinia do zatwierdzenia: ${description} — sprawa ${n}`,
+  },
+  planned_visit: {
+    // A visit planned ahead (migration 0010), due on its day, until it is recorded.
+    items: { table: 'visit', alias: 'v' },
+    from: 'case_file c ON c.id = v.case_id',
+    where: 'v.planned = 1',
+    date: 'v.visited_on',
+    subject: 'v.id',
+    description: `CASE v.kind WHEN 'home' THEN 'w domu rodziny' WHEN 'office' THEN 'w ośrodku' WHEN 'outside' THEN 'poza domem' ELSE 'telefon' END || ', ' || v.place`,
+    label: (n, description) => `Wizyta: ${description} — sprawa ${n}`,
   },
   closure_decision: {
     from: 'case_file c',

@@ -15,6 +15,7 @@ export type FamilyWorkChannel =
   | 'plans:save'
   | 'plans:sign'
   | 'visits:add'
+  | 'visits:plan'
   | 'assessments:add'
   | 'closure:propose'
   | 'closure:decide'
@@ -39,6 +40,7 @@ export function familyWorkHandlers(backend: Backend, work: FamilyWorkService): H
     'plans:save': (input, s) => write('plans:save', s, null, (m, a) => work.savePlan(m, input, a)),
     'plans:sign': ({ id, signedOn }, s) => write('plans:sign', s, null, (m, a) => work.signPlan(m, id, signedOn, a)),
     'visits:add': (input, s) => done(write('visits:add', s, input.caseId, (m, a) => work.addVisit(m, input, a))),
+    'visits:plan': (input, s) => done(write('visits:plan', s, input.caseId, (m, a) => work.planVisit(m, input, a))),
     'assessments:add': (input, s) => done(write('assessments:add', s, input.caseId, (m, a) => work.addAssessment(m, input, a))),
     'closure:propose': (input, s) => done(write('closure:propose', s, input.caseId, (m, a) => work.proposeClosure(m, input, a))),
     'closure:decide': (input, s) => done(write('closure:decide', s, input.caseId, (m, a) => work.decideClosure(m, input, a))),

@@ -24,7 +24,9 @@ import type {
   planContentSchema,
   planSaveSchema,
   PlanView,
+  visitPlanSchema,
   visitSchema,
+  VisitKind,
 } from '../../shared/family-work';
 import type { Clock } from '../clock';
 import {
@@ -51,6 +53,7 @@ type ContractEventInput = z.output<typeof contractEventSchema>;
 type PlanContent = z.output<typeof planContentSchema>;
 type PlanSave = z.output<typeof planSaveSchema>;
 type VisitInput = z.output<typeof visitSchema>;
+type VisitPlanInput = z.output<typeof visitPlanSchema>;
 type AssessmentInput = z.output<typeof assessmentSchema>;
 
 export class FamilyWorkService {
@@ -84,12 +87,18 @@ export class FamilyWorkService {
     const names = await this.cases.userNames(m);
     const contracts = kase.access === 'full' ? await m.getRepository(ContractEntity).find({ where: { caseId }, order: { createdAt: 'DESC' } }) : [];
     const plans = await m.getRepository(PlanEntity).find({ where: { caseId }, order: { number: 'DESC' } });
-    const visits = await m.getRepository(VisitEntity).find({ where: { caseId }, order: { visitedOn: 'DESC' } });
+    const allVisits = await m.getRepository(VisitEntity).find({ where: { caseId }, order: { visitedOn: 'DESC' } });
+    const visits = allVisits.filter((v) => !v.planned);
+    const plannedVisits = allVisits
+      .filter((v) => v.planned)
+      .reverse()
+      .map((v) => ({ id: v.id, plannedOn: v.visitedOn, kind: v.kind as VisitKind, place: v.place }));
     const assessments = await m.getRepository(AssessmentEntity).find({ where: { caseId }, order: { assessedOn: 'DESC' } });
     return {
       contracts: contracts.map((c) => contractView(c, names)),
       plans: plans.map((p) => planView(p, names)),
       visits: visits.map((v) => ({ id: v.id, visitedOn: v.visitedOn, place: v.place, participants: v.participants, topics: v.topics, agreed: v.agreed, authorName: names.get(v.authorId) ?? '—' })),
+      plannedVisits,
       assessments: assessments.map((a) => ({
         id: a.id,
         assessedOn: a.assessedOn,
@@ -291,6 +300,17 @@ export class FamilyWorkService {
 
   // ---- visits and assessments -----------------------------------------------------------
 
+  /** Plans a visit (the assistant or the worker of the case): from today up to a year ahead. */
+  async planVisit(m: EntityManager, input: VisitPlanInput, actor: Actor): Promise<void> {
+    const kase = await this.cases.load(m, input.caseId, actor);
+    const today = this.cases.today();
+    if (compare(input.plannedOn, today) < 0) throw new AppError('VALIDATION', 'Zaplanowana wizyta nie może być w przeszłości — odbytą wizytę zapisz w dzienniku wizyt.', { plannedOn: 'Data z przeszłości.' });
+    if (compare(input.plannedOn, addMonths(today, 12)) > 0) throw new AppError('VALIDATION', 'Wizytę można zaplanować najwyżej rok naprzód.', { plannedOn: 'Najwyżej rok naprzód.' });
+    const id = randomUUID();
+    await m.getRepository(VisitEntity).insert({ id, caseId: kase.row.id, visitedOn: input.plannedOn, place: input.place, participants: '', topics: '', agreed: '', planned: true, kind: input.kind, authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
+    await this.audit.append(m, { actorId: actor.user.id, action: 'visit.plan', entityType: 'visit', entityId: id, caseId: kase.row.id, details: { plannedOn: input.plannedOn, kind: input.kind } });
+  }
+
   async addVisit(m: EntityManager, input: VisitInput, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, input.caseId, actor);
     const act = this.cases.actOn(input.visitedOn, 'Data wizyty', 'visitedOn', [{ date: kase.row.reportedOn, what: 'data zgłoszenia' }]);
@@ -298,9 +318,17 @@ export class FamilyWorkService {
     if (actor.user.roles.includes('family_assistant') && since && compare(input.visitedOn, since) < 0) {
       throw new AppError('VALIDATION', 'Data wizyty jest wcześniejsza niż przydzielenie asystenta.');
     }
-    const id = randomUUID();
-    const { significant, ...visit } = input;
-    await m.getRepository(VisitEntity).insert({ id, ...visit, authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
+    const { significant, plannedVisitId, ...visit } = input;
+    let id: string = randomUUID();
+    if (plannedVisitId) {
+      // The planned visit carried out: the same row, now recorded (it leaves the tray).
+      const planned = await m.getRepository(VisitEntity).findOneBy({ id: plannedVisitId, caseId: input.caseId, planned: true });
+      if (!planned) throw new AppError('NOT_FOUND', 'Nie znaleziono tej zaplanowanej wizyty.');
+      id = planned.id;
+      await m.getRepository(VisitEntity).save({ ...planned, ...visit, planned: false, authorId: actor.user.id, updatedAt: this.cases.tracked(actor.user.id).updatedAt, updatedBy: actor.user.id, version: planned.version + 1 });
+    } else {
+      await m.getRepository(VisitEntity).insert({ id, ...visit, planned: false, kind: 'home', authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
+    }
     await this.cases.event(m, kase.row.id, input.visitedOn, 'visit', `Wizyta: ${input.place}`, [input.topics, input.agreed && `Ustalenia: ${input.agreed}`].filter(Boolean).join('\n'), significant, actor.user.id, 'visit', id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'visit.create', entityType: 'visit', entityId: id, caseId: input.caseId, details: { ...act } });
   }

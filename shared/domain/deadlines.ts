@@ -17,6 +17,7 @@ export const DEADLINE_KINDS = [
   'returned_request',
   'opinion_approval',
   'closure_decision',
+  'planned_visit',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -32,6 +33,7 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   returned_request: 'Wniosek zwrócony przez kierownika',
   opinion_approval: 'Opinia o rodzinie do zatwierdzenia',
   closure_decision: 'Propozycja zakończenia pracy z rodziną',
+  planned_visit: 'Zaplanowana wizyta',
 };
 
 /**

@@ -368,6 +368,45 @@ describe('records an office can trust', () => {
     }
   }, 120_000);
 
+  it('the assistant plans a visit; it is on her tray with its day and kind until she records it', async () => {
+    const { page } = app;
+    try {
+      await logOut(page);
+      await logIn(page, ASSISTANT2.login, ASSISTANT2.password);
+      await openCase(page);
+      await tab(page, 'Praca z rodziną').click();
+      await tab(page, 'Wizyty').click();
+      const plan = page.getByRole('form', { name: 'Zaplanuj wizytę' });
+      await typeInto(page, 'Dzień wizyty', formatPolishDate(today), plan);
+      await field(plan, 'Rodzaj').selectOption({ label: 'Spotkanie w innym miejscu (szkoła, poradnia, urząd)' });
+      await typeInto(page, 'Miejsce wizyty', 'Szkoła Podstawowa w Pyrzycach', plan);
+      await page.keyboard.press('Enter');
+      const planned = page.getByRole('region', { name: 'Zaplanowane wizyty' });
+      await planned.getByText('Szkoła Podstawowa w Pyrzycach', { exact: false }).waitFor();
+      await nav(page, 'Pulpit').click();
+      await page.getByRole('row').filter({ hasText: 'Wizyta: poza domem, Szkoła Podstawowa w Pyrzycach' }).waitFor();
+      await shot(app, 'records-08-planned-visit-on-tray');
+      await openCase(page);
+      await tab(page, 'Praca z rodziną').click();
+      await tab(page, 'Wizyty').click();
+      await button(page, `Zapisz odbytą wizytę z ${formatPolishDate(today)}`).focus();
+      await page.keyboard.press('Enter');
+      const record = page.getByRole('form', { name: 'Nowa wizyta' });
+      expect(await field(record, 'Miejsce').inputValue()).toBe('Szkoła Podstawowa w Pyrzycach');
+      await typeInto(page, 'Uczestnicy', 'Matka, pedagog szkolny', record);
+      await typeInto(page, 'Tematy rozmowy', 'Frekwencja syna.', record);
+      await button(record, 'Zapisz wizytę').focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('article').filter({ hasText: 'Matka, pedagog szkolny' }).waitFor();
+      expect((await invoke('work:get', { caseId })).plannedVisits).toEqual([]);
+      await logOut(page);
+      await logIn(page, HEAD.login, HEAD.password);
+    } catch (error) {
+      await app.screenshot('records-failure-7').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
+
   it('the settings keep the caseload limit at most 15 and show the wywiad terms as law, with their citation', async () => {
     const { page } = app;
     try {

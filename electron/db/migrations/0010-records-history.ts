@@ -69,6 +69,10 @@ export class RecordsHistory1795305610000 implements MigrationInterface {
     await db.query('ALTER TABLE case_file ADD COLUMN court_order_court text');
     await db.query('ALTER TABLE case_file ADD COLUMN court_order_reference text');
     await db.query('ALTER TABLE case_file ADD COLUMN court_order_on text');
+    // Planned visits (issue 15, item 11): a visit row planned ahead, with its kind, until it is recorded.
+    await db.query('ALTER TABLE visit ADD COLUMN planned boolean NOT NULL DEFAULT 0');
+    await db.query(`ALTER TABLE visit ADD COLUMN kind text NOT NULL DEFAULT 'home'`);
+    await db.query('CREATE INDEX visit_due ON visit (planned, visited_on)');
 
     // Today's address and leading worker, known since the report.
     await db.query(`INSERT INTO family_address (id, family_id, street, postal_code, city, rural, from_on, to_on, created_at, created_by, updated_at, updated_by, version)
@@ -98,6 +102,9 @@ export class RecordsHistory1795305610000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX visit_due');
+    await db.query('ALTER TABLE visit DROP COLUMN kind');
+    await db.query('ALTER TABLE visit DROP COLUMN planned');
     for (const column of ['court_order_on', 'court_order_reference', 'court_order_court']) await db.query(`ALTER TABLE case_file DROP COLUMN ${column}`);
     await db.query('ALTER TABLE assistant_request DROP COLUMN kind');
     await db.query('ALTER TABLE assignment DROP COLUMN end_reason');

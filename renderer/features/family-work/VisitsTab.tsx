@@ -1,11 +1,12 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { CaseFileView } from '../../../shared/cases';
-import { visitSchema, type VisitView } from '../../../shared/family-work';
+import { VISIT_KINDS, VISIT_KIND_LABELS, visitSchema, type PlannedVisitView, type VisitKind, type VisitView } from '../../../shared/family-work';
 import { DateField } from '../../components/DateField';
 import { DraftStatus } from '../../components/DraftStatus';
 import { FormError } from '../../components/FormError';
@@ -34,26 +35,91 @@ export function VisitsTab({ file }: { file: CaseFileView }) {
   const work = useFamilyWork(file.id);
   const mayAdd = mayRecordVisits(user, file);
 
+  // A planned visit being recorded: the form takes its day and place.
+  const [carrying, setCarrying] = useState<PlannedVisitView | null>(null);
+
   return (
     <Stack gap="lg">
-      {mayAdd ? <VisitFormLoader file={file} /> : null}
+      {mayAdd && work.data ? <PlannedVisits file={file} planned={work.data.plannedVisits} onRecord={setCarrying} /> : null}
+      {mayAdd ? <VisitFormLoader file={file} carrying={carrying} /> : null}
       <QueryState isPending={work.isPending} error={work.error} onRetry={() => void work.refetch()} />
       {work.data ? <VisitList visits={work.data.visits} /> : null}
     </Stack>
   );
 }
 
-function VisitFormLoader({ file }: { file: CaseFileView }) {
-  const draft = useFormDraft(`visit:${file.id}`);
-  if (!draft.stored.isSuccess) return null;
-  return <VisitForm file={file} draft={draft} restored={readDraft<VisitFormInput>(draft.stored.data, 0)} />;
+interface PlanValues {
+  plannedOn: string;
+  kind: VisitKind;
+  place: string;
 }
 
-function VisitForm({ file, draft, restored }: { file: CaseFileView; draft: ReturnType<typeof useFormDraft>; restored: VisitFormInput | null }) {
+/** Visits planned ahead: on the assistant's tray until recorded (issue 15). */
+function PlannedVisits({ file, planned, onRecord }: { file: CaseFileView; planned: PlannedVisitView[]; onRecord: (visit: PlannedVisitView) => void }) {
+  const queryClient = useQueryClient();
+  const plan = useChannelMutation('visits:plan');
+  const form = useForm<PlanValues>({ defaultValues: { plannedOn: todayIso(), kind: 'home', place: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await plan.mutateAsync({ caseId: file.id, ...values });
+      await refreshCases(queryClient);
+      await queryClient.invalidateQueries();
+      form.reset({ plannedOn: todayIso(), kind: 'home', place: '' });
+      notifications.show({ color: 'green', title: 'Zaplanowano wizytę', message: `${polishDate(values.plannedOn)} — ${VISIT_KIND_LABELS[values.kind]}. Jest na pulpicie do czasu jej zapisania.` });
+    } catch (error) {
+      applyApiError(error, form.setError, ['plannedOn', 'kind', 'place']);
+    }
+  });
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-label="Zaplanowane wizyty">
+      <Stack gap="sm">
+        <Title order={2} fz={20}>
+          Zaplanowane wizyty ({planned.length})
+        </Title>
+        {planned.map((visit) => (
+          <Group key={visit.id} justify="space-between" wrap="wrap">
+            <Text>
+              <strong>{polishDate(visit.plannedOn)}</strong> · {VISIT_KIND_LABELS[visit.kind]} · {visit.place}
+            </Text>
+            <Button variant="default" size="sm" onClick={() => onRecord(visit)} disabled={visit.plannedOn > todayIso()} aria-label={`Zapisz odbytą wizytę z ${polishDate(visit.plannedOn)}`}>
+              Zapisz odbytą wizytę
+            </Button>
+          </Group>
+        ))}
+        <form onSubmit={submit} noValidate aria-label="Zaplanuj wizytę">
+          <SimpleGrid cols={{ base: 1, md: 4 }} spacing="sm">
+            <DateField control={form.control} name="plannedOn" label="Dzień wizyty" minDate={todayIso()} withAsterisk error={errors.plannedOn?.message} />
+            <NativeSelect label="Rodzaj" data={VISIT_KINDS.map((value) => ({ value, label: VISIT_KIND_LABELS[value] }))} {...form.register('kind')} error={errors.kind?.message} />
+            <TextInput label="Miejsce wizyty" {...form.register('place')} error={errors.place?.message} />
+            <Button type="submit" mt={{ md: 24 }} loading={isSubmitting}>
+              Zaplanuj wizytę
+            </Button>
+          </SimpleGrid>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}
+
+function VisitFormLoader({ file, carrying }: { file: CaseFileView; carrying: PlannedVisitView | null }) {
+  const draft = useFormDraft(`visit:${file.id}`);
+  if (!draft.stored.isSuccess) return null;
+  return <VisitForm file={file} draft={draft} restored={readDraft<VisitFormInput>(draft.stored.data, 0)} carrying={carrying} />;
+}
+
+function VisitForm({ file, draft, restored, carrying }: { file: CaseFileView; draft: ReturnType<typeof useFormDraft>; restored: VisitFormInput | null; carrying: PlannedVisitView | null }) {
   const queryClient = useQueryClient();
   const add = useChannelMutation('visits:add');
   const form = useForm<VisitFormInput, unknown, VisitFormOutput>({ resolver: zodResolver(visitFormSchema), defaultValues: restored ?? emptyVisit() });
   const { settle } = useDraftSync(form, draft, 0);
+  useEffect(() => {
+    if (!carrying) return;
+    form.setValue('plannedVisitId', carrying.id);
+    form.setValue('visitedOn', carrying.plannedOn);
+    form.setValue('place', carrying.place);
+    form.setFocus('participants');
+  }, [carrying, form]);
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {

@@ -25,6 +25,8 @@ export function trayItemRoute(item: Pick<TrayItem, 'kind' | 'caseId'>): Route {
       return { view: 'case', caseId: item.caseId, tab: 'assessments' };
     case 'returned_request':
       return { view: 'analysis', caseId: item.caseId };
+    case 'planned_visit':
+      return { view: 'case', caseId: item.caseId, tab: 'visits' };
     case 'opinion_approval':
       return { view: 'case', caseId: item.caseId, tab: 'court' };
     default:
@@ -45,6 +47,7 @@ export const TRAY_ACTIONS: Record<DeadlineKind, string> = {
   returned_request: 'popraw analizę i złóż wniosek ponownie',
   opinion_approval: 'zatwierdź albo zwróć opinię',
   closure_decision: 'zdecyduj o zakończeniu pracy z rodziną',
+  planned_visit: 'odbądź wizytę i zapisz ją w dzienniku',
 };
 
 /** "dziś", "jutro", "za 5 dni", "1 dzień po terminie" — counted from the office's today. */

@@ -58,3 +58,30 @@ describe('trays', () => {
     expect(head.some((i) => i.kind === 'assignment_decision' && i.caseId === returned.caseId)).toBe(true);
   });
 });
+
+describe('planned visits', () => {
+  it('are on the assistant’s tray with their day and kind until recorded; not in the past, at most a year ahead', async () => {
+    const { caseId, requestId } = await caseWithRequest(t, 'anowak', 3);
+    await signIn(t, HEAD.login);
+    await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: PASSWORD, roles: ['family_assistant'] });
+    const assistant = (await t.call('users:list', {})).find((u) => u.login === 'bwisniewska')!;
+    await t.call('requests:decide', { requestId, decision: { kind: 'assign', assistantId: assistant.id } });
+    await signIn(t, 'bwisniewska');
+    expect((await t.fail('visits:plan', { caseId, plannedOn: '2026-03-01', kind: 'home', place: 'Dom rodziny' })).message).toContain('w przeszłości');
+    expect((await t.fail('visits:plan', { caseId, plannedOn: '2027-03-03', kind: 'home', place: 'Dom rodziny' })).message).toContain('rok naprzód');
+    await t.call('visits:plan', { caseId, plannedOn: '2026-03-05', kind: 'outside', place: 'Szkoła Podstawowa nr 1' });
+    const item = items(await t.call('tray:get', {})).find((i) => i.kind === 'planned_visit')!;
+    expect(item).toMatchObject({ caseId, dueDate: '2026-03-05' });
+    expect(item.label).toBe(`Wizyta: poza domem, Szkoła Podstawowa nr 1 — sprawa ${(await t.call('cases:get', { id: caseId })).number}`);
+    const work = await t.call('work:get', { caseId });
+    expect(work.visits).toEqual([]);
+    expect(work.plannedVisits).toEqual([{ id: expect.any(String), plannedOn: '2026-03-05', kind: 'outside', place: 'Szkoła Podstawowa nr 1' }]);
+    // Recorded on the day: off the tray, into the diary and the chronology.
+    t.clock.set('2026-03-05T09:00:00.000Z');
+    await signIn(t, 'bwisniewska');
+    await t.call('visits:add', { plannedVisitId: work.plannedVisits[0]!.id, caseId, visitedOn: '2026-03-05', place: 'Szkoła Podstawowa nr 1', participants: 'Matka, pedagog', topics: 'Frekwencja syna.', agreed: '' });
+    expect(items(await t.call('tray:get', {})).some((i) => i.kind === 'planned_visit')).toBe(false);
+    const after = await t.call('work:get', { caseId });
+    expect([after.plannedVisits.length, after.visits.map((v) => v.participants)]).toEqual([0, ['Matka, pedagog']]);
+  });
+});
