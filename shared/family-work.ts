@@ -60,6 +60,9 @@ const planTaskSchema = z.object({
   status: z.enum(TASK_STATUSES).default('planned'),
 });
 
+/** All the tasks of a plan together. */
+export const PLAN_MAX_TASKS = 300;
+
 export const planContentSchema = z.object({
   type: z.enum(['standard', 'coordinated']),
   coordinator: optionalText('Koordynator rodzinnej pieczy zastępczej', 200).default(''),
@@ -67,10 +70,14 @@ export const planContentSchema = z.object({
     .array(
       z.object({
         name: text('Obszar', 200),
-        goals: z.array(z.object({ name: text('Cel', 500), tasks: z.array(planTaskSchema).max(200) })).max(50),
+        goals: z.array(z.object({ name: text('Cel', 500), tasks: z.array(planTaskSchema).max(50, { error: 'Najwyżej 50 zadań w jednym celu.' }) })).max(20, { error: 'Najwyżej 20 celów w jednym obszarze.' }),
       }),
     )
-    .max(30),
+    .max(15, { error: 'Najwyżej 15 obszarów planu.' })
+    // A plan a family can work with, and one whose save, audit entry and PDF stay small (issue 14).
+    .refine((areas) => areas.reduce((sum, area) => sum + area.goals.reduce((n, goal) => n + goal.tasks.length, 0), 0) <= PLAN_MAX_TASKS, {
+      error: `Plan może mieć najwyżej ${PLAN_MAX_TASKS} zadań.`,
+    }),
   /** The diagnosis of the family's situation (prefilled from the analysis in a first plan). */
   diagnosis: optionalText('Diagnoza sytuacji rodziny', 8000).default(''),
   shortTermGoals: optionalText('Cele krótkoterminowe', 4000).default(''),
@@ -124,7 +131,16 @@ export const assessmentSchema = z.object({
   periodTo: isoDateSchema,
   progress: z.array(z.object({ goal: text('Cel', 500), progress: text('Postęp', 4000) })).max(100),
   changes: optionalText('Zmiany w sytuacji rodziny', 8000),
+  cooperation: optionalText('Współpraca rodziny z asystentem rodziny', 8000).default(''),
+  childrenSituation: optionalText('Sytuacja dzieci', 8000).default(''),
   recommendation: z.enum(RECOMMENDATIONS, { error: 'Wybierz rekomendację.' }),
+  conclusions: optionalText('Wnioski', 8000).default(''),
+  /** The day the assessment was handed to the kierownik; empty: not yet. */
+  handedOn: z
+    .union([isoDateSchema, z.literal('')])
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null)),
 });
 
 export const closureProposalSchema = z.object({ caseId: id, reason: closureReasonSchema, note: optionalText('Uzasadnienie', 4000) });
@@ -188,7 +204,11 @@ export interface AssessmentView {
   periodTo: IsoDate;
   progress: { goal: string; progress: string }[];
   changes: string;
+  cooperation: string;
+  childrenSituation: string;
   recommendation: Recommendation;
+  conclusions: string;
+  handedOn: IsoDate | null;
   authorName: string;
 }
 

@@ -25,3 +25,18 @@ describe('bounds of valid input (issue 14)', () => {
     expect(contractCreateSchema.safeParse({ ...contract, periodTo: '2026-06-30' }).success).toBe(true);
   });
 });
+
+describe('list bounds (issue 14, Medium 9)', () => {
+  it('refuses a plan of 300 000 tasks, and one over the total', async () => {
+    const { PLAN_MAX_TASKS, planContentSchema } = await import('../../../shared/family-work');
+    const task = { description: 'Zadanie', responsible: 'Matka', deadline: '2026-06-30', expectedEffect: '', resources: '' };
+    const plan = (areas: number, goals: number, tasks: number) => ({
+      type: 'standard',
+      areas: Array.from({ length: areas }, (_, a) => ({ name: `Obszar ${a}`, goals: Array.from({ length: goals }, (_, g) => ({ name: `Cel ${g}`, tasks: Array.from({ length: tasks }, () => task) })) })),
+    });
+    expect(planContentSchema.safeParse(plan(30, 50, 200)).success).toBe(false);
+    expect(planContentSchema.safeParse(plan(10, 10, 4)).success).toBe(false);
+    expect(planContentSchema.safeParse(plan(10, 10, 4)).error?.issues[0]?.message).toBe(`Plan może mieć najwyżej ${PLAN_MAX_TASKS} zadań.`);
+    expect(planContentSchema.safeParse(plan(5, 4, 10)).success).toBe(true);
+  });
+});
