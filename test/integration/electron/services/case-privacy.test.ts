@@ -112,6 +112,6 @@ describe('duplicate hints', () => {
     expect((await t.call('cases:findDuplicates', { pesel: mother.pesel }))[0]).toMatchObject({ name: `${mother.firstName} ${mother.lastName}`, attachable: true });
     await signIn(t, HEAD.login);
     expect((await t.call('cases:findDuplicates', { pesel: mother.pesel }))[0]).toMatchObject({ attachable: true });
-    await t.call('cases:create', { ...attach, workerId: (await t.call('users:list', {})).find((u) => u.login === 'cmalec')!.id });
+    await t.call('cases:create', { ...attach, secondCase: true, workerId: (await t.call('users:list', {})).find((u) => u.login === 'cmalec')!.id });
   });
 });
