@@ -28,6 +28,7 @@ export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'workFrom',
   'signedOn',
   'nextAssessmentDue',
+  'handedOn',
   'letterDate',
   'receivedOn',
   'declaredOn',
@@ -295,6 +296,11 @@ export interface PeriodicAssessmentModel {
   goals: GoalAssessment[];
   familyChanges: string | null;
   cooperation: string | null;
+  childrenSituation: string | null;
+  /** Visits in the period assessed: how many, and where ("dom rodziny (3), ośrodek (1)"). */
+  visits: { count: number; places: { place: string; count: number }[] };
+  /** The day the assessment was handed to the kierownik; null: not recorded. */
+  handedOn: IsoDate | null;
   recommendation: AssessmentRecommendation;
   justification: string;
   nextAssessmentDue: IsoDate | null;

@@ -5,7 +5,7 @@
  * data always gives the same model — the register compares model hashes to tell a reprint from
  * a new version.
  */
-import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { Between, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ART7_REASON_LABELS, type Art7Reason } from '../../shared/domain/caseFlow';
 import { addMonths, compare, type IsoDate } from '../../shared/domain/dates';
 import { nextAssessmentDue } from '../../shared/domain/deadlines';
@@ -26,6 +26,7 @@ import {
   PersonEntity,
   PlanEntity,
   UserEntity,
+  VisitEntity,
   type CaseRow,
   type FamilyRow,
   type PersonRow,
@@ -322,6 +323,14 @@ async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: st
   };
 }
 
+/** The visits of a period, counted by place (visits planned ahead are not visits made). */
+function visitsIn(visits: { place: string; planned?: boolean }[]): PeriodicAssessmentModel['visits'] {
+  const made = visits.filter((visit) => visit.planned !== true);
+  const byPlace = new Map<string, number>();
+  for (const visit of made) byPlace.set(visit.place.trim() || 'miejsce nieopisane', (byPlace.get(visit.place.trim() || 'miejsce nieopisane') ?? 0) + 1);
+  return { count: made.length, places: [...byPlace].map(([place, count]) => ({ place, count })) };
+}
+
 const RECOMMENDATION: Record<string, AssessmentRecommendation> = { continue: 'continue', change_plan: 'change-plan', end_work: 'end-work' };
 
 async function periodicAssessment(m: EntityManager, context: CaseContext, assessmentId: string, base: HeaderBase): Promise<PeriodicAssessmentModel> {
@@ -338,9 +347,12 @@ async function periodicAssessment(m: EntityManager, context: CaseContext, assess
     // The assessment records progress in words; the printed column of degrees stays "—".
     goals: assessment.progress.map((entry) => ({ area: null, goal: entry.goal, progress: null, comment: entry.progress })),
     familyChanges: orNull(assessment.changes),
-    cooperation: null,
+    cooperation: orNull(assessment.cooperation),
+    childrenSituation: orNull(assessment.childrenSituation),
+    visits: visitsIn(await m.getRepository(VisitEntity).find({ where: { caseId: context.kase.id, visitedOn: Between(assessment.periodFrom, assessment.periodTo) } })),
+    handedOn: assessment.handedOn ?? null,
     recommendation,
-    justification: '',
+    justification: assessment.conclusions ?? '',
     nextAssessmentDue: recommendation === 'end-work' ? null : nextAssessmentDue(assessment.assessedOn),
     assistant: signatory(context, assessment.authorId, ROLE_PRINTED.assistant),
     acknowledgedBy: adults(context, assessment.assessedOn),

@@ -106,7 +106,11 @@ export class FamilyWorkService {
         periodTo: a.periodTo,
         progress: a.progress,
         changes: a.changes,
+        cooperation: a.cooperation ?? '',
+        childrenSituation: a.childrenSituation ?? '',
         recommendation: a.recommendation,
+        conclusions: a.conclusions ?? '',
+        handedOn: a.handedOn ?? null,
         authorName: names.get(a.authorId) ?? '—',
       })),
       nextAssessmentDue: await this.nextAssessment(m, kase.row.id, kase.row.status),
@@ -338,6 +342,10 @@ export class FamilyWorkService {
     this.requireAssistant(kase, actor);
     this.cases.notInFuture(input.assessedOn, 'Data oceny', 'assessedOn');
     if (compare(input.periodFrom, input.periodTo) > 0) throw new AppError('VALIDATION', 'Okres oceny kończy się przed swoim początkiem.');
+    if (input.handedOn !== null && compare(input.handedOn, input.assessedOn) < 0) {
+      throw new AppError('VALIDATION', 'Data przekazania oceny kierownikowi nie może być wcześniejsza niż data oceny.', { handedOn: 'Przed datą oceny.' });
+    }
+    if (input.handedOn !== null) this.cases.notInFuture(input.handedOn, 'Data przekazania oceny kierownikowi', 'handedOn');
     const since = await this.assignedSince(m, input.caseId);
     if (!since || compare(input.assessedOn, since) < 0) throw new AppError('VALIDATION', 'Data oceny nie może być wcześniejsza niż przydzielenie asystenta rodziny.');
     if (kase.row.status !== 'IN_PROGRESS') throw new AppError('INVALID_STATE', 'Okresową ocenę zapisuje się w czasie realizacji planu pracy z rodziną.');

@@ -18,7 +18,7 @@ import {
   styles,
 } from '../components';
 import type { SignatureSpec, TableColumn } from '../components';
-import { formatAddress, formatDate } from '../format';
+import { formatAddress, formatDate, formatDateLong } from '../format';
 import { GOAL_PROGRESS, RECOMMENDATION } from '../labels';
 import { UWR_SHORT } from '../legal';
 import type { GoalAssessment, PeriodicAssessmentModel } from '../models';
@@ -86,7 +86,17 @@ export function PeriodicAssessmentDocument({ model }: { model: PeriodicAssessmen
 
         <TextSection title="4. Współpraca rodziny z asystentem rodziny" text={model.cooperation} />
 
-        <Section title="5. Wnioski i rekomendacja">
+        <TextSection title="5. Sytuacja dzieci" text={model.childrenSituation} />
+
+        <Section title="6. Wizyty asystenta rodziny w okresie oceny">
+          <Text style={styles.paragraph}>
+            {model.visits.count === 0
+              ? 'W okresie oceny nie odnotowano wizyt.'
+              : `Liczba wizyt: ${model.visits.count}; miejsca: ${model.visits.places.map((entry) => `${entry.place} (${entry.count})`).join(', ')}.`}
+          </Text>
+        </Section>
+
+        <Section title="7. Wnioski i rekomendacja">
           <Text style={[styles.paragraph, styles.bold]}>Rekomendacja: {RECOMMENDATION[model.recommendation]}.</Text>
           <Paragraphs text={model.justification} />
           {model.recommendation !== 'end-work' && (
@@ -96,6 +106,8 @@ export function PeriodicAssessmentDocument({ model }: { model: PeriodicAssessmen
             />
           )}
         </Section>
+
+        <LabelValue label="Przekazano kierownikowi ośrodka:" value={model.handedOn === null ? null : formatDateLong(model.handedOn)} labelWidth={190} />
 
         <Signatures signatures={signatures} />
       </DocumentPage>

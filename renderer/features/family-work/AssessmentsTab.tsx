@@ -26,7 +26,7 @@ import { isCaseAssistant, readDraft, useFamilyWork } from './workQueries';
 const assessmentFormSchema = assessmentSchema.omit({ caseId: true });
 type AssessmentFormInput = z.input<typeof assessmentFormSchema>;
 type AssessmentFormOutput = z.output<typeof assessmentFormSchema>;
-const ASSESSMENT_FIELDS = ['assessedOn', 'periodFrom', 'periodTo', 'changes', 'recommendation'] as const;
+const ASSESSMENT_FIELDS = ['assessedOn', 'periodFrom', 'periodTo', 'changes', 'cooperation', 'childrenSituation', 'recommendation', 'conclusions', 'handedOn'] as const;
 
 /** The goals of the plan in force, one progress row each (the assessment says how far each has come). */
 function emptyAssessment(file: CaseFileView, work: FamilyWorkView): DefaultValues<AssessmentFormInput> {
@@ -39,6 +39,10 @@ function emptyAssessment(file: CaseFileView, work: FamilyWorkView): DefaultValue
     periodTo: todayIso(),
     progress: goals.map((goal) => ({ goal, progress: '' })),
     changes: '',
+    cooperation: '',
+    childrenSituation: '',
+    conclusions: '',
+    handedOn: '',
   };
 }
 
@@ -175,6 +179,8 @@ function AssessmentForm({
             </Group>
           </Stack>
           <Textarea size="md" label="Zmiany w sytuacji rodziny" autosize minRows={3} {...form.register('changes')} error={errors.changes?.message} />
+          <Textarea size="md" label="Współpraca rodziny z asystentem rodziny" autosize minRows={2} {...form.register('cooperation')} error={errors.cooperation?.message} />
+          <Textarea size="md" label="Sytuacja dzieci" autosize minRows={2} {...form.register('childrenSituation')} error={errors.childrenSituation?.message} />
           <Controller
             control={form.control}
             name="recommendation"
@@ -188,6 +194,8 @@ function AssessmentForm({
               </Radio.Group>
             )}
           />
+          <Textarea size="md" label="Wnioski (uzasadnienie rekomendacji)" autosize minRows={2} {...form.register('conclusions')} error={errors.conclusions?.message} />
+          <DateField control={form.control} name="handedOn" label="Przekazano kierownikowi dnia" maxDate={todayIso()} />
           <FormError message={errors.root?.server?.message} title="Nie zapisano oceny" />
           <Group justify="space-between">
             <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />

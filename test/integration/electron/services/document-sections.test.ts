@@ -104,4 +104,28 @@ describe('statutory sections', () => {
     expect(printed).toContain('Źródła informacji (wizyty, instytucje, dokumenty)');
     expect(printed).not.toContain('Rodzina Kowalczyk1, zamieszkałej');
   });
+
+  it('okresowa ocena: cooperation, the children, the visits of the period by place, conclusions and the day it was handed to the kierownik', async () => {
+    const { caseId, requestId } = await office();
+    await signIn(t, HEAD.login);
+    const assistantId = (await t.call('assistants:caseloads', {})).find((a) => a.name === 'Bożena Wiśniewska')?.assistantId ?? '';
+    await t.call('requests:decide', { requestId, decision: { kind: 'assign', assistantId } });
+    await signIn(t, 'bwisniewska');
+    const plan = await t.call('plans:create', { caseId, content: { type: 'standard', coordinator: '', areas: AREAS } });
+    await t.call('plans:sign', { id: plan.id, signedOn: '2026-03-02' });
+    await t.call('visits:add', { caseId, visitedOn: '2026-03-02', place: 'dom rodziny', participants: 'Matka', topics: 'Plan dnia', agreed: '', significant: false });
+    const input = { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Szkoła', progress: 'Frekwencja 95 %' }], changes: '', cooperation: 'Rodzina dotrzymuje ustaleń.', childrenSituation: 'Syn chodzi do szkoły codziennie.', recommendation: 'continue' as const, conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' };
+    expect((await t.fail('assessments:add', { ...input, handedOn: '2026-03-01' })).message).toBe('Data przekazania oceny kierownikowi nie może być wcześniejsza niż data oceny.');
+    await t.call('assessments:add', { ...input, handedOn: '2026-03-02' });
+    const assessment = (await t.call('work:get', { caseId })).assessments[0];
+    expect(assessment).toMatchObject({ cooperation: 'Rodzina dotrzymuje ustaleń.', handedOn: '2026-03-02', conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' });
+    const issued = await t.call('documents:issue', { caseId, kind: 'periodic-assessment', subjectId: assessment?.id ?? '' });
+    const file = await t.call('documents:get', { documentId: issued.document.id });
+    const printed = oneLine((await readPdf(new Uint8Array(Buffer.from(file.bytes, 'base64')))).text);
+    expect(printed).toContain('4. Współpraca rodziny z asystentem rodziny Rodzina dotrzymuje ustaleń.');
+    expect(printed).toContain('5. Sytuacja dzieci Syn chodzi do szkoły codziennie.');
+    expect(printed).toContain('Liczba wizyt: 1; miejsca: dom rodziny (1).');
+    expect(printed).toContain('Praca przynosi efekty; wskazana kontynuacja.');
+    expect(printed).toContain('Przekazano kierownikowi ośrodka: 2 marca 2026 r.');
+  });
 });
