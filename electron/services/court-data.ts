@@ -77,7 +77,8 @@ export async function loadCaseData(m: EntityManager, caseId: string): Promise<Ca
     plans: await m.getRepository(PlanEntity).find({ where: { caseId }, order: { number: 'ASC' } }),
     assessments: await m.getRepository(AssessmentEntity).find({ where: { caseId }, order: { assessedOn: 'ASC' } }),
     assignments: await m.getRepository(AssignmentEntity).find({ where: { caseId }, order: { assignedOn: 'ASC' } }),
-    visits: await m.getRepository(VisitEntity).find({ select: { visitedOn: true }, where: { caseId }, order: { visitedOn: 'ASC' } }),
+    // Visits made (a visit planned ahead is not a source).
+    visits: await m.getRepository(VisitEntity).find({ select: { visitedOn: true }, where: { caseId, planned: false }, order: { visitedOn: 'ASC' } }),
   };
 }
 

@@ -324,8 +324,8 @@ async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: st
 }
 
 /** The visits of a period, counted by place (visits planned ahead are not visits made). */
-function visitsIn(visits: { place: string; planned?: boolean }[]): PeriodicAssessmentModel['visits'] {
-  const made = visits.filter((visit) => visit.planned !== true);
+function visitsIn(visits: { place: string; planned: boolean }[]): PeriodicAssessmentModel['visits'] {
+  const made = visits.filter((visit) => !visit.planned);
   const byPlace = new Map<string, number>();
   for (const visit of made) byPlace.set(visit.place.trim() || 'miejsce nieopisane', (byPlace.get(visit.place.trim() || 'miejsce nieopisane') ?? 0) + 1);
   return { count: made.length, places: [...byPlace].map(([place, count]) => ({ place, count })) };
