@@ -217,12 +217,15 @@ async function assistantAssignment(m: EntityManager, context: CaseContext, reque
   }
   const worker = signatory(context, request.filedBy, ROLE_PRINTED.worker);
   let decision: AssistantAssignmentModel['decision'];
-  const copiesTo: string[] = [];
+  // The family the decision concerns is its first addressee.
+  const family = familyRef(context);
+  const copiesTo: string[] = [`${family.name}, ${family.address.street}, ${family.address.postalCode} ${family.address.city}`];
   if (request.status === 'assigned') {
     const assignment = await m.getRepository(AssignmentEntity).findOne({ where: { caseId: context.kase.id, assignedOn: request.decidedOn }, order: { createdAt: 'ASC' } });
     if (!assignment) throw notFound('przydziału asystenta rodziny');
     const assistant = signatory(context, assignment.assistantId, ROLE_PRINTED.assistant);
-    decision = { kind: 'assign', assistant: { fullName: assistant.fullName, phone: null }, workFrom: assignment.assignedOn };
+    const phone = context.users.get(assignment.assistantId)?.officePhone ?? null;
+    decision = { kind: 'assign', assistant: { fullName: assistant.fullName, phone: orNull(phone) }, workFrom: assignment.assignedOn };
     copiesTo.push(`${assistant.fullName} – asystent rodziny`, `${worker.fullName} – pracownik socjalny`);
   } else {
     const recipient = { name: request.referralOrganisation ?? '', address: null };
@@ -231,7 +234,7 @@ async function assistantAssignment(m: EntityManager, context: CaseContext, reque
   }
   return {
     header: { ...base, dated: request.decidedOn },
-    family: familyRef(context),
+    family,
     request: { submittedOn: request.filedOn, socialWorker: worker.fullName },
     decision,
     notes: orNull(request.decisionNote),

@@ -105,6 +105,8 @@ describe('dates printed on documents', () => {
     await signIn(t, HEAD.login);
     const letter = await printed(caseId, 'assistant-assignment', requestId);
     expect(letter.text).toContain(`${place}, dnia ${long(request.decidedOn)}`);
+    // The family the decision concerns is addressed first.
+    expect(letter.text).toMatch(/Otrzymują: 1\. Rodzina Kowalczyk1, ul\. Polna 3/);
 
     await signIn(t, 'bwisniewska');
     const planDoc = await printed(caseId, 'family-work-plan', plan.id);
