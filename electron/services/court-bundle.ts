@@ -21,6 +21,22 @@ export interface BundleFile {
   /** Line in the contents: "Opinia o rodzinie nr OPINIA/1/2026 z 2026-03-02". */
   title: string;
   bytes: Uint8Array;
+  /** A copy of a document issued earlier: its pages get the "za zgodność z oryginałem" stamp. */
+  copy?: boolean;
+}
+
+/** The covering letter (pismo przewodnie) to the court, the bundle's first page. */
+export interface BundleLetter {
+  /** "Bielice, dnia 2 marca 2026 r." */
+  placeAndDate: string;
+  /** The court, its division (and address), right-aligned as the addressee. */
+  addressee: string[];
+  /** "Sygn. akt: III Nsm 123/25" */
+  reference: string;
+  /** The opening sentence: "W odpowiedzi na pismo Sądu z dnia … przekazuję w załączeniu:". */
+  opening: string;
+  enclosures: string[];
+  signatory: { name: string; role: string };
 }
 
 export interface BundlePart {
@@ -37,6 +53,8 @@ export interface BundleCover {
 }
 
 export interface BundleInput {
+  /** null: no letter (an export of a case without a court's request). */
+  letter: BundleLetter | null;
   cover: BundleCover;
   parts: BundlePart[];
   /** Printed left of the page number on every page: "Akta sprawy OPS.AR.1.2026 – sygn. akt III Nsm 123/25". */
@@ -118,14 +136,61 @@ function drawCover(page: PDFPage, cover: BundleCover, fonts: { regular: PDFFont;
   }
 }
 
+const COPY_STAMP = 'Za zgodność z oryginałem: ........................................ (data i podpis)';
+
+function drawLetter(page: PDFPage, letter: BundleLetter, cover: BundleCover, fonts: { regular: PDFFont; bold: PDFFont }): void {
+  const { regular, bold } = fonts;
+  const width = A4[0] - 2 * MARGIN_X;
+  let y = A4[1] - 60;
+  page.drawText(fit(cover.officeName, bold, 11, width), { x: MARGIN_X, y, size: 11, font: bold });
+  y -= 15;
+  page.drawText(fit(cover.officeAddress, regular, 9.5, width), { x: MARGIN_X, y, size: 9.5, font: regular });
+  y -= 40;
+  page.drawText(letter.placeAndDate, { x: A4[0] - MARGIN_X - regular.widthOfTextAtSize(letter.placeAndDate, 10.5), y, size: 10.5, font: regular });
+  y -= 50;
+  const half = A4[0] / 2;
+  for (const line of letter.addressee) {
+    for (const part of wrap(line, bold, 11, A4[0] - MARGIN_X - half)) {
+      page.drawText(part, { x: half, y, size: 11, font: bold });
+      y -= 15;
+    }
+  }
+  y -= 30;
+  page.drawText(letter.reference, { x: MARGIN_X, y, size: 10.5, font: bold });
+  y -= 30;
+  for (const line of wrap(letter.opening, regular, 10.5, width)) {
+    page.drawText(line, { x: MARGIN_X, y, size: 10.5, font: regular });
+    y -= 15;
+  }
+  y -= 6;
+  letter.enclosures.forEach((enclosure, index) => {
+    const lines = wrap(enclosure, regular, 10.5, width - 24);
+    page.drawText(`${index + 1}.`, { x: MARGIN_X + 4, y, size: 10.5, font: regular });
+    for (const line of lines) {
+      page.drawText(line, { x: MARGIN_X + 24, y, size: 10.5, font: regular });
+      y -= 15;
+    }
+  });
+  // The signature block, whole, well above the footer.
+  y = Math.max(Math.min(y - 50, 260), 110);
+  const blockX = A4[0] - MARGIN_X - 220;
+  page.drawLine({ start: { x: blockX, y }, end: { x: A4[0] - MARGIN_X, y }, thickness: 0.6, dashArray: [1, 2], color: rgb(0, 0, 0) });
+  const caption = '(podpis)';
+  page.drawText(caption, { x: blockX + (220 - regular.widthOfTextAtSize(caption, 7.5)) / 2, y: y - 11, size: 7.5, font: regular, color: rgb(0.27, 0.27, 0.27) });
+  for (const [i, line] of [letter.signatory.name, letter.signatory.role].entries()) {
+    const size = i === 0 ? 10 : 8;
+    page.drawText(fit(line, regular, size, 220), { x: blockX + (220 - regular.widthOfTextAtSize(fit(line, regular, size, 220), size)) / 2, y: y - 24 - i * 12, size, font: regular });
+  }
+}
+
 /** Builds the bundle; every file must be a readable PDF (a broken one is an error naming it). */
 export async function buildBundle(input: BundleInput): Promise<BundleOutput> {
-  const sources: { part: number; title: string; doc: PDFDocument }[] = [];
+  const sources: { part: number; title: string; doc: PDFDocument; copy: boolean }[] = [];
   for (const [index, part] of input.parts.entries()) {
     for (const file of part.files) {
       await breather();
       try {
-        sources.push({ part: index, title: file.title, doc: await PDFDocument.load(file.bytes, { updateMetadata: false }) });
+        sources.push({ part: index, title: file.title, doc: await PDFDocument.load(file.bytes, { updateMetadata: false }), copy: file.copy === true });
       } catch {
         throw new BundleFileError(`Nie można odczytać pliku PDF „${file.title}”.`);
       }
@@ -135,7 +200,8 @@ export async function buildBundle(input: BundleInput): Promise<BundleOutput> {
   const contents: BundleOutput['contents'] = [];
   const lines = input.parts.reduce((n, part) => n + 1 + (part.files.length > 1 ? part.files.length : 0), 0);
   const tocPages = lines <= TOC_FIRST_LINES ? 1 : 1 + Math.ceil((lines - TOC_FIRST_LINES) / TOC_LINES);
-  let page = 2 + tocPages;
+  const letterPages = input.letter === null ? 0 : 1;
+  let page = 2 + letterPages + tocPages;
   for (const [index, part] of input.parts.entries()) {
     const files = sources.filter((s) => s.part === index);
     contents.push({ title: part.title, page, level: 0 });
@@ -151,6 +217,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleOutput> {
   const regular = await out.embedFont(readFileSync(join(input.fontDir, 'DejaVuSans.ttf')), { subset: true });
   const bold = await out.embedFont(readFileSync(join(input.fontDir, 'DejaVuSans-Bold.ttf')), { subset: true });
 
+  if (input.letter !== null) drawLetter(out.addPage(A4), input.letter, input.cover, { regular, bold });
   drawCover(out.addPage(A4), input.cover, { regular, bold });
 
   // Table of contents.
@@ -187,12 +254,16 @@ export async function buildBundle(input: BundleInput): Promise<BundleOutput> {
     tocPage.drawText(number, { x: right - numberWidth, y, size, font });
     y -= entry.level === 0 ? LINE + 2 : LINE;
   }
-  while (out.getPageCount() < 1 + tocPages) out.addPage(A4);
+  while (out.getPageCount() < 1 + letterPages + tocPages) out.addPage(A4);
 
   for (const source of sources) {
     await breather();
     const pages = await out.copyPages(source.doc, source.doc.getPageIndices());
-    for (const p of pages) out.addPage(p);
+    for (const p of pages) {
+      out.addPage(p);
+      // A copy of an issued document: certified by hand on paper, above its own letterhead.
+      if (source.copy) p.drawText(COPY_STAMP, { x: MARGIN_X, y: p.getHeight() - 18, size: 7.5, font: bold, color: rgb(0.2, 0.2, 0.2) });
+    }
   }
 
   // "Strona N z M" on every page, under the documents' own footers.

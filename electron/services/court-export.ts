@@ -26,7 +26,7 @@ import type { CaseFileEntry, CaseFilePartModel, DocumentHeader } from '../pdf/mo
 import { PdfServiceError } from '../pdf/pdf-service';
 import type { BundleRequest } from '../pdf/worker-protocol';
 import type { BundleOutput, BundlePart } from './court-bundle';
-import { formatAmount, formatPercent, relationOf } from '../../shared/polish';
+import { formatAmount, formatDateLong, formatPercent, relationOf } from '../../shared/polish';
 import { assessmentText, familyTitle, loadCaseData, planHeading, planText, recommendationLabel, type CaseData } from './court-data';
 import type { CourtService } from './court';
 import { zipAsync } from './xlsx';
@@ -53,6 +53,8 @@ interface Snapshot {
   request: CourtRequestRow | null;
   documents: StoredDocument[];
   preparedBy: string;
+  /** "Kierownik Ośrodka", "pracownik socjalny"…: under the covering letter's signature. */
+  preparedByRole: string;
   today: string;
 }
 
@@ -168,6 +170,7 @@ export class CourtExportService {
         request,
         documents: registerDocuments(m, caseId),
         preparedBy: `${actor.user.firstName} ${actor.user.lastName}`,
+        preparedByRole: actor.user.roles.includes('head') ? 'Kierownik Ośrodka' : actor.user.roles.includes('social_worker') ? 'pracownik socjalny' : 'asystent rodziny',
         today: cases.today(),
       };
     });
@@ -236,7 +239,7 @@ export class CourtExportService {
       const number = String(index + 1).padStart(2, '0');
       const title = `${index + 1}. ${EXPORT_PART_LABELS[part]}`;
       if (part === 'documents' && snap.documents.length > 0) {
-        bundleParts.push({ title, files: snap.documents });
+        bundleParts.push({ title, files: snap.documents.map((doc) => ({ ...doc, copy: true })) });
         snap.documents.forEach((doc, i) => zipFiles.push({ name: `${number}_${String(i + 1).padStart(2, '0')}_${doc.fileName}.pdf`, bytes: doc.bytes }));
         continue;
       }
@@ -265,7 +268,21 @@ export class CourtExportService {
       { label: 'Data sporządzenia:', value: pl(snap.today) },
       { label: 'Sporządził(a):', value: snap.preparedBy },
     ];
+    // The covering letter (pismo przewodnie): to the court, its sygnatura, what is enclosed, signed.
+    const letter = request
+      ? {
+          placeAndDate: `${data.office.city}, dnia ${formatDateLong(snap.today)}`,
+          addressee: [request.court, request.division, ...(request.courtAddress?.trim() ? [request.courtAddress.trim()] : [])],
+          reference: `Sygn. akt: ${request.caseReference}`,
+          opening: `W odpowiedzi na pismo Sądu ${request.letterOn ? `z dnia ${formatDateLong(request.letterOn)}` : `, które wpłynęło dnia ${formatDateLong(request.receivedOn)},`} w sprawie rodziny zamieszkałej pod adresem: ${data.family.street}, ${data.family.postalCode} ${data.family.city}, przekazuję w załączeniu akta sprawy ${data.kase.number}, a w nich:`.replace('Sądu ,', 'Sądu,'),
+          enclosures: input.parts.flatMap((part) =>
+            part === 'documents' ? snap.documents.map((doc) => `${doc.title} (kopia)`) : [EXPORT_PART_LABELS[part]],
+          ),
+          signatory: { name: snap.preparedBy, role: snap.preparedByRole },
+        }
+      : null;
     const bundle = await this.assemble({
+      letter,
       cover: { rows: coverRows, officeName: data.office.name, officeAddress: `${data.office.street}, ${data.office.postalCode} ${data.office.city}` },
       parts: bundleParts,
       stamp: `Akta sprawy ${data.kase.number}${reference ? ` – ${reference}` : ''}`,

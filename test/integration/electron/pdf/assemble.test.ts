@@ -22,7 +22,8 @@ async function request(): Promise<BundleRequest> {
   const contract = await renderDocument('social-contract', socialContractA, { fontDir: FONT_DIR });
   const wniosek = await renderDocument('assistant-request', assistantRequest, { fontDir: FONT_DIR });
   return {
-    cover: { rows: [{ label: 'Sąd:', value: 'Sąd Rejonowy w Bielicach' }, { label: 'Sygnatura akt:', value: 'III Nsm 123/25' }], officeName: 'MOPS w Bielicach', officeAddress: 'ul. Długa 1, 00-001 Bielice' },
+    letter: null,
+  cover: { rows: [{ label: 'Sąd:', value: 'Sąd Rejonowy w Bielicach' }, { label: 'Sygnatura akt:', value: 'III Nsm 123/25' }], officeName: 'MOPS w Bielicach', officeAddress: 'ul. Długa 1, 00-001 Bielice' },
     parts: [
       { title: '1. Dokumenty wydane', files: [{ title: 'Kontrakt socjalny nr 1/2026', bytes: contract }, { title: 'Wniosek nr 2/2026', bytes: wniosek }] },
       { title: '2. Chronologia sprawy', files: [{ title: 'Chronologia sprawy', bytes: wniosek }] },

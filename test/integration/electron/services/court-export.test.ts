@@ -93,13 +93,21 @@ describe('case-file export for a court', () => {
     if (hasPdftoppm()) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', join(RESULTS, 'bundle.pdf'), join(RESULTS, 'bundle')]);
     expect(pdf.pageCount).toBe(result.bundle.pages);
     pdf.pages.forEach((page, index) => expect(flat(page), `page ${index + 1}`).toContain(`Strona ${index + 1} z ${pdf.pageCount}`));
-    const cover = flat(pdf.pages[0]!);
+    // First the covering letter (pismo przewodnie): to the court, its sygnatura, the enclosures, signed.
+    const letter = flat(pdf.pages[0]!);
+    for (const expected of ['Sąd Rejonowy w Bielicach', 'Sygn. akt: III Nsm 123/25', 'W odpowiedzi na pismo Sądu', 'przekazuję w załączeniu', '(kopia)', 'Chronologia sprawy', '(podpis)', `${HEAD.firstName} ${HEAD.lastName}`, 'Kierownik Ośrodka']) {
+      expect(letter, expected).toContain(expected);
+    }
+    // Copies of issued documents carry the certification line, to be signed on paper.
+    const firstDocument = result.contents.find((c) => c.title.endsWith('Dokumenty wydane'))!.page;
+    expect(flat(pdf.pages[firstDocument - 1]!)).toContain('Za zgodność z oryginałem');
+    const cover = flat(pdf.pages[1]!);
     for (const expected of ['AKTA SPRAWY', 'Sąd Rejonowy w Bielicach', 'III Wydział Rodzinny i Nieletnich', 'III Nsm 123/25', 'Gminny Ośrodek Pomocy Społecznej w Bielicach', caseNumber, '02.03.2026', `${HEAD.firstName} ${HEAD.lastName}`]) {
       expect(cover, expected).toContain(expected);
     }
     // The parts in the order of the bundle (not of the request), each where the contents say.
     expect(result.contents.map((c) => c.title)).toEqual(EXPORT_PARTS.map((p, i) => `${i + 1}. ${EXPORT_PART_LABELS[p]}`));
-    const toc = flat(pdf.pages[1]!);
+    const toc = flat(pdf.pages[2]!);
     expect(toc).toContain('SPIS TREŚCI');
     for (const [index, entry] of result.contents.entries()) {
       expect(toc).toMatch(new RegExp(`${entry.title.replace('.', '\\.')} [. ]*${entry.page}`));
