@@ -36,6 +36,16 @@ export const contractContentSchema = z.object({
   actions: z.array(contractActionSchema).max(100, { error: 'Najwyżej 100 działań.' }),
   periodFrom: isoDateSchema,
   periodTo: isoDateSchema,
+  /** Variant B, part I B: the person's labour-market situation (see docs/legal-citations.md). */
+  labourMarket: z
+    .object({
+      education: optionalText('Wykształcenie', 500).default(''),
+      pupRegistration: optionalText('Rejestracja w powiatowym urzędzie pracy', 500).default(''),
+      unemploymentReason: optionalText('Przyczyny pozostawania bez pracy', 2000).default(''),
+      profile: optionalText('Profil pomocy / forma wsparcia ustalona w urzędzie pracy', 500).default(''),
+    })
+    .nullable()
+    .default(null),
 });
 
 const periodInOrder = { error: 'Kontrakt nie może kończyć się przed dniem, w którym się zaczyna.', path: ['periodTo'] };
@@ -169,6 +179,7 @@ export interface ContractView {
   outcomeNote: string | null;
   terminatedOn: IsoDate | null;
   terminationReason: string | null;
+  labourMarket: { education: string; pupRegistration: string; unemploymentReason: string; profile: string } | null;
 }
 
 export interface PlanView {

@@ -133,9 +133,12 @@ export interface SocialContractAction {
 /** Variant B only: the client's position on the labour market. */
 export interface ActivationProfile {
   education: string | null;
-  profession: string | null;
-  workExperience: string | null;
-  labourMarketStatus: string | null;
+  /** Registration at the powiatowy urząd pracy (status, since when). */
+  pupRegistration: string | null;
+  /** Why the person is without work. */
+  unemploymentReason: string | null;
+  /** The profile of help / form of support the PUP set. */
+  profile: string | null;
 }
 
 export interface SocialContractModel {

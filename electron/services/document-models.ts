@@ -270,7 +270,15 @@ async function socialContract(m: EntityManager, context: CaseContext, contractId
     familyName: contract.variant === 'A' && clients.length > 1 && first ? familyName(first.person.lastName) : null,
     socialWorker: signatory(context, contract.workerId, ROLE_PRINTED.worker),
     assessment: { causes: contract.causes, possibilities: contract.possibilities, limitations: contract.limitations },
-    activationProfile: null,
+    activationProfile:
+      contract.variant === 'B' && contract.labourMarket
+        ? {
+            education: orNull(contract.labourMarket.education),
+            pupRegistration: orNull(contract.labourMarket.pupRegistration),
+            unemploymentReason: orNull(contract.labourMarket.unemploymentReason),
+            profile: orNull(contract.labourMarket.profile),
+          }
+        : null,
     mainGoal: contract.mainGoal,
     partialGoals: contract.partialGoals,
     actions: contract.actions.map((action) => ({

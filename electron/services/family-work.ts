@@ -178,7 +178,7 @@ export class FamilyWorkService {
     const before = { ...contract };
     Object.assign(contract, content, { actions: content.actions.map((a) => ({ ...a, id: a.id ?? randomUUID() })) });
     await m.getRepository(ContractEntity).save(this.touch(contract, actor.user.id));
-    const changes = changedFields(before, contract, ['variant', 'clientIds', 'causes', 'possibilities', 'limitations', 'mainGoal', 'partialGoals', 'actions', 'periodFrom', 'periodTo']);
+    const changes = changedFields(before, contract, ['variant', 'clientIds', 'causes', 'possibilities', 'limitations', 'mainGoal', 'partialGoals', 'actions', 'periodFrom', 'periodTo', 'labourMarket']);
     await this.audit.append(m, { actorId: actor.user.id, action: 'contract.update', entityType: 'contract', entityId: contract.id, caseId: contract.caseId, details: { changes } });
     return contractView(contract, await this.cases.userNames(m));
   }
@@ -455,6 +455,7 @@ function contractView(c: ContractRow, names: Map<string, string>): ContractView 
     outcomeNote: c.outcomeNote,
     terminatedOn: c.terminatedOn,
     terminationReason: c.terminationReason,
+    labourMarket: c.labourMarket ?? null,
   };
 }
 

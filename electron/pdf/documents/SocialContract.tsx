@@ -141,10 +141,10 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
               <Paragraphs text={null} />
             ) : (
               <View>
-                <LabelValue label="Wykształcenie:" value={model.activationProfile.education} />
-                <LabelValue label="Zawód wyuczony / wykonywany:" value={model.activationProfile.profession} />
-                <LabelValue label="Doświadczenie zawodowe:" value={model.activationProfile.workExperience} />
-                <LabelValue label="Status na rynku pracy:" value={model.activationProfile.labourMarketStatus} />
+                <LabelValue label="Wykształcenie:" value={model.activationProfile.education} labelWidth={190} />
+                <LabelValue label="Rejestracja w powiatowym urzędzie pracy:" value={model.activationProfile.pupRegistration} labelWidth={190} />
+                <LabelValue label="Przyczyny pozostawania bez pracy:" value={model.activationProfile.unemploymentReason} labelWidth={190} />
+                <LabelValue label="Profil pomocy / forma wsparcia w urzędzie pracy:" value={model.activationProfile.profile} labelWidth={190} />
               </View>
             )}
           </View>

@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Controller, useFieldArray, useForm, type DefaultValues } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type DefaultValues } from 'react-hook-form';
 import { z } from 'zod';
 import { RELATION_LABELS, type CaseFileView } from '../../../shared/cases';
 import { addMonths, type IsoDate } from '../../../shared/domain/dates';
@@ -67,8 +67,17 @@ function relationLabel(relation: string): string {
 
 function toForm(contract: ContractView): ContractFormInput {
   const { variant, clientIds, causes, possibilities, limitations, mainGoal, actions, periodFrom, periodTo } = contract;
-  return { variant, clientIds, causes, possibilities, limitations, mainGoal, actions, periodFrom, periodTo, partialGoals: contract.partialGoals.map((goal) => ({ text: goal })) };
+  return { variant, clientIds, causes, possibilities, limitations, mainGoal, actions, periodFrom, periodTo, partialGoals: contract.partialGoals.map((goal) => ({ text: goal })), labourMarket: contract.labourMarket ?? EMPTY_LABOUR_MARKET };
 }
+
+/** Variant B, part I B: the person's labour-market situation (printed on the kontrakt). */
+const EMPTY_LABOUR_MARKET = { education: '', pupRegistration: '', unemploymentReason: '', profile: '' };
+const LABOUR_MARKET_FIELDS = [
+  { key: 'education', label: 'Wykształcenie' },
+  { key: 'pupRegistration', label: 'Rejestracja w powiatowym urzędzie pracy', description: 'Np. „bezrobotna bez prawa do zasiłku od 12.01.2026” albo „nie jest zarejestrowana”.' },
+  { key: 'unemploymentReason', label: 'Przyczyny pozostawania bez pracy' },
+  { key: 'profile', label: 'Profil pomocy / forma wsparcia ustalona w urzędzie pracy' },
+] as const;
 
 function emptyContract(file: CaseFileView): DefaultValues<ContractFormInput> {
   const today = todayIso();
@@ -83,6 +92,7 @@ function emptyContract(file: CaseFileView): DefaultValues<ContractFormInput> {
     actions: [],
     periodFrom: today,
     periodTo: addMonths(today, 6),
+    labourMarket: EMPTY_LABOUR_MARKET,
   };
 }
 
@@ -163,7 +173,8 @@ function ContractEditor({ file, contract, draft }: { file: CaseFileView; contrac
   // A refusal to sign was about the form as it was; it is stale once the user changes something.
   useEffect(() => form.subscribe({ formState: { values: true }, callback: () => setSignError(undefined) }), [form]);
   const { errors, isSubmitting } = form.formState;
-  const isField = (key: string) => ['variant', 'clientIds', 'causes', 'possibilities', 'limitations', 'mainGoal', 'periodFrom', 'periodTo'].includes(key) || /^(actions|partialGoals)\./.test(key);
+  const variant = useWatch({ control: form.control, name: 'variant' });
+  const isField = (key: string) => ['variant', 'clientIds', 'causes', 'possibilities', 'limitations', 'mainGoal', 'periodFrom', 'periodTo'].includes(key) || /^(actions|partialGoals|labourMarket)\./.test(key);
 
   /** Creates the contract or saves its draft; returns the saved contract. */
   const persist = async (values: ContractFormOutput): Promise<ContractView> => {
@@ -278,6 +289,25 @@ function ContractEditor({ file, contract, draft }: { file: CaseFileView; contrac
               <Textarea label="Możliwości" description="Mocne strony, zasoby osoby i otoczenia." inputWrapperOrder={['label', 'input', 'description', 'error']} autosize minRows={2} size="md" {...form.register('possibilities')} error={errors.possibilities?.message} />
               <Textarea label="Ograniczenia" description="Co utrudnia wyjście z trudnej sytuacji." inputWrapperOrder={['label', 'input', 'description', 'error']} autosize minRows={2} size="md" {...form.register('limitations')} error={errors.limitations?.message} />
             </SimpleGrid>
+            {variant === 'B' ? (
+              <Stack gap="sm" aria-label="Sytuacja zawodowa (część I B)">
+                <Title order={3} fz={16}>
+                  Sytuacja zawodowa (część I B)
+                </Title>
+                {LABOUR_MARKET_FIELDS.map((field) => (
+                  <Textarea
+                    key={field.key}
+                    label={field.label}
+                    {...('description' in field ? { description: field.description, inputWrapperOrder: ['label', 'input', 'description', 'error'] as ('label' | 'input' | 'description' | 'error')[] } : {})}
+                    autosize
+                    minRows={1}
+                    size="md"
+                    {...form.register(`labourMarket.${field.key}`)}
+                    error={errors.labourMarket?.[field.key]?.message}
+                  />
+                ))}
+              </Stack>
+            ) : null}
           </Stack>
         </Paper>
 

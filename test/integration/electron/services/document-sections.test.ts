@@ -128,4 +128,16 @@ describe('statutory sections', () => {
     expect(printed).toContain('Praca przynosi efekty; wskazana kontynuacja.');
     expect(printed).toContain('Przekazano kierownikowi ośrodka: 2 marca 2026 r.');
   });
+
+  it('kontrakt wariant B: the labour-market part is entered and printed (education, PUP registration, why unemployed, profile)', async () => {
+    const { caseId } = await office();
+    const clientId = (await t.call('cases:get', { id: caseId })).family.members[0]?.person.id ?? '';
+    const labourMarket = { education: 'średnie ogólnokształcące', pupRegistration: 'bezrobotna bez prawa do zasiłku od 12.01.2026', unemploymentReason: 'opieka nad dzieckiem do 2025 r.', profile: 'kurs zawodowy' };
+    const contract = await t.call('contracts:create', { caseId, variant: 'B', clientIds: [clientId], causes: 'Bezrobocie.', possibilities: '', limitations: '', mainGoal: 'Podjęcie pracy.', partialGoals: [], actions: [{ party: 'client', description: 'Rejestracja w PUP', deadline: '2026-04-15' }], periodFrom: '2026-03-02', periodTo: '2026-08-31', labourMarket });
+    expect(contract.labourMarket).toEqual(labourMarket);
+    const printed = await text(caseId, 'social-contract', contract.id);
+    expect(printed).toContain('Rejestracja w powiatowym urzędzie pracy: bezrobotna bez prawa do zasiłku od 12.01.2026');
+    expect(printed).toContain('Przyczyny pozostawania bez pracy: opieka nad dzieckiem do 2025 r.');
+    expect(printed).toContain('kurs zawodowy');
+  });
 });
