@@ -22,6 +22,7 @@ export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'deadline',
   'evaluatedOn',
   'terminatedOn',
+  'occurredOn',
   'interviewOn',
   'givenOn',
   'submittedOn',
@@ -163,6 +164,8 @@ export interface SocialContractModel {
   partialGoals: string[];
   actions: SocialContractAction[];
   period: { from: IsoDate; to: IsoDate };
+  /** Recorded breaches of the kontrakt (art. 11 ust. 2 u.p.s.), oldest first. */
+  breaches: { occurredOn: IsoDate; note: string }[];
   evaluation: { evaluatedOn: IsoDate; text: string } | null;
   termination: { terminatedOn: IsoDate; reason: string } | null;
 }

@@ -262,6 +262,10 @@ async function socialContract(m: EntityManager, context: CaseContext, contractId
     evaluation = { evaluatedOn: event?.occurredOn ?? contract.updatedAt.slice(0, 10), text: [`${outcome}.`, contract.outcomeNote ?? ''].filter((part) => part.trim() !== '').join('\n\n') };
   }
   const first = head(context);
+  const breaches = await m.getRepository(CaseEventEntity).find({
+    where: { caseId: context.kase.id, refType: 'contract', refId: contract.id, title: 'Niedotrzymanie kontraktu socjalnego' },
+    order: { occurredOn: 'ASC', createdAt: 'ASC' },
+  });
   return {
     // A draft is printed to be signed: its date is written by hand.
     header: { ...base, dated: contract.signedOn },
@@ -288,6 +292,7 @@ async function socialContract(m: EntityManager, context: CaseContext, contractId
       status: ACTION_STATUS[action.status] ?? null,
     })),
     period: { from: contract.periodFrom, to: contract.periodTo },
+    breaches: breaches.map((event) => ({ occurredOn: event.occurredOn, note: event.body })),
     evaluation,
     termination: contract.terminatedOn === null ? null : { terminatedOn: contract.terminatedOn, reason: contract.terminationReason ?? '' },
   };

@@ -179,6 +179,12 @@ function ContractCopy({ model }: { model: SocialContractModel }) {
         </Section>
       )}
 
+      {model.breaches.length > 0 && (
+        <Section title="Niedotrzymanie postanowień kontraktu">
+          <List items={model.breaches.map((breach) => `${formatDate(breach.occurredOn)}: ${breach.note}`)} />
+        </Section>
+      )}
+
       {model.termination !== null && (
         <Section title="Rozwiązanie kontraktu">
           <LabelValue label="Data rozwiązania:" value={formatDate(model.termination.terminatedOn)} />

@@ -45,6 +45,8 @@ const EXPECTED: Record<string, Expectation> = {
       '3. Działania stron kontraktu',
       '4. Okres obowiązywania kontraktu',
       'Ocena realizacji kontraktu',
+      'Niedotrzymanie postanowień kontraktu',
+      '06.05.2025: Klientka nie stawiła się na umówioną rozmowę w PUP',
       'Postanowienia końcowe',
       'Podpisy stron kontraktu',
       'podpis klienta',

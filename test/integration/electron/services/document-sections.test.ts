@@ -139,5 +139,9 @@ describe('statutory sections', () => {
     expect(printed).toContain('Rejestracja w powiatowym urzędzie pracy: bezrobotna bez prawa do zasiłku od 12.01.2026');
     expect(printed).toContain('Przyczyny pozostawania bez pracy: opieka nad dzieckiem do 2025 r.');
     expect(printed).toContain('kurs zawodowy');
+    // A recorded breach is printed with its date.
+    await t.call('contracts:event', { id: contract.id, event: 'sign', signedOn: '2026-03-02' });
+    await t.call('contracts:event', { id: contract.id, event: 'breach', occurredOn: '2026-03-02', note: 'Nie stawiła się w PUP.' });
+    expect(await text(caseId, 'social-contract', contract.id)).toContain('Niedotrzymanie postanowień kontraktu – 02.03.2026: Nie stawiła się w PUP.');
   });
 });
