@@ -163,6 +163,14 @@ export const analysisSaveSchema = z.object({
   resources: optionalText('Zasoby', 8000),
   conclusions: optionalText('Wnioski', 8000),
   consentOn: isoDateSchema.nullable(),
+  /** Who consented and when, as recorded (art. 8 u.w.r.); a member with no date did not consent. */
+  consentPersons: z
+    .array(z.object({ personId: z.uuid(), givenOn: z.union([isoDateSchema, z.literal('')]).nullable() }))
+    .max(30)
+    .default([])
+    .transform((entries) => entries.flatMap((entry) => (entry.givenOn ? [{ personId: entry.personId, givenOn: entry.givenOn }] : []))),
+  earlierHelp: optionalText('Dotychczasowa pomoc i instytucje zaangażowane', 8000).default(''),
+  childrenLegal: optionalText('Sytuacja prawna dzieci', 8000).default(''),
 });
 
 export const decisionSchema = z.discriminatedUnion('kind', [
@@ -322,6 +330,9 @@ export interface AnalysisView {
   resources: string;
   conclusions: string;
   consentOn: IsoDate | null;
+  consentPersons: { personId: string; givenOn: IsoDate }[];
+  earlierHelp: string;
+  childrenLegal: string;
 }
 
 /** How a request for an assistant came about (the kierownik's queue shows it). */

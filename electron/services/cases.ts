@@ -398,7 +398,7 @@ export class CasesService {
       },
       interviews: interviews.map((i) => ({ id: i.id, kind: i.kind, status: i.status, conductedOn: i.conductedOn })),
       analysis: analysis
-        ? { reasons: analysis.reasons, strengths: analysis.strengths, resources: analysis.resources, conclusions: analysis.conclusions, consentOn: analysis.consentOn }
+        ? { reasons: analysis.reasons, strengths: analysis.strengths, resources: analysis.resources, conclusions: analysis.conclusions, consentOn: analysis.consentOn, consentPersons: analysis.consentPersons ?? [], earlierHelp: analysis.earlierHelp ?? '', childrenLegal: analysis.childrenLegal ?? '' }
         : null,
       requests: await Promise.all(requests.map((r) => this.requestView(m, r.id, names))),
       events: events.map((e): CaseEventView => ({ id: e.id, occurredOn: e.occurredOn, kind: e.kind, title: e.title, body: e.body, significant: e.significant, authorName: e.authorId ? (names.get(e.authorId) ?? null) : null })),
@@ -666,10 +666,15 @@ export class CasesService {
     if (input.consentOn) {
       this.notInFuture(input.consentOn, 'Data zgody rodziny', 'consentOn');
     }
+    for (const entry of input.consentPersons) this.notInFuture(entry.givenOn, 'Data zgody', 'consentPersons');
+    const familyPersons = new Set((await m.getRepository(FamilyMemberEntity).findBy({ familyId: kase.row.familyId })).map((member) => member.personId));
+    if (input.consentPersons.some((entry) => !familyPersons.has(entry.personId))) {
+      throw new AppError('VALIDATION', 'Zgodę można odnotować tylko dla członków tej rodziny.', { consentPersons: 'Osoba spoza rodziny.' });
+    }
     const repo = m.getRepository(AnalysisEntity);
     const existing = await repo.findOneBy({ caseId: input.caseId });
     const now = this.clock.now().toISOString();
-    const values = { reasons: input.reasons, strengths: input.strengths, resources: input.resources, conclusions: input.conclusions, consentOn: input.consentOn };
+    const values = { reasons: input.reasons, strengths: input.strengths, resources: input.resources, conclusions: input.conclusions, consentOn: input.consentOn, consentPersons: input.consentPersons, earlierHelp: input.earlierHelp, childrenLegal: input.childrenLegal };
     if (existing) {
       await repo.save({ ...existing, ...values, updatedAt: now, updatedBy: actor.user.id });
     } else {

@@ -556,7 +556,7 @@ function planFamily(index: number, seed: number, ctx: PlanContext): FamilyPlan {
     // A minor parent's case went from the wywiad to the kierownik's queue (art. 11 u.w.r.): no analysis step.
     if (!minorParent) at(o, 'worker', 'saveAnalysis', async (x, a, date) => {
       const reasons = run.record.reasons;
-      await x.cases.saveAnalysis(x.m, { caseId: run.record.caseId, reasons, strengths, resources: 'Rodzina korzysta z zasiłku rodzinnego.', conclusions: texts.conclusions, consentOn: consent ? date : null }, a);
+      await x.cases.saveAnalysis(x.m, { caseId: run.record.caseId, reasons, strengths, resources: 'Rodzina korzysta z zasiłku rodzinnego.', conclusions: texts.conclusions, consentOn: consent ? date : null, consentPersons: [], earlierHelp: '', childrenLegal: '' }, a);
     });
     if (scenario === 'analysis') return void (dwell = [0, 30]);
     if (scenario === 'social_work') {

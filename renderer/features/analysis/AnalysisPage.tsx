@@ -28,7 +28,7 @@ import { FileRequestForm } from './FileRequestForm';
 const analysisFormSchema = analysisSaveSchema.omit({ caseId: true });
 type AnalysisFormInput = z.input<typeof analysisFormSchema>;
 type AnalysisFormOutput = z.output<typeof analysisFormSchema>;
-const ANALYSIS_FIELDS = ['reasons', 'strengths', 'resources', 'conclusions', 'consentOn'] as const;
+const ANALYSIS_FIELDS = ['reasons', 'strengths', 'resources', 'conclusions', 'consentOn', 'consentPersons', 'earlierHelp', 'childrenLegal'] as const;
 
 function isReason(value: string): value is Art7Reason {
   return (ART7_REASONS as readonly string[]).includes(value);
@@ -111,6 +111,13 @@ function defaults(file: CaseFileView): AnalysisFormInput {
     resources: analysis?.resources ?? '',
     conclusions: analysis?.conclusions ?? '',
     consentOn: analysis?.consentOn ?? null,
+    // One row per member: the date she consented, empty when she did not (printed on the wniosek as entered).
+    consentPersons: file.family.members.map((member) => ({
+      personId: member.person.id,
+        givenOn: analysis?.consentPersons.find((entry) => entry.personId === member.person.id)?.givenOn ?? null,
+    })),
+    earlierHelp: analysis?.earlierHelp ?? '',
+    childrenLegal: analysis?.childrenLegal ?? '',
   };
 }
 
@@ -174,6 +181,8 @@ function AnalysisEditor({ file }: { file: CaseFileView }) {
               />
             </SimpleGrid>
             <Textarea label="Wnioski z analizy" autosize minRows={4} {...form.register('conclusions')} error={errors.conclusions?.message} />
+            <Textarea label="Dotychczasowa pomoc i instytucje zaangażowane" autosize minRows={2} {...form.register('earlierHelp')} error={errors.earlierHelp?.message} />
+            <Textarea label="Sytuacja prawna dzieci" description="Władza rodzicielska, postępowania przed sądem, piecza zastępcza." inputWrapperOrder={BELOW} autosize minRows={2} {...form.register('childrenLegal')} error={errors.childrenLegal?.message} />
             <DateField
               control={form.control}
               name="consentOn"
@@ -182,6 +191,15 @@ function AnalysisEditor({ file }: { file: CaseFileView }) {
               maxDate={todayIso()}
               maw={640}
             />
+            <Stack gap={6} aria-label="Zgoda członków rodziny">
+              <Text fw={600}>Kto wyraził zgodę i kiedy</Text>
+              <Text c="dimmed" size="sm">
+                Wpisz datę przy każdej osobie, która wyraziła zgodę; osoba bez daty nie wyraziła zgody. Na wniosku drukuje się dokładnie to, co tu wpisano.
+              </Text>
+              {file.family.members.map((member, index) => (
+                <DateField key={member.id} control={form.control} name={`consentPersons.${index}.givenOn`} label={`${member.person.firstName} ${member.person.lastName}`} maxDate={todayIso()} maw={320} />
+              ))}
+            </Stack>
             <FormError message={errors.root?.server?.message} title="Nie zapisano analizy" />
             <Group justify="flex-end">
               <Button type="submit" loading={isSubmitting}>

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanArea } from '../../../../shared/domain/familyWork';
 import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
-import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
+import { caseWithRequest, MANDATORY_SEGMENTS, PASSWORD, signIn, simpleIntake } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH, readPdf } from '../pdf/pdf-helpers';
 
 let t: TestBackend;
@@ -25,7 +25,7 @@ async function office(): Promise<{ caseId: string; requestId: string }> {
   return caseWithRequest(t, 'anowak', 1);
 }
 
-async function text(caseId: string, kind: 'family-work-plan' | 'social-contract', subjectId: string): Promise<string> {
+async function text(caseId: string, kind: 'family-work-plan' | 'social-contract' | 'assistant-request', subjectId: string): Promise<string> {
   const issued = await t.call('documents:issue', { caseId, kind, subjectId });
   const file = await t.call('documents:get', { documentId: issued.document.id });
   return oneLine((await readPdf(new Uint8Array(Buffer.from(file.bytes, 'base64')))).text);
@@ -143,5 +143,38 @@ describe('statutory sections', () => {
     await t.call('contracts:event', { id: contract.id, event: 'sign', signedOn: '2026-03-02' });
     await t.call('contracts:event', { id: contract.id, event: 'breach', occurredOn: '2026-03-02', note: 'Nie stawiła się w PUP.' });
     expect(await text(caseId, 'social-contract', contract.id)).toContain('Niedotrzymanie postanowień kontraktu – 02.03.2026: Nie stawiła się w PUP.');
+  });
+
+  it('wniosek: the consent as recorded by person and date (nobody else listed), earlier help, the children\u2019s legal situation, strengths under strengths', async () => {
+    t = testBackend(undefined, { pdfWorkerPath: WORKER_PATH, fontDir: FONT_DIR });
+    await setUpOffice(t);
+    await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+    await signIn(t, 'anowak');
+    const { id: caseId } = await t.call('cases:create', simpleIntake(1));
+    const { interviewId } = await t.call('cases:startInterview', { caseId });
+    const saved = await t.call('interviews:save', { id: interviewId, expectedVersion: 1, conductedOn: '2026-03-02', place: 'Dom rodziny', segments: MANDATORY_SEGMENTS, documents: {}, income: { items: [] } });
+    await t.call('interviews:complete', { id: interviewId, expectedVersion: saved.version });
+    const members = (await t.call('cases:get', { id: caseId })).family.members;
+    const [first, ...others] = members;
+    if (!first) throw new Error('a member');
+    await t.call('analysis:save', {
+      caseId,
+      reasons: ['parenting_helplessness'],
+      strengths: 'Chęć współpracy.',
+      resources: 'Babcia.',
+      conclusions: 'Trudności w organizacji dnia.',
+      consentOn: '2026-03-02',
+      consentPersons: [{ personId: first.person.id, givenOn: '2026-03-02' }, ...others.map((member) => ({ personId: member.person.id, givenOn: null }))],
+      earlierHelp: 'Zasiłek okresowy od 2025 r.',
+      childrenLegal: 'Rodzice mają pełnię władzy rodzicielskiej.',
+    });
+    const request = await t.call('requests:file', { caseId, justification: 'Bezradność opiekuńczo-wychowawcza.' });
+    const printed = oneLine(await text(caseId, 'assistant-request', request.id));
+    expect(printed).toContain(`Zgoda na współpracę z asystentem rodziny, wyrażona przez: – ${first.person.firstName} ${first.person.lastName} – w dniu 2 marca 2026 r.`);
+    for (const member of others) expect(printed).not.toContain(`${member.person.firstName} ${member.person.lastName} – w dniu`);
+    expect(printed).toContain('4. Trudności w wypełnianiu funkcji opiekuńczo-wychowawczych Trudności w organizacji dnia.');
+    expect(printed).toContain('5. Mocne strony i zasoby rodziny Chęć współpracy.');
+    expect(printed).toContain('6. Dotychczasowa pomoc i instytucje zaangażowane Zasiłek okresowy od 2025 r.');
+    expect(printed).toContain('7. Sytuacja prawna dzieci Rodzice mają pełnię władzy rodzicielskiej.');
   });
 });
