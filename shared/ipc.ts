@@ -142,6 +142,8 @@ export interface OfficeInfo {
   postalCode: string;
   city: string;
   gmina: string;
+  /** The place in the documents' date line; '' : the city. */
+  place: string;
 }
 
 export type Settings = z.output<typeof settingsSchema>;

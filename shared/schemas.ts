@@ -97,6 +97,8 @@ export const officeSchema = z.object({
   postalCode: postalCodeSchema,
   city: text('Miejscowość', 100),
   gmina: text('Gmina', 100),
+  /** The place in the documents' date line ("Bielice, dnia …"); empty: the city of the address. */
+  place: optionalText('Miejscowość w dacie pism', 100).default(''),
 });
 
 export const personNameSchema = z.object({

@@ -66,7 +66,7 @@ export async function loadCaseData(m: EntityManager, caseId: string): Promise<Ca
   const byId = new Map(persons.map((p) => [p.id, p]));
   const users = await m.getRepository(UserEntity).find();
   return {
-    office: { name: office.name, street: office.street, postalCode: office.postalCode, city: office.city, gmina: office.gmina },
+    office: { name: office.name, street: office.street, postalCode: office.postalCode, city: office.city, gmina: office.gmina, place: office.place ?? '' },
     kase,
     family,
     members: memberRows.map((x) => ({ person: byId.get(x.personId)!, relation: x.relation, inHousehold: x.inHousehold, childWhereabouts: x.childWhereabouts })),

@@ -226,7 +226,7 @@ export class CourtExportService {
     this.fontDir();
 
     const { data, request } = snap;
-    const header: DocumentHeader = { office: data.office, caseNumber: data.kase.number, documentNumber: null, issuedOn: snap.today, dated: snap.today, place: data.office.city };
+    const header: DocumentHeader = { office: data.office, caseNumber: data.kase.number, documentNumber: null, issuedOn: snap.today, dated: snap.today, place: data.office.place.trim() || data.office.city };
     const reference = request ? `sygn. akt ${request.caseReference}` : null;
     const subtitle = [`${familyTitle(data)}, ${data.family.street}, ${data.family.postalCode} ${data.family.city}`, ...(reference ? [`Dla: ${request!.court}, ${request!.division}, ${reference}`] : [])];
     let done = 0;
@@ -271,7 +271,7 @@ export class CourtExportService {
     // The covering letter (pismo przewodnie): to the court, its sygnatura, what is enclosed, signed.
     const letter = request
       ? {
-          placeAndDate: `${data.office.city}, dnia ${formatDateLong(snap.today)}`,
+          placeAndDate: `${data.office.place.trim() || data.office.city}, dnia ${formatDateLong(snap.today)}`,
           addressee: [request.court, request.division, ...(request.courtAddress?.trim() ? [request.courtAddress.trim()] : [])],
           reference: `Sygn. akt: ${request.caseReference}`,
           opening: `W odpowiedzi na pismo Sądu ${request.letterOn ? `z dnia ${formatDateLong(request.letterOn)}` : `, które wpłynęło dnia ${formatDateLong(request.receivedOn)},`} w sprawie rodziny zamieszkałej pod adresem: ${data.family.street}, ${data.family.postalCode} ${data.family.city}, przekazuję w załączeniu akta sprawy ${data.kase.number}, a w nich:`.replace('Sądu ,', 'Sądu,'),

@@ -202,7 +202,7 @@ export class DocumentsService {
       caseNumber: owner.caseNumber,
       documentNumber,
       issuedOn,
-      place: office.city,
+      place: office.place.trim() || office.city,
     });
     const latest = await repo.findOne({ where: { kind, subjectId }, order: { version: 'DESC' } });
     if (latest && latest.caseId !== owner.caseId) throw new AppError('NOT_FOUND', 'Ten dokument należy do innej sprawy.');

@@ -18,11 +18,11 @@ export const DEFAULT_SETTINGS: Settings = {
   backupEveryHours: 24,
 };
 
-const OFFICE_FIELDS = ['name', 'street', 'postalCode', 'city', 'gmina'] as const;
+const OFFICE_FIELDS = ['name', 'street', 'postalCode', 'city', 'gmina', 'place'] as const;
 const SETTING_PREFIX = 'settings.';
 
 function toInfo(row: OfficeRow): OfficeInfo {
-  return { name: row.name, street: row.street, postalCode: row.postalCode, city: row.city, gmina: row.gmina };
+  return { name: row.name, street: row.street, postalCode: row.postalCode, city: row.city, gmina: row.gmina, place: row.place ?? '' };
 }
 
 export class OfficeService {

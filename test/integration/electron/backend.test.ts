@@ -20,7 +20,7 @@ describe('first run and login', () => {
     expect(user).toMatchObject({ login: HEAD.login, roles: ['head'] });
     const ready = await t.call('app:status', {});
     expect(ready.state).toBe('ready');
-    expect(ready.office).toEqual(OFFICE);
+    expect(ready.office).toEqual({ ...OFFICE, place: '' });
     expect(ready.settings).toEqual(DEFAULT_SETTINGS);
   });
 

@@ -59,7 +59,7 @@ export function SettingsPage() {
 
 type OfficeInput = z.input<typeof officeSchema>;
 type OfficeOutput = z.output<typeof officeSchema>;
-const OFFICE_FIELDS = ['name', 'street', 'postalCode', 'city', 'gmina'] as const;
+const OFFICE_FIELDS = ['name', 'street', 'postalCode', 'city', 'gmina', 'place'] as const;
 
 function OfficeForm({ office }: { office: OfficeInfo }) {
   const queryClient = useQueryClient();
@@ -100,6 +100,13 @@ function OfficeForm({ office }: { office: OfficeInfo }) {
           />
           <TextInput label="Miejscowość" {...form.register('city')} error={errors.city?.message} />
           <TextInput label="Gmina" {...form.register('gmina')} error={errors.gmina?.message} />
+          <TextInput
+            label="Miejscowość w dacie pism"
+            description="„Bielice, dnia 1 czerwca 2026 r.”; puste: miejscowość z adresu."
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            {...form.register('place')}
+            error={errors.place?.message}
+          />
         </SimpleGrid>
         <FormError message={errors.root?.server?.message} title="Nie zapisano danych ośrodka" />
         <Group>

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanArea } from '../../../../shared/domain/familyWork';
 import { formatDateLong } from '../../../../shared/polish';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { HEAD, OFFICE, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH, readPdf } from '../pdf/pdf-helpers';
 
@@ -150,6 +150,12 @@ describe('dates printed on documents', () => {
     });
     const draft = await printed(caseId, 'social-contract', contract.id);
     expect(draft.text).toContain('Bielice, dnia ....................');
+    // The place in the date line is the office's setting (the city of its address when empty).
+    await signIn(t, HEAD.login);
+    await t.call('office:update', { ...OFFICE, place: 'Stare Bielice' });
+    await signIn(t, 'anowak');
+    await t.call('contracts:save', { id: contract.id, expectedVersion: contract.version, variant: 'A', clientIds: [clientId], causes: 'Bezrobocie matki.', possibilities: 'Wykształcenie średnie.', limitations: 'Brak opieki nad synem.', mainGoal: 'Podjęcie zatrudnienia.', partialGoals: [], actions: [], periodFrom: '2026-03-06', periodTo: '2026-08-31' });
+    expect((await printed(caseId, 'social-contract', contract.id)).text).toContain('Stare Bielice, dnia ....................');
     expect(draft.text).toContain('zawarty w dniu .................... pomiędzy');
     expect(draft.text).not.toContain(long('2026-03-02'));
   });
