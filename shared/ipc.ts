@@ -19,6 +19,7 @@ import {
   officeSchema,
   passwordSchema,
   personNameSchema,
+  phoneSchema,
   recoveryCodeSchema,
   rolesSchema,
   settingsUpdateSchema,
@@ -162,6 +163,8 @@ export interface AppStatus {
 export interface UserSummary extends SessionUser {
   active: boolean;
   createdAt: string;
+  /** Printed on the przydzielenie asystenta rodziny; '' when not given. */
+  officePhone: string;
 }
 
 export interface AuditEntryView {
@@ -224,7 +227,7 @@ export const channels = {
   'users:list': channel<UserSummary[]>()(none, { permission: 'users.manage' }),
   'users:create': channel<UserSummary>()(newUserSchema, { permission: 'users.manage' }),
   'users:update': channel<UserSummary>()(
-    personNameSchema.extend({ id: idSchema, roles: rolesSchema, active: z.boolean() }),
+    personNameSchema.extend({ id: idSchema, roles: rolesSchema, active: z.boolean(), officePhone: phoneSchema.optional() }),
     { permission: 'users.manage' },
   ),
   'users:resetPassword': channel<null>()(z.object({ id: idSchema, newPassword: passwordSchema }), {

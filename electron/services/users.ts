@@ -22,6 +22,8 @@ export interface UserChange {
   lastName: string;
   roles: Role[];
   active: boolean;
+  /** Unchanged when absent; '' clears it. */
+  officePhone?: string | undefined;
 }
 
 export function toSessionUser(row: UserRow): SessionUser {
@@ -29,7 +31,7 @@ export function toSessionUser(row: UserRow): SessionUser {
 }
 
 function toSummary(row: UserRow): UserSummary {
-  return { ...toSessionUser(row), active: row.active, createdAt: row.createdAt };
+  return { ...toSessionUser(row), active: row.active, createdAt: row.createdAt, officePhone: row.officePhone ?? '' };
 }
 
 export class UsersService {
@@ -90,8 +92,9 @@ export class UsersService {
       worker: switchesOff || drops('social_worker'),
       assistant: switchesOff || drops('family_assistant'),
     });
-    const after: UserRow = { ...before, ...change, updatedAt: this.clock.now().toISOString(), updatedBy: actorId };
-    const changes = changedFields(before, after, ['firstName', 'lastName', 'roles', 'active']);
+    const { officePhone, ...rest } = change;
+    const after: UserRow = { ...before, ...rest, ...(officePhone === undefined ? {} : { officePhone: officePhone.trim() || null }), updatedAt: this.clock.now().toISOString(), updatedBy: actorId };
+    const changes = changedFields(before, after, ['firstName', 'lastName', 'roles', 'active', 'officePhone']);
     if (Object.keys(changes).length > 0) {
       await repo.save(after);
       await this.audit.append(manager, { actorId, action: 'user.update', entityType: 'user', entityId: change.id, details: { changes } });

@@ -35,6 +35,7 @@ function EditUserForm({ user, onDone }: { user: UserSummary; onDone: () => void 
       lastName: user.lastName,
       roles: user.roles,
       active: user.active,
+      officePhone: user.officePhone,
     },
   });
   const { errors, isSubmitting } = form.formState;
@@ -64,6 +65,7 @@ function EditUserForm({ user, onDone }: { user: UserSummary; onDone: () => void 
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label="Imię" data-autofocus {...form.register('firstName')} error={errors.firstName?.message} />
           <TextInput label="Nazwisko" {...form.register('lastName')} error={errors.lastName?.message} />
+          <TextInput label="Telefon służbowy" description="Drukowany na piśmie o przydzieleniu asystenta rodziny." inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.register('officePhone')} error={errors.officePhone?.message} />
         </SimpleGrid>
         <Controller
           control={form.control}

@@ -16,7 +16,7 @@ export const CREATE_USER_FIELDS = ['firstName', 'lastName', 'login', 'roles', 'p
 export const updateUserFormSchema = channels['users:update'].input;
 export type UpdateUserFormInput = z.input<typeof updateUserFormSchema>;
 export type UpdateUserFormOutput = z.output<typeof updateUserFormSchema>;
-export const UPDATE_USER_FIELDS = ['firstName', 'lastName', 'roles', 'active'] as const;
+export const UPDATE_USER_FIELDS = ['firstName', 'lastName', 'roles', 'active', 'officePhone'] as const;
 
 export const resetPasswordFormSchema = z
   .object({ newPassword: passwordSchema, newPasswordRepeat: passwordRepeatSchema })

@@ -53,6 +53,7 @@ describe('dates printed on documents', () => {
     await daysLater(3);
     await signIn(t, HEAD.login);
     const assistantId = (await t.call('assistants:caseloads', {})).find((a) => a.name === 'Bożena Wiśniewska')?.assistantId ?? '';
+    await t.call('users:update', { id: assistantId, firstName: 'Bożena', lastName: 'Wiśniewska', roles: ['family_assistant'], active: true, officePhone: '32 555 01 23' });
     await t.call('requests:decide', { requestId, decision: { kind: 'assign', assistantId } });
 
     // The worker concludes a kontrakt, signed the day before it is entered.
@@ -105,6 +106,8 @@ describe('dates printed on documents', () => {
     await signIn(t, HEAD.login);
     const letter = await printed(caseId, 'assistant-assignment', requestId);
     expect(letter.text).toContain(`${place}, dnia ${long(request.decidedOn)}`);
+    // The assistant's office phone, from her user record.
+    expect(letter.text).toContain('Telefon służbowy: 32 555 01 23');
     // The family the decision concerns is addressed first.
     expect(letter.text).toMatch(/Otrzymują: 1\. Rodzina Kowalczyk1, ul\. Polna 3/);
 
