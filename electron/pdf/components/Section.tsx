@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { StyleSheet, View } from '@react-pdf/renderer';
 import { Text } from './Text';
 import { isBlank, paragraphs } from '../format';
-import { COLOR, FONT_SIZE, styles } from './theme';
+import { COLOR, FONT_SIZE, styles, type Style } from './theme';
 
 /** What a required section prints when it has no content: it is never left out. */
 export const NO_DATA = 'brak danych';
@@ -31,6 +31,14 @@ const section = StyleSheet.create({
     borderBottomStyle: 'dotted',
   },
 });
+
+/** Below this many characters a paragraph is left-aligned: justified, a line or two of short text opens wide gaps. */
+const JUSTIFY_FROM_CHARS = 240;
+
+/** Free text justified when it is long enough to fill its lines, left-aligned when short. */
+export function paragraphStyle(text: string): Style[] {
+  return text.length < JUSTIFY_FROM_CHARS ? [styles.paragraph, { textAlign: 'left' }] : [styles.paragraph];
+}
 
 /** "brak danych" in italics. */
 export function NoData({ text = NO_DATA }: { text?: string }) {
@@ -90,7 +98,7 @@ export function Paragraphs({ text }: { text: string | null }) {
   return (
     <>
       {paragraphs(text).map((paragraph, index) => (
-        <Text key={index} style={styles.paragraph} orphans={2} widows={2}>
+        <Text key={index} style={paragraphStyle(paragraph)} orphans={2} widows={2}>
           {paragraph}
         </Text>
       ))}
@@ -114,13 +122,13 @@ export function TextSection({ title, text }: { title: string; text: string | nul
     <>
       <View wrap={first.length > KEEP_WITH_HEADING_CHARS}>
         <SectionHeading>{title}</SectionHeading>
-        <Text style={styles.paragraph} orphans={2} widows={2}>
+        <Text style={paragraphStyle(first)} orphans={2} widows={2}>
           {first}
         </Text>
       </View>
       <View style={section.section}>
         {rest.map((paragraph, index) => (
-          <Text key={index} style={styles.paragraph} orphans={2} widows={2}>
+          <Text key={index} style={paragraphStyle(paragraph)} orphans={2} widows={2}>
             {paragraph}
           </Text>
         ))}
