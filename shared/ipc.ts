@@ -42,7 +42,7 @@ import {
   type InterviewView,
   type RequestView,
 } from './cases';
-import { caseStatusSchema, closureReasonSchema } from './domain/caseFlow';
+import { closureReasonSchema } from './domain/caseFlow';
 import { additionalReportSchema, courtOrderSchema, familyChangeSchema, staffChangeSchema, type ActiveCaseRef, type OpenCaseView, type StaffHistoryView } from './records';
 import { isoDateSchema } from './domain/dates';
 import {

@@ -38,7 +38,7 @@ export async function benchLists(): Promise<void> {
     const rssBefore = process.memoryUsage().rss;
     await backend.invoke('session:login', { login: HEAD.login, password: HEAD.password });
     const total = await backend.invoke('cases:list', {});
-    const pages = total.ok ? Math.ceil(total.value.total / 50) : 0;
+    const pages = total.ok ? Math.ceil((total.value as { total: number }).total / 50) : 0;
     const headFirst = await time('cases:list', {});
     const headDeep = await time('cases:list', { page: Math.max(1, pages - 3) });
     const headName = await time('cases:list', { sort: 'familyName', direction: 'asc' });
