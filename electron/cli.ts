@@ -241,7 +241,11 @@ export async function runCli(argv: string[]): Promise<number> {
     backend = createBackend({
       dataDir: required(values, 'data-dir'),
       idleCheckMs: 0,
-      log: (m, e) => console.error(m, e),
+      // The app's log lines (migrations, restore steps) are for the shell's log file; the CLI reports its own
+      // steps on stdout and prints only failures on stderr.
+      log: (m, e) => {
+        if (e !== undefined) console.error(m, e);
+      },
       // The CLI runs from the source tree (tsx): the PDF worker and the fonts are there.
       pdfWorkerPath: fileURLToPath(new URL('./pdf/worker.ts', import.meta.url)),
       fontDir: FONT_DIR,

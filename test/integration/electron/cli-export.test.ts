@@ -55,9 +55,6 @@ describe('CLI export-case', () => {
   it('refuses a wrong password, an unknown case and a missing folder, in Polish, writing nothing', () => {
     const out = join(dir, 'puste');
     mkdirSync(out);
-    const wrong = cli(['export-case', '--data-dir', dataDir, '--login', HEAD.login, '--case', caseId, '--out', out], 'zle-haslo-123\n');
-    expect(wrong.code).toBe(3);
-    expect(wrong.err).toContain('Nieprawidłowy login lub hasło.');
     const unknown = cli(['export-case', '--data-dir', dataDir, '--login', HEAD.login, '--case', '00000000-0000-4000-8000-000000000000', '--out', out], `${HEAD.password}\n`);
     expect(unknown.code).toBe(3);
     expect(unknown.err).toContain('Nie znaleziono takiej sprawy.');
@@ -67,6 +64,10 @@ describe('CLI export-case', () => {
     const badParts = cli(['export-case', '--data-dir', dataDir, '--login', HEAD.login, '--case', caseId, '--parts', 'wszystko', '--out', out], `${HEAD.password}\n`);
     expect(badParts.code).toBe(2);
     expect(badParts.err).toContain('Nieznana część akt.');
+    // Last: a wrong password delays this login's next attempts, even from a new process (issue 14).
+    const wrong = cli(['export-case', '--data-dir', dataDir, '--login', HEAD.login, '--case', caseId, '--out', out], 'zle-haslo-123\n');
+    expect(wrong.code).toBe(3);
+    expect(wrong.err).toContain('Nieprawidłowy login lub hasło.');
     expect(readdirSync(out)).toEqual([]);
   });
 });
