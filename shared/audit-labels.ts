@@ -79,6 +79,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'plan.update': 'Zmiana planu pracy z rodziną',
   'plan.sign': 'Podpisanie planu pracy z rodziną',
   'visit.create': 'Wizyta u rodziny',
+  'visit.plan': 'Zaplanowanie wizyty u rodziny',
   'assessment.create': 'Okresowa ocena sytuacji rodziny',
   'document.issue': 'Wydanie dokumentu',
   'document.reprint': 'Ponowny wydruk dokumentu',
