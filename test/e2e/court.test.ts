@@ -112,9 +112,9 @@ describe('court: the opinion drafted, approved and issued; the case file exporte
       await heading(page, 'Opinia o rodzinie dla sądu').waitFor();
       const composition = field(page, '1. Skład i historia rodziny');
       expect(await composition.inputValue()).toContain('Marta Kowalczyk41');
-      expect(await field(page, '7. Mocne strony rodziny i zagrożenia').inputValue()).toContain('Matka chętnie współpracuje ze szkołą.');
-      await field(page, '4. Relacje w rodzinie').fill('Matka i syn mają dobry kontakt; ojciec dziecka odwiedza syna co dwa tygodnie.');
-      await field(page, '8. Wnioski').fill('Rodzina wymaga dalszego wsparcia asystenta rodziny; nie ma podstaw do ograniczenia władzy rodzicielskiej.');
+      expect(await field(page, '8. Mocne strony rodziny i zagrożenia').inputValue()).toContain('Matka chętnie współpracuje ze szkołą.');
+      await field(page, '5. Relacje w rodzinie').fill('Matka i syn mają dobry kontakt; ojciec dziecka odwiedza syna co dwa tygodnie.');
+      await field(page, '9. Wnioski').fill('Rodzina wymaga dalszego wsparcia asystenta rodziny; nie ma podstaw do ograniczenia władzy rodzicielskiej.');
       await shot('opinia-projekt');
       await button(page, 'Przekaż do zatwierdzenia').click();
       await page.getByLabel('Stan opinii').filter({ hasText: 'Do zatwierdzenia' }).waitFor();
