@@ -65,6 +65,7 @@ import {
 } from '../db/keyring';
 import { MIGRATIONS } from '../db/migrations';
 import { AppError } from '../errors';
+import { syncDir } from './sync-dir';
 
 export const BACKUP_MAGIC = Buffer.from('ASYSTA-BACKUP', 'ascii');
 export const BACKUP_FORMAT_VERSION = 2;
@@ -218,19 +219,6 @@ function corrupt(detail?: string): AppError {
   return new AppError('DB_CORRUPT', detail ? `${BACKUP_CORRUPT_MESSAGE} (${detail})` : BACKUP_CORRUPT_MESSAGE);
 }
 
-function syncDir(dir: string): void {
-  // Makes the renames durable; directories cannot be opened on Windows, where NTFS journals them.
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    /* best effort */
-  }
-}
 
 /** Writes a backup file: to a temporary name beside it, synced, then renamed into place. */
 async function writeBackupFile(target: string, header: BackupHeader, keyringText: string, snapshot: string, macKey: Buffer): Promise<{ size: number; sha256: string }> {

@@ -24,6 +24,7 @@ import type { Backend } from '../backend';
 import { Database } from '../db/database';
 import { keyIdOf, newMasterKey, rekeyed, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
 import { AppError } from '../errors';
+import { syncDir } from './sync-dir';
 
 export const KEY_JOURNAL_FILE = 'asysta.zmiana-klucza.json';
 const TEMP_PATTERN = /^asysta\.klucz-[0-9a-f]{16}\.(db|keys)\.tmp(-journal|-wal|-shm)?$/;
@@ -41,18 +42,6 @@ export interface KeyChange {
 
 const journalSchema = z.object({ db: z.string().regex(TEMP_PATTERN), keys: z.string().regex(TEMP_PATTERN) });
 
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    /* directories cannot be opened on Windows, where NTFS journals the renames */
-  }
-}
 
 function removeQuietly(...files: string[]): void {
   for (const file of files) {
