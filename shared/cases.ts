@@ -267,11 +267,6 @@ export interface CaseSummary {
 /** How the case list can be ordered (server-side; ties always fall back to the newest report, then the id). */
 export const CASE_LIST_SORTS = ['reportedOn', 'familyName', 'status'] as const;
 export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
-export const CASE_LIST_SORT_LABELS: Record<CaseListSort, string> = {
-  reportedOn: 'Data zgłoszenia',
-  familyName: 'Nazwisko',
-  status: 'Stan sprawy',
-};
 export const CASE_LIST_PAGE_SIZE_MAX = 200;
 export const CASE_LIST_PAGE_SIZE_DEFAULT = 50;
 
