@@ -24,18 +24,14 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import {
   accessSync,
-  closeSync,
   constants as fsConstants,
   existsSync,
-  fsyncSync,
-  openSync,
   promises as fs,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
@@ -65,7 +61,7 @@ import {
 } from '../db/keyring';
 import { MIGRATIONS } from '../db/migrations';
 import { AppError } from '../errors';
-import { syncDir } from './sync-dir';
+import { replaceFile, syncDir } from './durable-files';
 
 export const BACKUP_MAGIC = Buffer.from('ASYSTA-BACKUP', 'ascii');
 export const BACKUP_FORMAT_VERSION = 2;
@@ -935,15 +931,7 @@ export class BackupService {
 
   private writeJournal(journal: Journal): void {
     const file = join(this.dataDir, JOURNAL_FILE);
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(journal), { mode: 0o600 });
-    const fd = openSync(tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
+    replaceFile(file, JSON.stringify(journal));
     syncDir(this.dataDir);
   }
 

@@ -16,7 +16,7 @@
  * the new one) working, never neither, and the change with its audit entry is in both or neither.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ import type { Backend } from '../backend';
 import { Database } from '../db/database';
 import { keyIdOf, newMasterKey, rekeyed, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
 import { AppError } from '../errors';
-import { syncDir } from './sync-dir';
+import { replaceFile, syncDir } from './durable-files';
 
 export const KEY_JOURNAL_FILE = 'asysta.zmiana-klucza.json';
 const TEMP_PATTERN = /^asysta\.klucz-[0-9a-f]{16}\.(db|keys)\.tmp(-journal|-wal|-shm)?$/;
@@ -93,15 +93,7 @@ function finishSwap(dataDir: string, journal: z.infer<typeof journalSchema>, dbF
 }
 
 function writeJournal(file: string, journal: z.infer<typeof journalSchema>): void {
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(journal), { mode: 0o600 });
-  const fd = openSync(tmp, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  replaceFile(file, JSON.stringify(journal));
 }
 
 export class KeyService {

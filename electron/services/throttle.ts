@@ -15,11 +15,12 @@
  * slot file; that is bounded only by the scrypt cost of each guess (db/keyring.ts).
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { AuditInput } from './audit';
+import { replaceFile } from './durable-files';
 
 export const THROTTLE_FILE = 'asysta.proby.json';
 const MAX_DELAY_MS = 60_000;
@@ -168,15 +169,7 @@ export class LoginThrottle {
     }
     const body = { format: 'asysta-proby' as const, version: 1 as const, keys: Object.fromEntries(state.keys), overall: state.overall, pending: encrypt(state.pending, key) };
     const file: ThrottleFile = { ...body, mac: macOf(body, key) };
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(file), { mode: 0o600 });
-    const fd = openSync(tmp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, this.file);
+    replaceFile(this.file, JSON.stringify(file));
   }
 }
 
