@@ -128,6 +128,23 @@ export const duplicateQuerySchema = z.object({
   birthDate: isoDateSchema.optional(),
 });
 
+/**
+ * The oświadczenie o stanie majątkowym taken with the wywiad (the template annexed to the 2021
+ * regulation, docs/domain.md): who declares, the day she signs, what the household owns, in her words.
+ */
+export const assetStatementSchema = z.object({
+  /** The member of the family who makes the statement. */
+  declarantId: z.uuid({ error: 'Wybierz osobę, która składa oświadczenie.' }).nullable(),
+  signedOn: isoDateSchema.nullable(),
+  dwelling: optionalText('Mieszkanie lub dom', 2000),
+  farm: optionalText('Gospodarstwo rolne', 2000),
+  otherRealEstate: optionalText('Inne nieruchomości', 2000),
+  vehicles: optionalText('Pojazdy i maszyny', 2000),
+  savings: optionalText('Zasoby pieniężne', 2000),
+  other: optionalText('Inne informacje o stanie majątkowym', 2000),
+});
+export type AssetStatement = z.output<typeof assetStatementSchema>;
+
 export const interviewSaveSchema = z.object({
   id: z.uuid(),
   /** The version the user started editing: a newer one in the database is a conflict, never overwritten. */
@@ -154,6 +171,8 @@ export const interviewSaveSchema = z.object({
     items: z.array(incomeItemSchema).max(200),
     farmHectares: hectaresSchema.optional(),
   }),
+  /** null: no oświadczenie o stanie majątkowym taken (yet). */
+  assets: assetStatementSchema.nullable().default(null),
 });
 
 export const analysisSaveSchema = z.object({
@@ -314,6 +333,7 @@ export interface InterviewView {
   documents: Record<string, Record<string, 'received' | 'missing' | 'not_applicable'>>;
   income: { items: z.infer<typeof incomeItemSchema>[]; farmHectares?: number | undefined };
   incomeResult: IncomeTestResult | null;
+  assets: AssetStatement | null;
   missingSegments: string[];
   updatedAt: string;
   updatedByName: string | null;

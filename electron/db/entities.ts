@@ -3,8 +3,9 @@
  * Vitest). Every column names its type; the schema itself is created by the migrations.
  */
 import { EntitySchema } from 'typeorm';
+import type { AssetStatement } from '../../shared/cases';
 import type { IncomeItem, IncomeTestResult } from '../../shared/domain/income';
-import type { ContractStatus, ContractVariant, PlanArea, PlanStatus, Recommendation } from '../../shared/domain/familyWork';
+import type { ContractStatus, ContractVariant, GoalAchievement, HandoverStatus, PlanArea, PlanStatus, Recommendation } from '../../shared/domain/familyWork';
 import type { Role } from '../../shared/domain/roles';
 
 /** Columns every record carries (domain.md §11): who and when, plus an optimistic-lock version. */
@@ -292,6 +293,8 @@ export interface InterviewRow extends Tracked {
   incomeResult: IncomeTestResult | null;
   status: 'draft' | 'completed';
   completedAt: string | null;
+  /** The oświadczenie o stanie majątkowym taken with the wywiad (migration 0013); null: none. */
+  assetStatement?: AssetStatement | null;
 }
 
 export const InterviewEntity = new EntitySchema<InterviewRow>({
@@ -311,6 +314,7 @@ export const InterviewEntity = new EntitySchema<InterviewRow>({
     incomeResult: { name: 'income_result', type: 'simple-json', nullable: true },
     status: { type: 'text' },
     completedAt: { name: 'completed_at', type: 'text', nullable: true },
+    assetStatement: { name: 'asset_statement', type: 'simple-json', nullable: true },
     ...trackedColumns,
   },
 });
@@ -397,6 +401,8 @@ export interface AssignmentRow extends Tracked {
   /** Why this assistant took the family over (a change of assistant; migration 0010). */
   reason: string | null;
   endReason: string | null;
+  /** The reason is printed in the letter to the family (migration 0013); absent: not printed. */
+  reasonInLetter?: boolean;
 }
 
 export const AssignmentEntity = new EntitySchema<AssignmentRow>({
@@ -410,6 +416,7 @@ export const AssignmentEntity = new EntitySchema<AssignmentRow>({
     endedOn: { name: 'ended_on', type: 'text', nullable: true },
     reason: { type: 'text', nullable: true },
     endReason: { name: 'end_reason', type: 'text', nullable: true },
+    reasonInLetter: { name: 'reason_in_letter', type: 'boolean', default: false },
     ...trackedColumns,
   },
 });
@@ -423,6 +430,8 @@ export interface WorkerAssignmentRow extends Tracked {
   toOn: string | null;
   reason: string;
   endReason: string | null;
+  /** The reason is printed in the letter to the family (migration 0013); absent: not printed. */
+  reasonInLetter?: boolean;
 }
 
 export const WorkerAssignmentEntity = new EntitySchema<WorkerAssignmentRow>({
@@ -436,6 +445,7 @@ export const WorkerAssignmentEntity = new EntitySchema<WorkerAssignmentRow>({
     toOn: { name: 'to_on', type: 'text', nullable: true },
     reason: { type: 'text' },
     endReason: { name: 'end_reason', type: 'text', nullable: true },
+    reasonInLetter: { name: 'reason_in_letter', type: 'boolean', default: false },
     ...trackedColumns,
   },
 });
@@ -643,6 +653,10 @@ export interface PlanRow extends Tracked {
   shortTermGoals?: string;
   longTermGoals?: string;
   review?: string;
+  /** Migration 0014: the kierownik's approval (where the office requires it), or her reason for returning it. */
+  approvedOn?: string | null;
+  approvedBy?: string | null;
+  returnedReason?: string | null;
 }
 
 export const PlanEntity = new EntitySchema<PlanRow>({
@@ -662,6 +676,9 @@ export const PlanEntity = new EntitySchema<PlanRow>({
     shortTermGoals: { name: 'short_term_goals', type: 'text', default: '' },
     longTermGoals: { name: 'long_term_goals', type: 'text', default: '' },
     review: { type: 'text', default: '' },
+    approvedOn: { name: 'approved_on', type: 'text', nullable: true },
+    approvedBy: { name: 'approved_by', type: 'text', nullable: true },
+    returnedReason: { name: 'returned_reason', type: 'text', nullable: true },
     ...trackedColumns,
   },
 });
@@ -705,7 +722,8 @@ export interface AssessmentRow extends Tracked {
   assessedOn: string;
   periodFrom: string;
   periodTo: string;
-  progress: { goal: string; progress: string }[];
+  /** Each goal assessed: its area, degree of achievement (absent in assessments recorded before migration 0014) and a comment. */
+  progress: { area?: string; goal: string; achievement?: GoalAchievement; progress: string }[];
   changes: string;
   recommendation: Recommendation;
   authorId: string;
@@ -715,6 +733,11 @@ export interface AssessmentRow extends Tracked {
   conclusions?: string;
   /** The day the assessment was handed to the kierownik; null: not yet. */
   handedOn?: string | null;
+  /** Migration 0014: the handover's step, who handed it over, and the kierownik's receipt. */
+  handoverStatus?: HandoverStatus;
+  handedBy?: string | null;
+  receivedOn?: string | null;
+  receivedBy?: string | null;
 }
 
 export const AssessmentEntity = new EntitySchema<AssessmentRow>({
@@ -734,6 +757,10 @@ export const AssessmentEntity = new EntitySchema<AssessmentRow>({
     childrenSituation: { name: 'children_situation', type: 'text', default: '' },
     conclusions: { type: 'text', default: '' },
     handedOn: { name: 'handed_on', type: 'text', nullable: true },
+    handoverStatus: { name: 'handover_status', type: 'text', default: 'recorded' },
+    handedBy: { name: 'handed_by', type: 'text', nullable: true },
+    receivedOn: { name: 'received_on', type: 'text', nullable: true },
+    receivedBy: { name: 'received_by', type: 'text', nullable: true },
     ...trackedColumns,
   },
 });

@@ -28,6 +28,7 @@ import { caseAccess, type CaseAccess } from '../../shared/domain/roles';
 import { personKey } from '../../shared/domain/text';
 import type {
   analysisSaveSchema,
+  AssetStatement,
   CaseEventView,
   CaseFileView,
   CaseloadView,
@@ -72,7 +73,8 @@ import { openCaseWorkers } from './open-cases';
 import { officeFoodAidThresholds } from './referrals';
 
 type Intake = z.output<typeof intakeSchema>;
-type InterviewSave = z.output<typeof interviewSaveSchema>;
+/** `assets` left out (a caller inside the main process, the demo seeder): the statement stays as it is. */
+type InterviewSave = Omit<z.output<typeof interviewSaveSchema>, 'assets'> & { assets?: AssetStatement | null };
 type AnalysisSave = z.output<typeof analysisSaveSchema>;
 type Decision = z.output<typeof decisionSchema>;
 type Note = z.output<typeof noteSchema>;
@@ -537,6 +539,8 @@ export class CasesService {
       documents: row.documents as InterviewView['documents'],
       income: row.income,
       incomeResult: row.incomeResult,
+      // The statement lists what the household owns: beyond what art. 16 u.w.r. gives the assistant.
+      assets: access === 'full' ? (row.assetStatement ?? null) : null,
       missingSegments: missingMandatorySegments(form, row.segments),
       updatedAt: row.updatedAt,
       updatedByName: row.updatedBy ? (names.get(row.updatedBy) ?? null) : null,
@@ -572,6 +576,7 @@ export class CasesService {
       (x) => (x.memberFrom === null || compare(x.memberFrom, householdOn) <= 0) && (x.memberTo === null || compare(x.memberTo, householdOn) > 0),
     ).length;
     const incomeResult = this.incomeTest(input, householdSize, input.conductedOn ?? kase.row.reportedOn, await officeFoodAidThresholds(m));
+    if (input.assets) await this.checkAssetStatement(m, kase, input.assets);
     const before = { ...interview };
     Object.assign(interview, {
       conductedOn: input.conductedOn,
@@ -580,6 +585,7 @@ export class CasesService {
       documents: input.documents,
       income: input.income,
       incomeResult,
+      assetStatement: input.assets === undefined ? (interview.assetStatement ?? null) : input.assets,
       updatedAt: this.clock.now().toISOString(),
       updatedBy: actor.user.id,
     });
@@ -600,6 +606,15 @@ export class CasesService {
       },
     });
     return this.interviewView(m, interview, kase.access);
+  }
+
+  /** The oświadczenie o stanie majątkowym: made by a member of this family, signed on a day that has come. */
+  private async checkAssetStatement(m: EntityManager, kase: LoadedCase, assets: AssetStatement): Promise<void> {
+    if (assets.signedOn) this.notInFuture(assets.signedOn, 'Data podpisania oświadczenia', 'assets.signedOn');
+    if (assets.declarantId) {
+      const member = await m.getRepository(FamilyMemberEntity).findOneBy({ familyId: kase.row.familyId, personId: assets.declarantId });
+      if (!member) throw new AppError('VALIDATION', 'Oświadczenie o stanie majątkowym składa członek tej rodziny.', { 'assets.declarantId': 'Wybierz członka rodziny.' });
+    }
   }
 
   /** An update changes no status: it records what changed (Part IV) and restarts the six months. */
