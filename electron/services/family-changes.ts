@@ -154,7 +154,8 @@ export class FamilyChangesService {
   private async memberJoins(m: EntityManager, family: FamilyRow, member: Extract<FamilyChange['change'], { kind: 'member_joins' }>['member'], on: IsoDate, actor: Actor): Promise<Record<string, unknown>> {
     let personId: string;
     if (member.existingPersonId) {
-      if (!(await m.getRepository(PersonEntity).existsBy({ id: member.existingPersonId }))) throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
+      // A person from another worker's case joins only through the kierownik (issue 14), as at intake.
+      await this.cases.requireAttachable(m, member.existingPersonId, actor);
       personId = member.existingPersonId;
     } else {
       personId = await this.cases.createPerson(m, member.person!, actor, 'change.member.person');

@@ -385,14 +385,14 @@ export class ReferralsService {
         interviewId: interview.id,
       };
     }
-    const persons = m.getRepository(PersonEntity);
     const keys = new Map<string, string>();
     const members: DeclarationMember[] = [];
     for (const [index, member] of source.members.entries()) {
       if (keys.has(member.key)) throw new AppError('VALIDATION', 'Ta sama osoba jest wpisana dwa razy.', { [`source.members.${index}`]: 'Powtórzona osoba.' });
       let personId: string;
       if (member.existingPersonId) {
-        if (!(await persons.existsBy({ id: member.existingPersonId }))) throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
+        // A person from another worker's case is declared only through the kierownik (issue 14), as at intake.
+        await this.cases.requireAttachable(m, member.existingPersonId, actor);
         personId = member.existingPersonId;
       } else {
         personId = await this.cases.createPerson(m, member.person!, actor, `source.members.${index}.person`);

@@ -115,3 +115,31 @@ describe('duplicate hints', () => {
     await t.call('cases:create', { ...attach, secondCase: true, workerId: (await t.call('users:list', {})).find((u) => u.login === 'cmalec')!.id });
   });
 });
+
+describe('another worker’s person from a duplicate hint', () => {
+  it('joins no family and is declared in no referral by a worker who may not see her; each refusal is audited', async () => {
+    await office();
+    await signIn(t, 'anowak');
+    const theirs = simpleIntake(7);
+    const mother = theirs.members[0]!.person!;
+    await t.call('cases:create', theirs);
+
+    await signIn(t, 'cmalec');
+    const own = await t.call('cases:create', simpleIntake(8));
+    const [hint] = await t.call('cases:findDuplicates', { pesel: mother.pesel });
+    const personId = hint!.personId;
+    const joins = await t.fail('family:change', { caseId: own.id, effectiveOn: '2026-03-02', change: { kind: 'member_joins', member: { relation: 'other', inHousehold: true, existingPersonId: personId } } });
+    expect(joins).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('kierownik') });
+    const declared = await t.fail('referrals:issue', {
+      programme: 'shop',
+      source: { kind: 'declaration', declaredOn: '2026-03-02', members: [{ key: 'm0', relation: 'applicant', existingPersonId: personId }], income: { items: [] }, reasons: [] },
+    });
+    expect(declared).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('kierownik') });
+    expect(JSON.stringify([joins, declared])).not.toContain(mother.lastName);
+    expect((await t.call('cases:get', { id: own.id })).family.members.map((x) => x.person.id)).not.toContain(personId);
+
+    await signIn(t, HEAD.login);
+    const denied = await t.call('audit:list', { action: 'access.denied' });
+    expect(denied.map((e) => e.details['channel']).sort()).toEqual(['family:change', 'referrals:issue']);
+  });
+});
