@@ -1,9 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { fold } from '../../../shared/domain/text';
+import { foldForSearch as fold } from './frozen/text-2026';
 
 /**
  * Search (issue 8): an FTS5 index inside the encrypted database over each case — members' names,
- * PESEL and document numbers, address, case number — all folded (shared/domain/text.ts) so that
+ * PESEL and document numbers, address, case number — all folded (the rule of shared/domain/text.ts, frozen in ./frozen/text-2026.ts) so that
  * "Zolc" finds "Żółć". `search_doc` gives each case a stable integer rowid for the index and keeps
  * its display label. Existing cases are indexed here; electron/services/search-index.ts keeps the
  * index current afterwards (this migration keeps its own copy of the rules, as migrations must not

@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addWorkingDays } from '../../../shared/domain/calendar';
-import { isValidIsoDate } from '../../../shared/domain/dates';
+import { addWorkingDays, isValidIsoDate } from './frozen/calendar-2026';
 
 /** The office's default at the time of this migration (settings.decisionWorkingDays). */
 const DEFAULT_DECISION_WORKING_DAYS = 7;

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addWorkingDays } from '../../../shared/domain/calendar';
-import { MINOR_PARENT_JUSTIFICATION } from '../../../shared/domain/caseFlow';
-import { isValidIsoDate } from '../../../shared/domain/dates';
+import { addWorkingDays, isValidIsoDate } from './frozen/calendar-2026';
 
 /** The office's default decision term at the time of migration 0008 (settings.decisionWorkingDays). */
 const DEFAULT_DECISION_WORKING_DAYS = 7;
+/** The justification of a minor parent's mandatory request as shared/domain/caseFlow.ts worded it at this migration. */
+const MINOR_PARENT_JUSTIFICATION =
+  'Małoletni rodzic opuszczający młodzieżowy ośrodek wychowawczy, młodzieżowy ośrodek socjoterapii, schronisko dla nieletnich lub zakład poprawczy: ' +
+  'po przeprowadzeniu wywiadu kierownik ośrodka przydziela asystenta rodziny (art. 11 ustawy o wspieraniu rodziny i systemie pieczy zastępczej).';
 /** art. 15 ust. 4 u.w.r. */
 const STATUTORY_CASELOAD_CAP = 15;
 
