@@ -82,6 +82,15 @@ describe('migrations import no live code', () => {
     expect(wrong, 'A migration must not change when the app changes. Copy what it needs into electron/db/migrations/frozen/.').toEqual([]);
   });
 
+  it('every migration has its own test (a database at N-1 with rows, migrated to N, its data checked)', () => {
+    const tests = new Set(readdirSync(resolve(__dirname, 'migrations')));
+    const missing = readdirSync(MIGRATIONS_DIR)
+      .filter((name) => /^\d{4}-.*\.ts$/.test(name))
+      .map((name) => name.replace(/\.ts$/, '.test.ts'))
+      .filter((name) => !tests.has(name));
+    expect(missing, 'Add test/integration/electron/db/migrations/<migration>.test.ts for each (see 0008-decision-due.test.ts).').toEqual([]);
+  });
+
   it('the frozen helpers are never edited (their hashes are pinned)', () => {
     const dir = join(MIGRATIONS_DIR, 'frozen');
     const actual = Object.fromEntries(
