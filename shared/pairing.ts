@@ -70,7 +70,7 @@ export function parsePairingCode(code: string): Result<PairingInfo> {
   if (header >> 4 !== VERSION) {
     return header >> 4 > VERSION ? { ok: false, error: { code: 'VALIDATION', message: NEWER_PAIRING_CODE } } : invalid;
   }
-  let position = 1;
+  let position: number;
   let host: string;
   if ((header & 0x0f) === KIND_IPV4) {
     host = bytes.slice(1, 5).join('.');
