@@ -219,17 +219,3 @@ export interface ExportResult {
   ms: number;
 }
 
-/** "III Nsm 123/25" → "III_Nsm_123-25": safe on every file system, still readable. */
-export function sanitizeFileName(value: string): string {
-  const cleaned = value
-    .normalize('NFC')
-    .trim()
-    .replace(/[/\\]+/g, '-')
-    .replace(/[<>:"|?*]/g, '')
-    .replace(/\p{Cc}/gu, '')
-    .replace(/\s+/g, '_')
-    .replace(/^[.\-_]+/, '')
-    .slice(0, 80)
-    .replace(/[.\-_]+$/, '');
-  return cleaned === '' ? 'akta' : cleaned;
-}

@@ -15,7 +15,8 @@ import { access, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { REPORT_SOURCE_LABELS, EVENT_KIND_LABELS, type ReportSource } from '../../shared/cases';
-import { COURT_ASKS_LABELS, EXPORT_PART_LABELS, sanitizeFileName, type courtExportSchema, type ExportedFile, type ExportPart, type ExportProgressView, type ExportResult } from '../../shared/court';
+import { safeFileName, sanitizeFileName } from '../../shared/file-names';
+import { COURT_ASKS_LABELS, EXPORT_PART_LABELS, type courtExportSchema, type ExportedFile, type ExportPart, type ExportProgressView, type ExportResult } from '../../shared/court';
 import { formatPolishDate as pl } from '../../shared/domain/dates';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS } from '../../shared/domain/interviewForm';
 import type { Backend, ReadySession } from '../backend';
@@ -240,13 +241,13 @@ export class CourtExportService {
       const title = `${index + 1}. ${EXPORT_PART_LABELS[part]}`;
       if (part === 'documents' && snap.documents.length > 0) {
         bundleParts.push({ title, files: snap.documents.map((doc) => ({ ...doc, copy: true })) });
-        snap.documents.forEach((doc, i) => zipFiles.push({ name: `${number}_${String(i + 1).padStart(2, '0')}_${doc.fileName}.pdf`, bytes: doc.bytes }));
+        snap.documents.forEach((doc, i) => zipFiles.push({ name: safeFileName(`${number}_${String(i + 1).padStart(2, '0')}_${doc.fileName}.pdf`), bytes: doc.bytes }));
         continue;
       }
       const model: CaseFilePartModel = { header, title: EXPORT_PART_LABELS[part], subtitle, entries: entriesOf(part, data), emptyText: EMPTY[part] };
       const bytes = await this.render(model);
       bundleParts.push({ title, files: [{ title: EXPORT_PART_LABELS[part], bytes }] });
-      zipFiles.push({ name: `${number}_${sanitizeFileName(PART_FILE[part])}.pdf`, bytes });
+      zipFiles.push({ name: safeFileName(`${number}_${sanitizeFileName(PART_FILE[part])}.pdf`), bytes });
     }
 
     step('Składam akta w jeden plik PDF');
@@ -290,8 +291,8 @@ export class CourtExportService {
     });
 
     step('Zapisuję pliki');
-    const bundleName = `${base}.pdf`;
-    const zipName = `${base}.zip`;
+    const bundleName = safeFileName(`${base}.pdf`);
+    const zipName = safeFileName(`${base}.zip`);
     const filesInZip: ExportedFile[] = zipFiles.map((f) => ({ name: f.name, sha256: sha256(f.bytes), bytes: f.bytes.length }));
     const manifest = {
       format: 'asysta-akta/1',

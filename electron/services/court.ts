@@ -22,8 +22,8 @@ import {
   type OpinionPage,
   type OpinionSections,
   type OpinionView,
-  sanitizeFileName,
 } from '../../shared/court';
+import { safeFileName, sanitizeFileName } from '../../shared/file-names';
 import { COURT_SIGNIFICANT } from '../../shared/chronology';
 import { compare, type IsoDate } from '../../shared/domain/dates';
 import { can } from '../../shared/domain/roles';
@@ -271,7 +271,7 @@ export class CourtService {
     await this.saveOpinion(m, opinion, actor);
     await this.cases.event(m, kase.row.id, document.issuedOn, 'court', `Wydano opinię o rodzinie nr ${document.number} (sygn. akt ${request.caseReference})`, '', COURT_SIGNIFICANT.court_opinion_issued, actor.user.id, 'court_opinion', opinion.id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'court_opinion.issue', entityType: 'court_opinion', entityId: opinion.id, caseId: kase.row.id, details: { documentId: document.id, number: document.number, sha256: document.sha256 } });
-    return { documentId: document.id, documentNumber: document.number, sha256: document.sha256, fileName: `Opinia_${sanitizeFileName(request.caseReference)}.pdf` };
+    return { documentId: document.id, documentNumber: document.number, sha256: document.sha256, fileName: safeFileName(`Opinia_${sanitizeFileName(request.caseReference)}.pdf`) };
   }
 
   /** The opinion's print model around the register's header (number, issue date, office, case number). */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { Backend, HandlersFor, ReadySession } from '../backend';
 import { auditedWrite } from '../backend';
+import { safeFileName } from '../../shared/file-names';
 import type { IssuedDocumentRow } from '../db/entities';
 import { AppError } from '../errors';
 import type { Actor } from './cases';
@@ -34,7 +35,7 @@ const FILE_SLUGS: Record<string, string> = {
 /** "kontrakt-socjalny-12-2026-w2.pdf": no spaces or slashes, readable in the viewer's title bar. */
 export function documentFileName(row: Pick<IssuedDocumentRow, 'kind' | 'number' | 'version'>): string {
   const base = row.number.replace(/ \(wersja \d+\)$/, '').replace(/[^0-9A-Za-z.]+/g, '-');
-  return `${FILE_SLUGS[row.kind] ?? 'dokument'}-${base}${row.version > 1 ? `-w${row.version}` : ''}.pdf`;
+  return safeFileName(`${FILE_SLUGS[row.kind] ?? 'dokument'}-${base}${row.version > 1 ? `-w${row.version}` : ''}.pdf`);
 }
 
 /** The data folder's tmp/: PDFs handed to the system viewer. */

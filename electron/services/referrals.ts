@@ -13,6 +13,7 @@ import { addDays, compare, daysBetween, formatPolishDate, type IsoDate } from '.
 import { qualify, REFERRAL_PROGRAMME_LABELS, type QualificationResult } from '../../shared/domain/foodAid';
 import { CriteriaNotFoundError, formatZl, IncomeTestInputError, type FoodAidThreshold, type IncomeItem } from '../../shared/domain/income';
 import { fold } from '../../shared/domain/text';
+import { safeFileName } from '../../shared/file-names';
 import {
   DEFAULT_REFERRAL_SETTINGS,
   MONTHLY_HEADERS,
@@ -564,10 +565,10 @@ export class ReferralsService {
     let file: ReferralFile;
     if (input.format === 'csv') {
       const csv = `\uFEFF${table.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-      file = { fileName: `${base}.csv`, bytes: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
+      file = { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
     } else {
       const book = xlsxWorkbook([{ name: 'Skierowania', widths: [18, 40, 16, 14], rows: table }], this.clock.now());
-      file = { fileName: `${base}.xlsx`, bytes: book.toString('base64'), rows: rows.length };
+      file = { fileName: safeFileName(`${base}.xlsx`), bytes: book.toString('base64'), rows: rows.length };
     }
     await this.audit.append(m, {
       actorId: actor.user.id,
@@ -593,10 +594,10 @@ export class ReferralsService {
     const base = `skierowania-miesiecznie-${from}-${to}`;
     if (format === 'csv') {
       const csv = `\uFEFF${table.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-      return { fileName: `${base}.csv`, bytes: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
+      return { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
     }
     const book = xlsxWorkbook([{ name: 'Skierowania', widths: [12, 30, 14, 10, 22, 12], rows: table }], this.clock.now());
-    return { fileName: `${base}.xlsx`, bytes: book.toString('base64'), rows: rows.length };
+    return { fileName: safeFileName(`${base}.xlsx`), bytes: book.toString('base64'), rows: rows.length };
   }
 
   /** Referrals issued per month and programme, with the persons of their households and distinct households. */

@@ -19,6 +19,7 @@ import { ART7_REASONS, CLOSURE_REASONS, type Art7Reason, type ClosureReason } fr
 import type { IsoDate } from '../../shared/domain/dates';
 import { CONTRACT_STATUSES, type ContractStatus } from '../../shared/domain/familyWork';
 import { STATS_HEADERS, statsRows, type StatsFile, type StatsFormat, type StatsView } from '../../shared/stats';
+import { safeFileName } from '../../shared/file-names';
 import { officeTime, type Clock } from '../clock';
 import { prepared } from './raw-sql';
 import { xlsxWorkbook, type Cell } from './xlsx';
@@ -163,8 +164,8 @@ export function statsFile(view: StatsView, format: StatsFormat, officeName: stri
   const rows = table(view, officeName);
   if (format === 'csv') {
     const csv = `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-    return { fileName: `${base}.csv`, bytes: Buffer.from(csv, 'utf8').toString('base64') };
+    return { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csv, 'utf8').toString('base64') };
   }
   const book = xlsxWorkbook([{ name: 'Sprawozdanie', widths: [44, 90, 10], rows }], at);
-  return { fileName: `${base}.xlsx`, bytes: book.toString('base64') };
+  return { fileName: safeFileName(`${base}.xlsx`), bytes: book.toString('base64') };
 }

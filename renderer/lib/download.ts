@@ -1,3 +1,5 @@
+import { safeFileName } from '../../shared/file-names';
+
 /** Hands a text file to the browser's download (the main process decides where it is saved). */
 export function downloadText(fileName: string, text: string, mimeType: string): void {
   downloadBlob(fileName, new Blob([text], { type: mimeType }));
@@ -7,7 +9,8 @@ function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileName;
+  // The name suggested to the save dialog: never a bidi override or a control character (issue 14).
+  link.download = safeFileName(fileName);
   link.style.display = 'none';
   document.body.append(link);
   link.click();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { courtExportSchema, courtRequestSchema, opinionSaveSchema, sanitizeFileName } from '../../../shared/court';
+import { courtExportSchema, courtRequestSchema, opinionSaveSchema } from '../../../shared/court';
+import { sanitizeFileName } from '../../../shared/file-names';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 const REQUEST = { caseId: ID, court: 'Sąd Rejonowy w Bielicach', division: 'III Wydział Rodzinny i Nieletnich', caseReference: 'III Nsm 123/25', receivedOn: '2026-03-02', asks: 'both', deadline: '2026-03-16' };

@@ -10,7 +10,8 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPORT_PART_LABELS, EXPORT_PARTS, sanitizeFileName } from '../../../../shared/court';
+import { EXPORT_PART_LABELS, EXPORT_PARTS } from '../../../../shared/court';
+import { sanitizeFileName } from '../../../../shared/file-names';
 import { seedDemo } from '../../../../electron/services/demo';
 import { folderError, writeAll } from '../../../../electron/services/court-export';
 import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
