@@ -7,7 +7,7 @@ import { art7ReasonsSchema, caseStatusSchema, REFERRAL_TARGETS, type AvailableAc
 import { MIN_DATE, calendarDate, isoDateSchema, type IsoDate } from './domain/dates';
 import { incomeItemSchema, hectaresSchema, type IncomeTestResult } from './domain/income';
 import { peselMatches, validatePesel, type Sex } from './domain/pesel';
-import { nameText, optionalText, phoneSchema, postalCodeSchema, text } from './schemas';
+import { boundedRecord, nameText, optionalText, phoneSchema, postalCodeSchema, sequenceSchema, text } from './schemas';
 import type { SegmentAnswers } from './domain/interviewForm';
 import type { Deadline } from './domain/deadlines';
 import type { AddressView, CourtOrderView, PlacementView } from './records';
@@ -148,25 +148,21 @@ export type AssetStatement = z.output<typeof assetStatementSchema>;
 export const interviewSaveSchema = z.object({
   id: z.uuid(),
   /** The version the user started editing: a newer one in the database is a conflict, never overwritten. */
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: sequenceSchema(),
   conductedOn: isoDateSchema.nullable(),
   place: optionalText('Miejsce wywiadu', 300),
-  segments: z
-    .record(
-      z.string().max(10),
-      z
-        .record(z.string().max(60), z.string().max(20_000, { error: 'Pole wywiadu: najwyżej 20 000 znaków.' }))
-        .refine((fields) => Object.keys(fields).length <= 30, { error: 'Za dużo pól w części wywiadu.' }),
-    )
-    .refine((segments) => Object.keys(segments).length <= 30, { error: 'Za dużo części wywiadu.' }),
-  documents: z
-    .record(
-      z.uuid(),
-      z
-        .record(z.string().max(40), z.enum(['received', 'missing', 'not_applicable']))
-        .refine((docs) => Object.keys(docs).length <= 50, { error: 'Za dużo dokumentów jednej osoby.' }),
-    )
-    .refine((people) => Object.keys(people).length <= 100, { error: 'Za dużo osób na liście dokumentów.' }),
+  segments: boundedRecord(
+    z.string().max(10),
+    boundedRecord(z.string().max(60), z.string().max(20_000, { error: 'Pole wywiadu: najwyżej 20 000 znaków.' }), 30, 'Za dużo pól w części wywiadu.'),
+    30,
+    'Za dużo części wywiadu.',
+  ),
+  documents: boundedRecord(
+    z.uuid(),
+    boundedRecord(z.string().max(40), z.enum(['received', 'missing', 'not_applicable']), 50, 'Za dużo dokumentów jednej osoby.'),
+    100,
+    'Za dużo osób na liście dokumentów.',
+  ),
   income: z.object({
     items: z.array(incomeItemSchema).max(200),
     farmHectares: hectaresSchema.optional(),

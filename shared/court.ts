@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, type IsoDate } from './domain/dates';
-import { absolutePathSchema, idSchema, optionalText, text } from './schemas';
+import { absolutePathSchema, idSchema, optionalText, sequenceSchema, text } from './schemas';
 
 export const COURT_ASKS = ['opinion', 'case_file', 'both'] as const;
 export type CourtAsks = (typeof COURT_ASKS)[number];
@@ -110,7 +110,7 @@ export const opinionSectionsSchema = z.object(
 export const opinionSaveSchema = z.object({
   requestId: idSchema,
   /** 0 for the first save (the opinion does not exist yet); else the version last read. */
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: sequenceSchema(0),
   sections: opinionSectionsSchema,
 });
 

@@ -13,7 +13,7 @@ import {
   type PlanStatus,
   type Recommendation,
 } from './domain/familyWork';
-import { optionalText, text } from './schemas';
+import { optionalText, sequenceSchema, text } from './schemas';
 
 const id = z.uuid({ error: 'Nieprawidłowy identyfikator.' });
 
@@ -50,7 +50,7 @@ export const contractContentSchema = z.object({
 
 const periodInOrder = { error: 'Kontrakt nie może kończyć się przed dniem, w którym się zaczyna.', path: ['periodTo'] };
 export const contractCreateSchema = contractContentSchema.extend({ caseId: id }).refine((c) => c.periodTo >= c.periodFrom, periodInOrder);
-export const contractSaveSchema = contractContentSchema.extend({ id, expectedVersion: z.number().int().min(1) }).refine((c) => c.periodTo >= c.periodFrom, periodInOrder);
+export const contractSaveSchema = contractContentSchema.extend({ id, expectedVersion: sequenceSchema() }).refine((c) => c.periodTo >= c.periodFrom, periodInOrder);
 
 export const contractEventSchema = z.discriminatedUnion('event', [
   z.object({ id, event: z.literal('sign'), signedOn: isoDateSchema }),
@@ -96,7 +96,7 @@ export const planContentSchema = z.object({
   review: optionalText('Sposób i termin przeglądu planu', 2000).default(''),
 });
 
-export const planSaveSchema = planContentSchema.extend({ id, expectedVersion: z.number().int().min(1) });
+export const planSaveSchema = planContentSchema.extend({ id, expectedVersion: sequenceSchema() });
 
 export const VISIT_KINDS = ['home', 'office', 'outside', 'phone'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];

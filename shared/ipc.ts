@@ -22,6 +22,7 @@ import {
   phoneSchema,
   recoveryCodeSchema,
   rolesSchema,
+  sequenceSchema,
   settingsUpdateSchema,
   setupSchema,
   text,
@@ -196,7 +197,7 @@ export const auditFilterSchema = z.object({
   from: z.iso.date({ error: 'Data od: nieprawidłowa data.' }).optional(),
   to: z.iso.date({ error: 'Data do: nieprawidłowa data.' }).optional(),
   limit: z.number().int().min(1).max(1000).default(200),
-  beforeId: z.number().int().min(1).optional(),
+  beforeId: sequenceSchema().optional(),
 });
 
 export const channels = {
@@ -273,7 +274,7 @@ export const channels = {
   ),
   'interviews:get': channel<InterviewView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
   'interviews:save': channel<InterviewView>()(interviewSaveSchema, { permission: 'cases.create' }),
-  'interviews:complete': channel<InterviewView>()(z.object({ id: idSchema, expectedVersion: z.number().int().min(1) }), {
+  'interviews:complete': channel<InterviewView>()(z.object({ id: idSchema, expectedVersion: sequenceSchema() }), {
     permission: 'cases.create',
   }),
   'analysis:save': channel<null>()(analysisSaveSchema, { permission: 'cases.create' }),

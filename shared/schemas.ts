@@ -76,6 +76,26 @@ export const rolesSchema = z
 
 export const idSchema = z.uuid({ error: 'Nieprawidłowy identyfikator.' });
 
+/**
+ * A record's version the user started from (optimistic locking), or a sequence number to page
+ * from: a whole number within JavaScript's exact integers, stated so that every number of the
+ * channel map has both bounds (test/unit/shared/ipc-bounds.test.ts).
+ */
+export const sequenceSchema = (min: 0 | 1 = 1) => z.number().int().min(min).max(Number.MAX_SAFE_INTEGER);
+
+/** The entry limit of each bounded record, for the test that walks the channel map's schemas. */
+export const recordLimits = z.registry<{ maxEntries: number }>();
+
+/**
+ * A record (an object keyed by data, such as the wywiad's fields by segment) with at most
+ * `maxEntries` keys; the limit is registered where the bounds test can read it.
+ */
+export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.ZodType>(key: K, value: V, maxEntries: number, error: string) {
+  const schema = z.record(key, value).refine((entries) => Object.keys(entries).length <= maxEntries, { error });
+  recordLimits.add(schema, { maxEntries });
+  return schema;
+}
+
 export const postalCodeSchema = z
   .string()
   .max(20, { error: 'Kod pocztowy ma postać 00-000.' })
