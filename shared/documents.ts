@@ -15,6 +15,9 @@ export const CASE_DOCUMENT_KINDS = [
   'family-work-plan',
   'periodic-assessment',
   'court-opinion',
+  'staff-change-letter',
+  'interview-record',
+  'asset-statement',
 ] as const;
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
 
@@ -30,6 +33,9 @@ export const DOCUMENT_KIND_LABELS: Record<CaseDocumentKind, string> = {
   'family-work-plan': 'Plan pracy z rodziną',
   'periodic-assessment': 'Okresowa ocena sytuacji rodziny',
   'court-opinion': 'Opinia o rodzinie dla sądu',
+  'staff-change-letter': 'Pismo do rodziny o zmianie asystenta lub pracownika socjalnego',
+  'interview-record': 'Rodzinny wywiad środowiskowy',
+  'asset-statement': 'Oświadczenie o stanie majątkowym',
 };
 
 export const OFFICE_DOCUMENT_KIND_LABELS: Record<OfficeDocumentKind, string> = {
@@ -49,6 +55,11 @@ export const DOCUMENT_ISSUERS: Record<CaseDocumentKind, readonly Role[]> = {
   'family-work-plan': ['family_assistant', 'head'],
   'periodic-assessment': ['family_assistant', 'head'],
   'court-opinion': ['family_assistant', 'head'],
+  // The kierownik decides the change and signs the letter.
+  'staff-change-letter': ['head'],
+  // The social worker conducts the wywiad (art. 107 u.p.s.) and takes the statement with it.
+  'interview-record': ['social_worker', 'head'],
+  'asset-statement': ['social_worker', 'head'],
 };
 
 export function mayIssue(roles: readonly Role[], kind: CaseDocumentKind): boolean {
@@ -59,14 +70,17 @@ export function mayIssue(roles: readonly Role[], kind: CaseDocumentKind): boolea
  * Kinds an assistant (art. 16 u.w.r. scope) does not see in the register: the kontrakt socjalny is the
  * social worker's agreement with the client, not part of the assistant's work.
  */
-export const HIDDEN_FROM_ASSISTANT: readonly CaseDocumentKind[] = ['social-contract'];
+export const HIDDEN_FROM_ASSISTANT: readonly CaseDocumentKind[] = ['social-contract', 'interview-record', 'asset-statement'];
 
 const id = z.uuid({ error: 'Nieprawidłowy identyfikator.' });
 
 export const documentIssueSchema = z.object({
   caseId: id,
   kind: z.enum(CASE_DOCUMENT_KINDS, { error: 'Nieznany rodzaj dokumentu.' }),
-  /** The record printed: request (wniosek, pismo o przydziale), contract, plan version, assessment, court request. */
+  /**
+   * The record printed: request (wniosek, pismo o przydziale), contract, plan version, assessment, court
+   * request; the new period of a staff change (the family letter); the wywiad (the wywiad, the oświadczenie).
+   */
   subjectId: id,
 });
 

@@ -35,6 +35,7 @@ export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'declaredOn',
   'validUntil',
 ]);
+  'conductedOn',
 
 export interface OfficeInfo {
   /** Full name as on the stamp, e.g. "Miejski Ośrodek Pomocy Społecznej w Kraśniku". */
@@ -404,6 +405,80 @@ export interface DocumentModels {
   'assistant-request': AssistantRequestModel;
   'assistant-assignment': AssistantAssignmentModel;
   'family-work-plan': FamilyWorkPlanModel;
+// ---------------------------------------------------------------------------------------
+// Pismo do rodziny o zmianie asystenta rodziny / pracownika socjalnego (issue 15, item 6)
+
+export interface StaffChangeLetterModel {
+  /** dated: the day of the change (never the day of printing). */
+  header: DocumentHeader;
+  /** Whose change: the asystent rodziny's or the pracownik socjalny's. */
+  kind: 'assistant' | 'worker';
+  /** The family at its address on the day of the change: the letter's addressee. */
+  family: FamilyRef;
+  /** Who led the family until the change; null: not recorded. */
+  previous: string | null;
+  next: { fullName: string; phone: string | null };
+  /** The reason for the change; null: the kierownik chose not to print it. */
+  reason: string | null;
+  kierownik: Signatory;
+  /** "Otrzymują:" list. */
+  copiesTo: string[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Rodzinny wywiad środowiskowy (rozp. MRiPS z 8.04.2021) and the oświadczenie o stanie majątkowym
+
+export interface InterviewPart {
+  /** "I.A", "IV". */
+  code: string;
+  title: string;
+  /** Each field of the segment with its answer; null: not filled in. */
+  fields: { label: string; text: string | null }[];
+}
+
+export interface InterviewIncomeRow {
+  person: string;
+  source: string;
+  /** Net amount counted, "1 234,56 zł"; or for an excluded item its gross amount. */
+  amount: string;
+  /** null: counted; otherwise why it is not counted. */
+  excludedBecause: string | null;
+}
+
+export interface InterviewRecordModel {
+  /** dated: the day the wywiad was completed (its data as they stood then). */
+  header: DocumentHeader;
+  kind: 'full' | 'update';
+  formTitle: string;
+  legalSource: string;
+  family: FamilyRef;
+  /** The family on the day of the wywiad. */
+  members: FamilyMember[];
+  conductedOn: IsoDate | null;
+  place: string | null;
+  /** The form's segments in its order; segments the reader may not see are left out by the builder. */
+  parts: InterviewPart[];
+  income: {
+    rows: InterviewIncomeRow[];
+    /** The test's sentences ("Dochód na osobę: 812,00 zł", …); empty: no income test. */
+    result: string[];
+  };
+  /** Documents per person: "Anna Kowalska: dowód osobisty (otrzymano)". */
+  documents: { person: string; received: string[]; missing: string[] }[];
+  socialWorker: Signatory;
+}
+
+export interface AssetStatementModel {
+  /** dated: the day the statement was signed; null: printed to be signed (date written by hand). */
+  header: DocumentHeader;
+  declarant: IdentifiedPerson;
+  /** The household the statement covers, on the day it was signed. */
+  members: FamilyMember[];
+  /** Each heading with what was declared; null: nothing declared (printed "nie posiadam"). */
+  items: { heading: string; text: string | null }[];
+  socialWorker: Signatory;
+}
+
   'periodic-assessment': PeriodicAssessmentModel;
   'court-opinion': CourtOpinionModel;
   'case-file-part': CaseFilePartModel;
@@ -414,6 +489,9 @@ export type DocumentKind = keyof DocumentModels;
 
 /** A kind with its model, as one value (e.g. a message to the worker). */
 export type DocumentRequest = { [K in DocumentKind]: { kind: K; model: DocumentModels[K] } }[DocumentKind];
+  'staff-change-letter': StaffChangeLetterModel;
+  'interview-record': InterviewRecordModel;
+  'asset-statement': AssetStatementModel;
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'social-contract',
@@ -425,3 +503,6 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'case-file-part',
   'referral',
 ];
+  'staff-change-letter',
+  'interview-record',
+  'asset-statement',

@@ -19,6 +19,9 @@ import * as familyWorkPlan from './documents/FamilyWorkPlan';
 import * as periodicAssessment from './documents/PeriodicAssessment';
 import * as referral from './documents/Referral';
 import * as socialContract from './documents/SocialContract';
+import * as staffChangeLetter from './documents/StaffChangeLetter';
+import * as interviewRecord from './documents/InterviewRecord';
+import * as assetStatement from './documents/AssetStatement';
 
 export type { DocumentKind, DocumentModels, DocumentRequest } from './models';
 
@@ -72,6 +75,18 @@ const DOCUMENTS: { [K in DocumentKind]: DocumentDefinition<DocumentModels[K]> } 
     templateVersion: referral.templateVersion,
     component: referral.ReferralDocument,
     validate: referral.validate,
+  },
+  'staff-change-letter': {
+    templateVersion: staffChangeLetter.templateVersion,
+    component: staffChangeLetter.StaffChangeLetterDocument,
+  },
+  'interview-record': {
+    templateVersion: interviewRecord.templateVersion,
+    component: interviewRecord.InterviewRecordDocument,
+  },
+  'asset-statement': {
+    templateVersion: assetStatement.templateVersion,
+    component: assetStatement.AssetStatementDocument,
   },
 };
 

@@ -14,6 +14,9 @@ export const TEMPLATE_VERSIONS: Record<DocumentKind, string> = {
   'court-opinion': 'opinia-o-rodzinie/2',
   'case-file-part': 'akta-sprawy-czesc/2',
   referral: 'skierowanie-pomoc-zywnosciowa-sklep/1',
+  'staff-change-letter': 'pismo-zmiana-asystenta-pracownika/1',
+  'interview-record': 'rodzinny-wywiad-srodowiskowy/2021-1',
+  'asset-statement': 'oswiadczenie-o-stanie-majatkowym/2021-1',
 };
 
 export function templateVersionOf(kind: DocumentKind): string {

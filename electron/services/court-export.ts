@@ -68,6 +68,9 @@ const DOCUMENT_KIND_FILES: Record<string, string> = {
   'periodic-assessment': 'ocena_okresowa',
   'court-opinion': 'opinia_o_rodzinie',
 };
+  'staff-change-letter': 'pismo_o_zmianie_osoby_prowadzacej',
+  'interview-record': 'wywiad_srodowiskowy',
+  'asset-statement': 'oswiadczenie_o_stanie_majatkowym',
 
 /** What the court asked for, after "Sąd prosi o:" (accusative). */
 const ASKS_ACCUSATIVE: Record<string, string> = {
@@ -93,6 +96,9 @@ const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'periodic-assessment': 'Okresowa ocena sytuacji rodziny',
   'court-opinion': 'Opinia o rodzinie',
 };
+  'staff-change-letter': 'Pismo do rodziny o zmianie osoby prowadzącej',
+  'interview-record': 'Rodzinny wywiad środowiskowy',
+  'asset-statement': 'Oświadczenie o stanie majątkowym',
 
 /** Polish message for a file-system failure in the chosen folder. */
 export function folderError(error: unknown, folder: string): AppError {

@@ -28,6 +28,9 @@ const FILE_SLUGS: Record<string, string> = {
   'social-contract': 'kontrakt-socjalny',
   'family-work-plan': 'plan-pracy',
   'periodic-assessment': 'ocena-okresowa',
+  'staff-change-letter': 'pismo-zmiana-osoby',
+  'interview-record': 'wywiad-srodowiskowy',
+  'asset-statement': 'oswiadczenie-majatkowe',
   'court-opinion': 'opinia-o-rodzinie',
   referral: 'skierowanie',
 };

@@ -34,6 +34,7 @@ import {
 } from '../db/entities';
 import { AppError } from '../errors';
 import { ARTICLE } from '../pdf/legal';
+import { assetStatement, interviewRecord, staffChangeLetter } from './document-models-records';
 import type {
   ActionStatus,
   AssessmentRecommendation,
@@ -102,9 +103,9 @@ export async function caseContext(m: EntityManager, kase: CaseRow): Promise<Case
 
 // ---- small mappings ------------------------------------------------------------------------
 
-const fullName = (person: { firstName: string; lastName: string }): string => `${person.firstName} ${person.lastName}`;
+export const fullName = (person: { firstName: string; lastName: string }): string => `${person.firstName} ${person.lastName}`;
 
-function signatory(context: CaseContext, userId: string | null, role: string): Signatory {
+export function signatory(context: CaseContext, userId: string | null, role: string): Signatory {
   const user = userId === null ? undefined : context.users.get(userId);
   return { fullName: user ? fullName(user) : '', role };
 }
@@ -117,7 +118,7 @@ function head(context: CaseContext): Member | undefined {
   return context.members.find((member) => member.relation === 'applicant') ?? context.members[0];
 }
 
-function familyRef(context: CaseContext): FamilyRef {
+export function familyRef(context: CaseContext): FamilyRef {
   const first = head(context);
   return { name: first ? familyName(first.person.lastName) : 'Rodzina', address: address(context.family) };
 }
@@ -126,14 +127,14 @@ function familyRef(context: CaseContext): FamilyRef {
  * The members of the family on a day (the act's date): who had joined by then and not yet left.
  * A document re-issued later prints the family as it was, not as it is.
  */
-function membersOn(context: CaseContext, on: IsoDate | null): Member[] {
+export function membersOn(context: CaseContext, on: IsoDate | null): Member[] {
   if (on === null) return context.members.filter((member) => member.memberTo === null);
   return context.members.filter(
     (member) => (member.memberFrom === null || compare(member.memberFrom, on) <= 0) && (member.memberTo === null || compare(member.memberTo, on) > 0),
   );
 }
 
-function familyMembers(context: CaseContext, on: IsoDate | null): FamilyMember[] {
+export function familyMembers(context: CaseContext, on: IsoDate | null): FamilyMember[] {
   return membersOn(context, on).map((member) => ({
     fullName: fullName(member.person),
     relation: relationOf(member.relation, member.person.sex),
@@ -154,7 +155,7 @@ function adults(context: CaseContext, on: IsoDate): string[] {
     .map((member) => fullName(member.person));
 }
 
-function identified(context: CaseContext, person: PersonRow): IdentifiedPerson {
+export function identified(context: CaseContext, person: PersonRow): IdentifiedPerson {
   const documentLabel = person.documentType === null ? null : (DOCUMENT_TYPE_LABELS[person.documentType as keyof typeof DOCUMENT_TYPE_LABELS] ?? 'dokument');
   return {
     fullName: fullName(person),
@@ -165,9 +166,9 @@ function identified(context: CaseContext, person: PersonRow): IdentifiedPerson {
   };
 }
 
-const orNull = (text: string | null | undefined): string | null => (text === null || text === undefined || text.trim() === '' ? null : text);
+export const orNull = (text: string | null | undefined): string | null => (text === null || text === undefined || text.trim() === '' ? null : text);
 
-function notFound(what: string): AppError {
+export function notFound(what: string): AppError {
   return new AppError('NOT_FOUND', `Nie znaleziono ${what} w tej sprawie. Odśwież teczkę sprawy i spróbuj ponownie.`);
 }
 
@@ -392,3 +393,6 @@ export function buildCaseDocument<K extends BuiltKind>(
   };
   return builders[kind]() as Promise<DocumentModels[K]>;
 }
+    'staff-change-letter': () => staffChangeLetter(m, context, subjectId, header),
+    'interview-record': () => interviewRecord(m, context, subjectId, header),
+    'asset-statement': () => assetStatement(m, context, subjectId, header),
