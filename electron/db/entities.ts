@@ -1,6 +1,8 @@
 /**
  * Entities as TypeORM EntitySchemas (no decorators, so the same code runs under Vite, tsx and
- * Vitest). Every column names its type; the schema itself is created by the migrations.
+ * Vitest). Every column names its type; the schema itself is created by the migrations, and the
+ * entities state it as the migrations built it — foreign keys, indexes and unique constraints
+ * included (test/integration/electron/db/entities-schema.test.ts compares both ways).
  */
 import { EntitySchema } from 'typeorm';
 import type { AssetStatement } from '../../shared/cases';
@@ -23,6 +25,13 @@ const trackedColumns = {
   updatedAt: { name: 'updated_at', type: 'text' },
   updatedBy: { name: 'updated_by', type: 'text', nullable: true },
   version: { type: 'integer', version: true },
+} as const;
+
+/** The tracked columns of a table whose created_by / updated_by reference user(id). */
+const trackedByUser = {
+  ...trackedColumns,
+  createdBy: { ...trackedColumns.createdBy, foreignKey: { target: 'User' } },
+  updatedBy: { ...trackedColumns.updatedBy, foreignKey: { target: 'User' } },
 } as const;
 
 export interface OfficeRow extends Tracked {
@@ -91,7 +100,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     roles: { type: 'simple-json' },
     active: { type: 'boolean' },
     officePhone: { name: 'office_phone', type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
 });
 
@@ -123,6 +132,11 @@ export const AuditEntity = new EntitySchema<AuditRow>({
     prevHash: { name: 'prev_hash', type: 'text' },
     hash: { type: 'text' },
   },
+  indices: [
+    { name: 'audit_log_actor', columns: ['actorId', 'id'] },
+    { name: 'audit_log_at', columns: ['at'] },
+    { name: 'audit_log_case', columns: ['caseId', 'id'] },
+  ],
 });
 
 // ---- the case process (migration 0002) -------------------------------------------------
@@ -151,7 +165,7 @@ export const FamilyEntity = new EntitySchema<FamilyRow>({
     rural: { type: 'boolean' },
     farmHectares: { name: 'farm_hectares', type: 'real' },
     housing: { type: 'text' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
 });
 
@@ -185,8 +199,9 @@ export const PersonEntity = new EntitySchema<PersonRow>({
     citizenship: { type: 'text' },
     phone: { type: 'text', nullable: true },
     nameKey: { name: 'name_key', type: 'text' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'person_name_birth', columns: ['nameKey', 'birthDate'] }],
 });
 
 export interface FamilyMemberRow extends Tracked {
@@ -207,16 +222,18 @@ export const FamilyMemberEntity = new EntitySchema<FamilyMemberRow>({
   tableName: 'family_member',
   columns: {
     id: { type: 'text', primary: true },
-    familyId: { name: 'family_id', type: 'text' },
-    personId: { name: 'person_id', type: 'text' },
+    familyId: { name: 'family_id', type: 'text', foreignKey: { target: 'Family' } },
+    personId: { name: 'person_id', type: 'text', foreignKey: { target: 'Person' } },
     position: { type: 'integer' },
     relation: { type: 'text' },
     inHousehold: { name: 'in_household', type: 'boolean' },
     memberFrom: { name: 'member_from', type: 'text', nullable: true },
     memberTo: { name: 'member_to', type: 'text', nullable: true },
     childWhereabouts: { name: 'child_whereabouts', type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'family_member_person', columns: ['personId'] }],
+  uniques: [{ columns: ['familyId', 'personId'] }],
 });
 
 export interface CaseRow extends Tracked {
@@ -254,7 +271,7 @@ export const CaseEntity = new EntitySchema<CaseRow>({
   columns: {
     id: { type: 'text', primary: true },
     number: { type: 'text', unique: true },
-    familyId: { name: 'family_id', type: 'text' },
+    familyId: { name: 'family_id', type: 'text', foreignKey: { target: 'Family' } },
     status: { type: 'text' },
     reportedOn: { name: 'reported_on', type: 'text' },
     source: { type: 'text' },
@@ -263,7 +280,7 @@ export const CaseEntity = new EntitySchema<CaseRow>({
     urgent: { type: 'boolean' },
     minorParent: { name: 'minor_parent', type: 'boolean' },
     reasons: { type: 'simple-json' },
-    workerId: { name: 'worker_id', type: 'text' },
+    workerId: { name: 'worker_id', type: 'text', foreignKey: { target: 'User' } },
     interviewDue: { name: 'interview_due', type: 'text' },
     consentOn: { name: 'consent_on', type: 'text', nullable: true },
     closureReason: { name: 'closure_reason', type: 'text', nullable: true },
@@ -275,8 +292,14 @@ export const CaseEntity = new EntitySchema<CaseRow>({
     courtOrderCourt: { name: 'court_order_court', type: 'text', nullable: true },
     courtOrderReference: { name: 'court_order_reference', type: 'text', nullable: true },
     courtOrderOn: { name: 'court_order_on', type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [
+    { name: 'case_file_family', columns: ['familyId'] },
+    { name: 'case_file_status', columns: ['status'] },
+    { name: 'case_file_status_id', columns: ['status', 'id'] },
+    { name: 'case_file_worker', columns: ['workerId', 'status'] },
+  ],
 });
 
 export interface InterviewRow extends Tracked {
@@ -302,12 +325,12 @@ export const InterviewEntity = new EntitySchema<InterviewRow>({
   tableName: 'interview',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     kind: { type: 'text' },
     formVersion: { name: 'form_version', type: 'text' },
     conductedOn: { name: 'conducted_on', type: 'text', nullable: true },
     place: { type: 'text' },
-    workerId: { name: 'worker_id', type: 'text' },
+    workerId: { name: 'worker_id', type: 'text', foreignKey: { target: 'User' } },
     segments: { type: 'simple-json' },
     documents: { type: 'simple-json' },
     income: { type: 'simple-json' },
@@ -315,8 +338,12 @@ export const InterviewEntity = new EntitySchema<InterviewRow>({
     status: { type: 'text' },
     completedAt: { name: 'completed_at', type: 'text', nullable: true },
     assetStatement: { name: 'asset_statement', type: 'simple-json', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [
+    { name: 'interview_case', columns: ['caseId'] },
+    { name: 'interview_case_completed', columns: ['caseId', 'status', 'conductedOn'] },
+  ],
 });
 
 export interface AnalysisRow extends Tracked {
@@ -339,7 +366,7 @@ export const AnalysisEntity = new EntitySchema<AnalysisRow>({
   tableName: 'analysis',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text', unique: true },
+    caseId: { name: 'case_id', type: 'text', unique: true, foreignKey: { target: 'Case' } },
     reasons: { type: 'simple-json' },
     strengths: { type: 'text' },
     resources: { type: 'text' },
@@ -349,7 +376,7 @@ export const AnalysisEntity = new EntitySchema<AnalysisRow>({
     consentPersons: { name: 'consent_persons', type: 'simple-json', default: '[]' },
     earlierHelp: { name: 'earlier_help', type: 'text', default: '' },
     childrenLegal: { name: 'children_legal', type: 'text', default: '' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
 });
 
@@ -376,20 +403,21 @@ export const AssistantRequestEntity = new EntitySchema<AssistantRequestRow>({
   tableName: 'assistant_request',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     justification: { type: 'text' },
     filedOn: { name: 'filed_on', type: 'text' },
-    filedBy: { name: 'filed_by', type: 'text' },
+    filedBy: { name: 'filed_by', type: 'text', foreignKey: { target: 'User' } },
     decisionDue: { name: 'decision_due', type: 'text', nullable: true },
     status: { type: 'text' },
     decisionNote: { name: 'decision_note', type: 'text', nullable: true },
     referralTarget: { name: 'referral_target', type: 'text', nullable: true },
     referralOrganisation: { name: 'referral_organisation', type: 'text', nullable: true },
-    decidedBy: { name: 'decided_by', type: 'text', nullable: true },
+    decidedBy: { name: 'decided_by', type: 'text', nullable: true, foreignKey: { target: 'User' } },
     decidedOn: { name: 'decided_on', type: 'text', nullable: true },
     kind: { type: 'text', default: 'voluntary' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'assistant_request_status', columns: ['status', 'filedOn'] }],
 });
 
 export interface AssignmentRow extends Tracked {
@@ -410,15 +438,20 @@ export const AssignmentEntity = new EntitySchema<AssignmentRow>({
   tableName: 'assignment',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
-    assistantId: { name: 'assistant_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
+    assistantId: { name: 'assistant_id', type: 'text', foreignKey: { target: 'User' } },
     assignedOn: { name: 'assigned_on', type: 'text' },
     endedOn: { name: 'ended_on', type: 'text', nullable: true },
     reason: { type: 'text', nullable: true },
     endReason: { name: 'end_reason', type: 'text', nullable: true },
     reasonInLetter: { name: 'reason_in_letter', type: 'boolean', default: false },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [
+    { name: 'assignment_assistant', columns: ['assistantId', 'endedOn'] },
+    { name: 'assignment_case', columns: ['caseId'] },
+    { name: 'assignment_case_assigned', columns: ['caseId', 'assignedOn'] },
+  ],
 });
 
 /** Who led a case when (migration 0010): a change of social worker ends one row and starts the next. */
@@ -439,15 +472,16 @@ export const WorkerAssignmentEntity = new EntitySchema<WorkerAssignmentRow>({
   tableName: 'worker_assignment',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
-    workerId: { name: 'worker_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
+    workerId: { name: 'worker_id', type: 'text', foreignKey: { target: 'User' } },
     fromOn: { name: 'from_on', type: 'text' },
     toOn: { name: 'to_on', type: 'text', nullable: true },
     reason: { type: 'text' },
     endReason: { name: 'end_reason', type: 'text', nullable: true },
     reasonInLetter: { name: 'reason_in_letter', type: 'boolean', default: false },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'worker_assignment_case', columns: ['caseId', 'fromOn'] }],
 });
 
 /** The family's addresses through time (migration 0010); from_on null: known since before the report. */
@@ -467,15 +501,16 @@ export const FamilyAddressEntity = new EntitySchema<FamilyAddressRow>({
   tableName: 'family_address',
   columns: {
     id: { type: 'text', primary: true },
-    familyId: { name: 'family_id', type: 'text' },
+    familyId: { name: 'family_id', type: 'text', foreignKey: { target: 'Family' } },
     street: { type: 'text' },
     postalCode: { name: 'postal_code', type: 'text' },
     city: { type: 'text' },
     rural: { type: 'boolean' },
     fromOn: { name: 'from_on', type: 'text', nullable: true },
     toOn: { name: 'to_on', type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'family_address_family', columns: ['familyId', 'fromOn'] }],
 });
 
 /** A child's stay away from home (foster care, an institution), with its dates (migration 0010). */
@@ -493,13 +528,14 @@ export const ChildPlacementEntity = new EntitySchema<ChildPlacementRow>({
   tableName: 'child_placement',
   columns: {
     id: { type: 'text', primary: true },
-    memberId: { name: 'member_id', type: 'text' },
+    memberId: { name: 'member_id', type: 'text', foreignKey: { target: 'FamilyMember' } },
     whereabouts: { type: 'text' },
     fromOn: { name: 'from_on', type: 'text' },
     toOn: { name: 'to_on', type: 'text', nullable: true },
     note: { type: 'text' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'child_placement_member', columns: ['memberId', 'fromOn'] }],
 });
 
 export interface CaseEventRow {
@@ -521,17 +557,18 @@ export const CaseEventEntity = new EntitySchema<CaseEventRow>({
   tableName: 'case_event',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     occurredOn: { name: 'occurred_on', type: 'text' },
     kind: { type: 'text' },
     title: { type: 'text' },
     body: { type: 'text' },
     significant: { type: 'boolean' },
-    authorId: { name: 'author_id', type: 'text', nullable: true },
+    authorId: { name: 'author_id', type: 'text', nullable: true, foreignKey: { target: 'User' } },
     refType: { name: 'ref_type', type: 'text', nullable: true },
     refId: { name: 'ref_id', type: 'text', nullable: true },
     createdAt: { name: 'created_at', type: 'text' },
   },
+  indices: [{ name: 'case_event_case', columns: ['caseId', 'occurredOn'] }],
 });
 
 export interface FormDraftRow {
@@ -545,7 +582,7 @@ export const FormDraftEntity = new EntitySchema<FormDraftRow>({
   name: 'FormDraft',
   tableName: 'form_draft',
   columns: {
-    userId: { name: 'user_id', type: 'text', primary: true },
+    userId: { name: 'user_id', type: 'text', primary: true, foreignKey: { target: 'User' } },
     key: { type: 'text', primary: true },
     data: { type: 'text' },
     updatedAt: { name: 'updated_at', type: 'text' },
@@ -614,11 +651,11 @@ export const ContractEntity = new EntitySchema<ContractRow>({
   tableName: 'contract',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     variant: { type: 'text' },
     status: { type: 'text' },
     clientIds: { name: 'client_ids', type: 'simple-json' },
-    workerId: { name: 'worker_id', type: 'text' },
+    workerId: { name: 'worker_id', type: 'text', foreignKey: { target: 'User' } },
     causes: { type: 'text' },
     possibilities: { type: 'text' },
     limitations: { type: 'text' },
@@ -633,8 +670,9 @@ export const ContractEntity = new EntitySchema<ContractRow>({
     terminatedOn: { name: 'terminated_on', type: 'text', nullable: true },
     terminationReason: { name: 'termination_reason', type: 'text', nullable: true },
     labourMarket: { name: 'labour_market', type: 'simple-json', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'contract_case', columns: ['caseId'] }],
 });
 
 export interface PlanRow extends Tracked {
@@ -664,14 +702,14 @@ export const PlanEntity = new EntitySchema<PlanRow>({
   tableName: 'plan',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     number: { type: 'integer' },
     type: { type: 'text' },
     coordinator: { type: 'text' },
     areas: { type: 'simple-json' },
     status: { type: 'text' },
     signedOn: { name: 'signed_on', type: 'text', nullable: true },
-    assistantId: { name: 'assistant_id', type: 'text' },
+    assistantId: { name: 'assistant_id', type: 'text', foreignKey: { target: 'User' } },
     diagnosis: { type: 'text', default: '' },
     shortTermGoals: { name: 'short_term_goals', type: 'text', default: '' },
     longTermGoals: { name: 'long_term_goals', type: 'text', default: '' },
@@ -679,8 +717,9 @@ export const PlanEntity = new EntitySchema<PlanRow>({
     approvedOn: { name: 'approved_on', type: 'text', nullable: true },
     approvedBy: { name: 'approved_by', type: 'text', nullable: true },
     returnedReason: { name: 'returned_reason', type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  uniques: [{ columns: ['caseId', 'number'] }],
 });
 
 export interface VisitRow extends Tracked {
@@ -703,17 +742,21 @@ export const VisitEntity = new EntitySchema<VisitRow>({
   tableName: 'visit',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     visitedOn: { name: 'visited_on', type: 'text' },
     place: { type: 'text' },
     participants: { type: 'text' },
     topics: { type: 'text' },
     agreed: { type: 'text' },
-    authorId: { name: 'author_id', type: 'text' },
+    authorId: { name: 'author_id', type: 'text', foreignKey: { target: 'User' } },
     planned: { type: 'boolean', default: false },
     kind: { type: 'text', default: 'home' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [
+    { name: 'visit_case', columns: ['caseId', 'visitedOn'] },
+    { name: 'visit_due', columns: ['planned', 'visitedOn'] },
+  ],
 });
 
 export interface AssessmentRow extends Tracked {
@@ -745,14 +788,14 @@ export const AssessmentEntity = new EntitySchema<AssessmentRow>({
   tableName: 'assessment',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     assessedOn: { name: 'assessed_on', type: 'text' },
     periodFrom: { name: 'period_from', type: 'text' },
     periodTo: { name: 'period_to', type: 'text' },
     progress: { type: 'simple-json' },
     changes: { type: 'text' },
     recommendation: { type: 'text' },
-    authorId: { name: 'author_id', type: 'text' },
+    authorId: { name: 'author_id', type: 'text', foreignKey: { target: 'User' } },
     cooperation: { type: 'text', default: '' },
     childrenSituation: { name: 'children_situation', type: 'text', default: '' },
     conclusions: { type: 'text', default: '' },
@@ -761,8 +804,9 @@ export const AssessmentEntity = new EntitySchema<AssessmentRow>({
     handedBy: { name: 'handed_by', type: 'text', nullable: true },
     receivedOn: { name: 'received_on', type: 'text', nullable: true },
     receivedBy: { name: 'received_by', type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'assessment_case', columns: ['caseId', 'assessedOn'] }],
 });
 
 export interface CourtRequestRow extends Tracked {
@@ -788,7 +832,7 @@ export const CourtRequestEntity = new EntitySchema<CourtRequestRow>({
   tableName: 'court_request',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text' },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     court: { type: 'text' },
     division: { type: 'text' },
     caseReference: { name: 'case_reference', type: 'text' },
@@ -800,8 +844,12 @@ export const CourtRequestEntity = new EntitySchema<CourtRequestRow>({
     notes: { type: 'text' },
     courtAddress: { name: 'court_address', type: 'text', default: '' },
     letterOn: { name: 'letter_on', type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [
+    { name: 'court_request_case', columns: ['caseId', 'status', 'deadline'] },
+    { name: 'court_request_due', columns: ['status', 'deadline'] },
+  ],
 });
 
 export interface CourtOpinionRow extends Tracked {
@@ -827,21 +875,23 @@ export const CourtOpinionEntity = new EntitySchema<CourtOpinionRow>({
   tableName: 'court_opinion',
   columns: {
     id: { type: 'text', primary: true },
-    requestId: { name: 'request_id', type: 'text' },
-    caseId: { name: 'case_id', type: 'text' },
+    requestId: { name: 'request_id', type: 'text', foreignKey: { target: 'CourtRequest' } },
+    caseId: { name: 'case_id', type: 'text', foreignKey: { target: 'Case' } },
     status: { type: 'text' },
     sections: { type: 'simple-json' },
-    authorId: { name: 'author_id', type: 'text' },
+    authorId: { name: 'author_id', type: 'text', foreignKey: { target: 'User' } },
     submittedOn: { name: 'submitted_on', type: 'text', nullable: true },
-    approvedBy: { name: 'approved_by', type: 'text', nullable: true },
+    approvedBy: { name: 'approved_by', type: 'text', nullable: true, foreignKey: { target: 'User' } },
     approvedOn: { name: 'approved_on', type: 'text', nullable: true },
     returnedReason: { name: 'returned_reason', type: 'text', nullable: true },
     documentNumber: { name: 'document_number', type: 'text', nullable: true },
     documentId: { name: 'document_id', type: 'text', nullable: true },
     issuedOn: { name: 'issued_on', type: 'text', nullable: true },
     sha256: { type: 'text', nullable: true },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'court_opinion_case', columns: ['caseId'] }],
+  uniques: [{ columns: ['requestId'] }, { columns: ['documentNumber'] }],
 });
 
 // ---- the document register (migration 0006) ---------------------------------------------
@@ -878,7 +928,7 @@ export const IssuedDocumentEntity = new EntitySchema<IssuedDocumentRow>({
   tableName: 'document',
   columns: {
     id: { type: 'text', primary: true },
-    caseId: { name: 'case_id', type: 'text', nullable: true },
+    caseId: { name: 'case_id', type: 'text', nullable: true, foreignKey: { target: 'Case' } },
     kind: { type: 'text' },
     subjectId: { name: 'subject_id', type: 'text' },
     number: { type: 'text', unique: true },
@@ -891,9 +941,11 @@ export const IssuedDocumentEntity = new EntitySchema<IssuedDocumentRow>({
     pages: { type: 'integer' },
     issuedOn: { name: 'issued_on', type: 'text' },
     dated: { type: 'text', nullable: true },
-    issuedBy: { name: 'issued_by', type: 'text' },
+    issuedBy: { name: 'issued_by', type: 'text', foreignKey: { target: 'User' } },
     issuedAt: { name: 'issued_at', type: 'text' },
   },
+  indices: [{ name: 'document_case', columns: ['caseId', 'issuedAt'] }],
+  uniques: [{ columns: ['kind', 'subjectId', 'version'] }],
 });
 
 // ---- food-aid and social-shop referrals (migration 0012) -------------------------------------
@@ -914,7 +966,7 @@ export const FoodAidThresholdEntity = new EntitySchema<FoodAidThresholdRow>({
     percent: { type: 'integer' },
     legalSource: { name: 'legal_source', type: 'text' },
     createdAt: { name: 'created_at', type: 'text' },
-    createdBy: { name: 'created_by', type: 'text', nullable: true },
+    createdBy: { name: 'created_by', type: 'text', nullable: true, foreignKey: { target: 'User' } },
   },
 });
 
@@ -931,7 +983,7 @@ export const SubprogrammeEntity = new EntitySchema<SubprogrammeRow>({
     id: { type: 'text', primary: true },
     name: { type: 'text', unique: true },
     validUntil: { name: 'valid_until', type: 'text' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
 });
 
@@ -952,7 +1004,7 @@ export const PartnerEntity = new EntitySchema<PartnerRow>({
     address: { type: 'text' },
     phone: { type: 'text' },
     active: { type: 'boolean' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
 });
 
@@ -970,13 +1022,14 @@ export const DistributionPointEntity = new EntitySchema<DistributionPointRow>({
   tableName: 'distribution_point',
   columns: {
     id: { type: 'text', primary: true },
-    partnerId: { name: 'partner_id', type: 'text' },
+    partnerId: { name: 'partner_id', type: 'text', foreignKey: { target: 'PartnerOrganisation' } },
     name: { type: 'text' },
     address: { type: 'text' },
     hours: { type: 'text' },
     active: { type: 'boolean' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
+  indices: [{ name: 'distribution_point_partner', columns: ['partnerId'] }],
 });
 
 export interface DeclarationMember {
@@ -1004,14 +1057,14 @@ export const DeclarationEntity = new EntitySchema<DeclarationRow>({
     id: { type: 'text', primary: true },
     declaredOn: { name: 'declared_on', type: 'text' },
     source: { type: 'text' },
-    interviewId: { name: 'interview_id', type: 'text', nullable: true },
-    caseId: { name: 'case_id', type: 'text', nullable: true },
-    applicantId: { name: 'applicant_id', type: 'text' },
+    interviewId: { name: 'interview_id', type: 'text', nullable: true, foreignKey: { target: 'Interview' } },
+    caseId: { name: 'case_id', type: 'text', nullable: true, foreignKey: { target: 'Case' } },
+    applicantId: { name: 'applicant_id', type: 'text', foreignKey: { target: 'Person' } },
     members: { type: 'simple-json' },
     householdSize: { name: 'household_size', type: 'integer' },
     income: { type: 'simple-json' },
     reasons: { type: 'simple-json' },
-    ...trackedColumns,
+    ...trackedByUser,
   },
 });
 
@@ -1047,28 +1100,32 @@ export const ReferralEntity = new EntitySchema<ReferralRow>({
   columns: {
     id: { type: 'text', primary: true },
     programme: { type: 'text' },
-    subprogrammeId: { name: 'subprogramme_id', type: 'text', nullable: true },
+    subprogrammeId: { name: 'subprogramme_id', type: 'text', nullable: true, foreignKey: { target: 'ReferralSubprogramme' } },
     number: { type: 'text', unique: true },
     documentId: { name: 'document_id', type: 'text' },
-    declarationId: { name: 'declaration_id', type: 'text' },
-    personId: { name: 'person_id', type: 'text' },
+    declarationId: { name: 'declaration_id', type: 'text', foreignKey: { target: 'ReferralDeclaration' } },
+    personId: { name: 'person_id', type: 'text', foreignKey: { target: 'Person' } },
     householdSize: { name: 'household_size', type: 'integer' },
     perPersonGr: { name: 'per_person_gr', type: 'integer' },
     thresholdGr: { name: 'threshold_gr', type: 'integer' },
     eligibility: { type: 'text' },
     admittedGroup: { name: 'admitted_group', type: 'text', nullable: true },
-    partnerId: { name: 'partner_id', type: 'text', nullable: true },
-    pointId: { name: 'point_id', type: 'text', nullable: true },
+    partnerId: { name: 'partner_id', type: 'text', nullable: true, foreignKey: { target: 'PartnerOrganisation' } },
+    pointId: { name: 'point_id', type: 'text', nullable: true, foreignKey: { target: 'DistributionPoint' } },
     validUntil: { name: 'valid_until', type: 'text' },
     issuedOn: { name: 'issued_on', type: 'text' },
-    issuedBy: { name: 'issued_by', type: 'text' },
+    issuedBy: { name: 'issued_by', type: 'text', foreignKey: { target: 'User' } },
     status: { type: 'text' },
     duplicateReason: { name: 'duplicate_reason', type: 'text', nullable: true },
     cancelReason: { name: 'cancel_reason', type: 'text', nullable: true },
     cancelledOn: { name: 'cancelled_on', type: 'text', nullable: true },
-    cancelledBy: { name: 'cancelled_by', type: 'text', nullable: true },
-    ...trackedColumns,
+    cancelledBy: { name: 'cancelled_by', type: 'text', nullable: true, foreignKey: { target: 'User' } },
+    ...trackedByUser,
   },
+  indices: [
+    { name: 'referral_person', columns: ['personId', 'programme', 'status'] },
+    { name: 'referral_register', columns: ['programme', 'subprogrammeId', 'issuedOn'] },
+  ],
 });
 
 export const ENTITIES = [
