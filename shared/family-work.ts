@@ -5,10 +5,13 @@ import { isoDateSchema, requiredIsoDate, type IsoDate } from './domain/dates';
 import {
   CONTRACT_OUTCOMES,
   CONTRACT_VARIANTS,
+  GOAL_ACHIEVEMENTS,
   RECOMMENDATIONS,
   TASK_STATUSES,
   type ContractStatus,
   type ContractVariant,
+  type GoalAchievement,
+  type HandoverStatus,
   type PlanArea,
   type PlanStatus,
   type Recommendation,
@@ -139,19 +142,32 @@ export const assessmentSchema = z.object({
   assessedOn: isoDateSchema,
   periodFrom: isoDateSchema,
   periodTo: isoDateSchema,
-  progress: z.array(z.object({ goal: text('Cel', 500), progress: text('Postęp', 4000) })).max(100),
+  /** Each goal of the plan: how far it has come (required) and a comment on the progress and difficulties. */
+  progress: z
+    .array(
+      z.object({
+        area: optionalText('Obszar', 200).default(''),
+        goal: text('Cel', 500),
+        achievement: z.enum(GOAL_ACHIEVEMENTS, { error: 'Wybierz stopień realizacji celu.' }),
+        progress: optionalText('Komentarz', 4000).default(''),
+      }),
+    )
+    .max(100),
   changes: optionalText('Zmiany w sytuacji rodziny', 8000),
   cooperation: optionalText('Współpraca rodziny z asystentem rodziny', 8000).default(''),
   childrenSituation: optionalText('Sytuacja dzieci', 8000).default(''),
   recommendation: z.enum(RECOMMENDATIONS, { error: 'Wybierz rekomendację.' }),
   conclusions: optionalText('Wnioski', 8000).default(''),
-  /** The day the assessment was handed to the kierownik; empty: not yet. */
-  handedOn: z
-    .union([isoDateSchema, z.literal('')])
-    .nullable()
-    .optional()
-    .transform((value) => (value ? value : null)),
 });
+
+/** The assistant hands a recorded assessment to the kierownik: the day it happened (today or earlier, on paper). */
+export const assessmentHandOverSchema = z.object({ id, handedOn: isoDateSchema });
+/** The kierownik confirms she received it (today). */
+export const assessmentReceiveSchema = z.object({ id });
+
+/** Where the office has plans approved: the kierownik approves a signed plan, or returns it with a reason. */
+export const planApproveSchema = z.object({ id });
+export const planReturnSchema = z.object({ id, reason: text('Powód zwrotu planu', 2000) });
 
 export const closureProposalSchema = z.object({ caseId: id, reason: closureReasonSchema, note: optionalText('Uzasadnienie', 4000) });
 export const closureDecisionSchema = z.object({ caseId: id, decision: z.enum(['monitor', 'close', 'reject']), note: optionalText('Uwagi', 4000) });
@@ -196,6 +212,11 @@ export interface PlanView {
   status: PlanStatus;
   signedOn: IsoDate | null;
   assistantName: string;
+  /** The kierownik's approval (where the office requires it); null: not approved. */
+  approvedOn: IsoDate | null;
+  approvedByName: string | null;
+  /** Why the kierownik returned the plan (a draft again); null once it is signed anew. */
+  returnedReason: string | null;
 }
 
 export interface VisitView {
@@ -213,13 +234,18 @@ export interface AssessmentView {
   assessedOn: IsoDate;
   periodFrom: IsoDate;
   periodTo: IsoDate;
-  progress: { goal: string; progress: string }[];
+  /** achievement null: recorded before the degree was asked for. */
+  progress: { area: string; goal: string; achievement: GoalAchievement | null; progress: string }[];
   changes: string;
   cooperation: string;
   childrenSituation: string;
   recommendation: Recommendation;
   conclusions: string;
+  handoverStatus: HandoverStatus;
   handedOn: IsoDate | null;
+  handedByName: string | null;
+  receivedOn: IsoDate | null;
+  receivedByName: string | null;
   authorName: string;
 }
 

@@ -47,16 +47,21 @@ import { closureReasonSchema } from './domain/caseFlow';
 import { additionalReportSchema, courtOrderSchema, familyChangeSchema, staffChangeSchema, type ActiveCaseRef, type OpenCaseView, type StaffHistoryView } from './records';
 import { isoDateSchema } from './domain/dates';
 import {
+  assessmentHandOverSchema,
+  assessmentReceiveSchema,
   assessmentSchema,
   closureDecisionSchema,
   closureProposalSchema,
   contractCreateSchema,
   contractEventSchema,
   contractSaveSchema,
+  planApproveSchema,
   planContentSchema,
+  planReturnSchema,
   planSaveSchema,
   visitPlanSchema,
   visitSchema,
+  type AssessmentView,
   type ContractView,
   type FamilyWorkView,
   type PlanView,
@@ -294,10 +299,16 @@ export const channels = {
   'plans:get': channel<PlanView>()(z.object({ id: idSchema }), { permission: 'cases.view' }),
   'plans:save': channel<PlanView>()(planSaveSchema, { permission: 'familyWork.write' }),
   'plans:sign': channel<PlanView>()(z.object({ id: idSchema, signedOn: isoDateSchema }), { permission: 'familyWork.write' }),
+  /** Where the office has plans approved (settings.planApprovalRequired): the kierownik approves or returns a signed plan. */
+  'plans:approve': channel<PlanView>()(planApproveSchema, { permission: 'familyWork.supervise' }),
+  'plans:return': channel<PlanView>()(planReturnSchema, { permission: 'familyWork.supervise' }),
   'visits:add': channel<null>()(visitSchema, { permission: 'cases.view' }),
   /** A visit planned ahead: on the assistant's tray until recorded (issue 15). */
   'visits:plan': channel<null>()(visitPlanSchema, { permission: 'cases.view' }),
   'assessments:add': channel<null>()(assessmentSchema, { permission: 'familyWork.write' }),
+  /** The assessment's handover: the assistant hands it to the kierownik, the kierownik confirms receiving it. */
+  'assessments:handOver': channel<AssessmentView>()(assessmentHandOverSchema, { permission: 'familyWork.write' }),
+  'assessments:receive': channel<AssessmentView>()(assessmentReceiveSchema, { permission: 'familyWork.supervise' }),
   'closure:propose': channel<null>()(closureProposalSchema, { permission: 'familyWork.write' }),
   'closure:decide': channel<null>()(closureDecisionSchema, { permission: 'cases.decideClosure' }),
   'closure:endMonitoring': channel<null>()(z.object({ caseId: idSchema }), { permission: 'familyWork.write' }),

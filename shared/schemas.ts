@@ -179,6 +179,8 @@ export const settingsSchema = z.object({
   decisionWorkingDays: wholeNumber('Termin decyzji kierownika w sprawie wniosku o asystenta (dni robocze)', 1, 30),
   /** [U] Months of monitoring after the work with the family ends (not set by law). */
   monitoringMonths: wholeNumber('Monitoring po zakończeniu pracy (miesiące)', 1, 36),
+  /** The kierownik approves each signed plan pracy z rodziną before it is in force: office practice, not law (art. 15 u.w.r. has the assistant make the plan with the family). */
+  planApprovalRequired: z.boolean({ error: 'Zatwierdzanie planów pracy przez kierownika: wybierz tak albo nie.' }),
   caseNumberPrefix: z
     .string()
     .trim()

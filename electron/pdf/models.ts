@@ -30,12 +30,13 @@ export const ISO_DATE_FIELDS: ReadonlySet<string> = new Set([
   'signedOn',
   'nextAssessmentDue',
   'handedOn',
+  'approvedOn',
   'letterDate',
   'receivedOn',
   'declaredOn',
   'validUntil',
-]);
   'conductedOn',
+]);
 
 export interface OfficeInfo {
   /** Full name as on the stamp, e.g. "Miejski Ośrodek Pomocy Społecznej w Kraśniku". */
@@ -276,8 +277,11 @@ export interface FamilyWorkPlanModel {
   assistant: Signatory;
   /** The plan is made "w konsultacji z pracownikiem socjalnym" (pkt 1). */
   socialWorker: Signatory;
-  /** Optional approval by the kierownik. */
-  approvedBy: Signatory | null;
+  /**
+   * The kierownik's approval, where the office has plans approved: who and when, or blanks to
+   * sign by hand while the plan waits for it; null: the office does not approve plans.
+   */
+  approval: { approvedBy: Signatory | null; approvedOn: IsoDate | null } | null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -308,6 +312,8 @@ export interface PeriodicAssessmentModel {
   visits: { count: number; places: { place: string; count: number }[] };
   /** The day the assessment was handed to the kierownik; null: not recorded. */
   handedOn: IsoDate | null;
+  /** The kierownik's receipt of it: the day and who; null: not yet received. */
+  received: { receivedOn: IsoDate; by: Signatory } | null;
   recommendation: AssessmentRecommendation;
   justification: string;
   nextAssessmentDue: IsoDate | null;
@@ -399,12 +405,6 @@ export interface ReferralModel {
 
 // ---------------------------------------------------------------------------------------
 
-/** Every printable document: kind → its model. */
-export interface DocumentModels {
-  'social-contract': SocialContractModel;
-  'assistant-request': AssistantRequestModel;
-  'assistant-assignment': AssistantAssignmentModel;
-  'family-work-plan': FamilyWorkPlanModel;
 // ---------------------------------------------------------------------------------------
 // Pismo do rodziny o zmianie asystenta rodziny / pracownika socjalnego (issue 15, item 6)
 
@@ -479,19 +479,25 @@ export interface AssetStatementModel {
   socialWorker: Signatory;
 }
 
+/** Every printable document: kind → its model. */
+export interface DocumentModels {
+  'social-contract': SocialContractModel;
+  'assistant-request': AssistantRequestModel;
+  'assistant-assignment': AssistantAssignmentModel;
+  'family-work-plan': FamilyWorkPlanModel;
   'periodic-assessment': PeriodicAssessmentModel;
   'court-opinion': CourtOpinionModel;
   'case-file-part': CaseFilePartModel;
   referral: ReferralModel;
+  'staff-change-letter': StaffChangeLetterModel;
+  'interview-record': InterviewRecordModel;
+  'asset-statement': AssetStatementModel;
 }
 
 export type DocumentKind = keyof DocumentModels;
 
 /** A kind with its model, as one value (e.g. a message to the worker). */
 export type DocumentRequest = { [K in DocumentKind]: { kind: K; model: DocumentModels[K] } }[DocumentKind];
-  'staff-change-letter': StaffChangeLetterModel;
-  'interview-record': InterviewRecordModel;
-  'asset-statement': AssetStatementModel;
 
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'social-contract',
@@ -502,7 +508,7 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
   'court-opinion',
   'case-file-part',
   'referral',
-];
   'staff-change-letter',
   'interview-record',
   'asset-statement',
+];

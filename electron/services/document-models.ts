@@ -9,7 +9,7 @@ import { Between, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ART7_REASON_LABELS, type Art7Reason } from '../../shared/domain/caseFlow';
 import { addMonths, compare, type IsoDate } from '../../shared/domain/dates';
 import { nextAssessmentDue } from '../../shared/domain/deadlines';
-import { CONTRACT_OUTCOME_LABELS, type ContractOutcome } from '../../shared/domain/familyWork';
+import { CONTRACT_OUTCOME_LABELS, type ContractOutcome, type GoalAchievement } from '../../shared/domain/familyWork';
 import { CHILD_WHEREABOUTS_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/cases';
 import type { CaseDocumentKind } from '../../shared/documents';
 import { familyName, relationOf } from '../../shared/polish';
@@ -45,6 +45,7 @@ import type {
   FamilyMember,
   FamilyRef,
   FamilyWorkPlanModel,
+  GoalProgress,
   IdentifiedPerson,
   PeriodicAssessmentModel,
   PostalAddress,
@@ -336,7 +337,11 @@ async function familyWorkPlan(m: EntityManager, context: CaseContext, planId: st
     familySignatories: adults(context, signedOn ?? base.issuedOn),
     assistant: signatory(context, plan.assistantId, ROLE_PRINTED.assistant),
     socialWorker: signatory(context, context.kase.workerId, ROLE_PRINTED.worker),
-    approvedBy: null,
+    // Where the office has plans approved: the kierownik's name and date once approved, blanks while it waits.
+    approval:
+      plan.approvedOn || plan.status === 'awaiting_approval'
+        ? { approvedBy: plan.approvedBy ? signatory(context, plan.approvedBy, ROLE_PRINTED.head) : null, approvedOn: plan.approvedOn ?? null }
+        : null,
   };
 }
 
@@ -347,6 +352,8 @@ function visitsIn(visits: { place: string; planned: boolean }[]): PeriodicAssess
   for (const visit of made) byPlace.set(visit.place.trim() || 'miejsce nieopisane', (byPlace.get(visit.place.trim() || 'miejsce nieopisane') ?? 0) + 1);
   return { count: made.length, places: [...byPlace].map(([place, count]) => ({ place, count })) };
 }
+
+const GOAL_PROGRESS: Record<GoalAchievement, GoalProgress> = { achieved: 'achieved', partly_achieved: 'partly-achieved', in_progress: 'in-progress', not_achieved: 'not-achieved' };
 
 const RECOMMENDATION: Record<string, AssessmentRecommendation> = { continue: 'continue', change_plan: 'change-plan', end_work: 'end-work' };
 
@@ -361,13 +368,19 @@ async function periodicAssessment(m: EntityManager, context: CaseContext, assess
     family: familyRef(context),
     period: { from: assessment.periodFrom, to: assessment.periodTo },
     plan: assessed?.signedOn ? { version: assessed.number, signedOn: assessed.signedOn } : null,
-    // The assessment records progress in words; the printed column of degrees stays "—".
-    goals: assessment.progress.map((entry) => ({ area: null, goal: entry.goal, progress: null, comment: entry.progress })),
+    // Assessments recorded before the degree was asked for print "—" in its column.
+    goals: assessment.progress.map((entry) => ({
+      area: orNull(entry.area ?? ''),
+      goal: entry.goal,
+      progress: entry.achievement ? GOAL_PROGRESS[entry.achievement] : null,
+      comment: entry.progress,
+    })),
     familyChanges: orNull(assessment.changes),
     cooperation: orNull(assessment.cooperation),
     childrenSituation: orNull(assessment.childrenSituation),
     visits: visitsIn(await m.getRepository(VisitEntity).find({ where: { caseId: context.kase.id, visitedOn: Between(assessment.periodFrom, assessment.periodTo) } })),
     handedOn: assessment.handedOn ?? null,
+    received: assessment.receivedOn && assessment.receivedBy ? { receivedOn: assessment.receivedOn, by: signatory(context, assessment.receivedBy, ROLE_PRINTED.head) } : null,
     recommendation,
     justification: assessment.conclusions ?? '',
     nextAssessmentDue: recommendation === 'end-work' ? null : nextAssessmentDue(assessment.assessedOn),
@@ -390,9 +403,9 @@ export function buildCaseDocument<K extends BuiltKind>(
     'social-contract': () => socialContract(m, context, subjectId, header),
     'family-work-plan': () => familyWorkPlan(m, context, subjectId, header),
     'periodic-assessment': () => periodicAssessment(m, context, subjectId, header),
-  };
-  return builders[kind]() as Promise<DocumentModels[K]>;
-}
     'staff-change-letter': () => staffChangeLetter(m, context, subjectId, header),
     'interview-record': () => interviewRecord(m, context, subjectId, header),
     'asset-statement': () => assetStatement(m, context, subjectId, header),
+  };
+  return builders[kind]() as Promise<DocumentModels[K]>;
+}

@@ -14,9 +14,13 @@ export type FamilyWorkChannel =
   | 'plans:get'
   | 'plans:save'
   | 'plans:sign'
+  | 'plans:approve'
+  | 'plans:return'
   | 'visits:add'
   | 'visits:plan'
   | 'assessments:add'
+  | 'assessments:handOver'
+  | 'assessments:receive'
   | 'closure:propose'
   | 'closure:decide'
   | 'closure:endMonitoring'
@@ -39,9 +43,13 @@ export function familyWorkHandlers(backend: Backend, work: FamilyWorkService): H
     'plans:get': ({ id }, s) => write('plans:get', s, null, (m, a) => work.plan(m, id, a)),
     'plans:save': (input, s) => write('plans:save', s, null, (m, a) => work.savePlan(m, input, a)),
     'plans:sign': ({ id, signedOn }, s) => write('plans:sign', s, null, (m, a) => work.signPlan(m, id, signedOn, a)),
+    'plans:approve': ({ id }, s) => write('plans:approve', s, null, (m, a) => work.approvePlan(m, id, a)),
+    'plans:return': ({ id, reason }, s) => write('plans:return', s, null, (m, a) => work.returnPlan(m, id, reason, a)),
     'visits:add': (input, s) => done(write('visits:add', s, input.caseId, (m, a) => work.addVisit(m, input, a))),
     'visits:plan': (input, s) => done(write('visits:plan', s, input.caseId, (m, a) => work.planVisit(m, input, a))),
     'assessments:add': (input, s) => done(write('assessments:add', s, input.caseId, (m, a) => work.addAssessment(m, input, a))),
+    'assessments:handOver': (input, s) => write('assessments:handOver', s, null, (m, a) => work.handOverAssessment(m, input, a)),
+    'assessments:receive': ({ id }, s) => write('assessments:receive', s, null, (m, a) => work.receiveAssessment(m, id, a)),
     'closure:propose': (input, s) => done(write('closure:propose', s, input.caseId, (m, a) => work.proposeClosure(m, input, a))),
     'closure:decide': (input, s) => done(write('closure:decide', s, input.caseId, (m, a) => work.decideClosure(m, input, a))),
     'closure:endMonitoring': ({ caseId }, s) => done(write('closure:endMonitoring', s, caseId, (m, a) => work.endMonitoring(m, caseId, a))),

@@ -13,7 +13,9 @@ import { addMonths, compare, formatPolishDate, type IsoDate } from '../../shared
 import { nextAssessmentDue } from '../../shared/domain/deadlines';
 import { contractProblems, contractTransition, planProblems, PLAN_STATUS_LABELS, type ContractEvent } from '../../shared/domain/familyWork';
 import type {
+  assessmentHandOverSchema,
   assessmentSchema,
+  AssessmentView,
   closureDecisionSchema,
   closureProposalSchema,
   contractCreateSchema,
@@ -38,6 +40,7 @@ import {
   FamilyMemberEntity,
   PlanEntity,
   VisitEntity,
+  type AssessmentRow,
   type ContractRow,
   type PlanRow,
   type Tracked,
@@ -55,6 +58,7 @@ type PlanSave = z.output<typeof planSaveSchema>;
 type VisitInput = z.output<typeof visitSchema>;
 type VisitPlanInput = z.output<typeof visitPlanSchema>;
 type AssessmentInput = z.output<typeof assessmentSchema>;
+type AssessmentHandOver = z.output<typeof assessmentHandOverSchema>;
 
 export class FamilyWorkService {
   constructor(
@@ -99,20 +103,7 @@ export class FamilyWorkService {
       plans: plans.map((p) => planView(p, names)),
       visits: visits.map((v) => ({ id: v.id, visitedOn: v.visitedOn, place: v.place, participants: v.participants, topics: v.topics, agreed: v.agreed, authorName: names.get(v.authorId) ?? '—' })),
       plannedVisits,
-      assessments: assessments.map((a) => ({
-        id: a.id,
-        assessedOn: a.assessedOn,
-        periodFrom: a.periodFrom,
-        periodTo: a.periodTo,
-        progress: a.progress,
-        changes: a.changes,
-        cooperation: a.cooperation ?? '',
-        childrenSituation: a.childrenSituation ?? '',
-        recommendation: a.recommendation,
-        conclusions: a.conclusions ?? '',
-        handedOn: a.handedOn ?? null,
-        authorName: names.get(a.authorId) ?? '—',
-      })),
+      assessments: assessments.map((a) => assessmentView(a, names)),
       nextAssessmentDue: await this.nextAssessment(m, kase.row.id, kase.row.status),
       monitoringUntil: kase.row.monitoringUntil,
       closureReason: kase.row.closureReason,
@@ -239,6 +230,7 @@ export class FamilyWorkService {
     this.requireAssistant(kase, actor);
     const repo = m.getRepository(PlanEntity);
     if (await repo.existsBy({ caseId, status: 'draft' })) throw new AppError('CONFLICT', 'Ta rodzina ma już projekt planu. Dokończ go albo zmień.');
+    if (await repo.existsBy({ caseId, status: 'awaiting_approval' })) throw new AppError('CONFLICT', 'Plan tej rodziny czeka na zatwierdzenie przez kierownika. Nową wersję można napisać po jego decyzji.');
     const latest = await repo.findOne({ where: { caseId }, order: { number: 'DESC' } });
     if (kase.row.status === 'ASSISTANT_ASSIGNED') await this.cases.transition(m, kase.row, 'start_plan', actor);
     else if (kase.row.status === 'IN_PROGRESS') await this.cases.transition(m, kase.row, 'revise_plan', actor);
@@ -288,17 +280,63 @@ export class FamilyWorkService {
     const act = this.cases.actOn(signedOn, 'Data podpisania planu', 'signedOn', [{ date: await this.assignedSince(m, plan.caseId), what: 'data przydzielenia asystenta' }]);
     const problems = planProblems(plan, signedOn);
     if (problems.length > 0) throw new AppError('VALIDATION', `Nie można podpisać planu: ${problems.join(' ')}`);
+    plan.signedOn = signedOn;
+    plan.returnedReason = null;
+    await this.cases.event(m, plan.caseId, signedOn, 'plan', `Podpisano plan pracy z rodziną (wersja ${plan.number})`, '', COURT_SIGNIFICANT.plan_signed, actor.user.id, 'plan', plan.id);
+    if (actor.settings.planApprovalRequired) {
+      // The office has plans approved: the plan waits for the kierownik and is not yet in force.
+      plan.status = 'awaiting_approval';
+      await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
+      await this.audit.append(m, { actorId: actor.user.id, action: 'plan.sign', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, to: 'awaiting_approval', ...act } });
+      return planView(plan, await this.cases.userNames(m));
+    }
+    const supersedes = await this.putInForce(m, plan, kase, actor, 'sign_plan');
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.sign', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, supersedes, ...act } });
+    return planView(plan, await this.cases.userNames(m));
+  }
+
+  /** A signed (and, where required, approved) plan comes into force: the one before it is superseded, the work runs by it. */
+  private async putInForce(m: EntityManager, plan: PlanRow, kase: LoadedCase, actor: Actor, step: 'sign_plan' | 'approve_plan'): Promise<string | null> {
     const previous = await m.getRepository(PlanEntity).findOneBy({ caseId: plan.caseId, status: 'signed' });
     if (previous) {
       previous.status = 'superseded';
       await m.getRepository(PlanEntity).save(this.touch(previous, actor.user.id));
     }
     plan.status = 'signed';
-    plan.signedOn = signedOn;
     await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
-    await this.cases.transition(m, kase.row, 'sign_plan', actor, { planSigned: true });
-    await this.cases.event(m, plan.caseId, signedOn, 'plan', `Podpisano plan pracy z rodziną (wersja ${plan.number})`, '', COURT_SIGNIFICANT.plan_signed, actor.user.id, 'plan', plan.id);
-    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.sign', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, supersedes: previous?.id ?? null, ...act } });
+    await this.cases.transition(m, kase.row, step, actor, { planSigned: true });
+    return previous?.id ?? null;
+  }
+
+  private async loadPlanForApproval(m: EntityManager, id: string, actor: Actor): Promise<{ plan: PlanRow; kase: LoadedCase }> {
+    const loaded = await this.loadPlan(m, id, actor);
+    if (loaded.plan.status !== 'awaiting_approval') {
+      throw new AppError('INVALID_STATE', `Plan w wersji ${loaded.plan.number} nie czeka na zatwierdzenie (stan: ${PLAN_STATUS_LABELS[loaded.plan.status].toLowerCase()}).`);
+    }
+    return loaded;
+  }
+
+  /** The kierownik approves a signed plan (where the office requires it): from today it is in force. */
+  async approvePlan(m: EntityManager, id: string, actor: Actor): Promise<PlanView> {
+    const { plan, kase } = await this.loadPlanForApproval(m, id, actor);
+    const today = this.cases.today();
+    plan.approvedOn = today;
+    plan.approvedBy = actor.user.id;
+    const supersedes = await this.putInForce(m, plan, kase, actor, 'approve_plan');
+    await this.cases.event(m, plan.caseId, today, 'plan', `Kierownik zatwierdził plan pracy z rodziną (wersja ${plan.number})`, '', COURT_SIGNIFICANT.plan_signed, actor.user.id, 'plan', plan.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.approve', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, supersedes } });
+    return planView(plan, await this.cases.userNames(m));
+  }
+
+  /** The kierownik returns a signed plan with her reason: a draft again, to be changed and signed anew. */
+  async returnPlan(m: EntityManager, id: string, reason: string, actor: Actor): Promise<PlanView> {
+    const { plan } = await this.loadPlanForApproval(m, id, actor);
+    plan.status = 'draft';
+    plan.signedOn = null;
+    plan.returnedReason = reason;
+    await m.getRepository(PlanEntity).save(this.touch(plan, actor.user.id));
+    await this.cases.event(m, plan.caseId, this.cases.today(), 'plan', `Kierownik zwrócił plan pracy z rodziną (wersja ${plan.number})`, reason, false, actor.user.id, 'plan', plan.id);
+    await this.audit.append(m, { actorId: actor.user.id, action: 'plan.return', entityType: 'plan', entityId: plan.id, caseId: plan.caseId, details: { number: plan.number, reason } });
     return planView(plan, await this.cases.userNames(m));
   }
 
@@ -342,18 +380,51 @@ export class FamilyWorkService {
     this.requireAssistant(kase, actor);
     this.cases.notInFuture(input.assessedOn, 'Data oceny', 'assessedOn');
     if (compare(input.periodFrom, input.periodTo) > 0) throw new AppError('VALIDATION', 'Okres oceny kończy się przed swoim początkiem.');
-    if (input.handedOn !== null && compare(input.handedOn, input.assessedOn) < 0) {
-      throw new AppError('VALIDATION', 'Data przekazania oceny kierownikowi nie może być wcześniejsza niż data oceny.', { handedOn: 'Przed datą oceny.' });
-    }
-    if (input.handedOn !== null) this.cases.notInFuture(input.handedOn, 'Data przekazania oceny kierownikowi', 'handedOn');
     const since = await this.assignedSince(m, input.caseId);
     if (!since || compare(input.assessedOn, since) < 0) throw new AppError('VALIDATION', 'Data oceny nie może być wcześniejsza niż przydzielenie asystenta rodziny.');
     if (kase.row.status !== 'IN_PROGRESS') throw new AppError('INVALID_STATE', 'Okresową ocenę zapisuje się w czasie realizacji planu pracy z rodziną.');
     await this.cases.transition(m, kase.row, 'record_assessment', actor);
     const id = randomUUID();
-    await m.getRepository(AssessmentEntity).insert({ id, ...input, authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
+    await m.getRepository(AssessmentEntity).insert({ id, ...input, handedOn: null, handoverStatus: 'recorded', authorId: actor.user.id, ...this.cases.tracked(actor.user.id) });
     await this.cases.event(m, input.caseId, input.assessedOn, 'assessment', 'Okresowa ocena sytuacji rodziny', input.changes, COURT_SIGNIFICANT.periodic_assessment, actor.user.id, 'assessment', id);
     await this.audit.append(m, { actorId: actor.user.id, action: 'assessment.create', entityType: 'assessment', entityId: id, caseId: input.caseId, details: { recommendation: input.recommendation } });
+  }
+
+  private async loadAssessment(m: EntityManager, id: string, actor: Actor): Promise<{ assessment: AssessmentRow; kase: LoadedCase }> {
+    const assessment = await m.getRepository(AssessmentEntity).findOneBy({ id });
+    if (!assessment) throw new AppError('NOT_FOUND', 'Nie znaleziono takiej okresowej oceny.');
+    return { assessment, kase: await this.cases.load(m, assessment.caseId, actor) };
+  }
+
+  /** The assistant hands a recorded assessment to the kierownik, on the day it happened (today or earlier). */
+  async handOverAssessment(m: EntityManager, input: AssessmentHandOver, actor: Actor): Promise<AssessmentView> {
+    const { assessment, kase } = await this.loadAssessment(m, input.id, actor);
+    this.requireAssistant(kase, actor);
+    const status = assessment.handoverStatus ?? 'recorded';
+    if (status !== 'recorded') {
+      throw new AppError('INVALID_STATE', `Ta ocena została już przekazana kierownikowi (${formatPolishDate(assessment.handedOn ?? assessment.assessedOn)}).`);
+    }
+    const act = this.cases.actOn(input.handedOn, 'Data przekazania oceny kierownikowi', 'handedOn', [{ date: assessment.assessedOn, what: 'data oceny' }]);
+    assessment.handoverStatus = 'handed_over';
+    assessment.handedOn = input.handedOn;
+    assessment.handedBy = actor.user.id;
+    await m.getRepository(AssessmentEntity).save(this.touch(assessment, actor.user.id));
+    await this.audit.append(m, { actorId: actor.user.id, action: 'assessment.hand_over', entityType: 'assessment', entityId: assessment.id, caseId: assessment.caseId, details: { from: status, to: 'handed_over', handedOn: input.handedOn, ...act } });
+    return assessmentView(assessment, await this.cases.userNames(m));
+  }
+
+  /** The kierownik confirms she received a handed-over assessment (today). */
+  async receiveAssessment(m: EntityManager, id: string, actor: Actor): Promise<AssessmentView> {
+    const { assessment } = await this.loadAssessment(m, id, actor);
+    const status = assessment.handoverStatus ?? 'recorded';
+    if (status === 'recorded') throw new AppError('INVALID_STATE', 'Asystent rodziny nie przekazał jeszcze tej oceny kierownikowi.');
+    if (status === 'received') throw new AppError('INVALID_STATE', `Ta ocena została już przyjęta (${formatPolishDate(assessment.receivedOn ?? assessment.assessedOn)}).`);
+    assessment.handoverStatus = 'received';
+    assessment.receivedOn = this.cases.today();
+    assessment.receivedBy = actor.user.id;
+    await m.getRepository(AssessmentEntity).save(this.touch(assessment, actor.user.id));
+    await this.audit.append(m, { actorId: actor.user.id, action: 'assessment.receive', entityType: 'assessment', entityId: assessment.id, caseId: assessment.caseId, details: { from: status, to: 'received' } });
+    return assessmentView(assessment, await this.cases.userNames(m));
   }
 
   // ---- closure and monitoring -------------------------------------------------------------
@@ -460,7 +531,39 @@ function contractView(c: ContractRow, names: Map<string, string>): ContractView 
 }
 
 function planView(p: PlanRow, names: Map<string, string>): PlanView {
-  return { id: p.id, version: p.version, number: p.number, ...planContent(p), status: p.status, signedOn: p.signedOn, assistantName: names.get(p.assistantId) ?? '—' };
+  return {
+    id: p.id,
+    version: p.version,
+    number: p.number,
+    ...planContent(p),
+    status: p.status,
+    signedOn: p.signedOn,
+    assistantName: names.get(p.assistantId) ?? '—',
+    approvedOn: p.approvedOn ?? null,
+    approvedByName: p.approvedBy ? (names.get(p.approvedBy) ?? '—') : null,
+    returnedReason: p.returnedReason ?? null,
+  };
+}
+
+function assessmentView(a: AssessmentRow, names: Map<string, string>): AssessmentView {
+  return {
+    id: a.id,
+    assessedOn: a.assessedOn,
+    periodFrom: a.periodFrom,
+    periodTo: a.periodTo,
+    progress: a.progress.map((entry) => ({ area: entry.area ?? '', goal: entry.goal, achievement: entry.achievement ?? null, progress: entry.progress })),
+    changes: a.changes,
+    cooperation: a.cooperation ?? '',
+    childrenSituation: a.childrenSituation ?? '',
+    recommendation: a.recommendation,
+    conclusions: a.conclusions ?? '',
+    handoverStatus: a.handoverStatus ?? 'recorded',
+    handedOn: a.handedOn ?? null,
+    handedByName: a.handedBy ? (names.get(a.handedBy) ?? '—') : null,
+    receivedOn: a.receivedOn ?? null,
+    receivedByName: a.receivedBy ? (names.get(a.receivedBy) ?? '—') : null,
+    authorName: names.get(a.authorId) ?? '—',
+  };
 }
 
 /** What a plan says (a revision starts as a copy of it). */

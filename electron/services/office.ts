@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   caseloadLimit: 15,
   decisionWorkingDays: 7,
   monitoringMonths: 3,
+  planApprovalRequired: false,
   caseNumberPrefix: 'OPS.AR',
   backupDir: null,
   backupKeep: 10,

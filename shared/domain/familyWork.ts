@@ -78,9 +78,20 @@ export function contractProblems(contract: {
 
 // ---- plan pracy z rodziną ----------------------------------------------------------------
 
-export const PLAN_STATUSES = ['draft', 'signed', 'superseded'] as const;
+/**
+ * A plan is a draft until the family and the assistant sign it. Where the office has the kierownik
+ * approve plans (the setting planApprovalRequired: office practice, no statute requires it), a
+ * signed plan waits "do zatwierdzenia" until the kierownik approves it (then it is in force) or
+ * returns it with a reason (a draft again, to be changed and signed anew).
+ */
+export const PLAN_STATUSES = ['draft', 'awaiting_approval', 'signed', 'superseded'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { draft: 'Projekt', signed: 'Podpisany', superseded: 'Zastąpiony nowszą wersją' };
+export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
+  draft: 'Projekt',
+  awaiting_approval: 'Do zatwierdzenia',
+  signed: 'Podpisany',
+  superseded: 'Zastąpiony nowszą wersją',
+};
 
 export const TASK_STATUSES = ['planned', 'in_progress', 'done', 'not_done'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -130,6 +141,29 @@ export function planTasks(areas: readonly PlanArea[]): { area: string; goal: str
 }
 
 // ---- okresowa ocena ------------------------------------------------------------------------
+
+/** How far a goal of the plan has come, recorded for each goal in an okresowa ocena. */
+export const GOAL_ACHIEVEMENTS = ['achieved', 'partly_achieved', 'in_progress', 'not_achieved'] as const;
+export type GoalAchievement = (typeof GOAL_ACHIEVEMENTS)[number];
+export const GOAL_ACHIEVEMENT_LABELS: Record<GoalAchievement, string> = {
+  achieved: 'Osiągnięty',
+  partly_achieved: 'Osiągnięty częściowo',
+  in_progress: 'W trakcie realizacji',
+  not_achieved: 'Nieosiągnięty',
+};
+
+/**
+ * The assessment's way to the kierownik (art. 15 ust. 1 pkt 15 u.w.r.: the assistant assesses and
+ * the kierownik is informed): recorded by the assistant, handed over on a day she gives, received by
+ * the kierownik. Each step is one audited act; none is undone.
+ */
+export const HANDOVER_STATUSES = ['recorded', 'handed_over', 'received'] as const;
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+export const HANDOVER_STATUS_LABELS: Record<HandoverStatus, string> = {
+  recorded: 'Nieprzekazana kierownikowi',
+  handed_over: 'Przekazana kierownikowi',
+  received: 'Przyjęta przez kierownika',
+};
 
 export const RECOMMENDATIONS = ['continue', 'change_plan', 'end_work'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];

@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   'contracts.manage': ['social_worker', 'head'],
   /** Plan pracy, okresowa ocena, proposing the end of the work: the assistant (art. 15 u.w.r.). */
   'familyWork.write': ['family_assistant'],
+  /** Approving plans (where the office has them approved) and receiving the assistants' assessments: the kierownik. */
+  'familyWork.supervise': ['head'],
   /** Approving the end of the work, the monitoring, closing a case: the kierownik. */
   'cases.decideClosure': ['head'],
   /** Make a backup of the office's data (restoring needs no session: the backup's own password or the recovery code). */
@@ -68,6 +70,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'requests.decide': 'decydowania o przydziale asystenta rodziny',
   'contracts.manage': 'zawierania kontraktów socjalnych',
   'familyWork.write': 'prowadzenia planu pracy z rodziną',
+  'familyWork.supervise': 'zatwierdzania planów pracy z rodziną i przyjmowania ocen okresowych',
   'cases.decideClosure': 'zatwierdzania zakończenia pracy z rodziną',
   'backup.run': 'wykonywania kopii zapasowych',
   'stats.view': 'przeglądania statystyk i sprawozdań ośrodka',

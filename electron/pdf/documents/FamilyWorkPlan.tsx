@@ -145,11 +145,18 @@ export function FamilyWorkPlanDocument({ model }: { model: FamilyWorkPlanModel }
 
         <Signatures title="Podpisy" signatures={signatures} />
 
-        {model.approvedBy !== null && (
+        {model.approval !== null && (
           <Signatures
             title="Zatwierdzam"
             columns={1}
-            signatures={[{ caption: 'podpis kierownika', name: model.approvedBy.fullName, role: model.approvedBy.role }]}
+            signatures={[
+              {
+                caption: 'podpis kierownika ośrodka',
+                name: model.approval.approvedBy?.fullName ?? null,
+                role: model.approval.approvedBy?.role ?? null,
+                dated: { place: header.place, date: model.approval.approvedOn },
+              },
+            ]}
           />
         )}
       </DocumentPage>

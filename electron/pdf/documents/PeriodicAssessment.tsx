@@ -108,6 +108,13 @@ export function PeriodicAssessmentDocument({ model }: { model: PeriodicAssessmen
         </Section>
 
         <LabelValue label="Przekazano kierownikowi ośrodka:" value={model.handedOn === null ? null : formatDateLong(model.handedOn)} labelWidth={190} />
+        {model.received !== null && (
+          <LabelValue
+            label="Przyjęcie przez kierownika:"
+            value={`${formatDateLong(model.received.receivedOn)}, ${model.received.by.fullName}, ${model.received.by.role}`}
+            labelWidth={190}
+          />
+        )}
 
         <Signatures signatures={signatures} />
       </DocumentPage>

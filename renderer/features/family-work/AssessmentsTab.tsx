@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -6,8 +6,10 @@ import { Controller, useFieldArray, useForm, type DefaultValues } from 'react-ho
 import type { z } from 'zod';
 import type { CaseFileView } from '../../../shared/cases';
 import type { CaseStatus } from '../../../shared/domain/caseFlow';
-import { RECOMMENDATIONS, RECOMMENDATION_LABELS } from '../../../shared/domain/familyWork';
-import { assessmentSchema, type AssessmentView, type FamilyWorkView } from '../../../shared/family-work';
+import { GOAL_ACHIEVEMENTS, GOAL_ACHIEVEMENT_LABELS, HANDOVER_STATUS_LABELS, RECOMMENDATIONS, RECOMMENDATION_LABELS, type HandoverStatus } from '../../../shared/domain/familyWork';
+import { can } from '../../../shared/domain/roles';
+import { assessmentHandOverSchema, assessmentSchema, type AssessmentView, type FamilyWorkView } from '../../../shared/family-work';
+import type { SessionUser } from '../../../shared/ipc';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField } from '../../components/DateField';
 import { DraftStatus } from '../../components/DraftStatus';
@@ -26,23 +28,24 @@ import { isCaseAssistant, readDraft, useFamilyWork } from './workQueries';
 const assessmentFormSchema = assessmentSchema.omit({ caseId: true });
 type AssessmentFormInput = z.input<typeof assessmentFormSchema>;
 type AssessmentFormOutput = z.output<typeof assessmentFormSchema>;
-const ASSESSMENT_FIELDS = ['assessedOn', 'periodFrom', 'periodTo', 'changes', 'cooperation', 'childrenSituation', 'recommendation', 'conclusions', 'handedOn'] as const;
+/** A goal row as the form holds it: the degree is chosen by the user (none yet in a new row). */
+type GoalRow = AssessmentFormInput['progress'][number];
+const ASSESSMENT_FIELDS = ['assessedOn', 'periodFrom', 'periodTo', 'changes', 'cooperation', 'childrenSituation', 'recommendation', 'conclusions'] as const;
 
-/** The goals of the plan in force, one progress row each (the assessment says how far each has come). */
+/** The goals of the plan in force, one row each (the assessment says how far each has come). */
 function emptyAssessment(file: CaseFileView, work: FamilyWorkView): DefaultValues<AssessmentFormInput> {
   const plan = work.plans.find((p) => p.status === 'signed');
-  const goals = plan ? plan.areas.flatMap((area) => area.goals.map((goal) => goal.name)) : [];
+  const goals = plan ? plan.areas.flatMap((area) => area.goals.map((goal) => ({ area: area.name, goal: goal.name, progress: '' }))) : [];
   const since = work.assessments[0]?.assessedOn ?? file.assistant?.since ?? todayIso();
   return {
     assessedOn: todayIso(),
     periodFrom: since,
     periodTo: todayIso(),
-    progress: goals.map((goal) => ({ goal, progress: '' })),
+    progress: goals,
     changes: '',
     cooperation: '',
     childrenSituation: '',
     conclusions: '',
-    handedOn: '',
   };
 }
 
@@ -67,7 +70,7 @@ export function AssessmentsTab({ file }: { file: CaseFileView }) {
           <NextAssessment work={work.data} />
           {mayAdd ? <AssessmentFormLoader file={file} work={work.data} /> : null}
           {isCaseAssistant(user, file) && !mayAdd && NOT_YET[file.status] ? <Alert color="blue">{NOT_YET[file.status]}</Alert> : null}
-          <AssessmentList assessments={work.data.assessments} />
+          <AssessmentList assessments={work.data.assessments} user={user} mayHandOver={isCaseAssistant(user, file)} />
         </>
       ) : null}
     </Stack>
@@ -154,10 +157,18 @@ function AssessmentForm({
             {progress.fields.length === 0 ? <Text c="dimmed">Plan w realizacji nie ma celów — dodaj cel, którego dotyczy ocena.</Text> : null}
             {progress.fields.map((row, i) => (
               <Paper key={row.id} withBorder radius="sm" p="sm" role="group" aria-label={`Cel ${i + 1}`}>
-                <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+                <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+                  <TextInput label="Obszar" {...form.register(`progress.${i}.area`)} error={errors.progress?.[i]?.area?.message} />
                   <TextInput label="Cel" withAsterisk {...form.register(`progress.${i}.goal`)} error={errors.progress?.[i]?.goal?.message} />
-                  <Textarea size="md" label="Postęp" withAsterisk autosize minRows={2} {...form.register(`progress.${i}.progress`)} error={errors.progress?.[i]?.progress?.message} />
+                  <NativeSelect
+                    label="Stopień realizacji"
+                    withAsterisk
+                    data={[{ value: '', label: '— wybierz —' }, ...GOAL_ACHIEVEMENTS.map((value) => ({ value, label: GOAL_ACHIEVEMENT_LABELS[value] }))]}
+                    {...form.register(`progress.${i}.achievement`)}
+                    error={errors.progress?.[i]?.achievement?.message}
+                  />
                 </SimpleGrid>
+                <Textarea mt="sm" size="md" label="Opis postępów i trudności" autosize minRows={2} {...form.register(`progress.${i}.progress`)} error={errors.progress?.[i]?.progress?.message} />
                 <Group justify="flex-end" mt={6}>
                   <ConfirmButton
                     variant="subtle"
@@ -173,7 +184,7 @@ function AssessmentForm({
               </Paper>
             ))}
             <Group>
-              <Button variant="default" onClick={() => progress.append({ goal: '', progress: '' }, { focusName: `progress.${progress.fields.length}.goal` })}>
+              <Button variant="default" onClick={() => progress.append({ area: '', goal: '', progress: '' } as GoalRow, { focusName: `progress.${progress.fields.length}.goal` })}>
                 Dodaj cel do oceny
               </Button>
             </Group>
@@ -195,7 +206,6 @@ function AssessmentForm({
             )}
           />
           <Textarea size="md" label="Wnioski (uzasadnienie rekomendacji)" autosize minRows={2} {...form.register('conclusions')} error={errors.conclusions?.message} />
-          <DateField control={form.control} name="handedOn" label="Przekazano kierownikowi dnia" maxDate={todayIso()} />
           <FormError message={errors.root?.server?.message} title="Nie zapisano oceny" />
           <Group justify="space-between">
             <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
@@ -209,7 +219,9 @@ function AssessmentForm({
   );
 }
 
-function AssessmentList({ assessments }: { assessments: AssessmentView[] }) {
+const HANDOVER_COLORS: Record<HandoverStatus, string> = { recorded: 'yellow', handed_over: 'blue', received: 'green' };
+
+function AssessmentList({ assessments, user, mayHandOver }: { assessments: AssessmentView[]; user: SessionUser; mayHandOver: boolean }) {
   if (assessments.length === 0) return <Text c="dimmed">Nie zapisano jeszcze żadnej okresowej oceny.</Text>;
   return (
     <Stack gap="sm" component="section" aria-label="Zapisane oceny">
@@ -231,14 +243,16 @@ function AssessmentList({ assessments }: { assessments: AssessmentView[] }) {
               <Table withTableBorder fz="sm">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w="40%">Cel</Table.Th>
-                    <Table.Th>Postęp</Table.Th>
+                    <Table.Th w="30%">Cel</Table.Th>
+                    <Table.Th w="20%">Stopień realizacji</Table.Th>
+                    <Table.Th>Opis postępów i trudności</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {a.progress.map((p, i) => (
                     <Table.Tr key={i}>
-                      <Table.Td>{p.goal}</Table.Td>
+                      <Table.Td>{p.area ? `${p.area}: ${p.goal}` : p.goal}</Table.Td>
+                      <Table.Td>{p.achievement ? GOAL_ACHIEVEMENT_LABELS[p.achievement] : '—'}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{p.progress}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -247,9 +261,84 @@ function AssessmentList({ assessments }: { assessments: AssessmentView[] }) {
             ) : null}
             {a.changes ? <Text style={{ whiteSpace: 'pre-wrap' }}>Zmiany w sytuacji rodziny: {a.changes}</Text> : null}
             <Text fw={600}>Rekomendacja: {RECOMMENDATION_LABELS[a.recommendation]}</Text>
+            <Handover assessment={a} user={user} mayHandOver={mayHandOver} />
           </Stack>
         </Paper>
       ))}
     </Stack>
+  );
+}
+
+/** The assessment's way to the kierownik: the assistant hands it over (on a day she gives), the kierownik confirms she received it. */
+function Handover({ assessment: a, user, mayHandOver }: { assessment: AssessmentView; user: SessionUser; mayHandOver: boolean }) {
+  const queryClient = useQueryClient();
+  const receive = useChannelMutation('assessments:receive');
+  const mayReceive = can(user.roles, 'familyWork.supervise') && a.handoverStatus === 'handed_over';
+  const confirm = async () => {
+    try {
+      await receive.mutateAsync({ id: a.id });
+      await refreshCases(queryClient);
+      notifications.show({ color: 'green', title: 'Przyjęto ocenę', message: `Ocena z ${polishDate(a.assessedOn)} przyjęta.` });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Nie przyjęto oceny', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <Stack gap={6} role="group" aria-label="Przekazanie kierownikowi">
+      <Group gap="sm" wrap="wrap">
+        <Badge color={HANDOVER_COLORS[a.handoverStatus]} variant="light" size="lg">
+          {HANDOVER_STATUS_LABELS[a.handoverStatus]}
+        </Badge>
+        {a.handedOn ? (
+          <Text size="sm">
+            Przekazano {polishDate(a.handedOn)}
+            {a.handedByName ? ` (${a.handedByName})` : ''}
+          </Text>
+        ) : null}
+        {a.receivedOn ? (
+          <Text size="sm">
+            Przyjęto {polishDate(a.receivedOn)}
+            {a.receivedByName ? ` (${a.receivedByName})` : ''}
+          </Text>
+        ) : null}
+        {mayReceive ? (
+          <Button size="compact-md" onClick={() => void confirm()} loading={receive.isPending}>
+            Potwierdź przyjęcie oceny
+          </Button>
+        ) : null}
+      </Group>
+      {mayHandOver && a.handoverStatus === 'recorded' ? <HandOverForm assessment={a} /> : null}
+    </Stack>
+  );
+}
+
+const handOverFormSchema = assessmentHandOverSchema.omit({ id: true });
+
+function HandOverForm({ assessment }: { assessment: AssessmentView }) {
+  const queryClient = useQueryClient();
+  const handOver = useChannelMutation('assessments:handOver');
+  const form = useForm<z.input<typeof handOverFormSchema>, unknown, z.output<typeof handOverFormSchema>>({
+    resolver: zodResolver(handOverFormSchema),
+    defaultValues: { handedOn: todayIso() },
+  });
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      await handOver.mutateAsync({ id: assessment.id, ...values });
+      await refreshCases(queryClient);
+      notifications.show({ color: 'green', title: 'Przekazano ocenę kierownikowi', message: `Dnia ${polishDate(values.handedOn)}.` });
+    } catch (error) {
+      applyApiError(error, form.setError, ['handedOn'] as const);
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Przekaż ocenę kierownikowi">
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <DateField control={form.control} name="handedOn" label="Data przekazania kierownikowi" maxDate={todayIso()} minDate={assessment.assessedOn} withAsterisk />
+        <Button type="submit" variant="default" loading={form.formState.isSubmitting}>
+          Przekaż kierownikowi
+        </Button>
+      </Group>
+      <FormError message={form.formState.errors.root?.server?.message} title="Nie przekazano oceny" />
+    </form>
   );
 }

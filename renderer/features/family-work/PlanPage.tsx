@@ -7,7 +7,8 @@ import { Controller, useFieldArray, useForm, useWatch, type UseFormReturn } from
 import type { z } from 'zod';
 import type { CaseFileView } from '../../../shared/cases';
 import { PLAN_STATUS_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type PlanStatus } from '../../../shared/domain/familyWork';
-import { planContentSchema, type PlanView } from '../../../shared/family-work';
+import { can } from '../../../shared/domain/roles';
+import { planContentSchema, planReturnSchema, type PlanView } from '../../../shared/family-work';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DateField } from '../../components/DateField';
 import { DraftStatus } from '../../components/DraftStatus';
@@ -31,7 +32,7 @@ type PlanFormInput = z.input<typeof planContentSchema>;
 type PlanFormOutput = z.output<typeof planContentSchema>;
 type PlanForm = UseFormReturn<PlanFormInput, unknown, PlanFormOutput>;
 
-const STATUS_COLORS: Record<PlanStatus, string> = { draft: 'yellow', signed: 'green', superseded: 'gray' };
+const STATUS_COLORS: Record<PlanStatus, string> = { draft: 'yellow', awaiting_approval: 'orange', signed: 'green', superseded: 'gray' };
 const TASK_STATUS_OPTIONS = TASK_STATUSES.map((value) => ({ value, label: TASK_STATUS_LABELS[value] }));
 const emptyTask = () => ({ description: '', responsible: '', deadline: '', expectedEffect: '', resources: '', status: 'planned' as const });
 
@@ -111,9 +112,11 @@ function SignedPlan({ file, plan }: { file: CaseFileView; plan: PlanView }) {
           <Text>
             {plan.status === 'signed'
               ? `Plan podpisany ${polishDate(plan.signedOn)}. Podpisanego planu nie zmienia się — zmiany wprowadza nowa wersja, która go zastąpi.`
-              : plan.status === 'superseded'
-                ? `Ta wersja (podpisana ${polishDate(plan.signedOn)}) została zastąpiona nowszą.`
-                : 'Projekt planu pisze asystent rodziny przydzielony do tej rodziny.'}
+              : plan.status === 'awaiting_approval'
+                ? `Plan podpisany ${polishDate(plan.signedOn)} czeka na zatwierdzenie przez kierownika. Obowiązuje od zatwierdzenia.`
+                : plan.status === 'superseded'
+                  ? `Ta wersja (podpisana ${polishDate(plan.signedOn)}) została zastąpiona nowszą.`
+                  : 'Projekt planu pisze asystent rodziny przydzielony do tej rodziny.'}
           </Text>
           {mayRevise ? (
             <Button onClick={() => void newVersion()} loading={create.isPending}>
@@ -123,8 +126,67 @@ function SignedPlan({ file, plan }: { file: CaseFileView; plan: PlanView }) {
         </Group>
       </Alert>
       <FormError message={error} title="Nie utworzono nowej wersji" />
+      {plan.status === 'awaiting_approval' && can(user.roles, 'familyWork.supervise') ? <PlanApproval plan={plan} /> : null}
       <PlanReadView plan={plan} />
     </Stack>
+  );
+}
+
+const returnFormSchema = planReturnSchema.omit({ id: true });
+
+/** Where the office has plans approved: the kierownik approves the signed plan, or returns it with her reason. */
+function PlanApproval({ plan }: { plan: PlanView }) {
+  const queryClient = useQueryClient();
+  const approve = useChannelMutation('plans:approve');
+  const giveBack = useChannelMutation('plans:return');
+  const [error, setError] = useState<string | undefined>();
+  const form = useForm<z.input<typeof returnFormSchema>, unknown, z.output<typeof returnFormSchema>>({ resolver: zodResolver(returnFormSchema), defaultValues: { reason: '' } });
+  const done = async (updated: PlanView, title: string) => {
+    queryClient.setQueryData(planKey(plan.id), updated);
+    await refreshCases(queryClient);
+    notifications.show({ color: 'green', title, message: `Plan pracy z rodziną, wersja ${updated.number}.` });
+  };
+  const approvePlan = async () => {
+    setError(undefined);
+    try {
+      await done(await approve.mutateAsync({ id: plan.id }), 'Zatwierdzono plan');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const returnPlan = form.handleSubmit(async ({ reason }) => {
+    setError(undefined);
+    try {
+      await done(await giveBack.mutateAsync({ id: plan.id, reason }), 'Zwrócono plan asystentowi rodziny');
+    } catch (e) {
+      applyApiError(e, form.setError, ['reason'] as const);
+    }
+  });
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-label="Zatwierdzenie planu">
+      <Stack gap="sm">
+        <Title order={2} fz={20}>
+          Zatwierdzenie planu
+        </Title>
+        <Group>
+          <Button onClick={() => void approvePlan()} loading={approve.isPending}>
+            Zatwierdź plan
+          </Button>
+        </Group>
+        <FormError message={error} title="Nie zatwierdzono planu" />
+        <form onSubmit={returnPlan} noValidate aria-label="Zwrot planu">
+          <Stack gap="sm">
+            <Textarea size="md" autosize minRows={2} label="Powód zwrotu planu" description="Plan wróci do asystenta jako projekt; po poprawkach rodzina i asystent podpiszą go ponownie." inputWrapperOrder={['label', 'input', 'description', 'error']} {...form.register('reason')} error={form.formState.errors.reason?.message} />
+            <FormError message={form.formState.errors.root?.server?.message} title="Nie zwrócono planu" />
+            <Group>
+              <Button type="submit" variant="default" loading={giveBack.isPending}>
+                Zwróć do poprawy
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -138,6 +200,7 @@ export function PlanReadView({ plan }: { plan: PlanView }) {
           <Text c="dimmed">
             Wersja {plan.number} · asystent rodziny: {plan.assistantName}
             {plan.signedOn ? ` · podpisany ${polishDate(plan.signedOn)}` : ''}
+            {plan.approvedOn ? ` · zatwierdzony ${polishDate(plan.approvedOn)} (${plan.approvedByName ?? '—'})` : ''}
           </Text>
         </Group>
         {plan.type === 'coordinated' ? (
@@ -314,7 +377,11 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
       const signed = await sign.mutateAsync({ id: plan.id, signedOn });
       queryClient.setQueryData(planKey(plan.id), signed);
       await refreshCases(queryClient);
-      notifications.show({ color: 'green', title: `Podpisano plan pracy z rodziną (wersja ${signed.number})`, message: 'Rozpoczęła się realizacja planu.' });
+      notifications.show({
+        color: 'green',
+        title: `Podpisano plan pracy z rodziną (wersja ${signed.number})`,
+        message: signed.status === 'awaiting_approval' ? 'Plan czeka na zatwierdzenie przez kierownika.' : 'Rozpoczęła się realizacja planu.',
+      });
     } catch (error) {
       // The plan is saved; what blocks the signature is said here, and nothing typed is lost.
       setSignError(errorMessage(error));
@@ -324,6 +391,11 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
   return (
     <form onSubmit={submit} noValidate aria-label="Projekt planu pracy z rodziną">
       <Stack gap="md">
+        {plan.returnedReason ? (
+          <Alert color="orange" title="Kierownik zwrócił plan do poprawy">
+            <Text style={{ whiteSpace: 'pre-line' }}>{plan.returnedReason}</Text>
+          </Alert>
+        ) : null}
         {showRestored ? <Alert color="yellow">Przywrócono niezapisany szkic tego planu. Zapisz projekt, aby zachować zmiany.</Alert> : null}
         <Paper withBorder radius="md" p="lg">
           <Stack gap="md">

@@ -1,8 +1,8 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { OfficeInfo, Settings } from '../../../../shared/ipc';
 import { CASELOAD_CAP_BASIS, STATUTORY_CASELOAD_CAP } from '../../../../shared/domain/caseFlow';
@@ -172,6 +172,7 @@ const caseRulesSchema = settingsSchema.pick({
   caseloadLimit: true,
   decisionWorkingDays: true,
   monitoringMonths: true,
+  planApprovalRequired: true,
   caseNumberPrefix: true,
 });
 type CaseRulesInput = z.input<typeof caseRulesSchema>;
@@ -180,6 +181,7 @@ const CASE_RULES_FIELDS = [
   'caseloadLimit',
   'decisionWorkingDays',
   'monitoringMonths',
+  'planApprovalRequired',
   'caseNumberPrefix',
 ] as const;
 
@@ -188,6 +190,7 @@ function caseRules(settings: Settings): CaseRulesInput {
     caseloadLimit: settings.caseloadLimit,
     decisionWorkingDays: settings.decisionWorkingDays,
     monitoringMonths: settings.monitoringMonths,
+    planApprovalRequired: settings.planApprovalRequired,
     caseNumberPrefix: settings.caseNumberPrefix,
   };
 }
@@ -249,6 +252,22 @@ function CaseRulesForm({ settings }: { settings: Settings }) {
           description="Przez ile miesięcy asystent monitoruje rodzinę po zatwierdzeniu zakończenia pracy (przepisy nie określają okresu)."
           min={1}
           max={36}
+        />
+        <Controller
+          control={form.control}
+          name="planApprovalRequired"
+          render={({ field }) => (
+            <Checkbox
+              size="md"
+              label="Plany pracy z rodziną zatwierdza kierownik"
+              description="Zasada ośrodka (przepisy jej nie wymagają): podpisany plan czeka na zatwierdzenie albo zwrot z uzasadnieniem i obowiązuje od zatwierdzenia; na wydruku data i podpis kierownika."
+              checked={field.value}
+              onChange={(event) => field.onChange(event.currentTarget.checked)}
+              onBlur={field.onBlur}
+              name={field.name}
+              ref={field.ref}
+            />
+          )}
         />
         <TextInput
           label="Prefiks numeru sprawy"

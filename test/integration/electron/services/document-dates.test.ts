@@ -79,7 +79,7 @@ describe('dates printed on documents', () => {
     await signIn(t, 'bwisniewska');
     const plan = await t.call('plans:create', { caseId, content: { type: 'standard', coordinator: '', areas: AREAS } });
     await t.call('plans:sign', { id: plan.id, signedOn: '2026-03-06' });
-    await t.call('assessments:add', { caseId, assessedOn: '2026-03-07', periodFrom: '2026-03-06', periodTo: '2026-03-07', progress: [{ goal: 'Regularne uczęszczanie syna do szkoły', progress: 'Frekwencja 95 %' }], changes: '', recommendation: 'continue' });
+    await t.call('assessments:add', { caseId, assessedOn: '2026-03-07', periodFrom: '2026-03-06', periodTo: '2026-03-07', progress: [{ goal: 'Regularne uczęszczanie syna do szkoły', achievement: 'partly_achieved', progress: 'Frekwencja 95 %' }], changes: '', recommendation: 'continue' });
 
     // Everything is printed days later.
     await daysLater(5);

@@ -114,11 +114,13 @@ describe('statutory sections', () => {
     const plan = await t.call('plans:create', { caseId, content: { type: 'standard', coordinator: '', areas: AREAS } });
     await t.call('plans:sign', { id: plan.id, signedOn: '2026-03-02' });
     await t.call('visits:add', { caseId, visitedOn: '2026-03-02', place: 'dom rodziny', participants: 'Matka', topics: 'Plan dnia', agreed: '', significant: false });
-    const input = { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Szkoła', progress: 'Frekwencja 95 %' }], changes: '', cooperation: 'Rodzina dotrzymuje ustaleń.', childrenSituation: 'Syn chodzi do szkoły codziennie.', recommendation: 'continue' as const, conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' };
-    expect((await t.fail('assessments:add', { ...input, handedOn: '2026-03-01' })).message).toBe('Data przekazania oceny kierownikowi nie może być wcześniejsza niż data oceny.');
-    await t.call('assessments:add', { ...input, handedOn: '2026-03-02' });
+    const input = { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ area: 'Opieka nad dziećmi', goal: 'Szkoła', achievement: 'achieved' as const, progress: 'Frekwencja 95 %' }], changes: '', cooperation: 'Rodzina dotrzymuje ustaleń.', childrenSituation: 'Syn chodzi do szkoły codziennie.', recommendation: 'continue' as const, conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' };
+    await t.call('assessments:add', input);
+    const recorded = (await t.call('work:get', { caseId })).assessments[0];
+    expect((await t.fail('assessments:handOver', { id: recorded?.id ?? '', handedOn: '2026-03-01' })).message).toBe('Data przekazania oceny kierownikowi nie może być wcześniejsza niż data oceny (2 marca 2026 r.).');
+    await t.call('assessments:handOver', { id: recorded?.id ?? '', handedOn: '2026-03-02' });
     const assessment = (await t.call('work:get', { caseId })).assessments[0];
-    expect(assessment).toMatchObject({ cooperation: 'Rodzina dotrzymuje ustaleń.', handedOn: '2026-03-02', conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' });
+    expect(assessment).toMatchObject({ cooperation: 'Rodzina dotrzymuje ustaleń.', handedOn: '2026-03-02', handoverStatus: 'handed_over', conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' });
     const issued = await t.call('documents:issue', { caseId, kind: 'periodic-assessment', subjectId: assessment?.id ?? '' });
     const file = await t.call('documents:get', { documentId: issued.document.id });
     const printed = oneLine((await readPdf(new Uint8Array(Buffer.from(file.bytes, 'base64')))).text);

@@ -209,7 +209,7 @@ describe('document register', () => {
     expect(planText).toContain('PLAN PRACY Z RODZINĄ');
     expect(planText).toContain('Codzienne odprowadzanie syna do szkoły');
     await t.call('plans:sign', { id: plan.id, signedOn: '2026-03-02' });
-    await t.call('assessments:add', { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Regularne uczęszczanie syna do szkoły', progress: 'Frekwencja 95%' }], changes: 'Matka podjęła pracę.', recommendation: 'continue' });
+    await t.call('assessments:add', { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Regularne uczęszczanie syna do szkoły', achievement: 'partly_achieved', progress: 'Frekwencja 95%' }], changes: 'Matka podjęła pracę.', recommendation: 'continue' });
     const assessmentId = (await t.call('work:get', { caseId })).assessments[0]?.id ?? '';
     const assessment = await t.call('documents:issue', { caseId, kind: 'periodic-assessment', subjectId: assessmentId });
     const assessmentText = oneLine((await readPdf(await bytesOf(assessment.document.id))).text);

@@ -57,7 +57,7 @@ describe('working with the family', () => {
     expect((await t.fail('assessments:add', { caseId, assessedOn: '2026-02-01', periodFrom: '2026-01-01', periodTo: '2026-02-01', progress: [], changes: '', recommendation: 'continue' })).message).toBe(
       'Data oceny nie może być wcześniejsza niż przydzielenie asystenta rodziny.',
     );
-    await t.call('assessments:add', { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Regularne uczęszczanie syna do szkoły', progress: 'Frekwencja 95%' }], changes: 'Matka podjęła pracę.', recommendation: 'continue' });
+    await t.call('assessments:add', { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Regularne uczęszczanie syna do szkoły', achievement: 'partly_achieved', progress: 'Frekwencja 95%' }], changes: 'Matka podjęła pracę.', recommendation: 'continue' });
     let work = await t.call('work:get', { caseId });
     expect(work.visits).toHaveLength(2);
     expect(work.assessments).toHaveLength(1);

@@ -49,6 +49,7 @@ const EXPECTED_MACHINE = [
   'ASSISTANT_REQUESTED return_to_worker → ANALYSIS : K',
   'ASSISTANT_ASSIGNED start_plan → PLAN : AR',
   'PLAN sign_plan → IN_PROGRESS : AR',
+  'PLAN approve_plan → IN_PROGRESS : K',
   'IN_PROGRESS record_assessment → IN_PROGRESS : AR',
   'IN_PROGRESS revise_plan → PLAN : AR',
   'IN_PROGRESS propose_closure → CLOSING : AR',
