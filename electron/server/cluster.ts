@@ -16,6 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -244,6 +245,11 @@ export function readConfig(dir: string): ServerConfig {
 
 function writeConfig(dir: string, config: ServerConfig): void {
   writeFileSync(serverPaths(dir).configFile, JSON.stringify(configSchema.parse(config), null, 2) + '\n', { mode: 0o644 });
+}
+
+/** A new port for a stopped server (its settings are rewritten at the next start). */
+export function writePort(dir: string, port: number): void {
+  writeConfig(dir, { ...readConfig(dir), port });
 }
 
 export function readSuperuserPassword(dir: string): string {
@@ -477,6 +483,11 @@ export async function startCluster(dir: string, env?: NodeJS.ProcessEnv): Promis
   const account = await serviceAccount(env);
   const before = await clusterStatus(dir, env);
   if (before.running) return before;
+  for (const host of config.listen === '*' ? ['0.0.0.0', '127.0.0.1'] : config.listen.split(',').map((h) => h.trim())) {
+    if (!(await portFree(config.port, host))) {
+      throw new AppError('INVALID_STATE', `Port ${config.port} jest zajęty przez inny program — serwer nie został uruchomiony. Wybierz inny port: npm run server -- start --dir ${dir} --port N`);
+    }
+  }
   writeClusterFiles(dir, config, account);
   const result = await run(
     tool(bins.binDir, 'pg_ctl'),
@@ -488,6 +499,15 @@ export async function startCluster(dir: string, env?: NodeJS.ProcessEnv): Promis
     throw new AppError('INTERNAL', `Serwer PostgreSQL nie uruchomił się.${startupHint(paths)}`);
   }
   return after;
+}
+
+/** Whether nothing listens on host:port (a test bind, closed at once). */
+export function portFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolvePromise(error.code !== 'EADDRINUSE'));
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolvePromise(true)));
+  });
 }
 
 /** The last lines of pg_ctl's log (server life-cycle messages only, no personal data). */

@@ -52,6 +52,9 @@ export function connectionError(error: unknown, where: Pick<ConnectionInfo, 'hos
   if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND' || /timeout/i.test(message)) {
     return new AppError('INVALID_STATE', `Serwer Asysty (${server}) nie odpowiada. Sprawdź, czy komputer z serwerem jest włączony i czy serwer działa.`);
   }
+  if (/does not support SSL/i.test(message)) {
+    return new AppError('FORBIDDEN', `Serwer pod adresem ${server} nie przyjmuje połączeń szyfrowanych — to nie jest serwer Asysty. Połączenie odrzucone.`);
+  }
   if (code === 'CERT_HAS_EXPIRED') {
     return new AppError('FORBIDDEN', `Certyfikat serwera Asysty (${server}) wygasł — połączenie odrzucone. Poproś osobę, która prowadzi serwer, o odnowienie certyfikatu.`);
   }
