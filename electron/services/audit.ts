@@ -6,14 +6,15 @@
  * ids run 1, 2, 3… without gaps, and the head (last id and hash) is kept apart, so that an edited,
  * deleted, inserted or reordered row is found by `verify`, which names the first broken entry.
  */
-import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { auditActionLabel, auditEntityLabel } from '../../shared/audit-labels';
 import type { AuditEntryView, AuditVerification } from '../../shared/ipc';
 import type { Clock } from '../clock';
+import { canonicalJson, entryHash, GENESIS_HASH } from '../data/audit-chain';
 import { AuditEntity, SettingEntity, UserEntity, type AuditRow } from '../db/entities';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { canonicalJson, entryHash, GENESIS_HASH };
+
 const HEAD_KEY = 'audit.head';
 
 export interface AuditInput {
@@ -33,21 +34,6 @@ export interface AuditFilter {
   to?: string | undefined;
   limit: number;
   beforeId?: number | undefined;
-}
-
-/** JSON with keys sorted at every level: the same value always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-export function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  const body = canonicalJson([row.id, row.at, row.actorId, row.action, row.entityType, row.entityId, row.caseId, row.details, row.prevHash]);
-  return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
 /** The fields that changed, as { field: { from, to } } — what "update" entries record. */

@@ -1,0 +1,12 @@
+/** The office server's schema, oldest step first (electron/data/postgres/migrate.ts). */
+import { tables } from './0001-tables';
+import { access } from './0002-access';
+import { audit } from './0003-audit';
+import { numbering } from './0004-numbering';
+import { search } from './0005-search';
+import type { ServerSchemaStep } from './step';
+
+export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search];
+
+/** The schema version this build of Asysta works with. */
+export const SERVER_SCHEMA_VERSION = SERVER_SCHEMA.length;
