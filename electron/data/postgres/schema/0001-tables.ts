@@ -4,12 +4,13 @@ const tracked = `created_at text NOT NULL, created_by text REFERENCES "user"(id)
   updated_by text REFERENCES "user"(id), version integer NOT NULL`;
 
 /**
- * The tables of the embedded schema's end state (electron/db/migrations 0001–0012) in
+ * The tables of the embedded schema's end state (electron/db/migrations 0001–0014) in
  * PostgreSQL's dialect, with the same table and column names so that the TypeORM entities
  * (electron/db/entities.ts) map onto both. Differences, each forced by the engine:
  * - `user` is a reserved word and is quoted;
  * - SQLite's `real` (8 bytes) is `double precision`, `blob` is `bytea`;
- * - the FEPŻ partners' `active` flags are `boolean` (their entities' type; SQLite stored 0/1);
+ * - flags SQLite keeps as integer 0/1 (the FEPŻ partners' `active`, `reason_in_letter`) are
+ *   `boolean`, their entities' type;
  * - `search_doc.id` is an identity column (SQLite's INTEGER PRIMARY KEY assigned it); the FTS5
  *   table `case_search` has its own PostgreSQL form in 0005-search;
  * - the work tray's derived rows (signed_plan_task, running_contract_action) are kept by
@@ -157,7 +158,8 @@ CREATE TABLE interview (
   income_result text,
   status text NOT NULL CHECK (status IN ('draft', 'completed')),
   completed_at text,
-  ${tracked}
+  ${tracked},
+  asset_statement text
 );
 CREATE INDEX interview_case ON interview (case_id);
 CREATE INDEX interview_case_completed ON interview (case_id, status, conducted_on);
@@ -200,7 +202,8 @@ CREATE TABLE assignment (
   ended_on text,
   ${tracked},
   reason text,
-  end_reason text
+  end_reason text,
+  reason_in_letter boolean NOT NULL DEFAULT false
 );
 CREATE INDEX assignment_assistant ON assignment (assistant_id, ended_on);
 CREATE INDEX assignment_case ON assignment (case_id);
@@ -262,7 +265,7 @@ CREATE TABLE plan (
   type text NOT NULL CHECK (type IN ('standard', 'coordinated')),
   coordinator text NOT NULL,
   areas text NOT NULL,
-  status text NOT NULL CHECK (status IN ('draft', 'signed', 'superseded')),
+  status text NOT NULL CHECK (status IN ('draft', 'awaiting_approval', 'signed', 'superseded')),
   signed_on text,
   assistant_id text NOT NULL REFERENCES "user"(id),
   ${tracked},
@@ -270,6 +273,9 @@ CREATE TABLE plan (
   short_term_goals text NOT NULL DEFAULT '',
   long_term_goals text NOT NULL DEFAULT '',
   review text NOT NULL DEFAULT '',
+  approved_on text,
+  approved_by text,
+  returned_reason text,
   UNIQUE (case_id, number)
 );
 CREATE TABLE visit (
@@ -301,7 +307,11 @@ CREATE TABLE assessment (
   cooperation text NOT NULL DEFAULT '',
   children_situation text NOT NULL DEFAULT '',
   conclusions text NOT NULL DEFAULT '',
-  handed_on text
+  handed_on text,
+  handover_status text NOT NULL DEFAULT 'recorded',
+  handed_by text,
+  received_on text,
+  received_by text
 );
 CREATE INDEX assessment_case ON assessment (case_id, assessed_on);
 
@@ -474,7 +484,8 @@ CREATE TABLE worker_assignment (
   to_on text,
   reason text NOT NULL,
   end_reason text,
-  ${tracked}
+  ${tracked},
+  reason_in_letter boolean NOT NULL DEFAULT false
 );
 CREATE INDEX worker_assignment_case ON worker_assignment (case_id, from_on);
 
