@@ -11,7 +11,7 @@ import { createBackend, type Backend } from './backend';
 import { findUserSlot, recoverySlot } from './db/keyring';
 import { AppError } from './errors';
 import { UserEntity } from './db/entities';
-import { DEMO_MAX_FAMILIES, seedDemo } from './services/demo';
+import { DEMO_MAX_FAMILIES, seedDemo } from './tools/demo';
 import { CourtService } from './services/court';
 import { CourtExportService, progressLine } from './services/court-export';
 import { requireFontDir } from './services/court-handlers';

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
 import { IssuedDocumentEntity } from '../../electron/db/entities';
-import { seedDemo } from '../../electron/services/demo';
+import { seedDemo } from '../../electron/tools/demo';
 import { EXPORT_PARTS, type ExportResult } from '../../shared/court';
 import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/backend';
 import { median, report } from './stats';

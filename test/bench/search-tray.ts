@@ -12,7 +12,7 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { createBackend, DB_FILE, type Backend } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
 import { Database } from '../../electron/db/database';
-import { DEMO_SEEDER_VERSION, Rng, seedDemo, type DemoFamily, type DemoReport } from '../../electron/services/demo';
+import { DEMO_SEEDER_VERSION, Rng, seedDemo, type DemoFamily, type DemoReport } from '../../electron/tools/demo';
 import { collectDeadlines } from '../../electron/services/deadline-queries';
 import { SearchService } from '../../electron/services/search';
 import { TrayService } from '../../electron/services/tray';

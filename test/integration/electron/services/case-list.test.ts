@@ -4,7 +4,7 @@
  * as the case file, the page's deadlines the same as each case file's, and paging input checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo, type DemoReport } from '../../../../electron/services/demo';
+import { seedDemo, type DemoReport } from '../../../../electron/tools/demo';
 import type { CaseSummary } from '../../../../shared/cases';
 import { fold } from '../../../../shared/domain/text';
 import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_PART_LABELS, EXPORT_PARTS } from '../../../../shared/court';
 import { sanitizeFileName } from '../../../../shared/file-names';
-import { seedDemo } from '../../../../electron/services/demo';
+import { seedDemo } from '../../../../electron/tools/demo';
 import { folderError, writeAll } from '../../../../electron/services/court-export';
 import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
 import { PASSWORD } from '../../../support/case-flow';

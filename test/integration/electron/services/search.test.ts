@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../../../../electron/db/database';
 import { MIGRATIONS } from '../../../../electron/db/migrations';
-import { seedDemo } from '../../../../electron/services/demo';
+import { seedDemo } from '../../../../electron/tools/demo';
 import { ftsQuery, SearchService } from '../../../../electron/services/search';
 import type { IntakeInput } from '../../../../shared/cases';
 import { makePesel } from '../../../../shared/domain/pesel';

@@ -1,6 +1,6 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo, type DemoReport } from '../../../../electron/services/demo';
+import { seedDemo, type DemoReport } from '../../../../electron/tools/demo';
 import { ART7_REASONS, CLOSURE_REASONS, type Art7Reason, type ClosureReason } from '../../../../shared/domain/caseFlow';
 import { CONTRACT_STATUSES, type ContractStatus } from '../../../../shared/domain/familyWork';
 import { statsRows, type StatsView } from '../../../../shared/stats';

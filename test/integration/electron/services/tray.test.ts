@@ -18,7 +18,7 @@ import {
   type CaseRow,
 } from '../../../../electron/db/entities';
 import { collectDeadlines, officeTray, trayList } from '../../../../electron/services/deadline-queries';
-import { seedDemo } from '../../../../electron/services/demo';
+import { seedDemo } from '../../../../electron/tools/demo';
 import { DEFAULT_SETTINGS } from '../../../../electron/services/office';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
 import type { CaseStatus } from '../../../../shared/domain/caseFlow';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_SEEDER_VERSION, demoFingerprint, SCENARIO_STATUS, seedDemo, SCENARIOS, type DemoReport } from '../../../../electron/services/demo';
+import { DEMO_SEEDER_VERSION, demoFingerprint, SCENARIO_STATUS, seedDemo, SCENARIOS, type DemoReport } from '../../../../electron/tools/demo';
 import { CASE_STATUSES } from '../../../../shared/domain/caseFlow';
 import { validatePesel } from '../../../../shared/domain/pesel';
 import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
