@@ -22,7 +22,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { certificateFingerprint, createCertificateAuthority, issueServerCertificate } from './tls';
+import { certificateFingerprint, createCertificateAuthority, issueServerCertificate, type KeyAndCertificate } from './tls';
 
 /** The database every Asysta PC of the office works in. */
 export const SERVER_DATABASE = 'asysta';
@@ -445,6 +445,23 @@ export async function initCluster(options: InitOptions): Promise<{ config: Serve
   writeClusterFiles(paths.dir, config, account);
   writeConfig(paths.dir, config);
   return { config, timings: { initdbMs, certificatesMs } };
+}
+
+/**
+ * Puts a new server certificate in place (e.g. for new hosts, signed by the server's CA) and has a
+ * running server load it; clients see it at their next connection.
+ */
+export async function installServerCertificate(dir: string, certificate: KeyAndCertificate, env?: NodeJS.ProcessEnv): Promise<void> {
+  const paths = serverPaths(dir);
+  const account = await serviceAccount(env);
+  writeOwned(account, join(paths.dataDir, 'server.key'), certificate.keyPem, 0o600);
+  writeOwned(account, join(paths.dataDir, 'server.crt'), certificate.certPem, 0o644);
+  const config = readConfig(dir);
+  if ((await clusterStatus(dir, env)).running) {
+    const bins = await binariesFor(config, env);
+    const result = await run(tool(bins.binDir, 'pg_ctl'), ['reload', '--pgdata', paths.dataDir, '--silent'], { as: account });
+    if (result.code !== 0) throw new AppError('INTERNAL', `Serwer nie wczytał nowego certyfikatu: ${result.stderr.trim()}`);
+  }
 }
 
 export interface ClusterStatus {
