@@ -30,7 +30,7 @@ import type { BundleOutput, BundlePart } from './court-bundle';
 import { formatAmount, formatDateLong, formatPercent, relationOf } from '../../shared/polish';
 import { assessmentText, familyTitle, loadCaseData, planHeading, planText, recommendationLabel, type CaseData } from './court-data';
 import type { CourtService } from './court';
-import { zipAsync } from './xlsx';
+import { zipAsync } from './zip';
 import { prepared, rawDb } from './raw-sql';
 
 type ExportInput = z.output<typeof courtExportSchema>;

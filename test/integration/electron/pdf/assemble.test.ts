@@ -8,7 +8,7 @@ import { PdfService } from '../../../../electron/pdf/pdf-service';
 import { renderDocument } from '../../../../electron/pdf/render';
 import type { BundleRequest } from '../../../../electron/pdf/worker-protocol';
 import { buildBundle } from '../../../../electron/services/court-bundle';
-import { zip, zipAsync } from '../../../../electron/services/xlsx';
+import { zip, zipAsync } from '../../../../electron/services/zip';
 import { assistantRequest, socialContractA } from '../../../fixtures/pdf/models';
 import { FONT_DIR, WORKER_PATH, readPdf } from './pdf-helpers';
 
