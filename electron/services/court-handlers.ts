@@ -47,6 +47,6 @@ export function courtHandlers(backend: Backend, documents: DocumentsService, fon
     'opinions:submit': ({ requestId }, s) => write('opinions:submit', s, null, (m, a) => court.submit(m, requestId, a)),
     'opinions:approve': ({ requestId }, s) => write('opinions:approve', s, null, (m, a) => court.approve(m, requestId, a)),
     'opinions:return': ({ requestId, reason }, s) => write('opinions:return', s, null, (m, a) => court.returnToDraft(m, requestId, reason, a)),
-    'opinions:issue': ({ requestId }, s) => write('opinions:issue', s, null, (m, a) => court.issue(m, requestId, a, documents)),
+    'opinions:issue': ({ requestId }, s) => documents.issuing(() => write('opinions:issue', s, null, (m, a) => court.issue(m, requestId, a, documents))),
   };
 }

@@ -101,7 +101,8 @@ export function documentHandlers(
 
   return {
     'documents:list': ({ caseId }, s) => write('documents:list', s, caseId, (m, a) => documents.list(m, a, caseId)),
-    'documents:issue': (input, s) => write('documents:issue', s, input.caseId, (m, a) => documents.issue(m, a, input)),
+    // Rendered with no lock held (documents.ts): the database stays free while the PDF worker prints.
+    'documents:issue': (input, s) => documents.issuing(() => write('documents:issue', s, input.caseId, (m, a) => documents.issue(m, a, input))),
     'documents:open': ({ documentId }, s) => show('documents:open', documentId, s),
     'documents:print': ({ documentId }, s) => show('documents:print', documentId, s),
     'documents:get': async ({ documentId }, s) => {

@@ -7,7 +7,14 @@
  *   which stay retrievable unchanged (the table refuses updates and deletes).
  * The model is built with the header of the latest version (its number and issue date), so that
  * unchanged data gives an identical model; a new version gets today's date and its own number.
+ *
+ * No document is rendered while the database is held (issue 14): a transaction that issues one
+ * runs inside issuing(), which rolls it back at the first model not rendered yet, renders that
+ * model with no lock held and under a deadline, and runs the transaction again. The second run
+ * rebuilds the model from the records of that moment and takes the PDF only if the model is the
+ * very same (number, dates and content): whatever changed in between is rendered anew.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
@@ -51,6 +58,33 @@ export type { OfficeDocumentKind };
 /** Refuses (AppError) when the actor may not read the office document issued for `subjectId`. */
 export type OfficeDocumentAccess = (m: EntityManager, actor: Actor, subjectId: string) => Promise<void>;
 
+/** The PDF worker as the register uses it (electron/pdf/pdf-service.ts; a fake in tests). */
+export type PdfPort = Pick<PdfService, 'render'>;
+
+export interface DocumentsOptions {
+  /** How long issuing waits for the PDF worker (its queue included) before giving up. Default 90 s. */
+  renderTimeoutMs?: number;
+  /**
+   * Renders inside the caller's transaction instead of through issuing(): only for offline bulk
+   * seeding (electron/tools/demo), where nobody else waits for the database.
+   */
+  renderInTransaction?: boolean;
+}
+
+export const DOCUMENT_RENDER_TIMEOUT_MS = 90_000;
+/** Runs of one issuing transaction: one per document it renders, and a few for data that changed meanwhile. */
+const ISSUE_ATTEMPTS = 4;
+
+/** A model the running transaction needs as a PDF: issuing() rolls back, renders it and runs again. */
+class RenderNeeded extends Error {
+  constructor(
+    readonly key: string,
+    readonly render: () => Promise<Uint8Array>,
+  ) {
+    super('The transaction needs a document rendered outside it.');
+  }
+}
+
 /** Whose register entry a document is: a case's, or the office's (no case). */
 interface Owner {
   caseId: string | null;
@@ -80,14 +114,35 @@ const VERSION_SUFFIX = / \(wersja \d+\)$/;
 
 export class DocumentsService {
   private readonly officeAccess = new Map<OfficeDocumentKind, OfficeDocumentAccess>();
+  /** The PDFs rendered for the issuing() call the current async context belongs to, by model. */
+  private readonly rendered = new AsyncLocalStorage<Map<string, Uint8Array>>();
 
   constructor(
     private readonly audit: AuditService,
     private readonly cases: CasesService,
     private readonly office: OfficeService,
     /** The PDF worker, started on first use (electron/pdf/pdf-service.ts). */
-    private readonly pdf: () => PdfService,
+    private readonly pdf: () => PdfPort,
+    private readonly options: DocumentsOptions = {},
   ) {}
+
+  /**
+   * Runs a transaction that issues documents (`transaction` opens it: ctx.write(…)), rendering
+   * each PDF between runs, with no lock held: see the top of this file. A render that outlasts the
+   * deadline fails the issue in Polish, and nothing is saved.
+   */
+  async issuing<T>(transaction: () => Promise<T>): Promise<T> {
+    const pdfs = new Map<string, Uint8Array>();
+    for (let attempt = 1; attempt <= ISSUE_ATTEMPTS; attempt++) {
+      try {
+        return await this.rendered.run(pdfs, transaction);
+      } catch (error) {
+        if (!(error instanceof RenderNeeded)) throw error;
+        pdfs.set(error.key, await this.withDeadline(error.render()));
+      }
+    }
+    throw new AppError('CONFLICT', 'Dane dokumentu zmieniały się w trakcie jego przygotowania. Nic nie zostało zapisane — spróbuj wydać dokument ponownie.');
+  }
 
   /** Issues (or reprints) a document built from the case's own records. */
   async issue(m: EntityManager, actor: Actor, input: { caseId: string; kind: CaseDocumentKind; subjectId: string }): Promise<DocumentIssueResult> {
@@ -266,7 +321,36 @@ export class DocumentsService {
     return `${value}/${year}`;
   }
 
+  /** The PDF of a model: rendered for this issuing() call already, or asked of it (the transaction rolls back). */
   private async render<K extends DocumentKind>(kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
+    if (this.options.renderInTransaction) return this.renderNow(kind, model);
+    const pdfs = this.rendered.getStore();
+    if (!pdfs) throw new Error('DocumentsService: documents are issued through issuing(), never rendered while the database is held.');
+    const key = `${kind}:${sha256(canonicalJson(model))}`;
+    const bytes = pdfs.get(key);
+    if (!bytes) throw new RenderNeeded(key, () => this.renderNow(kind, model));
+    return bytes;
+  }
+
+  private async withDeadline(rendering: Promise<Uint8Array>): Promise<Uint8Array> {
+    const ms = this.options.renderTimeoutMs ?? DOCUMENT_RENDER_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new AppError('INTERNAL', `Przygotowanie dokumentu trwało zbyt długo (ponad ${Math.max(1, Math.round(ms / 1000))} s) i zostało przerwane. Nic nie zostało zapisane w rejestrze dokumentów. Spróbuj ponownie; jeśli błąd się powtórzy, uruchom program ponownie.`)),
+        ms,
+      );
+    });
+    // A render that loses the race may still fail later: that is no longer anybody's error.
+    rendering.catch(() => undefined);
+    try {
+      return await Promise.race([rendering, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async renderNow<K extends DocumentKind>(kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
     try {
       return await this.pdf().render(kind, model);
     } catch (error) {

@@ -37,7 +37,7 @@ export function referralHandlers(backend: Backend, referrals: ReferralsService):
         settings: await referrals.settings(m),
         today: backend.cases.today(),
       })),
-    'referrals:issue': (input, s) => write('referrals:issue', s, (m, a) => referrals.issue(m, input, a)),
+    'referrals:issue': (input, s) => backend.documents.issuing(() => write('referrals:issue', s, (m, a) => referrals.issue(m, input, a))),
     'referrals:list': (input, session) => {
       const s = requireReady(session);
       return s.db.read((m) => referrals.list(m, input, actor(s)));
