@@ -7,7 +7,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../../../electron/pdf/models';
 import { DocumentsService, type PdfPort } from '../../../../electron/services/documents';
-import { actorOf } from '../../../../electron/session/context';
 import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 
@@ -44,7 +43,7 @@ async function office(renderTimeoutMs: number) {
   const session = t.backend.readySession()!;
   const pdf = fakePdf();
   const documents = new DocumentsService(t.backend.audit, t.backend.cases, t.backend.office, () => pdf.port, { renderTimeoutMs });
-  const issue = () => documents.issuing(() => session.db.write((m) => documents.issue(m, actorOf(session), { caseId, kind: 'assistant-request', subjectId: requestId })));
+  const issue = () => documents.issuing(() => session.db.write((m) => documents.issue(m, { user: session.user, settings: session.settings }, { caseId, kind: 'assistant-request', subjectId: requestId })));
   return { anna, caseId, requestId, pdf, issue };
 }
 
