@@ -84,16 +84,23 @@ export const staffChangeSchema = z.object({
   userId: z.uuid({ error: 'Wybierz osobę, która przejmie sprawę.' }),
   effectiveOn: isoDateSchema,
   reason: text('Przyczyna zmiany', 2000),
+  /** Print the reason in the letter to the family (the kierownik's choice; by default it stays in the file). */
+  reasonInLetter: z.boolean().default(false),
 });
 export type StaffChangeInput = z.input<typeof staffChangeSchema>;
 
 export interface StaffPeriodView {
+  /** The period's record; null: a case's first worker, known from the case itself. */
+  id: string | null;
   userId: string;
   name: string;
   fromOn: IsoDate;
   toOn: IsoDate | null;
   reason: string;
   endReason: string | null;
+  /** The period began with a change of person: the family's letter about it can be printed. */
+  startedByChange: boolean;
+  reasonInLetter: boolean;
 }
 
 /** Who led the case and when: the social workers and the assistants. */

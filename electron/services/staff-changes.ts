@@ -74,7 +74,7 @@ export class StaffChangesService {
     const now = this.cases.tracked(actor.user.id);
     const repo = m.getRepository(WorkerAssignmentEntity);
     await repo.save({ ...current, toOn: input.effectiveOn, endReason: input.reason, updatedAt: now.updatedAt, updatedBy: actor.user.id, version: current.version + 1 });
-    await repo.insert({ id: randomUUID(), caseId: row.id, workerId: user.id, fromOn: input.effectiveOn, toOn: null, reason: input.reason, endReason: null, ...now });
+    await repo.insert({ id: randomUUID(), caseId: row.id, workerId: user.id, fromOn: input.effectiveOn, toOn: null, reason: input.reason, endReason: null, reasonInLetter: input.reasonInLetter, ...now });
     const previous = row.workerId;
     row.workerId = user.id;
     row.updatedAt = now.updatedAt;
@@ -110,7 +110,7 @@ export class StaffChangesService {
     }
     const now = this.cases.tracked(actor.user.id);
     await repo.save({ ...current, endedOn: input.effectiveOn, endReason: input.reason, updatedAt: now.updatedAt, updatedBy: actor.user.id, version: current.version + 1 });
-    await repo.insert({ id: randomUUID(), caseId: row.id, assistantId: user.id, assignedOn: input.effectiveOn, endedOn: null, reason: input.reason, endReason: null, ...now });
+    await repo.insert({ id: randomUUID(), caseId: row.id, assistantId: user.id, assignedOn: input.effectiveOn, endedOn: null, reason: input.reason, endReason: null, reasonInLetter: input.reasonInLetter, ...now });
     const names = await this.cases.userNames(m);
     const title = `Zmiana asystenta rodziny: ${names.get(current.assistantId) ?? '—'} → ${user.firstName} ${user.lastName}`;
     await this.cases.event(m, row.id, input.effectiveOn, 'decision', title, input.reason, true, actor.user.id);
@@ -129,11 +129,32 @@ export class StaffChangesService {
     const kase = await this.cases.load(m, caseId, actor);
     const names = await this.cases.userNames(m);
     const workerRows = await m.getRepository(WorkerAssignmentEntity).find({ where: { caseId }, order: { fromOn: 'ASC', createdAt: 'ASC' } });
+    // A period started by a change follows one that ended that day (staffChangeLetter prints its letter).
     const workers: StaffPeriodView[] = workerRows.length
-      ? workerRows.map((w) => ({ userId: w.workerId, name: names.get(w.workerId) ?? '—', fromOn: w.fromOn, toOn: w.toOn, reason: w.reason, endReason: w.endReason }))
-      : [{ userId: kase.row.workerId, name: names.get(kase.row.workerId) ?? '—', fromOn: kase.row.reportedOn, toOn: null, reason: '', endReason: null }];
+      ? workerRows.map((w) => ({
+          id: w.id,
+          userId: w.workerId,
+          name: names.get(w.workerId) ?? '—',
+          fromOn: w.fromOn,
+          toOn: w.toOn,
+          reason: w.reason,
+          endReason: w.endReason,
+          startedByChange: workerRows.some((other) => other.id !== w.id && other.toOn === w.fromOn),
+          reasonInLetter: w.reasonInLetter ?? false,
+        }))
+      : [{ id: null, userId: kase.row.workerId, name: names.get(kase.row.workerId) ?? '—', fromOn: kase.row.reportedOn, toOn: null, reason: '', endReason: null, startedByChange: false, reasonInLetter: false }];
     const assignmentRows = await m.getRepository(AssignmentEntity).find({ where: { caseId }, order: { assignedOn: 'ASC', createdAt: 'ASC' } });
-    const assistants = assignmentRows.map((a) => ({ userId: a.assistantId, name: names.get(a.assistantId) ?? '—', fromOn: a.assignedOn, toOn: a.endedOn, reason: a.reason ?? '', endReason: a.endReason }));
+    const assistants: StaffPeriodView[] = assignmentRows.map((a) => ({
+      id: a.id,
+      userId: a.assistantId,
+      name: names.get(a.assistantId) ?? '—',
+      fromOn: a.assignedOn,
+      toOn: a.endedOn,
+      reason: a.reason ?? '',
+      endReason: a.endReason,
+      startedByChange: assignmentRows.some((other) => other.id !== a.id && other.endedOn === a.assignedOn),
+      reasonInLetter: a.reasonInLetter ?? false,
+    }));
     return { workers, assistants };
   }
 
@@ -149,7 +170,7 @@ export class StaffChangesService {
           [c.role === 'worker' ? 'workerId' : 'assistantId']: 'Wybierz osobę.',
         });
       }
-      await this.change(m, { caseId: c.caseId, role: c.role, userId, effectiveOn: input.effectiveOn, reason: input.reason }, actor);
+      await this.change(m, { caseId: c.caseId, role: c.role, userId, effectiveOn: input.effectiveOn, reason: input.reason, reasonInLetter: false }, actor);
       moved++;
     }
     return moved;

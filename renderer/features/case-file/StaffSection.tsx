@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { errorMessage } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { useUsers } from '../admin/users/usersQuery';
 import { useCaseloads } from '../assignment/requestQueries';
+import { useIssueAndPrint } from '../documents/useIssueAndPrint';
 import { refreshCases } from '../cases/caseQueries';
 import { useSession } from '../layout/session';
 
@@ -30,6 +31,7 @@ export function StaffSection({ file }: { file: CaseFileView }) {
   const [changing, setChanging] = useState<Role | null>(null);
   const isHead = can(user.roles, 'requests.decide');
   const open = file.status !== 'CLOSED' && file.status !== 'ARCHIVED';
+  const letters = useIssueAndPrint(file.id);
   const periods = (rows: readonly StaffPeriodView[], role: string) =>
     rows.map((p) => (
       <Table.Tr key={`${role}-${p.userId}-${p.fromOn}`}>
@@ -39,6 +41,20 @@ export function StaffSection({ file }: { file: CaseFileView }) {
           {polishDate(p.fromOn)} – {p.toOn ? polishDate(p.toOn) : 'nadal'}
         </Table.Td>
         <Table.Td>{p.endReason ?? (p.reason || '—')}</Table.Td>
+        <Table.Td>
+          {isHead && p.startedByChange && p.id !== null ? (
+            <Button
+              size="compact-sm"
+              variant="light"
+              loading={letters.busy === `staff-change-letter:${p.id}`}
+              disabled={letters.busy !== null}
+              onClick={() => void letters.print('staff-change-letter', p.id ?? '')}
+              aria-label={`Drukuj pismo do rodziny o zmianie: ${p.name} od ${polishDate(p.fromOn)}`}
+            >
+              Pismo do rodziny
+            </Button>
+          ) : null}
+        </Table.Td>
       </Table.Tr>
     ));
   return (
@@ -47,6 +63,11 @@ export function StaffSection({ file }: { file: CaseFileView }) {
         <Title order={3} fz={16}>
           Osoby prowadzące sprawę
         </Title>
+        {letters.notice ? (
+          <Alert color={letters.notice.color} role={letters.notice.color === 'red' ? 'alert' : 'status'} withCloseButton onClose={letters.clearNotice}>
+            {letters.notice.text}
+          </Alert>
+        ) : null}
         {history.data ? (
           <Table verticalSpacing="xs" fz="sm">
             <Table.Thead>
@@ -55,6 +76,7 @@ export function StaffSection({ file }: { file: CaseFileView }) {
                 <Table.Th>Osoba</Table.Th>
                 <Table.Th>Okres</Table.Th>
                 <Table.Th>Przyczyna zmiany</Table.Th>
+                <Table.Th aria-label="Pismo do rodziny" />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -87,6 +109,7 @@ interface StaffValues {
   userId: string;
   effectiveOn: string;
   reason: string;
+  reasonInLetter: boolean;
 }
 
 function StaffChangeForm({ file, role, onDone }: { file: CaseFileView; role: Role; onDone: () => void }) {
@@ -94,7 +117,7 @@ function StaffChangeForm({ file, role, onDone }: { file: CaseFileView; role: Rol
   const users = useUsers(role === 'worker');
   const caseloads = useCaseloads(role === 'assistant');
   const change = useChannelMutation('cases:changeStaff');
-  const form = useForm<StaffValues>({ defaultValues: { userId: '', effectiveOn: todayIso(), reason: '' } });
+  const form = useForm<StaffValues>({ defaultValues: { userId: '', effectiveOn: todayIso(), reason: '', reasonInLetter: false } });
   const { errors, isSubmitting } = form.formState;
   const currentId = role === 'worker' ? file.worker.id : file.assistant?.id;
   const options =
@@ -107,7 +130,7 @@ function StaffChangeForm({ file, role, onDone }: { file: CaseFileView; role: Rol
       await change.mutateAsync({ caseId: file.id, role, ...values });
       await refreshCases(queryClient);
       await queryClient.invalidateQueries({ queryKey: staffKey(file.id) });
-      notifications.show({ color: 'green', title: 'Zapisano zmianę', message: 'Zmiana jest w historii sprawy i w chronologii.' });
+      notifications.show({ color: 'green', title: 'Zapisano zmianę', message: 'Zmiana jest w historii sprawy i w chronologii. Pismo do rodziny wydrukujesz przyciskiem „Pismo do rodziny” w tabeli osób prowadzących sprawę.' });
       onDone();
     } catch (error) {
       let focused = false;
@@ -138,6 +161,7 @@ function StaffChangeForm({ file, role, onDone }: { file: CaseFileView; role: Rol
         />
         <DateField control={form.control} name="effectiveOn" label="Od dnia" maxDate={todayIso()} withAsterisk error={errors.effectiveOn?.message} />
         <Textarea label="Przyczyna zmiany" autosize minRows={2} {...form.register('reason')} error={errors.reason?.message} />
+        <Checkbox label="Podaj przyczynę zmiany w piśmie do rodziny" {...form.register('reasonInLetter')} />
         <FormError message={errors.root?.server?.message} title="Nie zapisano zmiany" />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
