@@ -4,21 +4,16 @@
  * the kierownik every case, a social worker the cases she leads, an assistant the families
  * assigned to her now (the same rules as caseAccess and CasesService.list).
  *
- * What the user typed is folded like the index ("Żółć" and "zolc" are the same), split into
- * words, and each word becomes one quoted FTS5 phrase with a prefix star: no FTS5 syntax of the
- * user's reaches the engine, and the query string is a bound parameter.
+ * What the user typed is folded like the index and split into words (data/search-terms.ts, shared
+ * with the server's search), and each word becomes one quoted FTS5 phrase with a prefix star: no
+ * FTS5 syntax of the user's reaches the engine, and the query string is a bound parameter.
  */
 import type { EntityManager } from 'typeorm';
 import type { CaseStatus } from '../../shared/domain/caseFlow';
-import { fold } from '../../shared/domain/text';
-import { SEARCH_MIN_CHARS, type SearchHit } from '../../shared/search';
+import type { SearchHit } from '../../shared/search';
+import { searchTerms } from '../data/search-terms';
 import type { Actor } from './cases';
 import { prepared } from './raw-sql';
-
-/** At most this many words are searched for. */
-const MAX_WORDS = 8;
-
-const STREET_PREFIX = /^(ul|al|os|pl)\.?$/;
 
 /** Column weights for bm25, in the index's order: names, PESEL / document, address, case number. */
 const RANK = 'bm25(case_search, 10.0, 10.0, 2.0, 8.0)';
@@ -28,19 +23,7 @@ const RANK = 'bm25(case_search, 10.0, 10.0, 2.0, 8.0)';
  * "Żółć Kac" → `"zolc"* "kac"*`; "OPS.AR.12.2026" → `"ops ar 12 2026"*` (a phrase: the parts in a row).
  */
 export function ftsQuery(input: string): string | null {
-  const phrases: string[] = [];
-  let chars = 0;
-  const words = fold(input).split(' ');
-  for (const word of words) {
-    // "ul." and the like are not indexed (search-index.ts): as a word of a longer query they are skipped.
-    if (words.length > 1 && STREET_PREFIX.test(word)) continue;
-    const tokens = word.match(/[\p{L}\p{N}]+/gu);
-    if (!tokens) continue;
-    chars += tokens.join('').length;
-    phrases.push(`"${tokens.join(' ').replace(/"/g, '""')}"*`);
-    if (phrases.length === MAX_WORDS) break;
-  }
-  return chars >= SEARCH_MIN_CHARS ? phrases.join(' ') : null;
+  return searchTerms(input)?.map((tokens) => `"${tokens.join(' ')}"*`).join(' ') ?? null;
 }
 
 interface HitRow {

@@ -1,0 +1,31 @@
+/**
+ * What a search typed into the header looks for, the same on both engines: folded like the index
+ * (shared/domain/text.ts: "Żółć" and "zolc" are the same), split into words, each word its runs of
+ * letters and digits ("OPS.AR.12" → ops, ar, 12, to be found in a row). The embedded search makes
+ * an FTS5 query of them (services/search.ts ftsQuery), the server a tsquery (postgres/search.ts).
+ * Only letters and digits reach either engine's query syntax.
+ */
+import { fold } from '../../shared/domain/text';
+import { SEARCH_MIN_CHARS } from '../../shared/search';
+
+/** At most this many words are searched for. */
+const MAX_WORDS = 8;
+
+const STREET_PREFIX = /^(ul|al|os|pl)\.?$/;
+
+/** The words' tokens, or null when the input has too little to search for. */
+export function searchTerms(input: string): string[][] | null {
+  const terms: string[][] = [];
+  let chars = 0;
+  const words = fold(input).split(' ');
+  for (const word of words) {
+    // "ul." and the like are not indexed: as a word of a longer query they are skipped.
+    if (words.length > 1 && STREET_PREFIX.test(word)) continue;
+    const tokens = word.match(/[\p{L}\p{N}]+/gu);
+    if (!tokens) continue;
+    chars += tokens.join('').length;
+    terms.push(tokens);
+    if (terms.length === MAX_WORDS) break;
+  }
+  return chars >= SEARCH_MIN_CHARS ? terms : null;
+}
