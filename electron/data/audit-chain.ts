@@ -6,18 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditRow } from '../db/entities';
+import { canonicalJson } from './canonical-json';
+
+export { canonicalJson };
 
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** JSON with keys sorted at every level: the same value always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 /** The text an entry's hash is taken over. */
 export function entryCanonicalForm(row: Omit<AuditRow, 'hash'>): string {

@@ -30,6 +30,7 @@ import {
   type DocumentIssueResult,
 } from '../../shared/documents';
 import { ROLE_LABELS } from '../../shared/domain/roles';
+import { canonicalJson } from '../data/canonical-json';
 import { CounterEntity, IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
 import { AppError } from '../errors';
 import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
@@ -89,18 +90,6 @@ class RenderNeeded extends Error {
 interface Owner {
   caseId: string | null;
   caseNumber: string | null;
-}
-
-/** JSON with object keys sorted at every level: the same model always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, field]) => field !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
