@@ -305,7 +305,7 @@ async function decrypt(file: string, layout: Layout, key: Buffer, archive: Writa
           head = Buffer.concat([head, plain]);
           if (head.length < 4) return callback();
           const length = head.readUInt32BE(0);
-          if (length > MAX_GLOBALS_BYTES) return callback(new AppError('DB_CORRUPT', WRONG_PASSWORD));
+          if (length > MAX_GLOBALS_BYTES) return callback(new AppError('WRONG_PASSWORD', WRONG_PASSWORD));
           if (head.length < 4 + length) return callback();
           globals = head.subarray(4, 4 + length);
           plain = head.subarray(4 + length);
@@ -323,7 +323,7 @@ async function decrypt(file: string, layout: Layout, key: Buffer, archive: Writa
     }),
     archive,
   );
-  if (globals === null) throw new AppError('DB_CORRUPT', WRONG_PASSWORD);
+  if (globals === null) throw new AppError('WRONG_PASSWORD', WRONG_PASSWORD);
   return globals;
 }
 
