@@ -4,17 +4,16 @@
  * argument, which other users of the PC could see in the process list).
  */
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from './backend';
+import { CliError, SecretReader } from './cli-input';
+import { runOnServer } from './cli-server';
 import { findUserSlot, recoverySlot } from './db/keyring';
 import { AppError } from './errors';
 import { UserEntity } from './db/entities';
 import { DEMO_MAX_FAMILIES, seedDemo } from './tools/demo';
-import { CourtService } from './services/court';
-import { CourtExportService, progressLine } from './services/court-export';
-import { requireFontDir } from './services/court-handlers';
+import { progressLine } from './services/court-export';
 import { idSchema, officeSchema, loginSchema, passwordSchema, recoveryCodeSchema } from '../shared/schemas';
 import { courtExportSchema, EXPORT_PARTS } from '../shared/court';
 import { count } from '../shared/text';
@@ -28,8 +27,12 @@ Użycie: npm run cli -- <polecenie> [opcje]   (hasło podaje się na standardowy
   init    --data-dir FOLDER --office NAZWA --login LOGIN [--first-name IMIĘ --last-name NAZWISKO
           --street ULICA --postal-code 00-000 --city MIEJSCOWOŚĆ --gmina GMINA]
           Tworzy ośrodek i konto kierownika; wypisuje kod odzyskiwania.
+  init    --server KOD_PAROWANIA --office NAZWA --login LOGIN [opcje jak wyżej]
+          Zakłada ośrodek na serwerze w biurze (kod założenia biura i hasło kierownika na wejściu).
   verify  --data-dir FOLDER --login LOGIN
           Sprawdza bazę: hasło, spójność pliku, wersję schematu, pliki kluczy, dziennik zdarzeń.
+  verify  --server KOD_PAROWANIA --login LOGIN
+          Sprawdza bazę na serwerze: hasło, certyfikat, wersję schematu, dostęp do wierszy, dziennik zdarzeń.
   backup  --data-dir FOLDER --login LOGIN --out PLIK|FOLDER
           Zapisuje zaszyfrowaną kopię zapasową (hasło kierownika). Do folderu: z datą w nazwie,
           starsze kopie ponad liczbę z ustawień ośrodka są usuwane.
@@ -44,47 +47,6 @@ Użycie: npm run cli -- <polecenie> [opcje]   (hasło podaje się na standardowy
           Zapisuje akta sprawy dla sądu: jeden plik PDF (okładka, spis treści, wybrane części)
           i archiwum ZIP z osobnymi plikami PDF, manifest.json i SUMY-SHA256.txt.
 `;
-
-/** Reads secrets: hidden prompt on a terminal, one line each from a pipe. */
-class SecretReader {
-  private lines: string[] | null = null;
-
-  async read(prompt: string): Promise<string> {
-    if (process.stdin.isTTY) return promptHidden(prompt);
-    if (!this.lines) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      this.lines = Buffer.concat(chunks).toString('utf8').split(/\r?\n/);
-    }
-    const line = this.lines.shift();
-    if (line === undefined || line === '') throw new CliError('Nie podano hasła na standardowym wejściu.', 2);
-    return line;
-  }
-}
-
-function promptHidden(prompt: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    const output = rl as unknown as { _writeToOutput: (text: string) => void };
-    output._writeToOutput = (text: string) => {
-      if (text.startsWith(prompt)) process.stdout.write(prompt);
-    };
-    rl.question(prompt, (answer) => {
-      rl.close();
-      process.stdout.write('\n');
-      resolve(answer);
-    });
-  });
-}
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -212,8 +174,7 @@ async function exportCase(backend: Backend, values: Record<string, string | bool
   if (!signedIn.ok) throw new CliError(signedIn.error.message, 3);
   console.log('Przygotowuję akta…');
   // The same code path as the app's court:export (access, audit, files), with progress on the terminal.
-  const exporter = new CourtExportService(backend, new CourtService(backend.clock, backend.audit, backend.cases), requireFontDir(FONT_DIR));
-  const result = await exporter.run(backend.readySession(), input, (p) => console.log(`  ${progressLine(p)}`));
+  const result = await backend.courtExport.run(backend.requestContext('court:export'), input, (p) => console.log(`  ${progressLine(p)}`));
   console.log(`Zapisano w ${result.folder}:`);
   console.log(`  ${result.bundle.name}  (${result.bundle.pages} stron)  SHA-256: ${result.bundle.sha256}`);
   console.log(`  ${result.zip.name}  SHA-256: ${result.zip.sha256}`);
@@ -234,10 +195,14 @@ export async function runCli(argv: string[]): Promise<number> {
     const { values } = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        ['data-dir', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina', 'out', 'from', 'families', 'seed', 'case', 'request', 'parts'].map((name) => [name, { type: 'string' as const }]),
+        ['data-dir', 'server', 'office', 'login', 'first-name', 'last-name', 'street', 'postal-code', 'city', 'gmina', 'out', 'from', 'families', 'seed', 'case', 'request', 'parts'].map((name) => [name, { type: 'string' as const }]),
       ),
       strict: true,
     });
+    if (typeof values['server'] === 'string') {
+      await runOnServer(command, values, new SecretReader());
+      return 0;
+    }
     backend = createBackend({
       dataDir: required(values, 'data-dir'),
       idleCheckMs: 0,

@@ -3,39 +3,36 @@
  * (a row of `setting` per user, no table of its own), so that it follows her to every session.
  */
 import { DEFAULT_PREFERENCES, textScaleSchema, type AccountPreferences } from '../../shared/account';
-import type { Backend, HandlersFor } from '../backend';
-import { requireReady } from '../backend';
+import type { Clock } from '../clock';
 import { SettingEntity } from '../db/entities';
+import type { HandlersFor } from '../session/context';
+import type { AuditService } from './audit';
 
 export type AccountChannel = 'account:preferences' | 'account:setTextScale';
 
 const key = (userId: string) => `account.textScale.${userId}`;
 
-export function accountHandlers(backend: Backend): HandlersFor<AccountChannel> {
+export function accountHandlers({ audit, clock }: { audit: AuditService; clock: Clock }): HandlersFor<AccountChannel> {
   return {
-    'account:preferences': (_input, session) => {
-      const s = requireReady(session);
-      return s.db.read(async (m): Promise<AccountPreferences> => {
-        const row = await m.getRepository(SettingEntity).findOneBy({ key: key(s.user.id) });
+    'account:preferences': (_input, ctx) =>
+      ctx.read(async (m, a): Promise<AccountPreferences> => {
+        const row = await m.getRepository(SettingEntity).findOneBy({ key: key(a.user.id) });
         const parsed = row ? textScaleSchema.safeParse(Number(row.value)) : null;
         return parsed?.success ? { textScale: parsed.data } : DEFAULT_PREFERENCES;
-      });
-    },
-    'account:setTextScale': ({ textScale }, session) => {
-      const s = requireReady(session);
-      return s.db.write(async (m): Promise<AccountPreferences> => {
+      }),
+    'account:setTextScale': ({ textScale }, ctx) =>
+      ctx.write(null, async (m, a): Promise<AccountPreferences> => {
         const repo = m.getRepository(SettingEntity);
-        const before = await repo.findOneBy({ key: key(s.user.id) });
-        await repo.save({ key: key(s.user.id), value: String(textScale), updatedAt: backend.clock.now().toISOString(), updatedBy: s.user.id });
-        await backend.audit.append(m, {
-          actorId: s.user.id,
+        const before = await repo.findOneBy({ key: key(a.user.id) });
+        await repo.save({ key: key(a.user.id), value: String(textScale), updatedAt: clock.now().toISOString(), updatedBy: a.user.id });
+        await audit.append(m, {
+          actorId: a.user.id,
           action: 'user.preferences',
           entityType: 'user',
-          entityId: s.user.id,
+          entityId: a.user.id,
           details: { textScale: { from: before ? Number(before.value) : DEFAULT_PREFERENCES.textScale, to: textScale } },
         });
         return { textScale };
-      });
-    },
+      }),
   };
 }

@@ -4,16 +4,15 @@
  * and is opened by today's kierownik or recovery code where an office exists (the backup's own
  * credentials only where none does). Changing the key and the recovery code need 'backup.run' too.
  */
-import type { HandlersFor } from '../backend';
-import { requireReady } from '../backend';
+import type { HandlersFor } from '../session/context';
 import type { BackupService } from './backup';
 
 export type BackupChannel = 'backup:run' | 'backup:status' | 'backup:restore' | 'backup:rekey' | 'backup:newRecoveryCode';
 
 export function backupHandlers(backup: BackupService): HandlersFor<BackupChannel> {
   return {
-    'backup:run': ({ folder }, session) => {
-      const s = requireReady(session);
+    'backup:run': ({ folder }, ctx) => {
+      const s = ctx.ready();
       return backup.createBackup(
         { db: s.db, masterKey: s.masterKey, actorId: s.user.id },
         { folder: folder ?? s.settings.backupDir, keep: s.settings.backupKeep },
@@ -21,11 +20,11 @@ export function backupHandlers(backup: BackupService): HandlersFor<BackupChannel
       );
     },
 
-    'backup:status': (_input, session) => backup.status(requireReady(session)),
+    'backup:status': (_input, ctx) => backup.status(ctx.ready()),
 
-    'backup:rekey': ({ destroyBackupsBefore }, session) => backup.rekey(requireReady(session), destroyBackupsBefore),
+    'backup:rekey': ({ destroyBackupsBefore }, ctx) => backup.rekey(ctx.ready(), destroyBackupsBefore),
 
-    'backup:newRecoveryCode': (_input, session) => backup.newRecoveryCode(requireReady(session)),
+    'backup:newRecoveryCode': (_input, ctx) => backup.newRecoveryCode(ctx.ready()),
 
     'backup:restore': (input) =>
       backup.restore(

@@ -39,8 +39,8 @@ import { z } from 'zod';
 import { BACKUP_CORRUPT_MESSAGE, backupAgeDays, backupIsStale, type BackupResult, type BackupStatus, type RekeyResult, type RestoreResult } from '../../shared/backup';
 import { can } from '../../shared/domain/roles';
 import { count } from '../../shared/text';
-import type { Backend, ReadySession } from '../backend';
-import { officeClockParts } from '../clock';
+import { officeClockParts, type Clock } from '../clock';
+import type { DataFolder } from '../data/data-folder';
 import type { Database } from '../db/database';
 import { SettingEntity, UserEntity } from '../db/entities';
 import { Database as DatabaseFile } from '../db/database';
@@ -61,7 +61,13 @@ import {
 } from '../db/keyring';
 import { MIGRATIONS } from '../db/migrations';
 import { AppError } from '../errors';
+import type { CurrentSession, ReadySession } from '../session/context';
+import type { AuditService } from './audit';
 import { replaceFile, syncDir } from './durable-files';
+import type { KeyService } from './keys';
+import type { OfficeService } from './office';
+import type { LoginThrottle } from './throttle';
+import type { UsersService } from './users';
 
 export const BACKUP_MAGIC = Buffer.from('ASYSTA-BACKUP', 'ascii');
 export const BACKUP_FORMAT_VERSION = 2;
@@ -432,12 +438,26 @@ async function beyondKeep(folder: string, keep: number, officeId: string, writte
 
 // ---- the service ---------------------------------------------------------------------------
 
+/** What a backup and a restore need (app/composition.ts builds them once). */
+export interface BackupPorts {
+  folder: DataFolder;
+  clock: Clock;
+  audit: AuditService;
+  users: UsersService;
+  office: OfficeService;
+  keys: KeyService;
+  throttle: LoginThrottle;
+  session: CurrentSession;
+}
+
 export class BackupService {
   readonly dataDir: string;
   private busy = false;
+  private readonly folder: DataFolder;
 
-  constructor(private readonly backend: Backend) {
-    this.dataDir = dirname(backend.dbFile);
+  constructor(private readonly ports: BackupPorts) {
+    this.folder = ports.folder;
+    this.dataDir = ports.folder.dataDir;
     this.recoverInterruptedRestore();
   }
 
@@ -446,10 +466,10 @@ export class BackupService {
     const started = performance.now();
     return this.exclusive(async () => {
       const { folder, file, keep } = this.resolveTarget(target);
-      const createdAt = this.backend.clock.now().toISOString();
+      const createdAt = this.ports.clock.now().toISOString();
       return source.db.read(async (manager) => {
         // Read under the database's lock: a key change cannot slip in between the two.
-        const keyring = await this.backend.readKeyring();
+        const keyring = await this.folder.readKeyring();
         const header: BackupHeader = {
           format: 'asysta-backup',
           version: BACKUP_FORMAT_VERSION,
@@ -458,7 +478,7 @@ export class BackupService {
           migrations: await source.db.appliedMigrations(),
           macSalt: randomBytes(32).toString('base64'),
           keyId: keyIdOf(source.masterKey),
-          auditHead: await this.backend.audit.head(manager),
+          auditHead: await this.ports.audit.head(manager),
         };
         const macKey = backupMacKey(source.masterKey, header);
         const snapshot = join(this.dataDir, `asysta.kopia-${process.pid}-${randomBytes(8).toString('hex')}.db.tmp`);
@@ -485,7 +505,7 @@ export class BackupService {
         const last: LastBackup = { at: createdAt, fileName, size: written.size, sha256: written.sha256 };
         try {
           await manager.transaction(async (tx) => {
-            await this.backend.audit.append(tx, { actorId: source.actorId, action: 'backup.create', details: { fileName, size: written.size, sha256: written.sha256, trigger, removed } });
+            await this.ports.audit.append(tx, { actorId: source.actorId, action: 'backup.create', details: { fileName, size: written.size, sha256: written.sha256, trigger, removed } });
             await tx.getRepository(SettingEntity).save({ key: LAST_BACKUP_KEY, value: JSON.stringify(last), updatedAt: createdAt, updatedBy: source.actorId });
           });
         } catch (error) {
@@ -495,7 +515,7 @@ export class BackupService {
         }
         for (const name of removed) removeQuietly(join(folder, name));
         // The chain's head, as this backup's header holds it, anchored in the slot file too.
-        await this.backend.writeAuditAnchor(manager, source.masterKey);
+        await this.ports.keys.anchor(manager, source.masterKey);
         return { fileName, folder, size: written.size, sha256: written.sha256, createdAt, removed, durationMs: Math.round(performance.now() - started) };
       });
     });
@@ -510,12 +530,12 @@ export class BackupService {
     const started = performance.now();
     return this.exclusive(async () => {
       const doomed = destroyBackupsBefore ? await this.backupsBefore(session, destroyBackupsBefore) : [];
-      await this.backend.changeKey(session, {
+      await this.ports.keys.changeFor(session, {
         reason: 'manual',
         actorId: session.user.id,
         write: async (m) => {
           if (destroyBackupsBefore) {
-            await this.backend.audit.append(m, { actorId: session.user.id, action: 'backup.destroy_old', details: { before: destroyBackupsBefore, files: doomed.map((f) => basename(f)) } });
+            await this.ports.audit.append(m, { actorId: session.user.id, action: 'backup.destroy_old', details: { before: destroyBackupsBefore, files: doomed.map((f) => basename(f)) } });
           }
         },
       });
@@ -528,13 +548,13 @@ export class BackupService {
   async newRecoveryCode(session: ReadySession): Promise<{ recoveryCode: string }> {
     return this.exclusive(async () => {
       const code = newRecoveryCode();
-      await this.backend.changeKey(session, {
+      await this.ports.keys.changeFor(session, {
         reason: 'recovery_code',
         actorId: session.user.id,
         write: async (m) => {
-          await this.backend.audit.append(m, { actorId: session.user.id, action: 'keys.recovery_code_new' });
+          await this.ports.audit.append(m, { actorId: session.user.id, action: 'keys.recovery_code_new' });
         },
-        slots: (keyring, oldKey) => withSlot(keyring, { kind: 'recovery' }, code, oldKey, this.backend.scryptParams),
+        slots: (keyring, oldKey) => withSlot(keyring, { kind: 'recovery' }, code, oldKey, this.folder.scrypt),
       });
       return { recoveryCode: formatRecoveryCode(code) };
     });
@@ -544,7 +564,7 @@ export class BackupService {
   private async backupsBefore(session: ReadySession, day: string): Promise<string[]> {
     const folder = session.settings.backupDir;
     if (!folder || !isDirectory(folder)) return [];
-    const officeId = (await this.backend.readKeyring()).officeId;
+    const officeId = (await this.folder.readKeyring()).officeId;
     const limit = new Date(`${day}T00:00:00`).getTime();
     const found: string[] = [];
     for (const name of listBackups(folder)) {
@@ -559,12 +579,12 @@ export class BackupService {
    * database as it is (not migrated). `out` is a folder (named by date, with rotation) or a file.
    */
   async backupWithPassword(login: string, password: string, out: string): Promise<BackupResult> {
-    const masterKey = await this.backend.unwrapWithPassword(await this.backend.readKeyring(), login, password);
+    const masterKey = await this.folder.unwrapWithPassword(await this.folder.readKeyring(), login, password);
     if (!masterKey) throw new AppError('WRONG_PASSWORD', 'Nieprawidłowy login lub hasło. Niczego nie zmieniono.');
     try {
-      const db = await this.backend.openDatabase(masterKey, { migrate: false });
+      const db = await this.folder.openDatabase(masterKey, { migrate: false });
       try {
-        const { user, settings } = await db.read(async (m) => ({ user: await this.backend.users.byLogin(m, login), settings: await this.backend.office.settings(m) }));
+        const { user, settings } = await db.read(async (m) => ({ user: await this.ports.users.byLogin(m, login), settings: await this.ports.office.settings(m) }));
         if (!user?.active || !can(user.roles, 'backup.run')) throw new AppError('FORBIDDEN', 'Nie masz uprawnień do wykonywania kopii zapasowych.');
         const target: BackupTarget = isDirectory(out) ? { folder: out, keep: settings.backupKeep } : { file: out };
         return await this.createBackup({ db, masterKey, actorId: user.id }, target, 'cli');
@@ -585,7 +605,7 @@ export class BackupService {
   async status(session: ReadySession): Promise<BackupStatus> {
     const last = await session.db.read((m) => this.lastBackup(m));
     const { backupDir, backupKeep, backupEveryHours } = session.settings;
-    const clock = this.backend.clock.now();
+    const clock = this.ports.clock.now();
     const now = clock.getTime();
     const ageDays = backupAgeDays(last?.at ?? null, clock);
     const warning = backupIsStale(last?.at ?? null, clock);
@@ -601,7 +621,7 @@ export class BackupService {
     let stored: number | null = null;
     if (backupDir) {
       try {
-        stored = (await ourBackups(backupDir, (await this.backend.readKeyring()).officeId)).length;
+        stored = (await ourBackups(backupDir, (await this.folder.readKeyring()).officeId)).length;
       } catch {
         stored = null;
       }
@@ -627,14 +647,14 @@ export class BackupService {
    * It is not user activity (the idle lock is unaffected) and never throws.
    */
   async runDueBackup(): Promise<ScheduledBackup> {
-    const session = this.backend.readySession();
+    const session = this.ports.session.ready();
     if (!session) return { status: 'no_session' };
     const { backupDir, backupEveryHours, backupKeep } = session.settings;
     if (!backupDir) return { status: 'no_folder' };
     if (this.busy) return { status: 'busy' };
     try {
       const last = await session.db.read((m) => this.lastBackup(m));
-      const now = this.backend.clock.now().getTime();
+      const now = this.ports.clock.now().getTime();
       const lastAt = last ? Date.parse(last.at) : Number.NaN;
       // A last backup "in the future" (the clock was set back) does not postpone the next one.
       if (last && lastAt <= now && now - lastAt < backupEveryHours * 3_600_000) {
@@ -658,18 +678,18 @@ export class BackupService {
    * count only where no office exists yet (a new PC after a disaster).
    */
   async restore(file: string, secret: RestoreSecret): Promise<RestoreResult> {
-    if (!this.backend.signedOut()) {
+    if (!this.ports.session.signedOut()) {
       throw new AppError('INVALID_STATE', 'Dane można przywrócić z kopii tylko wtedy, gdy nikt nie jest zalogowany. Wyloguj się i spróbuj ponownie.');
     }
     // Password checks one at a time with the sign-in screen's, under the same growing delays.
-    return this.backend.throttle.serial(() => this.exclusive(async () => {
-      await this.backend.throttle.check('restore');
+    return this.ports.throttle.serial(() => this.exclusive(async () => {
+      await this.ports.throttle.check('restore');
       return withFile(file, async (handle, size) => {
         await readPrefix(handle, size);
         const first = await scanBackup(handle, size);
         if (!first.sumOk) throw corrupt();
         const layout = await readLayout(handle, size);
-        const current = await readKeyring(this.backend.keysFile).catch(() => null);
+        const current = await readKeyring(this.folder.keysFile).catch(() => null);
         const plan = current ? await this.planIntoOffice(current, layout, secret) : await this.planIntoEmpty(layout, secret);
         try {
           return await this.restoreChecked(file, handle, layout, first.sha256, plan, secret);
@@ -727,12 +747,12 @@ export class BackupService {
   private async requireCurrentHead(currentKey: Buffer, login: string): Promise<void> {
     let db: DatabaseFile;
     try {
-      db = await this.backend.openDatabase(currentKey, { migrate: false });
+      db = await this.folder.openDatabase(currentKey, { migrate: false });
     } catch {
       return;
     }
     try {
-      const user = await db.read((m) => this.backend.users.byLogin(m, login));
+      const user = await db.read((m) => this.ports.users.byLogin(m, login));
       if (!user || !user.active || !can(user.roles, 'backup.run')) throw notHead();
     } finally {
       await db.close();
@@ -742,16 +762,16 @@ export class BackupService {
   private async unwrap(keyring: Keyring, secret: RestoreSecret, whose: 'office' | 'backup'): Promise<Buffer> {
     let key: Buffer | null;
     if (secret.method === 'password') {
-      key = await this.backend.unwrapWithPassword(keyring, secret.login, secret.password);
+      key = await this.folder.unwrapWithPassword(keyring, secret.login, secret.password);
     } else {
       const slot = recoverySlot(keyring);
       key = slot ? await openSlot(keyring, slot, secret.recoveryCode) : null;
     }
     if (key) {
-      await this.backend.throttle.success('restore');
+      await this.ports.throttle.success('restore');
       return key;
     }
-    await this.backend.throttle.failure('restore', { actorId: null, action: 'backup.restore_failed', details: { method: secret.method, ...(secret.method === 'password' ? { login: secret.login } : {}) } });
+    await this.ports.throttle.failure('restore', { actorId: null, action: 'backup.restore_failed', details: { method: secret.method, ...(secret.method === 'password' ? { login: secret.login } : {}) } });
     throw new AppError(
       'WRONG_PASSWORD',
       whose === 'office'
@@ -789,16 +809,16 @@ export class BackupService {
         macKey.fill(0);
       }
       if (!second.sumOk || !second.tagOk || second.sha256 !== sha256) throw corrupt();
-      this.backend.log('Restore: backup read and verified into a copy aside');
+      this.folder.log('Restore: backup read and verified into a copy aside');
       // An older key of this office: the copy takes today's key before it is opened.
-      if (!plan.backupKey.equals(plan.targetKey)) DatabaseFile.rekeyFile(tmpDb, plan.backupKey, plan.targetKey, this.backend.nativeBinding);
+      if (!plan.backupKey.equals(plan.targetKey)) DatabaseFile.rekeyFile(tmpDb, plan.backupKey, plan.targetKey, this.folder.nativeBinding);
 
       let anchor: { seq: number; hash: string } = { seq: 0, hash: '' };
       let keyring = plan.keyring;
       const checked = await this.checkDatabase(tmpDb, plan.targetKey, async (db) => {
         let actorId: string | null = null;
         if (secret.method === 'password') {
-          const user = await db.read((m) => this.backend.users.byLogin(m, secret.login));
+          const user = await db.read((m) => this.ports.users.byLogin(m, secret.login));
           if (plan.checkUser && (!user || !user.active || !can(user.roles, 'backup.run'))) throw notHead();
           actorId = user?.id ?? null;
         }
@@ -818,19 +838,19 @@ export class BackupService {
             const active = new Set(users.filter((u) => u.active && !switchedOff.includes(u.id)).map((u) => u.id));
             keyring = { ...keyring, slots: keyring.slots.filter((s) => s.kind === 'recovery' || (s.userId !== null && active.has(s.userId))) };
           }
-          await this.backend.audit.append(m, {
+          await this.ports.audit.append(m, {
             actorId,
             action: 'backup.restore',
             details: { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, method: secret.method, switchedOff },
           });
-          return this.backend.audit.head(m);
+          return this.ports.audit.head(m);
         });
       });
-      await writeKeyring(tmpKeys, withAnchor(keyring, { ...anchor, at: this.backend.clock.now().toISOString() }, plan.targetKey));
-      this.backend.log('Restore: copy checked (integrity, audit chain)');
+      await writeKeyring(tmpKeys, withAnchor(keyring, { ...anchor, at: this.ports.clock.now().toISOString() }, plan.targetKey));
+      this.folder.log('Restore: copy checked (integrity, audit chain)');
 
       this.swapIn(tmpDb, tmpKeys, stamp);
-      this.backend.log('Restore: copy swapped in behind the journal');
+      this.folder.log('Restore: copy swapped in behind the journal');
       await this.confirmSwap(plan.targetKey);
       return { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, auditEntries: checked + 1 };
     } finally {
@@ -844,10 +864,10 @@ export class BackupService {
    * a WAL left by a crash is folded back that way and is no reason to refuse.
    */
   private async refuseIfInUse(masterKey: Buffer): Promise<void> {
-    const wal = `${this.backend.dbFile}-wal`;
+    const wal = `${this.folder.dbFile}-wal`;
     if (!existsSync(wal)) return;
     try {
-      await (await this.backend.openDatabase(masterKey, { migrate: false })).close();
+      await (await this.folder.openDatabase(masterKey, { migrate: false })).close();
     } catch {
       /* a damaged current database is what a restore is for */
     }
@@ -863,7 +883,7 @@ export class BackupService {
   private async checkDatabase(file: string, masterKey: Buffer, then?: (db: Database) => Promise<void>): Promise<number> {
     let db: Database;
     try {
-      db = await this.backend.openDatabase(masterKey, { file, migrate: false });
+      db = await this.folder.openDatabase(masterKey, { file, migrate: false });
     } catch (error) {
       if (error instanceof AppError && error.code === 'DB_NEWER') throw error;
       throw corrupt();
@@ -871,7 +891,7 @@ export class BackupService {
     try {
       const problems = await db.integrityCheck();
       if (problems.length > 0) throw corrupt('plik bazy danych nie przeszedł kontroli spójności');
-      const chain = await db.read((m) => this.backend.audit.verify(m));
+      const chain = await db.read((m) => this.ports.audit.verify(m));
       if (!chain.ok) throw corrupt(chain.message);
       await then?.(db);
       return chain.checked;
@@ -886,11 +906,11 @@ export class BackupService {
    * are the old files deleted. Renames are synchronous, so no other call runs in between.
    */
   private swapIn(tmpDb: string, tmpKeys: string, stamp: string): void {
-    if (!this.backend.signedOut()) {
+    if (!this.ports.session.signedOut()) {
       throw new AppError('INVALID_STATE', 'Ktoś zalogował się w trakcie przywracania — nie przywrócono niczego. Wyloguj się i spróbuj ponownie.');
     }
-    const db = this.backend.dbFile;
-    const keys = this.backend.keysFile;
+    const db = this.folder.dbFile;
+    const keys = this.folder.keysFile;
     const moves = [db, `${db}-wal`, `${db}-shm`, keys].filter((f) => existsSync(f)).map((f) => ({ from: basename(f), to: `${basename(f)}${ASIDE_INFIX}${stamp}` }));
     const installs = [
       { from: basename(tmpKeys), to: basename(keys) },
@@ -912,13 +932,13 @@ export class BackupService {
     const journal = this.readJournal();
     if (!journal) return;
     try {
-      await this.checkDatabase(this.backend.dbFile, masterKey);
+      await this.checkDatabase(this.folder.dbFile, masterKey);
     } catch (error) {
       this.rollBack(journal);
-      this.backend.log('Restore: check in place failed, the previous data put back', error);
+      this.folder.log('Restore: check in place failed, the previous data put back', error);
       throw error;
     }
-    this.backend.log('Restore: checked in place, done');
+    this.folder.log('Restore: checked in place, done');
     // The data as it was before this restore stays aside (encrypted as it was), in case the
     // restore was a mistake; older such copies are removed.
     const kept = new Set(journal.moves.map((m) => m.to));
@@ -949,7 +969,7 @@ export class BackupService {
       if (!existsSync(at(install.from)) && !replaced) removeQuietly(at(install.to));
       removeQuietly(at(install.from));
     }
-    removeQuietly(at(`${basename(this.backend.dbFile)}-wal`), at(`${basename(this.backend.dbFile)}-shm`));
+    removeQuietly(at(`${basename(this.folder.dbFile)}-wal`), at(`${basename(this.folder.dbFile)}-shm`));
     for (const move of journal.moves) if (existsSync(at(move.to))) renameSync(at(move.to), at(move.from));
     removeQuietly(at(JOURNAL_FILE));
     syncDir(this.dataDir);
@@ -969,10 +989,10 @@ export class BackupService {
           if (existsSync(join(this.dataDir, install.from))) renameSync(join(this.dataDir, install.from), join(this.dataDir, install.to));
         }
         removeQuietly(join(this.dataDir, JOURNAL_FILE));
-        this.backend.log('Restore: finished a restore cut short at the last start');
+        this.folder.log('Restore: finished a restore cut short at the last start');
       } else {
         this.rollBack(journal);
-        this.backend.log('Restore: rolled back a restore cut short at the last start');
+        this.folder.log('Restore: rolled back a restore cut short at the last start');
       }
     }
     removeLeftovers(this.dataDir);
@@ -989,7 +1009,7 @@ export class BackupService {
   }
 
   private freeStamp(): string {
-    const base = localStamp(this.backend.clock.now());
+    const base = localStamp(this.ports.clock.now());
     for (let n = 1; ; n += 1) {
       const stamp = n === 1 ? base : `${base}-${n}`;
       const taken = readdirSync(this.dataDir).some((name) => name.endsWith(`${ASIDE_INFIX}${stamp}`) || name.includes(`przywracanie-${stamp}.`));
@@ -1014,7 +1034,7 @@ export class BackupService {
     requireWritable(target.folder);
     // Parts of backups a crash or a kill left behind in this folder.
     removeLeftovers(target.folder);
-    const now = this.backend.clock.now();
+    const now = this.ports.clock.now();
     for (let n = 1; ; n += 1) {
       const file = join(target.folder, backupFileName(now, n));
       if (!existsSync(file)) return { folder: target.folder, file, keep: target.keep };

@@ -19,12 +19,13 @@ import { safeFileName, sanitizeFileName } from '../../shared/file-names';
 import { COURT_ASKS_LABELS, EXPORT_PART_LABELS, type courtExportSchema, type ExportedFile, type ExportPart, type ExportProgressView, type ExportResult } from '../../shared/court';
 import { formatPolishDate as pl } from '../../shared/domain/dates';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS } from '../../shared/domain/interviewForm';
-import type { Backend, ReadySession } from '../backend';
-import { auditedWrite } from '../backend';
 import type { CourtRequestRow } from '../db/entities';
 import { AppError } from '../errors';
 import type { CaseFileEntry, CaseFilePartModel, DocumentHeader } from '../pdf/models';
-import { PdfServiceError } from '../pdf/pdf-service';
+import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
+import type { ReadySession, RequestContext } from '../session/context';
+import type { AuditService } from './audit';
+import type { CasesService } from './cases';
 import type { BundleRequest } from '../pdf/worker-protocol';
 import type { BundleOutput, BundlePart } from './court-bundle';
 import { formatAmount, formatDateLong, formatPercent, relationOf } from '../../shared/polish';
@@ -67,10 +68,10 @@ const DOCUMENT_KIND_FILES: Record<string, string> = {
   'family-work-plan': 'plan_pracy_z_rodzina',
   'periodic-assessment': 'ocena_okresowa',
   'court-opinion': 'opinia_o_rodzinie',
-};
   'staff-change-letter': 'pismo_o_zmianie_osoby_prowadzacej',
   'interview-record': 'wywiad_srodowiskowy',
   'asset-statement': 'oswiadczenie_o_stanie_majatkowym',
+};
 
 /** What the court asked for, after "Sąd prosi o:" (accusative). */
 const ASKS_ACCUSATIVE: Record<string, string> = {
@@ -95,10 +96,10 @@ const DOCUMENT_KIND_LABELS: Record<string, string> = {
   'family-work-plan': 'Plan pracy z rodziną',
   'periodic-assessment': 'Okresowa ocena sytuacji rodziny',
   'court-opinion': 'Opinia o rodzinie',
-};
   'staff-change-letter': 'Pismo do rodziny o zmianie osoby prowadzącej',
   'interview-record': 'Rodzinny wywiad środowiskowy',
   'asset-statement': 'Oświadczenie o stanie majątkowym',
+};
 
 /** Polish message for a file-system failure in the chosen folder. */
 export function folderError(error: unknown, folder: string): AppError {
@@ -148,19 +149,17 @@ export class CourtExportService {
   private readonly running = new Map<string, ExportProgressView>();
 
   constructor(
-    private readonly backend: Backend,
-    private readonly court: CourtService,
-    private readonly fontDir: () => string,
+    private readonly ports: { audit: AuditService; cases: CasesService; court: CourtService; pdf: () => PdfService; fontDir: () => string },
   ) {}
 
   /** Reads what may be exported (and nothing of another family); refusals go to the audit trail. */
-  private snapshot(session: ReadySession | null, input: ExportInput): Promise<Snapshot> {
-    const cases = this.backend.cases;
-    return auditedWrite(this.backend, 'court:export', session, input.caseId ?? null, async (m, actor) => {
+  private snapshot(ctx: RequestContext, input: ExportInput): Promise<Snapshot> {
+    const { cases, court } = this.ports;
+    return ctx.write(input.caseId ?? null, async (m, actor) => {
       let request: CourtRequestRow | null = null;
       let caseId: string;
       if (input.requestId !== undefined) {
-        const loaded = await this.court.loadRequest(m, input.requestId, actor);
+        const loaded = await court.loadRequest(m, input.requestId, actor);
         request = loaded.request;
         caseId = request.caseId;
         if (input.caseId !== undefined && input.caseId !== caseId) throw new AppError('VALIDATION', 'To pismo sądu dotyczy innej sprawy.');
@@ -186,7 +185,7 @@ export class CourtExportService {
   /** A part of the case file, printed by the PDF worker (the main thread stays free). */
   private async render(model: CaseFilePartModel): Promise<Uint8Array> {
     try {
-      return await this.backend.pdf().render('case-file-part', model);
+      return await this.ports.pdf().render('case-file-part', model);
     } catch (error) {
       if (error instanceof PdfServiceError) throw new AppError('INTERNAL', `${error.message} Nic nie zostało zapisane.`);
       throw error;
@@ -196,7 +195,7 @@ export class CourtExportService {
   /** The bundle, merged and numbered by the PDF worker (pdf-lib work of ~100 ms stays off the main thread). */
   private async assemble(bundle: BundleRequest): Promise<BundleOutput> {
     try {
-      return await this.backend.pdf().assemble(bundle);
+      return await this.ports.pdf().assemble(bundle);
     } catch (error) {
       if (error instanceof PdfServiceError) throw new AppError('INTERNAL', `${error.message} Nic nie zostało zapisane.`);
       throw error;
@@ -208,7 +207,8 @@ export class CourtExportService {
     return session ? (this.running.get(`${session.user.id}|${requestId}`) ?? null) : null;
   }
 
-  async run(session: ReadySession | null, input: ExportInput, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
+  async run(ctx: RequestContext, input: ExportInput, onProgress?: (progress: ExportProgress) => void): Promise<ExportResult> {
+    const session = ctx.session;
     // Progress for the window, while this run lasts: one export per user and request at a time is shown.
     const key = session && input.requestId !== undefined ? `${session.user.id}|${input.requestId}` : null;
     const total = input.parts.length + 2;
@@ -218,19 +218,19 @@ export class CourtExportService {
     };
     if (key !== null) this.running.set(key, { step: 1, done: 0, total, label: 'Sprawdzam dane sprawy' });
     try {
-      return await this.export(session, input, total, report);
+      return await this.export(ctx, input, total, report);
     } finally {
       if (key !== null) this.running.delete(key);
     }
   }
 
-  private async export(session: ReadySession | null, input: ExportInput, total: number, onProgress: (progress: ExportProgress) => void): Promise<ExportResult> {
+  private async export(ctx: RequestContext, input: ExportInput, total: number, onProgress: (progress: ExportProgress) => void): Promise<ExportResult> {
     const started = performance.now();
-    const snap = await this.snapshot(session, input);
+    const snap = await this.snapshot(ctx, input);
     const folder = input.folder;
     await checkFolder(folder);
     // Printing must be available (the fonts' folder known) before anything is rendered.
-    this.fontDir();
+    this.ports.fontDir();
 
     const { data, request } = snap;
     const header: DocumentHeader = { office: data.office, caseNumber: data.kase.number, documentNumber: null, issuedOn: snap.today, dated: snap.today, place: data.office.place.trim() || data.office.city };
@@ -328,7 +328,7 @@ export class CourtExportService {
       contents: bundle.contents.filter((c) => c.level === 0).map((c) => ({ title: c.title, page: c.page })),
       ms: 0,
     };
-    const s = session!;
+    const s = ctx.ready();
     // What was written is audited, or removed (issue 14): a lock or sign-out while the files were
     // being written leaves no export in the folder that the audit trail does not know of.
     const auditOrRemove = async (work: () => Promise<void>) => {
@@ -341,7 +341,7 @@ export class CourtExportService {
       }
     };
     await auditOrRemove(() => s.db.write(async (m) => {
-      await this.backend.audit.append(m, {
+      await this.ports.audit.append(m, {
         actorId: s.user.id,
         action: 'court.export',
         entityType: request ? 'court_request' : 'case',

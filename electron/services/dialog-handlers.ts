@@ -7,8 +7,8 @@
  */
 import { BACKUP_FILE_DIALOG_TITLE, BACKUP_FILE_EXTENSIONS, FOLDER_DIALOG_TITLES } from '../../shared/dialogs';
 import { absolutePathSchema } from '../../shared/schemas';
-import type { Backend, HandlersFor } from '../backend';
 import { AppError } from '../errors';
+import type { CurrentSession, HandlersFor } from '../session/context';
 
 /** What the main process provides: a modal folder / file picker; null when cancelled. */
 export interface NativeDialogs {
@@ -34,7 +34,7 @@ async function ask(pick: () => Promise<string | null>, what: string): Promise<st
   }
 }
 
-export function dialogHandlers(backend: Backend, dialogs: NativeDialogs | undefined): HandlersFor<DialogChannel> {
+export function dialogHandlers({ session, dialogs }: { session: CurrentSession; dialogs: NativeDialogs | undefined }): HandlersFor<DialogChannel> {
   return {
     'dialog:pickFolder': async ({ purpose }) => {
       if (!dialogs) return null;
@@ -44,7 +44,7 @@ export function dialogHandlers(backend: Backend, dialogs: NativeDialogs | undefi
 
     'dialog:pickBackupFile': async () => {
       // Only for a restore, which needs nobody signed in.
-      if (!backend.signedOut()) {
+      if (!session.signedOut()) {
         throw new AppError('INVALID_STATE', 'Plik kopii zapasowej wybiera się przy przywracaniu danych, gdy nikt nie jest zalogowany. Wyloguj się i spróbuj ponownie.');
       }
       if (!dialogs) return null;

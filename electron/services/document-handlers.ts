@@ -15,13 +15,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EntityManager } from 'typeorm';
-import type { Backend, HandlersFor, ReadySession } from '../backend';
-import { auditedWrite } from '../backend';
 import { safeFileName } from '../../shared/file-names';
 import type { IssuedDocumentRow } from '../db/entities';
+import type { Log } from '../data/data-folder';
 import { AppError } from '../errors';
-import type { Actor } from './cases';
+import type { HandlersFor, RequestContext } from '../session/context';
 import type { DocumentsService } from './documents';
 
 export type DocumentChannel = 'documents:list' | 'documents:issue' | 'documents:open' | 'documents:print' | 'documents:get';
@@ -35,11 +33,11 @@ const FILE_SLUGS: Record<string, string> = {
   'social-contract': 'kontrakt-socjalny',
   'family-work-plan': 'plan-pracy',
   'periodic-assessment': 'ocena-okresowa',
+  'court-opinion': 'opinia-o-rodzinie',
+  referral: 'skierowanie',
   'staff-change-letter': 'pismo-zmiana-osoby',
   'interview-record': 'wywiad-srodowiskowy',
   'asset-statement': 'oswiadczenie-majatkowe',
-  'court-opinion': 'opinia-o-rodzinie',
-  referral: 'skierowanie',
 };
 
 /** "kontrakt-socjalny-12-2026-w2.pdf": no spaces or slashes, readable in the viewer's title bar. */
@@ -133,40 +131,31 @@ export class TempFiles {
   }
 }
 
-export function documentHandlers(
-  backend: Backend,
-  documents: DocumentsService,
-  files: TempFiles,
-  opener: FileOpener | undefined,
-  log: ((message: string, error?: unknown) => void) | undefined,
-): HandlersFor<DocumentChannel> {
-  const write = <T,>(channel: DocumentChannel, session: ReadySession | null, caseId: string | null, work: (m: EntityManager, a: Actor) => Promise<T>): Promise<T> =>
-    auditedWrite(backend, channel, session, caseId, work);
-
-  const show = async (channel: 'documents:open' | 'documents:print', documentId: string, session: ReadySession | null): Promise<null> => {
+export function documentHandlers({ documents, files, opener, log }: { documents: DocumentsService; files: TempFiles; opener: FileOpener | undefined; log: Log }): HandlersFor<DocumentChannel> {
+  const show = async (ctx: RequestContext, documentId: string): Promise<null> => {
     if (!opener) throw new AppError('INVALID_STATE', 'Otwieranie dokumentów nie jest dostępne w tej wersji programu.');
-    const mode = channel === 'documents:print' ? 'print' : 'view';
-    const row = await write(channel, session, null, (m, a) => documents.read(m, a, documentId, mode === 'print' ? 'print' : 'open'));
+    const mode = ctx.channel === 'documents:print' ? 'print' : 'view';
+    const row = await ctx.write(null, (m, a) => documents.read(m, a, documentId, mode === 'print' ? 'print' : 'open'));
     const path = files.write(documentFileName(row), row.bytes);
     try {
       await opener(path, mode);
       files.release(path);
     } catch (error) {
       files.discard(path);
-      log?.(`Opening ${path} failed`, error);
+      log(`Opening ${path} failed`, error);
       throw new AppError('IO_ERROR', 'Nie udało się otworzyć dokumentu w przeglądarce plików PDF. Sprawdź, czy na komputerze jest zainstalowany program do otwierania plików PDF.');
     }
     return null;
   };
 
   return {
-    'documents:list': ({ caseId }, s) => write('documents:list', s, caseId, (m, a) => documents.list(m, a, caseId)),
+    'documents:list': ({ caseId }, ctx) => ctx.write(caseId, (m, a) => documents.list(m, a, caseId)),
     // Rendered with no lock held (documents.ts): the database stays free while the PDF worker prints.
-    'documents:issue': (input, s) => documents.issuing(() => write('documents:issue', s, input.caseId, (m, a) => documents.issue(m, a, input))),
-    'documents:open': ({ documentId }, s) => show('documents:open', documentId, s),
-    'documents:print': ({ documentId }, s) => show('documents:print', documentId, s),
-    'documents:get': async ({ documentId }, s) => {
-      const row = await write('documents:get', s, null, (m, a) => documents.read(m, a, documentId, 'download'));
+    'documents:issue': (input, ctx) => documents.issuing(() => ctx.write(input.caseId, (m, a) => documents.issue(m, a, input))),
+    'documents:open': ({ documentId }, ctx) => show(ctx, documentId),
+    'documents:print': ({ documentId }, ctx) => show(ctx, documentId),
+    'documents:get': async ({ documentId }, ctx) => {
+      const row = await ctx.write(null, (m, a) => documents.read(m, a, documentId, 'download'));
       return { fileName: documentFileName(row), bytes: row.bytes.toString('base64') };
     },
   };

@@ -20,10 +20,13 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import { basename, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import type { Backend } from '../backend';
+import type { Clock } from '../clock';
+import type { DataFolder } from '../data/data-folder';
 import { Database } from '../db/database';
 import { keyIdOf, newMasterKey, rekeyed, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
 import { AppError } from '../errors';
+import type { ReadySession } from '../session/context';
+import type { AuditService } from './audit';
 import { replaceFile, syncDir } from './durable-files';
 
 export const KEY_JOURNAL_FILE = 'asysta.zmiana-klucza.json';
@@ -97,14 +100,36 @@ function writeJournal(file: string, journal: z.infer<typeof journalSchema>): voi
 }
 
 export class KeyService {
-  constructor(private readonly backend: Backend) {}
+  constructor(private readonly ports: { folder: DataFolder; clock: Clock; audit: AuditService }) {}
+
+  /**
+   * Makes a change under a new master key and puts the new key into the session's own key
+   * buffer, so that everything holding it (a queued backup) uses the new key.
+   */
+  async changeFor(session: ReadySession, change: KeyChange): Promise<void> {
+    const newKey = await this.change(session.db, session.masterKey, change);
+    newKey.copy(session.masterKey);
+    newKey.fill(0);
+  }
+
+  /**
+   * Anchors the audit chain's head outside the database: in the slot file, under its HMAC (at every
+   * lock, sign-out and backup). The next sign-in checks it before appending anything.
+   */
+  async anchor(manager: EntityManager, masterKey: Buffer): Promise<void> {
+    const { folder, clock, audit } = this.ports;
+    const head = await audit.head(manager);
+    const keyring = await folder.readKeyring();
+    await writeKeyring(folder.keysFile, withAnchor(keyring, { ...head, at: clock.now().toISOString() }, masterKey));
+  }
 
   /**
    * Makes `change` under a new master key, with the live database `db` held exclusively, and
    * reopens `db` on the new key, which it returns; `oldKey` is left to the caller to wipe.
    */
   async change(db: Database, oldKey: Buffer, change: KeyChange): Promise<Buffer> {
-    const dataDir = this.backend.dataDir;
+    const { folder, clock, audit } = this.ports;
+    const dataDir = folder.dataDir;
     const newKey = newMasterKey();
     const started = performance.now();
     try {
@@ -114,21 +139,21 @@ export class KeyService {
         const keysTmp = join(dataDir, `asysta.klucz-${op}.keys.tmp`);
         try {
           await manager.query('VACUUM INTO ?', [snapshot]);
-          const copy = await this.backend.openDatabase(oldKey, { file: snapshot, migrate: false });
+          const copy = await folder.openDatabase(oldKey, { file: snapshot, migrate: false });
           let anchor: { seq: number; hash: string };
           try {
             anchor = await copy.write(async (m) => {
               await change.write?.(m);
-              await this.backend.audit.append(m, { actorId: change.actorId, action: 'keys.rekey', details: { reason: change.reason, keyId: keyIdOf(newKey) } });
-              return this.backend.audit.head(m);
+              await audit.append(m, { actorId: change.actorId, action: 'keys.rekey', details: { reason: change.reason, keyId: keyIdOf(newKey) } });
+              return audit.head(m);
             });
           } finally {
             await copy.close();
           }
-          Database.rekeyFile(snapshot, oldKey, newKey, this.backend.nativeBinding);
-          let keyring = await this.backend.readKeyring();
+          Database.rekeyFile(snapshot, oldKey, newKey, folder.nativeBinding);
+          let keyring = await folder.readKeyring();
           if (change.slots) keyring = await change.slots(keyring, oldKey);
-          keyring = withAnchor(rekeyed(keyring, oldKey, newKey), { ...anchor, at: this.backend.clock.now().toISOString() }, newKey);
+          keyring = withAnchor(rekeyed(keyring, oldKey, newKey), { ...anchor, at: clock.now().toISOString() }, newKey);
           await writeKeyring(keysTmp, keyring);
           syncDir(dataDir);
         } catch (error) {
@@ -142,7 +167,7 @@ export class KeyService {
         writeJournal(join(dataDir, KEY_JOURNAL_FILE), { db: basename(snapshot), keys: basename(keysTmp) });
         syncDir(dataDir);
         await closeFile();
-        finishSwap(dataDir, { db: basename(snapshot), keys: basename(keysTmp) }, this.backend.dbFile, this.backend.keysFile);
+        finishSwap(dataDir, { db: basename(snapshot), keys: basename(keysTmp) }, folder.dbFile, folder.keysFile);
         return newKey;
       });
     } catch (error) {

@@ -5,8 +5,6 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CourtExportService } from '../../../../electron/services/court-export';
-import { CourtService } from '../../../../electron/services/court';
 import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
 import { PASSWORD, caseWithRequest, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH } from '../pdf/pdf-helpers';
@@ -26,10 +24,8 @@ describe('court export interrupted by a lock', () => {
     const { caseId } = await caseWithRequest(t, 'anowak', 1);
     await signIn(t, HEAD.login);
     dir = tempDir('asysta-akta-');
-    const exporter = new CourtExportService(t.backend, new CourtService(t.backend.clock, t.backend.audit, t.backend.cases), () => FONT_DIR);
-    const session = t.backend.readySession();
     // The idle lock strikes while the files are being written.
-    const run = exporter.run(session, { caseId, parts: ['chronology'], folder: dir }, (progress) => {
+    const run = t.backend.courtExport.run(t.backend.requestContext('court:export'), { caseId, parts: ['chronology'], folder: dir }, (progress) => {
       if (progress.label === 'Zapisuję pliki') void t.backend.invoke('session:lock', {});
     });
     const outcome = await run.then(
