@@ -461,63 +461,72 @@ export class BackupService {
     this.recoverInterruptedRestore();
   }
 
-  /** Writes a backup and records it ('backup.create') with the last-backup marker, in one transaction. */
+  /**
+   * Writes a backup and records it ('backup.create') with the last-backup marker, in one transaction.
+   * The database is held only while its snapshot is taken (VACUUM INTO) — the snapshot, the slot
+   * file and the integrity key are taken together, so a key change cannot slip in between — and
+   * again for the short record. Writing the file and reading it back run beside other calls.
+   */
   async createBackup(source: BackupSource, target: BackupTarget, trigger: BackupTrigger): Promise<BackupResult> {
     const started = performance.now();
     return this.exclusive(async () => {
       const { folder, file, keep } = this.resolveTarget(target);
       const createdAt = this.ports.clock.now().toISOString();
-      return source.db.read(async (manager) => {
-        // Read under the database's lock: a key change cannot slip in between the two.
-        const keyring = await this.folder.readKeyring();
-        const header: BackupHeader = {
-          format: 'asysta-backup',
-          version: BACKUP_FORMAT_VERSION,
-          officeId: keyring.officeId,
-          createdAt,
-          migrations: await source.db.appliedMigrations(),
-          macSalt: randomBytes(32).toString('base64'),
-          keyId: keyIdOf(source.masterKey),
-          auditHead: await this.ports.audit.head(manager),
-        };
-        const macKey = backupMacKey(source.masterKey, header);
-        const snapshot = join(this.dataDir, `asysta.kopia-${process.pid}-${randomBytes(8).toString('hex')}.db.tmp`);
-        let written: { size: number; sha256: string };
-        let check: ScanResult;
-        try {
+      const snapshot = join(this.dataDir, `asysta.kopia-${process.pid}-${randomBytes(8).toString('hex')}.db.tmp`);
+      let macKey: Buffer | undefined;
+      let written: { size: number; sha256: string };
+      let check: ScanResult;
+      let officeId: string;
+      try {
+        const taken = await source.db.read(async (manager) => {
+          const keyring = await this.folder.readKeyring();
+          const header: BackupHeader = {
+            format: 'asysta-backup',
+            version: BACKUP_FORMAT_VERSION,
+            officeId: keyring.officeId,
+            createdAt,
+            migrations: await source.db.appliedMigrations(),
+            macSalt: randomBytes(32).toString('base64'),
+            keyId: keyIdOf(source.masterKey),
+            auditHead: await this.ports.audit.head(manager),
+          };
+          const key = backupMacKey(source.masterKey, header);
+          macKey = key;
           await manager.query('VACUUM INTO ?', [snapshot]);
-          written = await writeBackupFile(file, header, JSON.stringify(keyring), snapshot, macKey);
-          // Self-check: read the file back, as a restore would, before telling anyone it is there.
-          check = await withFile(file, (handle, size) => scanBackup(handle, size, { macKey }));
-        } catch (error) {
-          removeQuietly(file);
-          throw ioError(error, 'Nie udało się zapisać kopii zapasowej w wybranym folderze (brak miejsca na dysku lub uprawnień). Nic nie zostało zmienione.');
-        } finally {
-          macKey.fill(0);
-          removeQuietly(snapshot, `${snapshot}-journal`);
-        }
-        if (!check.sumOk || !check.tagOk || check.sha256 !== written.sha256) {
-          removeQuietly(file);
-          throw new AppError('IO_ERROR', 'Kopia zapasowa zapisała się z błędami (sprawdź dysk lub nośnik) i została usunięta. Spróbuj ponownie.');
-        }
-        const fileName = basename(file);
-        const removed = keep ? await beyondKeep(folder, keep, keyring.officeId, fileName) : [];
-        const last: LastBackup = { at: createdAt, fileName, size: written.size, sha256: written.sha256 };
-        try {
-          await manager.transaction(async (tx) => {
-            await this.ports.audit.append(tx, { actorId: source.actorId, action: 'backup.create', details: { fileName, size: written.size, sha256: written.sha256, trigger, removed } });
-            await tx.getRepository(SettingEntity).save({ key: LAST_BACKUP_KEY, value: JSON.stringify(last), updatedAt: createdAt, updatedBy: source.actorId });
-          });
-        } catch (error) {
-          // Not on record, so not a backup: nothing half done.
-          removeQuietly(file);
-          throw error;
-        }
-        for (const name of removed) removeQuietly(join(folder, name));
-        // The chain's head, as this backup's header holds it, anchored in the slot file too.
-        await this.ports.keys.anchor(manager, source.masterKey);
-        return { fileName, folder, size: written.size, sha256: written.sha256, createdAt, removed, durationMs: Math.round(performance.now() - started) };
-      });
+          return { keyring, header, macKey: key };
+        });
+        officeId = taken.keyring.officeId;
+        written = await writeBackupFile(file, taken.header, JSON.stringify(taken.keyring), snapshot, taken.macKey);
+        // Self-check: read the file back, as a restore would, before telling anyone it is there.
+        check = await withFile(file, (handle, size) => scanBackup(handle, size, { macKey: taken.macKey }));
+      } catch (error) {
+        removeQuietly(file);
+        throw ioError(error, 'Nie udało się zapisać kopii zapasowej w wybranym folderze (brak miejsca na dysku lub uprawnień). Nic nie zostało zmienione.');
+      } finally {
+        macKey?.fill(0);
+        removeQuietly(snapshot, `${snapshot}-journal`);
+      }
+      if (!check.sumOk || !check.tagOk || check.sha256 !== written.sha256) {
+        removeQuietly(file);
+        throw new AppError('IO_ERROR', 'Kopia zapasowa zapisała się z błędami (sprawdź dysk lub nośnik) i została usunięta. Spróbuj ponownie.');
+      }
+      const fileName = basename(file);
+      const removed = keep ? await beyondKeep(folder, keep, officeId, fileName) : [];
+      const last: LastBackup = { at: createdAt, fileName, size: written.size, sha256: written.sha256 };
+      try {
+        await source.db.write(async (tx) => {
+          await this.ports.audit.append(tx, { actorId: source.actorId, action: 'backup.create', details: { fileName, size: written.size, sha256: written.sha256, trigger, removed } });
+          await tx.getRepository(SettingEntity).save({ key: LAST_BACKUP_KEY, value: JSON.stringify(last), updatedAt: createdAt, updatedBy: source.actorId });
+        });
+      } catch (error) {
+        // Not on record, so not a backup: nothing half done.
+        removeQuietly(file);
+        throw error;
+      }
+      for (const name of removed) removeQuietly(join(folder, name));
+      // The chain's head anchored in the slot file too.
+      await source.db.read((manager) => this.ports.keys.anchor(manager, source.masterKey));
+      return { fileName, folder, size: written.size, sha256: written.sha256, createdAt, removed, durationMs: Math.round(performance.now() - started) };
     });
   }
 
