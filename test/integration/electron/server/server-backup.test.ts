@@ -71,7 +71,8 @@ describe('server backup', () => {
     expect((await failure(verifyServerBackup(file, 'Inne-Hasło-Długie-99'))).code).toBe('WRONG_PASSWORD');
     const damaged = join(folder, 'uszkodzona.aspg');
     const bytes = readFileSync(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x40;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0x40;
     writeFileSync(damaged, bytes);
     expect((await failure(verifyServerBackup(damaged, PASSWORD))).message).toMatch(/uszkodzona/);
     const other = join(folder, 'inny.aspg');
