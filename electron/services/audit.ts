@@ -12,6 +12,7 @@ import type { AuditEntryView, AuditVerification } from '../../shared/ipc';
 import type { Clock } from '../clock';
 import { canonicalJson, entryHash, GENESIS_HASH } from '../data/audit-chain';
 import { AuditEntity, SettingEntity, UserEntity, type AuditRow } from '../db/entities';
+import { csvText } from './csv';
 
 export { canonicalJson, entryHash, GENESIS_HASH };
 
@@ -248,28 +249,18 @@ function broken(checked: number, id: number, message: string): AuditVerification
 
 const CSV_HEADERS = ['Nr', 'Czas (UTC)', 'Użytkownik', 'Zdarzenie', 'Kod zdarzenia', 'Rodzaj obiektu', 'Obiekt', 'Sprawa', 'Szczegóły'];
 
-/** RFC 4180 CSV with a BOM and semicolons, which is what Polish Excel opens without a wizard. */
+/** The audit trail as CSV (./csv.ts: BOM, semicolons, CRLF, formulas neutralised). */
 export function auditCsv(entries: AuditEntryView[]): string {
-  const cell = (value: unknown): string => {
-    let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-    // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = entries.map((e) =>
-    [
-      e.id,
-      e.at,
-      e.actorName ?? e.actorId ?? '',
-      auditActionLabel(e.action),
-      e.action,
-      e.entityType ? auditEntityLabel(e.entityType) : '',
-      e.entityId ? (e.refs[e.entityId] ?? e.entityId) : '',
-      e.caseId ? (e.refs[e.caseId] ?? e.caseId) : '',
-      canonicalJson(e.details),
-    ]
-      .map(cell)
-      .join(';'),
-  );
-  return `\uFEFF${[CSV_HEADERS.join(';'), ...lines].join('\r\n')}\r\n`;
+  const rows = entries.map((e) => [
+    e.id,
+    e.at,
+    e.actorName ?? e.actorId ?? '',
+    auditActionLabel(e.action),
+    e.action,
+    e.entityType ? auditEntityLabel(e.entityType) : '',
+    e.entityId ? (e.refs[e.entityId] ?? e.entityId) : '',
+    e.caseId ? (e.refs[e.caseId] ?? e.caseId) : '',
+    canonicalJson(e.details),
+  ]);
+  return csvText([CSV_HEADERS, ...rows]);
 }

@@ -55,7 +55,7 @@ import type { AuditService } from './audit';
 import type { Actor, CasesService } from './cases';
 import type { DocumentsService } from './documents';
 import { prepared } from './raw-sql';
-import { csvCell } from './stats';
+import { csvText } from './csv';
 import { xlsxWorkbook, type Cell } from './xlsx';
 
 type IssueInput = z.output<typeof referralIssueSchema>;
@@ -564,8 +564,7 @@ export class ReferralsService {
     const base = `${slug}-${this.cases.today()}`;
     let file: ReferralFile;
     if (input.format === 'csv') {
-      const csv = `\uFEFF${table.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-      file = { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
+      file = { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csvText(table), 'utf8').toString('base64'), rows: rows.length };
     } else {
       const book = xlsxWorkbook([{ name: 'Skierowania', widths: [18, 40, 16, 14], rows: table }], this.clock.now());
       file = { fileName: safeFileName(`${base}.xlsx`), bytes: book.toString('base64'), rows: rows.length };
@@ -593,8 +592,7 @@ export class ReferralsService {
     ];
     const base = `skierowania-miesiecznie-${from}-${to}`;
     if (format === 'csv') {
-      const csv = `\uFEFF${table.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-      return { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csv, 'utf8').toString('base64'), rows: rows.length };
+      return { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csvText(table), 'utf8').toString('base64'), rows: rows.length };
     }
     const book = xlsxWorkbook([{ name: 'Skierowania', widths: [12, 30, 14, 10, 22, 12], rows: table }], this.clock.now());
     return { fileName: safeFileName(`${base}.xlsx`), bytes: book.toString('base64'), rows: rows.length };

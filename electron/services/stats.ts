@@ -22,6 +22,7 @@ import { STATS_HEADERS, statsRows, type StatsFile, type StatsFormat, type StatsV
 import { safeFileName } from '../../shared/file-names';
 import { officeTime, type Clock } from '../clock';
 import { prepared } from './raw-sql';
+import { csvText } from './csv';
 import { xlsxWorkbook, type Cell } from './xlsx';
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -149,22 +150,12 @@ function table(view: StatsView, officeName: string): Cell[][] {
   ];
 }
 
-/** One CSV cell: quoted when needed, formula-like text neutralised (CSV injection). */
-export function csvCell(value: Cell): string {
-  const raw = value !== null && typeof value === 'object' ? value.value : value;
-  let text = raw === null ? '' : String(raw);
-  // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-  if (typeof raw === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** CSV (BOM, semicolons, CRLF: what Polish Excel opens without a wizard) or XLSX. */
 export function statsFile(view: StatsView, format: StatsFormat, officeName: string, at: Date): StatsFile {
   const base = `sprawozdanie-wspieranie-rodziny-${view.from}-${view.to}`;
   const rows = table(view, officeName);
   if (format === 'csv') {
-    const csv = `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-    return { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csv, 'utf8').toString('base64') };
+    return { fileName: safeFileName(`${base}.csv`), bytes: Buffer.from(csvText(rows), 'utf8').toString('base64') };
   }
   const book = xlsxWorkbook([{ name: 'Sprawozdanie', widths: [44, 90, 10], rows }], at);
   return { fileName: safeFileName(`${base}.xlsx`), bytes: book.toString('base64') };
