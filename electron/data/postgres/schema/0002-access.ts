@@ -131,6 +131,7 @@ GRANT EXECUTE ON FUNCTION asysta.app_user_id(), asysta.is_head(), asysta.is_work
   asysta.my_families(), asysta.my_persons(boolean), asysta.my_declarations(), asysta.change_own_password(text) TO ${all};
 GRANT EXECUTE ON FUNCTION asysta.provision_login(text, text), asysta.set_password(text, text) TO ${head};
 GRANT USAGE ON SCHEMA asysta TO ${ident(r.setup)};
+GRANT SELECT ON asysta.schema_version TO ${ident(r.setup)};
 GRANT EXECUTE ON FUNCTION asysta.create_office(jsonb, jsonb, jsonb, text) TO ${ident(r.setup)};
 `;
 }
