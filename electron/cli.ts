@@ -13,9 +13,7 @@ import { findUserSlot, recoverySlot } from './db/keyring';
 import { AppError } from './errors';
 import { UserEntity } from './db/entities';
 import { DEMO_MAX_FAMILIES, seedDemo } from './tools/demo';
-import { CourtService } from './services/court';
-import { CourtExportService, progressLine } from './services/court-export';
-import { requireFontDir } from './services/court-handlers';
+import { progressLine } from './services/court-export';
 import { idSchema, officeSchema, loginSchema, passwordSchema, recoveryCodeSchema } from '../shared/schemas';
 import { courtExportSchema, EXPORT_PARTS } from '../shared/court';
 import { count } from '../shared/text';
@@ -176,8 +174,7 @@ async function exportCase(backend: Backend, values: Record<string, string | bool
   if (!signedIn.ok) throw new CliError(signedIn.error.message, 3);
   console.log('Przygotowuję akta…');
   // The same code path as the app's court:export (access, audit, files), with progress on the terminal.
-  const exporter = new CourtExportService(backend, new CourtService(backend.clock, backend.audit, backend.cases), requireFontDir(FONT_DIR));
-  const result = await exporter.run(backend.readySession(), input, (p) => console.log(`  ${progressLine(p)}`));
+  const result = await backend.courtExport.run(backend.requestContext('court:export'), input, (p) => console.log(`  ${progressLine(p)}`));
   console.log(`Zapisano w ${result.folder}:`);
   console.log(`  ${result.bundle.name}  (${result.bundle.pages} stron)  SHA-256: ${result.bundle.sha256}`);
   console.log(`  ${result.zip.name}  SHA-256: ${result.zip.sha256}`);
