@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors';
@@ -225,6 +225,29 @@ export async function serviceAccount(env: NodeJS.ProcessEnv = process.env): Prom
   throw new AppError('INTERNAL', `Nie udało się utworzyć konta systemowego ${name} dla PostgreSQL: ${created.stderr.trim()}`);
 }
 
+/**
+ * Refuses a server folder the service account could not reach (e.g. inside /root or a home folder
+ * closed to others): initdb would fail later with a bare "Permission denied".
+ */
+function requireReachable(account: ServiceAccount, folder: string): void {
+  let path = resolve(folder);
+  for (;;) {
+    if (existsSync(path)) {
+      const st = statSync(path);
+      const mayEnter = st.mode & 0o001 || (st.uid === account.uid && st.mode & 0o100) || (st.gid === account.gid && st.mode & 0o010);
+      if (!mayEnter) {
+        throw new AppError(
+          'INVALID_STATE',
+          `Konto ${account.name}, na którym działa PostgreSQL, nie może wejść do folderu ${path}. Wybierz folder serwera poza katalogiem domowym (np. /srv/asysta) albo pozwól na wejście: chmod o+x ${path}`,
+        );
+      }
+    }
+    const parent = dirname(path);
+    if (parent === path) return;
+    path = parent;
+  }
+}
+
 /** Gives a file or folder to the service account (a no-op when there is none). */
 function giveTo(account: ServiceAccount | null, path: string): void {
   if (account) chownSync(path, account.uid, account.gid);
@@ -381,6 +404,7 @@ export async function initCluster(options: InitOptions): Promise<{ config: Serve
   const port = options.port ?? DEFAULT_PORT;
   const hosts = unique(options.hosts && options.hosts.length > 0 ? [...options.hosts] : localHosts());
 
+  if (account) requireReachable(account, dirname(paths.dir));
   mkdirSync(paths.dir, { recursive: true });
   // The service account must reach DATA through DIR, without reading DIR's other files.
   if (account) chmodSync(paths.dir, 0o711);
