@@ -25,6 +25,8 @@ async function bootstrap(admin: ClientBase, r: ServerRoles): Promise<void> {
   END $$`);
   await admin.query(`ALTER ROLE ${ident(r.owner)} NOLOGIN CREATEROLE BYPASSRLS`);
   await admin.query(`CREATE SCHEMA IF NOT EXISTS asysta AUTHORIZATION ${ident(r.owner)}`);
+  // Functions are executable only where a step grants it (PostgreSQL's default is PUBLIC).
+  await admin.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${ident(r.owner)} REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC`);
   await admin.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
   await admin.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${ident(r.owner)}`);
   await admin.query(`CREATE TABLE IF NOT EXISTS asysta.schema_version (

@@ -42,6 +42,7 @@ CREATE INDEX case_search_document ON case_search USING gin (document);
 ALTER TABLE case_search ENABLE ROW LEVEL SECURITY; ALTER TABLE case_search FORCE ROW LEVEL SECURITY;
 CREATE POLICY visible_docs ON case_search FOR SELECT USING (doc_id IN (SELECT d.id FROM search_doc d));
 GRANT SELECT ON case_search TO ${ROLES.map((role) => ident(r.groups[role])).join(', ')};
+GRANT EXECUTE ON FUNCTION asysta.fold(text), asysta.search_words(text) TO ${ROLES.map((role) => ident(r.groups[role])).join(', ')};
 
 CREATE FUNCTION asysta.reindex_case(target text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
