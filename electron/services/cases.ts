@@ -44,7 +44,7 @@ import type {
   RequestView,
   ReportSource,
 } from '../../shared/cases';
-import type { SessionUser, Settings } from '../../shared/ipc';
+import type { Actor } from '../session/context';
 import { officeDay, officeTime, type Clock } from '../clock';
 import {
   AnalysisEntity,
@@ -80,10 +80,8 @@ type Decision = z.output<typeof decisionSchema>;
 type Note = z.output<typeof noteSchema>;
 type DuplicateQuery = z.output<typeof duplicateQuerySchema>;
 
-export interface Actor {
-  user: SessionUser;
-  settings: Settings;
-}
+/** Who acts: defined with the session (session/context.ts); the services of a case take it from here too. */
+export type { Actor };
 
 export interface LoadedCase {
   row: CaseRow;
