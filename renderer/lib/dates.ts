@@ -31,7 +31,7 @@ export function readDate(text: string, bounds: { minDate?: IsoDate | undefined; 
   if (value === '') return { ok: true, date: null };
   const date = parsePolishDate(value);
   if (!date) {
-    const match = /^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$/.exec(value) ?? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const match = /^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$/.exec(value) ?? /^\d{4}-\d{2}-\d{2}$/.exec(value);
     if (match) return { ok: false, message: `Nie ma takiego dnia w kalendarzu: ${value}.` };
     if (/^\d{1,2}[.\-/ ]\d{1,2}[.\-/ ]\d{2}$/.test(value)) return { ok: false, message: 'Wpisz rok czterema cyframi, np. 17.04.1991.' };
     return { ok: false, message: 'Wpisz datę jako DD.MM.RRRR, np. 17.04.1991.' };

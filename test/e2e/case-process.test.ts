@@ -238,7 +238,7 @@ describe('the case process: from the report to an assigned family assistant', ()
     const resultText = plain(await result.textContent());
     expect(resultText).toContain('1 182,50 zł');
     expect(resultText).toContain('823,00 zł');
-    expect(resultText).toContain('143,68%');
+    expect(resultText).toContain('143,68 %');
     expect(resultText).toContain('2 180,95 zł');
     expect(resultText).toContain('Świadczenie wychowawcze nie wlicza się do dochodu');
     expect(resultText).toContain('2,5 ha × 459,00 zł = 1 147,50 zł');

@@ -2,10 +2,7 @@ import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title
 import type { ReactNode } from 'react';
 import { formatPolishDate } from '../../../shared/domain/dates';
 import { formatZl, incomeSourceLabel, type IncomeTestResult } from '../../../shared/domain/income';
-
-function percent(value: number): string {
-  return `${value.toFixed(2).replace('.', ',')}%`;
-}
+import { formatPercent } from '../../../shared/polish';
 
 function hectares(value: number): string {
   return `${String(value).replace('.', ',')} ha`;
@@ -50,7 +47,7 @@ export function IncomeResultPanel({
           <Figure label={result.singlePerson ? 'Kryterium (osoba samotnie gospodarująca)' : 'Kryterium (osoba w rodzinie)'}>
             {formatZl(result.criterionGr)}
           </Figure>
-          <Figure label="Dochód jako % kryterium">{percent(result.percentOfCriterion)}</Figure>
+          <Figure label="Dochód jako % kryterium">{formatPercent(result.percentOfCriterion)}</Figure>
           <Figure label={`Próg FEPŻ na osobę (${result.foodAidThresholdPercent}% kryterium)`}>{formatZl(foodThresholdGr)}</Figure>
         </SimpleGrid>
         <Text>
