@@ -7,6 +7,7 @@ import { art7ReasonsSchema, caseStatusSchema, REFERRAL_TARGETS, type AvailableAc
 import { MIN_DATE, calendarDate, isoDateSchema, type IsoDate } from './domain/dates';
 import { incomeItemSchema, hectaresSchema, type IncomeTestResult } from './domain/income';
 import { peselMatches, validatePesel, type Sex } from './domain/pesel';
+import { PAGE_SIZE_MAX, pageSchema, pageSizeSchema } from './paging';
 import { boundedRecord, nameText, optionalText, phoneSchema, postalCodeSchema, sequenceSchema, text } from './schemas';
 import type { SegmentAnswers } from './domain/interviewForm';
 import type { Deadline } from './domain/deadlines';
@@ -282,7 +283,7 @@ export interface CaseSummary {
 /** How the case list can be ordered (server-side; ties always fall back to the newest report, then the id). */
 export const CASE_LIST_SORTS = ['reportedOn', 'familyName', 'status'] as const;
 export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
-export const CASE_LIST_PAGE_SIZE_MAX = 200;
+export const CASE_LIST_PAGE_SIZE_MAX = PAGE_SIZE_MAX;
 export const CASE_LIST_PAGE_SIZE_DEFAULT = 50;
 
 /** One page of the case list: filters, order and page are the main process's work, never the screen's. */
@@ -291,18 +292,8 @@ export const caseListQuerySchema = z.object({
   q: z.string({ error: 'Szukany tekst musi być tekstem.' }).trim().max(100, { error: 'Szukany tekst: najwyżej 100 znaków.' }).optional(),
   sort: z.enum(CASE_LIST_SORTS, { error: 'Listę spraw można sortować tylko po dacie zgłoszenia, nazwisku lub stanie sprawy.' }).default('reportedOn'),
   direction: z.enum(['asc', 'desc'], { error: 'Kierunek sortowania: rosnąco albo malejąco.' }).default('desc'),
-  page: z
-    .number({ error: 'Numer strony musi być liczbą.' })
-    .int({ error: 'Numer strony musi być liczbą całkowitą.' })
-    .min(1, { error: 'Numer strony zaczyna się od 1.' })
-    .max(1_000_000, { error: 'Numer strony jest za duży.' })
-    .default(1),
-  pageSize: z
-    .number({ error: 'Liczba spraw na stronie musi być liczbą.' })
-    .int({ error: 'Liczba spraw na stronie musi być liczbą całkowitą.' })
-    .min(1, { error: 'Na stronie musi być co najmniej 1 sprawa.' })
-    .max(CASE_LIST_PAGE_SIZE_MAX, { error: `Na stronie może być najwyżej ${CASE_LIST_PAGE_SIZE_MAX} spraw.` })
-    .default(CASE_LIST_PAGE_SIZE_DEFAULT),
+  page: pageSchema.default(1),
+  pageSize: pageSizeSchema('spraw', CASE_LIST_PAGE_SIZE_DEFAULT),
 });
 export type CaseListQuery = z.output<typeof caseListQuerySchema>;
 

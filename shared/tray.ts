@@ -7,13 +7,21 @@ import { z } from 'zod';
 import type { CaseloadView } from './cases';
 import type { IsoDate } from './domain/dates';
 import type { DeadlineKind, DeadlineUrgency } from './domain/deadlines';
+import { pageSchema, pageSizeSchema } from './paging';
 
-export const TRAY_LIMIT_MAX = 5000;
+export const TRAY_LIMIT_DEFAULT = 50;
+
+const groupPages = z.object({ overdue: pageSchema, this_week: pageSchema, later: pageSchema }).partial();
 
 export const trayQuerySchema = z.object({
-  /** Most items listed per group of the office's tray (all are counted). */
-  officeLimit: z.number().int().min(1).max(TRAY_LIMIT_MAX).default(200),
+  /** Items listed per group (all are counted): overdue, within 7 days, later. */
+  limit: pageSizeSchema('zadań', TRAY_LIMIT_DEFAULT),
+  /** The page each group shows ("Pokaż więcej"), 1 when not given: "mine", and the kierownik's "office". */
+  pages: z.object({ mine: groupPages, office: groupPages }).partial().default({}),
 });
+export type TrayQuery = z.output<typeof trayQuerySchema>;
+/** Per group: how many items come before the listed ones. */
+export type TrayOffsets = Record<DeadlineUrgency, number>;
 
 export interface TrayItem {
   kind: DeadlineKind;
@@ -33,8 +41,9 @@ export interface TrayGroup {
   urgency: DeadlineUrgency;
   /** Polish heading (DEADLINE_URGENCY_LABELS). */
   label: string;
-  /** How many items the group has; `items` may list fewer (the office's tray is capped). */
+  /** How many items the group has; `items` lists one page of them (`offset` before it). */
   total: number;
+  offset: number;
   items: TrayItem[];
 }
 

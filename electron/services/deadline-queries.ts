@@ -36,7 +36,7 @@ import {
   type DeadlineKind,
   type DeadlineUrgency,
 } from '../../shared/domain/deadlines';
-import type { TrayItem, TrayList } from '../../shared/tray';
+import type { TrayItem, TrayList, TrayOffsets } from '../../shared/tray';
 import { prepared } from './raw-sql';
 
 export type DeadlineScope =
@@ -294,8 +294,16 @@ export function compareDeadlinesFast(a: CaseDeadline, b: CaseDeadline): number {
 
 const URGENCIES: readonly DeadlineUrgency[] = ['overdue', 'this_week', 'later'];
 
-function emptyGroups(): TrayList['groups'] {
-  return URGENCIES.map((urgency) => ({ urgency, label: DEADLINE_URGENCY_LABELS[urgency], total: 0, items: [] as TrayItem[] }));
+function emptyGroups(offsets: TrayOffsets): TrayList['groups'] {
+  return URGENCIES.map((urgency) => ({ urgency, label: DEADLINE_URGENCY_LABELS[urgency], total: 0, offset: offsets[urgency], items: [] as TrayItem[] }));
+}
+
+/** No items skipped: each group from its first. */
+export const FIRST_PAGES: TrayOffsets = { overdue: 0, this_week: 0, later: 0 };
+
+/** Lists the item (the group's `seen`-th) when it falls on the group's page. */
+function list(group: TrayList['groups'][number], seen: number, limit: number, item: () => TrayItem): void {
+  if (seen >= group.offset && group.items.length < limit) group.items.push(item());
 }
 
 function toItem(d: CaseDeadline, urgency: DeadlineUrgency): TrayItem {
@@ -303,29 +311,29 @@ function toItem(d: CaseDeadline, urgency: DeadlineUrgency): TrayItem {
 }
 
 /**
- * Sorted (compareDeadlines' order), classified (classifyDeadline) and grouped; at most `limit`
- * items listed per group.
+ * Sorted (compareDeadlines' order), classified (classifyDeadline) and grouped; per group, `limit`
+ * items listed after its offset (a page), all counted.
  */
-export function trayList(deadlines: readonly CaseDeadline[], today: IsoDate, limit: number): TrayList {
-  const groups = emptyGroups();
+export function trayList(deadlines: readonly CaseDeadline[], today: IsoDate, limit: number, offsets: TrayOffsets = FIRST_PAGES): TrayList {
+  const groups = emptyGroups(offsets);
   const byKind: Partial<Record<DeadlineKind, number>> = {};
   const urgencyOf = memo((due) => classifyDeadline(due, today));
   for (const d of [...deadlines].sort(compareDeadlinesFast)) {
     const urgency = urgencyOf(d.dueDate) as DeadlineUrgency;
     const group = groups[URGENCIES.indexOf(urgency)]!;
+    list(group, group.total, limit, () => toItem(d, urgency));
     group.total += 1;
     byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
-    if (group.items.length < limit) group.items.push(toItem(d, urgency));
   }
   return { groups, byKind };
 }
 
 /**
- * The whole office's tray: every deadline counted, the first `limit` of each group listed —
- * the same result as trayList(collectDeadlines(office)), without reading every deadline in full.
+ * The whole office's tray: every deadline counted, a page of each group listed — the same result
+ * as trayList(collectDeadlines(office), …), without reading every deadline in full.
  */
-export function officeTray(m: EntityManager, today: IsoDate, limit: number): TrayList {
-  const groups = emptyGroups();
+export function officeTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets = FIRST_PAGES): TrayList {
+  const groups = emptyGroups(offsets);
   const byKind: Partial<Record<DeadlineKind, number>> = {};
   const urgencyOf = memo((due) => classifyDeadline(due, today));
   /** Per due day: how many deadlines (all kinds), and where to find them in full. */
@@ -368,14 +376,18 @@ export function officeTray(m: EntityManager, today: IsoDate, limit: number): Tra
     }
   }
 
-  // The days each group lists: from its earliest, until `limit` deadlines are covered.
+  // The days each group lists: the days of its page (they hold items offset … offset + limit).
   const listed = new Set<IsoDate>();
   const covered = [0, 0, 0];
+  const skipped = [0, 0, 0];
   for (const day of [...days.keys()].sort()) {
     const g = URGENCIES.indexOf(urgencyOf(day) as DeadlineUrgency);
-    if (covered[g]! >= limit) continue;
-    covered[g]! += days.get(day)!;
-    listed.add(day);
+    const n = days.get(day)!;
+    const from = groups[g]!.offset;
+    if (covered[g]! >= from + limit) continue;
+    if (covered[g]! + n <= from) skipped[g]! += n;
+    else listed.add(day);
+    covered[g]! += n;
   }
 
   // Read those days in full, with the same rules.
@@ -393,8 +405,8 @@ export function officeTray(m: EntityManager, today: IsoDate, limit: number): Tra
   }
   for (const d of full.sort(compareDeadlinesFast)) {
     const urgency = urgencyOf(d.dueDate) as DeadlineUrgency;
-    const group = groups[URGENCIES.indexOf(urgency)]!;
-    if (group.items.length < limit) group.items.push(toItem(d, urgency));
+    const g = URGENCIES.indexOf(urgency);
+    list(groups[g]!, skipped[g]!++, limit, () => toItem(d, urgency));
   }
   return { groups, byKind };
 }

@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { CaseloadView } from '../../shared/cases';
 import type { IsoDate } from '../../shared/domain/dates';
 import type { Role } from '../../shared/domain/roles';
-import type { TrayView } from '../../shared/tray';
+import type { TrayOffsets, TrayQuery, TrayView } from '../../shared/tray';
 import { officeDay, type Clock } from '../clock';
 import type { Actor } from './cases';
 import { ASSISTANT_KINDS, collectDeadlines, HEAD_KINDS, officeTray, trayList, WORKER_KINDS, type CaseDeadline } from './deadline-queries';
@@ -26,7 +26,8 @@ export class TrayService {
     return officeDay(this.clock);
   }
 
-  get(m: EntityManager, actor: Actor, officeLimit: number): TrayView {
+  /** Per group, `query.limit` items of the page asked for (the first when none), every item counted. */
+  get(m: EntityManager, actor: Actor, query: TrayQuery): TrayView {
     const today = this.today();
     const { id, roles } = actor.user;
     const isHead = roles.includes('head');
@@ -36,11 +37,17 @@ export class TrayService {
     if (roles.includes('family_assistant')) mine.push(...collectDeadlines(m, { kind: 'assistant', userId: id }, ASSISTANT_KINDS));
     return {
       today,
-      mine: trayList(mine, today, Number.POSITIVE_INFINITY),
-      office: isHead ? officeTray(m, today, officeLimit) : null,
+      mine: trayList(mine, today, query.limit, offsets(query, 'mine')),
+      office: isHead ? officeTray(m, today, query.limit, offsets(query, 'office')) : null,
       caseloads: isHead ? caseloads(m, actor.settings.caseloadLimit) : null,
     };
   }
+}
+
+function offsets(query: TrayQuery, section: 'mine' | 'office'): TrayOffsets {
+  const pages = query.pages[section] ?? {};
+  const skip = (page: number | undefined) => ((page ?? 1) - 1) * query.limit;
+  return { overdue: skip(pages.overdue), this_week: skip(pages.this_week), later: skip(pages.later) };
 }
 
 /** Families each active assistant works with now (art. 15 ust. 4 u.w.r.), against the office's limit. */

@@ -15,7 +15,7 @@ import { ManualClock } from '../../electron/clock';
 import { IssuedDocumentEntity } from '../../electron/db/entities';
 import { seedDemo } from '../../electron/tools/demo';
 import { EXPORT_PARTS, type ExportResult } from '../../shared/court';
-import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/backend';
+import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/office';
 import { median, report } from './stats';
 
 const FONT_DIR = fileURLToPath(new URL('../../electron/pdf/fonts', import.meta.url));

@@ -12,8 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { createBackend } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
 import { DEFAULT_SCRYPT, burnScrypt } from '../../electron/db/keyring';
-import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/backend';
-import { NOW, office } from './search-tray';
+import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/office';
+import { NOW } from './queries';
+import { office } from './search-tray';
 
 /**
  * The seeded office when BENCH_FAMILIES is set (cached like the search bench's), otherwise an

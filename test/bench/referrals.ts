@@ -16,7 +16,7 @@ import { ManualClock } from '../../electron/clock';
 import { makePesel } from '../../shared/domain/pesel';
 import { personKey } from '../../shared/domain/text';
 import type { ReferralIssueInput } from '../../shared/referrals';
-import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/backend';
+import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/office';
 import { median, percentile, report } from './stats';
 
 const FONT_DIR = fileURLToPath(new URL('../../electron/pdf/fonts', import.meta.url));

@@ -12,18 +12,18 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { createBackend, DB_FILE, type Backend } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
 import { Database } from '../../electron/db/database';
-import { DEMO_SEEDER_VERSION, Rng, seedDemo, type DemoFamily, type DemoReport } from '../../electron/tools/demo';
+import { DEMO_SEEDER_VERSION, seedDemo, type DemoReport } from '../../electron/tools/demo';
 import { collectDeadlines } from '../../electron/services/deadline-queries';
 import { SearchService } from '../../electron/services/search';
 import { TrayService } from '../../electron/services/tray';
 import type { Actor } from '../../electron/services/cases';
 import type { SessionUser } from '../../shared/ipc';
-import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/backend';
+import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/office';
+import { NOW, realisticQueries } from './queries';
 import { median, percentile, report } from './stats';
 
 const FAMILIES = Number(process.env['BENCH_FAMILIES'] ?? 10_000);
 const SEED = 1;
-export const NOW = '2026-06-15T08:00:00.000Z';
 const STAFF_PASSWORD = HEAD.password;
 
 interface Cached {
@@ -58,34 +58,6 @@ export async function office(): Promise<{ folder: string; cached: Cached; seeded
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** What people type: surnames whole, begun, without Polish letters; first names; PESEL beginnings; case numbers; addresses; letters as typed. */
-function realisticQueries(families: readonly DemoFamily[], count: number): string[] {
-  const rng = new Rng(20260615);
-  const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L');
-  const queries: string[] = [];
-  while (queries.length < count) {
-    const f = rng.pick(families);
-    const p = rng.pick(f.members);
-    const kind = rng.int(0, 11);
-    if (kind === 0) queries.push(p.lastName);
-    else if (kind === 1) queries.push(plain(p.lastName).toLowerCase());
-    else if (kind === 2) queries.push(p.lastName.slice(0, rng.int(3, 5)));
-    else if (kind === 3) queries.push(`${p.firstName} ${p.lastName}`);
-    else if (kind === 4) queries.push(`${plain(p.lastName)} ${p.firstName.slice(0, 2)}`);
-    else if (kind === 5) queries.push((p.pesel ?? p.documentNumber ?? '').slice(0, rng.pick([6, 8, 11])));
-    else if (kind === 6) queries.push(f.caseNumber);
-    else if (kind === 7) queries.push(f.caseNumber.split('.').slice(2).join('.'));
-    else if (kind === 8) queries.push(`${f.address.street.replace(/^ul\. /, '')} ${f.address.city}`);
-    else if (kind === 9) queries.push(f.address.city);
-    else {
-      // Typing a surname letter by letter.
-      const name = p.lastName;
-      for (let i = 2; i <= Math.min(name.length, 7); i++) queries.push(name.slice(0, i));
-    }
-  }
-  return queries.slice(0, count);
 }
 
 async function timeEach(queries: readonly string[], run: (q: string) => Promise<unknown> | unknown): Promise<number[]> {
@@ -181,7 +153,7 @@ export async function benchSearchTray(): Promise<void> {
         const trayTimes: number[] = [];
         for (let i = 0; i < 20; i++) {
           const t0 = performance.now();
-          await db.read(async (m) => tray.get(m, head, 200));
+          await db.read(async (m) => tray.get(m, head, { limit: 200, pages: {} }));
           trayTimes.push(performance.now() - t0);
         }
         return { searchTimes, trayTimes };

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MAIN_CJS, requireWithElectron, type RunningShell } from '../support/electron/load';
 import { ElectronStandIn } from '../support/electron/stand-in';
-import { tempDir } from '../support/backend';
+import { tempDir } from '../support/office';
 import { median, percentile, report } from './stats';
 
 export async function benchShell(rounds = 7): Promise<void> {

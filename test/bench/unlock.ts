@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createBackend } from '../../electron/backend';
 import { findUserSlot, openSlot } from '../../electron/db/keyring';
-import { HEAD, OFFICE, tempDir } from '../support/backend';
+import { HEAD, OFFICE, tempDir } from '../support/office';
 import { median, percentile, report } from './stats';
 
 export async function benchUnlock(rounds = 7): Promise<void> {

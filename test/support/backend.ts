@@ -1,26 +1,13 @@
 /** Builds a real backend over a real encrypted database in a temporary folder. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { expect } from 'vitest';
 import { createBackend, type Backend, type BackendOptions } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
-import type { ScryptParams } from '../../electron/db/keyring';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import type { AppErrorShape, Result } from '../../shared/result';
+import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from './office';
 
-/** Cheap KDF for tests; the cost itself is measured by `npm run bench`. */
-export const FAST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
-
-export const OFFICE = {
-  name: 'Gminny Ośrodek Pomocy Społecznej w Bielicach',
-  street: 'ul. Szkolna 12',
-  postalCode: '74-202',
-  city: 'Bielice',
-  gmina: 'Bielice',
-};
-
-export const HEAD = { firstName: 'Grażyna', lastName: 'Żółkiewska', login: 'gzolkiewska', password: 'Kierownik-2026!' };
+export { FAST_SCRYPT, HEAD, OFFICE, tempDir } from './office';
 
 export interface TestBackend {
   backend: Backend;
@@ -29,10 +16,6 @@ export interface TestBackend {
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   fail<C extends Channel>(channel: C, input: ChannelInput<C> | unknown): Promise<AppErrorShape>;
   cleanup(): Promise<void>;
-}
-
-export function tempDir(prefix = 'asysta-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** `options`: extra backend options (e.g. the PDF worker for the document register). */

@@ -4,14 +4,14 @@
  * click from where it is done. The kierownik also sees the whole office's deadlines, each
  * assistant's families against the limit, and the date of the last good backup.
  */
-import { Alert, Anchor, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Pagination, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import type { CaseloadView } from '../../../shared/cases';
 import { DEADLINE_KIND_LABELS, type DeadlineUrgency } from '../../../shared/domain/deadlines';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { can } from '../../../shared/domain/roles';
-import type { TrayGroup, TrayItem, TrayList } from '../../../shared/tray';
+import { TRAY_LIMIT_DEFAULT, type TrayGroup, type TrayItem, type TrayList, type TrayQuery } from '../../../shared/tray';
 import { call } from '../../api';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
@@ -33,7 +33,15 @@ function todayInWords(today: IsoDate): string {
 
 export function TrayPage() {
   const { user } = useSession();
-  const tray = useQuery({ queryKey: TRAY_QUERY_KEY, queryFn: () => call('tray:get', {}), refetchInterval: 5 * 60_000 });
+  // The page each group shows; the first when not set (remembered while the screen is open).
+  const [pages, setPages] = useState<TrayQuery['pages']>({});
+  const tray = useQuery({
+    queryKey: [...TRAY_QUERY_KEY, pages],
+    queryFn: () => call('tray:get', { limit: TRAY_LIMIT_DEFAULT, pages }),
+    refetchInterval: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+  const pager = (section: 'mine' | 'office') => (urgency: DeadlineUrgency, page: number) => setPages((current) => ({ ...current, [section]: { ...current[section], [urgency]: page } }));
   const isHead = can(user.roles, 'requests.decide');
   const data = tray.data;
 
@@ -66,14 +74,14 @@ export function TrayPage() {
               </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="mine" pt="md">
-              <TrayListView name="Moje zadania" list={data.mine} today={data.today} />
+              <TrayListView name="Moje zadania" list={data.mine} today={data.today} onPage={pager('mine')} />
             </Tabs.Panel>
             <Tabs.Panel value="office" pt="md">
-              <TrayListView name="Terminy ośrodka" list={data.office} today={data.today} />
+              <TrayListView name="Terminy ośrodka" list={data.office} today={data.today} onPage={pager('office')} />
             </Tabs.Panel>
           </Tabs>
         ) : (
-          <TrayListView name="Moje zadania" list={data.mine} today={data.today} />
+          <TrayListView name="Moje zadania" list={data.mine} today={data.today} onPage={pager('mine')} />
         )
       ) : null}
 
@@ -92,18 +100,21 @@ const EMPTY: Record<DeadlineUrgency, string> = {
   later: 'Brak dalszych terminów.',
 };
 
-function TrayListView({ name, list, today }: { name: string; list: TrayList; today: IsoDate }) {
+type OnPage = (urgency: DeadlineUrgency, page: number) => void;
+
+function TrayListView({ name, list, today, onPage }: { name: string; list: TrayList; today: IsoDate; onPage: OnPage }) {
   return (
     <Stack gap="md" component="section" aria-label={name}>
       {list.groups.map((group) => (
-        <TrayGroupView key={group.urgency} group={group} today={today} />
+        <TrayGroupView key={group.urgency} group={group} today={today} onPage={onPage} />
       ))}
     </Stack>
   );
 }
 
-function TrayGroupView({ group, today }: { group: TrayGroup; today: IsoDate }) {
+function TrayGroupView({ group, today, onPage }: { group: TrayGroup; today: IsoDate; onPage: OnPage }) {
   const color = URGENCY_COLORS[group.urgency];
+  const groupPages = Math.ceil(group.total / TRAY_LIMIT_DEFAULT);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={group.label} style={group.urgency === 'overdue' && group.total > 0 ? { borderColor: 'var(--mantine-color-red-4)' } : undefined}>
       <Stack gap="sm">
@@ -135,9 +146,19 @@ function TrayGroupView({ group, today }: { group: TrayGroup; today: IsoDate }) {
           </Table>
         )}
         {group.items.length < group.total ? (
-          <Text size="sm" c="dimmed">
-            Pokazano {group.items.length} z {group.total} — najpilniejsze pierwsze.
-          </Text>
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              Pokazano {group.offset + 1}–{group.offset + group.items.length} z {group.total} — najpilniejsze pierwsze.
+            </Text>
+            <Pagination
+              total={groupPages}
+              value={Math.floor(group.offset / TRAY_LIMIT_DEFAULT) + 1}
+              onChange={(page) => onPage(group.urgency, page)}
+              getControlProps={(control) => ({ 'aria-label': `${group.label}: ${control === 'next' ? 'następna strona' : control === 'previous' ? 'poprzednia strona' : control === 'first' ? 'pierwsza strona' : 'ostatnia strona'}` })}
+              getItemProps={(page) => ({ 'aria-label': `${group.label}: strona ${page}` })}
+              withEdges
+            />
+          </Group>
         ) : null}
       </Stack>
     </Paper>

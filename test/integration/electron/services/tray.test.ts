@@ -164,13 +164,27 @@ describe('tray:get', () => {
       ['later', 'assessment', C, `Okresowa ocena sytuacji rodziny — sprawa ${C}`, '2026-09-02', false],
     ]);
     expect(head.caseloads).toEqual([{ assistantId: assistant.id, name: 'Bożena Wiśniewska', families: 2, limit: 15 }]);
-    // The office's lists can be capped; the counts stay whole.
-    const capped = await t.call('tray:get', { officeLimit: 1 });
+    // The lists are paged per group; the counts stay whole.
+    const capped = await t.call('tray:get', { limit: 1 });
     expect(capped.office!.groups.map((g) => [g.total, g.items.length])).toEqual([
       [2, 1],
       [2, 1],
       [6, 1],
     ]);
+    // "Pokaż więcej": a later page of one group, the others still on their first; the pages add up to the whole list.
+    const whole = rows(head.office).filter((r) => r[0] === 'later');
+    const paged: unknown[] = [];
+    for (let page = 1; page <= 3; page++) {
+      const view = await t.call('tray:get', { limit: 2, pages: { office: { later: page } } });
+      expect(view.office!.groups[2]!.offset).toBe((page - 1) * 2);
+      expect(view.office!.groups[0]!.items).toHaveLength(2);
+      paged.push(...rows({ ...view.office!, groups: [view.office!.groups[2]!] }));
+    }
+    expect(paged).toEqual(whole);
+    const minePage = await t.call('tray:get', { limit: 1, pages: { mine: { this_week: 2 } } });
+    expect(minePage.mine.groups[1]).toMatchObject({ total: 1, offset: 1, items: [] });
+    expect((await t.fail('tray:get', { limit: 201 })).message).toContain('najwyżej 200 zadań');
+    expect((await t.fail('tray:get', { pages: { office: { later: 0 } } })).message).toContain('Numer strony zaczyna się od 1');
     // The case file shows the same deadlines.
     expect((await t.call('cases:get', { id: c.caseId })).deadlines.map((x) => x.label)).toEqual([
       'Plan: Spotkanie z pedagogiem szkolnym',
@@ -191,8 +205,16 @@ describe('tray:get', () => {
     const session = t.backend.readySession()!;
     const today = '2026-06-15';
 
-    const tray = await t.call('tray:get', { officeLimit: 5000 });
-    const office = tray.office!.groups.flatMap((g) => g.items);
+    // Every item of the office's tray, page by page.
+    const tray = await t.call('tray:get', { limit: 200 });
+    const office: TrayItem[] = [];
+    for (const group of tray.office!.groups) {
+      office.push(...group.items);
+      for (let page = 2; (page - 1) * 200 < group.total; page++) {
+        const more = await t.call('tray:get', { limit: 200, pages: { office: { [group.urgency]: page } } });
+        office.push(...more.office!.groups.find((g) => g.urgency === group.urgency)!.items);
+      }
+    }
     expect(office.length).toBeGreaterThan(80);
     for (const item of office) expect(item.urgency).toBe(classifyDeadline(item.dueDate, today));
     // Sorted as compareDeadlines sorts.
