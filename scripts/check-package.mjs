@@ -203,7 +203,8 @@ check(unpackedSources.length === 0, `C sources are shipped unpacked: ${unpackedS
 
 // Fonts for the PDF worker, on disk.
 const fontSource = join(root, 'electron', 'pdf', 'fonts');
-const fontsWanted = readdirSync(fontSource).filter((name) => /\.(ttf|otf)$/i.test(name));
+// The sRGB profile of the documents' PDF/A output intent (electron/pdf/pdfa.ts) ships beside them.
+const fontsWanted = readdirSync(fontSource).filter((name) => /\.(ttf|otf|icc)$/i.test(name));
 for (const font of fontsWanted) check(existsSync(join(resources, 'fonts', font)), `resources/fonts lacks ${font}`);
 
 // The PDF worker from the packaged layout: the asar's files written out to a folder outside the

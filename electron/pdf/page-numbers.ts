@@ -8,7 +8,7 @@
  * numbers are drawn where react-pdf drew them (right-aligned on the footer's text line, DejaVu
  * Sans, FOOTER_STYLE's size and colour), counted within each <Page> (each copy of a kontrakt
  * starts at 1), and the marks are removed. Same bytes in → same bytes out: no clock, no random
- * font names, the trailer /ID and the information dictionary are kept as react-pdf wrote them.
+ * font names (render.ts then makes the file PDF/A-2b, pdfa.ts, and saves it).
  *
  * Copies: a document whose copies differ only by a label in the running header (the kontrakt
  * socjalny: "Egzemplarz dla klienta" / "dla ośrodka") is rendered once with an empty slot
@@ -147,27 +147,14 @@ function repeatPage(pdf: PDFDocument, page: PDFPage): PDFPage {
 /**
  * Stamps "Strona N z M" on every page of a react-pdf document whose pages carry PAGE_GROUP_MARK,
  * and prints it once per entry of `copies` (each copy labelled in the COPY_LABEL_MARK slot and
- * numbered from 1). Returns the bytes unchanged when there are no marks.
+ * numbered from 1). Leaves a document without marks as it is.
  */
-export async function stampPageNumbers(
-  bytes: Uint8Array,
-  fontDir: string,
-  copies: readonly string[] = [],
-): Promise<Uint8Array<ArrayBuffer>> {
-  // pdfkit writes the /Dests tree uncompressed: without a mark there is nothing to load pdf-lib for.
-  if (copies.length === 0 && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(PAGE_GROUP_MARK, 0, 'latin1') < 0) {
-    const copy = new Uint8Array(bytes.byteLength);
-    copy.set(bytes);
-    return copy;
-  }
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function stampPageNumbers(pdf: PDFDocument, fontDir: string, copies: readonly string[] = []): Promise<void> {
   const marks = takeMarks(pdf);
   const starts = [...new Set(marks.filter((mark) => mark.name.startsWith(PAGE_GROUP_MARK)).map((mark) => mark.page))].sort((a, b) => a - b);
   if (starts.length === 0) {
     if (copies.length > 0) throw new Error('A document printed in copies carries no page-group mark.');
-    const copy = new Uint8Array(bytes.byteLength);
-    copy.set(bytes);
-    return copy;
+    return;
   }
   if (starts[0] !== 0) throw new Error('The first page carries no page-group mark.');
   pdf.registerFontkit(cachingFontkit);
@@ -228,16 +215,4 @@ export async function stampPageNumbers(
       });
     }
   }
-
-  const saved = await pdf.save({
-    // Object streams would compress the font dictionaries too (tests read /BaseFont from the file).
-    useObjectStreams: false,
-    addDefaultPage: false,
-    updateFieldAppearances: false,
-    // pdf-lib would yield to the event loop every 50 objects: this runs in the worker, no need.
-    objectsPerTick: Number.POSITIVE_INFINITY,
-  });
-  const out = new Uint8Array(saved.byteLength);
-  out.set(saved);
-  return out;
 }

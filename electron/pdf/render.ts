@@ -5,10 +5,12 @@
  */
 import type { ReactElement } from 'react';
 import { renderToBuffer } from '@react-pdf/renderer';
+import { PDFDocument } from 'pdf-lib';
 import type { DocumentProps } from '@react-pdf/renderer';
 import { loadFonts, registerFonts } from './fonts';
 import { isIsoDate } from './format';
 import { stampPageNumbers } from './page-numbers';
+import { makePdfA, savePdf } from './pdfa';
 import { ISO_DATE_FIELDS } from './models';
 import type { DocumentKind, DocumentModels } from './models';
 import * as assistantAssignment from './documents/AssistantAssignment';
@@ -142,9 +144,13 @@ export async function renderDocument<K extends DocumentKind>(
   registerFonts(options.fontDir);
   await loadFonts();
   const buffer = await renderToBuffer(definition.component({ model }));
-  // "Strona N z M" (see page-numbers.ts); the result owns its ArrayBuffer (a Node Buffer may
-  // be a view into a shared pool).
-  return stampPageNumbers(buffer, options.fontDir, definition.copies);
+  // "Strona N z M" (page-numbers.ts), then PDF/A-2b (pdfa.ts: output intent, XMP, an ID from
+  // the model — react-pdf's own bytes carry per-render ids in the page marks); the result owns
+  // its ArrayBuffer (a Node Buffer may be a view into a shared pool).
+  const pdf = await PDFDocument.load(buffer, { updateMetadata: false });
+  await stampPageNumbers(pdf, options.fontDir, definition.copies);
+  makePdfA(pdf, { resourceDir: options.fontDir, idSeed: new TextEncoder().encode(JSON.stringify([kind, definition.templateVersion, model])) });
+  return savePdf(pdf);
 }
 
 /** renderDocument for a { kind, model } pair (e.g. a DocumentRequest received by the worker). */

@@ -6,10 +6,12 @@
  * Stored documents are merged as their issued bytes (pdf-lib copies their pages untouched);
  * the cover, the contents and the stamp are drawn in DejaVu Sans, so Polish letters print.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { makePdfA, savePdf } from '../pdf/pdfa';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN_X = 56;
@@ -214,8 +216,9 @@ export async function buildBundle(input: BundleInput): Promise<BundleOutput> {
 
   const out = await PDFDocument.create();
   out.registerFontkit(fontkit);
-  const regular = await out.embedFont(readFileSync(join(input.fontDir, 'DejaVuSans.ttf')), { subset: true });
-  const bold = await out.embedFont(readFileSync(join(input.fontDir, 'DejaVuSans-Bold.ttf')), { subset: true });
+  // Fixed subset tags (pdf-lib would add random ones): the same export gives the same bytes.
+  const regular = await out.embedFont(readFileSync(join(input.fontDir, 'DejaVuSans.ttf')), { subset: true, customName: 'AKTASR+DejaVuSans' });
+  const bold = await out.embedFont(readFileSync(join(input.fontDir, 'DejaVuSans-Bold.ttf')), { subset: true, customName: 'AKTASB+DejaVuSans-Bold' });
 
   if (input.letter !== null) drawLetter(out.addPage(A4), input.letter, input.cover, { regular, bold });
   drawCover(out.addPage(A4), input.cover, { regular, bold });
@@ -286,5 +289,9 @@ export async function buildBundle(input: BundleInput): Promise<BundleOutput> {
   out.setLanguage('pl');
   out.setCreationDate(input.metadata.date);
   out.setModificationDate(input.metadata.date);
-  return { bytes: await out.save(), pages: pages.length, contents };
+  // PDF/A-2b like every document in it; its ID from what it is made of (the same export, the same ID).
+  const seed = createHash('sha256').update(JSON.stringify({ ...input.metadata, stamp: input.stamp, contents }));
+  for (const part of input.parts) for (const file of part.files) seed.update(file.bytes);
+  makePdfA(out, { resourceDir: input.fontDir, idSeed: seed.digest() });
+  return { bytes: await savePdf(out), pages: pages.length, contents };
 }

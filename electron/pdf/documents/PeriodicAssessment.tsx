@@ -107,14 +107,16 @@ export function PeriodicAssessmentDocument({ model }: { model: PeriodicAssessmen
           )}
         </Section>
 
-        <LabelValue label="Przekazano kierownikowi ośrodka:" value={model.handedOn === null ? null : formatDateLong(model.handedOn)} labelWidth={190} />
-        {model.received !== null && (
-          <LabelValue
-            label="Przyjęcie przez kierownika:"
-            value={`${formatDateLong(model.received.receivedOn)}, ${model.received.by.fullName}, ${model.received.by.role}`}
-            labelWidth={190}
-          />
-        )}
+        <Section title="8. Przekazanie oceny kierownikowi ośrodka">
+          <LabelValue label="Data przekazania:" value={model.handedOn === null ? 'ocena nie została jeszcze przekazana' : formatDateLong(model.handedOn)} labelWidth={170} />
+          {model.received !== null && (
+            <LabelValue
+              label="Przyjęcie przez kierownika:"
+              value={`${formatDateLong(model.received.receivedOn)} – ${model.received.by.fullName}, ${model.received.by.role}`}
+              labelWidth={170}
+            />
+          )}
+        </Section>
 
         <Signatures signatures={signatures} />
       </DocumentPage>

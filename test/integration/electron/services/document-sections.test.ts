@@ -128,7 +128,7 @@ describe('statutory sections', () => {
     expect(printed).toContain('5. Sytuacja dzieci Syn chodzi do szkoły codziennie.');
     expect(printed).toContain('Liczba wizyt: 1; miejsca: dom rodziny (1).');
     expect(printed).toContain('Praca przynosi efekty; wskazana kontynuacja.');
-    expect(printed).toContain('Przekazano kierownikowi ośrodka: 2 marca 2026 r.');
+    expect(printed).toContain('8. Przekazanie oceny kierownikowi ośrodka Data przekazania: 2 marca 2026 r.');
   });
 
   it('kontrakt wariant B: the labour-market part is entered and printed (education, PUP registration, why unemployed, profile)', async () => {

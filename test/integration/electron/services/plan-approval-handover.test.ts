@@ -82,7 +82,7 @@ describe('okresowa ocena: each goal’s degree and the handover to the kierownik
     await t.call('assessments:add', { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ goal: 'Porządek w mieszkaniu', achievement: 'partly_achieved', progress: 'Plan sprzątania ustalony.' }], changes: '', recommendation: 'continue' });
     const id = (await t.call('work:get', { caseId })).assessments[0]?.id ?? '';
     expect((await t.call('work:get', { caseId })).assessments[0]).toMatchObject({ handoverStatus: 'recorded', handedOn: null, receivedOn: null });
-    expect(await printed(caseId, 'periodic-assessment', id)).toContain('Przekazano kierownikowi ośrodka: brak danych');
+    expect(await printed(caseId, 'periodic-assessment', id)).toContain('8. Przekazanie oceny kierownikowi ośrodka Data przekazania: ocena nie została jeszcze przekazana');
 
     // The kierownik cannot receive what was not handed over.
     await signIn(t, HEAD.login);
@@ -105,8 +105,8 @@ describe('okresowa ocena: each goal’s degree and the handover to the kierownik
     expect((await t.fail('assessments:receive', { id })).code).toBe('INVALID_STATE');
 
     const text = await printed(caseId, 'periodic-assessment', id);
-    expect(text).toContain('Przekazano kierownikowi ośrodka: 3 marca 2026 r.');
-    expect(text).toContain('Przyjęcie przez kierownika: 4 marca 2026 r., Grażyna Żółkiewska, Kierownik Ośrodka');
+    expect(text).toContain('Data przekazania: 3 marca 2026 r.');
+    expect(text).toContain('Przyjęcie przez kierownika: 4 marca 2026 r. – Grażyna Żółkiewska, Kierownik Ośrodka');
     // A paper handover entered a day later is marked so in the audit trail.
     expect(await actions('assessment.hand_over')).toEqual([{ from: 'recorded', to: 'handed_over', handedOn: '2026-03-03', actOn: '2026-03-03', enteredLater: true }]);
     expect(await actions('assessment.receive')).toEqual([{ from: 'handed_over', to: 'received' }]);
