@@ -29,7 +29,7 @@ export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
   issued: 'Wydana',
 };
 
-/** The sections of the opinion (domain.md §5), in print order, with the headings of the PDF. */
+/** The sections of the opinion (docs/domain.md#the-court-opinion), in print order, with the headings of the PDF. */
 export const OPINION_SECTION_KEYS = [
   'compositionAndHistory',
   'sources',

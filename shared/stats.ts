@@ -1,5 +1,5 @@
 /**
- * The counts the gmina reports (domain.md §8): the sprawozdanie rzeczowo-finansowe z zakresu
+ * The counts the gmina reports (docs/domain.md#reporting): the sprawozdanie rzeczowo-finansowe z zakresu
  * wspierania rodziny (half-yearly, to the wojewoda) and the kierownik's yearly report. Schemas,
  * the view, and its rows with Polish labels, shared by the screen and the CSV / XLSX export.
  */

@@ -10,7 +10,7 @@ import type { IncomeItem, IncomeTestResult } from '../../shared/domain/income';
 import type { ContractStatus, ContractVariant, GoalAchievement, HandoverStatus, PlanArea, PlanStatus, Recommendation } from '../../shared/domain/familyWork';
 import type { Role } from '../../shared/domain/roles';
 
-/** Columns every record carries (domain.md §11): who and when, plus an optimistic-lock version. */
+/** Columns every record carries (docs/domain.md#records-and-case-states): who and when, plus an optimistic-lock version. */
 export interface Tracked {
   createdAt: string;
   createdBy: string | null;

@@ -101,7 +101,7 @@ export class CasesService {
     return officeDay(this.clock);
   }
 
-  /** Who and when, for a new row (domain.md §11: every record carries them). */
+  /** Who and when, for a new row (docs/domain.md#records-and-case-states: every record carries them). */
   tracked(actorId: string): Tracked {
     const now = this.clock.now().toISOString();
     return { createdAt: now, createdBy: actorId, updatedAt: now, updatedBy: actorId, version: 1 };

@@ -166,7 +166,7 @@ function sourcesText(data: CaseData): string {
   return lines.join('\n');
 }
 
-/** The opinion's sections filled from the case (domain.md §5); the author edits them. */
+/** The opinion's sections filled from the case (docs/domain.md#the-court-opinion); the author edits them. */
 export function opinionPrefill(data: CaseData): Record<string, string> {
   const { family, members, kase } = data;
   const significant = data.events.filter((e) => e.significant && visibleToAssistant(e));

@@ -1,5 +1,5 @@
 /**
- * Court requests and the opinia o rodzinie (issue 7; art. 15 ust. 1 pkt 17 u.w.r.; domain.md §5).
+ * Court requests and the opinia o rodzinie (issue 7; art. 15 ust. 1 pkt 17 u.w.r.; docs/domain.md#the-court-opinion).
  *
  * A request belongs to a case and is registered by anyone who may open the case; its deadline is
  * in the work tray (deadline-queries.ts, kind 'court'). The opinion is drafted by the assistant

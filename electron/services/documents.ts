@@ -1,6 +1,6 @@
 /**
- * The document register (issue 6; domain.md §9, §11 Dokument). Issuing a document builds its
- * model from the case's records, and
+ * The document register (issue 6; docs/domain.md#data-protection-and-the-document-register).
+ * Issuing a document builds its model from the case's records, and
  * - when the latest version of that document (same kind and subject) was rendered from the same
  *   model with the same template, returns it: a reprint gives the very same bytes;
  * - otherwise renders a new version through the PDF worker and stores it beside the older ones,

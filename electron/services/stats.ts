@@ -1,5 +1,5 @@
 /**
- * The counts the gmina reports (issue 8, domain.md §8), for a period [from, to] (both days
+ * The counts the gmina reports (issue 8, docs/domain.md#reporting), for a period [from, to] (both days
  * included), set-based over the office's records, and their export as CSV or XLSX.
  *
  * What each count means (the sprawozdanie's wording is [U] in the domain notes, so the

@@ -1,5 +1,5 @@
 /**
- * The case state machine (domain.md §11 "Case states"): one table of transitions that both the
+ * The case state machine (docs/domain.md#records-and-case-states): one table of transitions that both the
  * main process (which enforces it) and the renderer (which shows the buttons) read.
  *
  * Guards look only at a plain facts object that the service gathers from the database, so this
@@ -29,7 +29,7 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Polish labels for the UI and the PDFs (domain.md names in the comments). */
+/** Polish labels for the UI and the PDFs (the names offices write on paper in the comments). */
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   REPORTED: 'Zgłoszenie', // ZGŁOSZENIE
   INTERVIEW: 'Wywiad środowiskowy', // WYWIAD
@@ -50,7 +50,7 @@ export const caseStatusSchema = z.enum(CASE_STATUSES, { error: 'Nieznany stan sp
 
 /** A new case starts here (→ ZGŁOSZENIE), which starts the 14 / 2 working-day wywiad clock. */
 export const INITIAL_CASE_STATUS: CaseStatus = 'REPORTED';
-/** Who may register a case (domain.md §11: PS, kierownik). */
+/** Who may register a case (docs/domain.md#records-and-case-states: PS, kierownik). */
 export const CREATE_CASE_ROLES: readonly Role[] = ['social_worker', 'head'];
 
 export function canCreateCase(roles: readonly Role[]): boolean {
@@ -61,7 +61,7 @@ export function canCreateCase(roles: readonly Role[]): boolean {
 // Reasons
 // ---------------------------------------------------------------------------------------------
 
-/** Why the work with the family ended (domain.md §11; counted in the reports). */
+/** Why the work with the family ended (docs/domain.md#records-and-case-states; counted in the reports). */
 export const CLOSURE_REASONS = ['goals_met', 'no_cooperation', 'moved_away', 'child_placed', 'other'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export const CLOSURE_REASON_LABELS: Record<ClosureReason, string> = {
@@ -263,7 +263,7 @@ export interface CaseTransition {
   to: CaseStatus;
   action: CaseAction;
   roles: readonly Role[];
-  /** Which rule of law or of domain.md this step follows. */
+  /** Which rule of law or which section of docs/domain.md this step follows. */
   basis: string;
   /** What the case itself must hold (checked when listing the actions and when carrying one out). */
   guard?: CaseGuard;
@@ -366,7 +366,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     to: 'ANALYSIS',
     action: 'return_to_worker',
     roles: HEAD,
-    basis: 'domain.md §11: odmowa przydziału',
+    basis: 'docs/domain.md#records-and-case-states: odmowa przydziału',
     guard: notMinorParent,
     offeredWhen: (f) => f.minorParentLeavingInstitution !== true,
     choice: (f) => (f.returnReason?.trim() ? [] : ['nie podano uzasadnienia zwrotu']),
@@ -398,10 +398,10 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     to: 'CLOSING',
     action: 'propose_closure',
     roles: AR,
-    basis: 'art. 15 ust. 1 pkt 16 u.w.r.; domain.md §11',
+    basis: 'art. 15 ust. 1 pkt 16 u.w.r.; docs/domain.md#records-and-case-states',
     choice: needClosureReason,
   },
-  { from: 'CLOSING', to: 'IN_PROGRESS', action: 'reject_closure', roles: HEAD, basis: 'domain.md §11: kierownik zatwierdza' },
+  { from: 'CLOSING', to: 'IN_PROGRESS', action: 'reject_closure', roles: HEAD, basis: 'docs/domain.md#records-and-case-states: kierownik zatwierdza' },
   {
     from: 'CLOSING',
     to: 'MONITORING',
@@ -416,7 +416,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     to: 'CLOSED',
     action: 'approve_closure',
     roles: HEAD,
-    basis: 'domain.md §11: kierownik zatwierdza zakończenie',
+    basis: 'docs/domain.md#records-and-case-states: kierownik zatwierdza zakończenie',
     guard: needClosureReason,
   },
   // Records the end of monitoring (the service stores the date); the kierownik then closes.
@@ -426,7 +426,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     to: 'CLOSED',
     action: 'close',
     roles: HEAD,
-    basis: 'domain.md §11: ZAKOŃCZENIE → MONITORING → ZAMKNIĘTA',
+    basis: 'docs/domain.md#records-and-case-states: ZAKOŃCZENIE → MONITORING → ZAMKNIĘTA',
     guard: all(needClosureReason, (f) => (f.monitoringEnded === true ? [] : ['monitoring nie został zakończony'])),
   },
   {
@@ -434,7 +434,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     to: 'CLOSED',
     action: 'close',
     roles: HEAD,
-    basis: 'domain.md §11: brak potrzeby dalszej pomocy',
+    basis: 'docs/domain.md#records-and-case-states: brak potrzeby dalszej pomocy',
     choice: needClosureReason,
   },
   {
@@ -444,9 +444,9 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
     roles: HEAD,
     basis: 'sprawa prowadzona dalej przez inny podmiot',
   },
-  { from: 'CLOSED', to: 'REPORTED', action: 'reopen', roles: PS_HEAD, basis: 'domain.md §11: ponowne zgłoszenie' },
+  { from: 'CLOSED', to: 'REPORTED', action: 'reopen', roles: PS_HEAD, basis: 'docs/domain.md#records-and-case-states: ponowne zgłoszenie' },
   // Retention (JRWA) is run by the kierownik or by a scheduled job acting with the kierownik's role.
-  { from: 'CLOSED', to: 'ARCHIVED', action: 'archive', roles: HEAD, basis: 'JRWA ośrodka (domain.md §9)' },
+  { from: 'CLOSED', to: 'ARCHIVED', action: 'archive', roles: HEAD, basis: 'JRWA ośrodka (docs/domain.md#data-protection-and-the-document-register)' },
 ];
 
 // ---------------------------------------------------------------------------------------------

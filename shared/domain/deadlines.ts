@@ -69,7 +69,7 @@ export function interviewDeadline(learnedOn: IsoDate, urgent: boolean): IsoDate 
 
 /** Months between periodic assessments: art. 15 ust. 1 pkt 15 u.w.r., "nie rzadziej niż co pół roku". */
 export const ASSESSMENT_INTERVAL_MONTHS = 6;
-/** Months between updates of the wywiad for permanent aid (domain.md §2: exact provision [M]). */
+/** Months between updates of the wywiad for permanent aid (docs/domain.md#the-wywiad: the exact provision is [U]). */
 export const INTERVIEW_UPDATE_INTERVAL_MONTHS = 6;
 
 /**

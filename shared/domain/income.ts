@@ -344,7 +344,7 @@ export const MAX_HECTARES = 10_000;
 export const ONE_OFF_THRESHOLD_MULTIPLIER = 5;
 /**
  * [U] A one-off income above the threshold is spread evenly over this many months
- * (art. 8 ust. 11 u.p.s. as remembered; not confirmed in domain.md). A parameter of runIncomeTest.
+ * (art. 8 ust. 11 u.p.s. as remembered; not confirmed in docs/domain.md). A parameter of runIncomeTest.
  */
 export const DEFAULT_ONE_OFF_SPREAD_MONTHS = 12;
 

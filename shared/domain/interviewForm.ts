@@ -4,7 +4,7 @@
  * JSON, so a later amendment of the form adds a version here without touching stored interviews.
  *
  * Confirmed [C]: part I has segments A–J; A, H, I and J are mandatory; C = warunki bytowe;
- * part IV = aktualizacja. The titles of B, D–G are [U] (domain.md §2): kept as data, easy to fix.
+ * part IV = aktualizacja. The titles of B, D–G are [U] (docs/domain.md#the-wywiad): kept as data, easy to fix.
  */
 export interface FormField {
   key: string;

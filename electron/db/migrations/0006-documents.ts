@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The document register (issue 6; domain.md §9 "signed or printed PDFs are immutable (hash +
- * version)", §11 Dokument): every issued PDF with its office number, the version per kind and
+ * The document register (issue 6; docs/domain.md#data-protection-and-the-document-register: a
+ * printed or signed PDF never changes): every issued PDF with its office number, the version per kind and
  * subject, the template version, the hash of the model it was rendered from, its bytes and their
  * SHA-256, who issued it and when. Rows are only ever inserted: triggers refuse an update or a
  * delete, so a printed document cannot be silently rewritten by any code path.

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Court requests (issue 7): a family court asks for an opinia o rodzinie and/or the case file by a
- * deadline (domain.md §5, §11 OpiniaSąd). One opinion per request, with its life cycle
+ * deadline (docs/domain.md#the-court-opinion). One opinion per request, with its life cycle
  * draft → submitted → approved → issued; the issued PDF lives in the document register (0006),
  * the opinion keeps its register id, number and SHA-256. Indexes named for the work tray's court rule
  * (electron/services/deadline-queries.ts): by case and by due date.

@@ -1,5 +1,5 @@
 /**
- * The opinia o rodzinie for a court (art. 15 ust. 1 pkt 17 u.w.r.; domain.md §5): the assistant
+ * The opinia o rodzinie for a court (art. 15 ust. 1 pkt 17 u.w.r.; docs/domain.md#the-court-opinion): the assistant
  * edits the sections prefilled from the case (chronology's significant entries, the plan, the
  * assessments), saves (the typing is kept as a draft), and submits it; the kierownik approves or
  * returns it with a reason; then it is issued as a numbered PDF through the document register.

@@ -1,5 +1,5 @@
 /**
- * Statistics for the kierownik (issue 8, domain.md §8): the counts of the sprawozdanie
+ * Statistics for the kierownik (issue 8, docs/domain.md#reporting): the counts of the sprawozdanie
  * rzeczowo-finansowe z zakresu wspierania rodziny and the yearly report, for a half-year, a year
  * or any period; a table, a chart of the main figures, and the export to XLSX and CSV (Polish
  * headers) made by the main process and handed to the browser's download.

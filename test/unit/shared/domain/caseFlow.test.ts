@@ -37,7 +37,7 @@ const factsFor = (action: CaseAction): CaseFacts => (action === 'complete_interv
 
 const ROLE_CODE: Record<string, Role> = { PS: 'social_worker', K: 'head', AR: 'family_assistant' };
 
-/** Written by hand from domain.md §11: "FROM action → TO : roles". */
+/** Written by hand from docs/domain.md#records-and-case-states: "FROM action → TO : roles". */
 const EXPECTED_MACHINE = [
   'REPORTED start_interview → INTERVIEW : PS',
   'INTERVIEW complete_interview → ANALYSIS : PS',
