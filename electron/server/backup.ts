@@ -27,7 +27,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { childEnv, readConfig, serverPaths, SERVER_DATABASE, superuserConnection, tool, OWNER_ROLE, type ServerConfig } from './cluster';
+import { childEnv, clientToolsDir, readConfig, serverPaths, SERVER_DATABASE, superuserConnection, tool, OWNER_ROLE } from './cluster';
 import { withSuperuser } from './database';
 
 export const SERVER_BACKUP_MAGIC = Buffer.from('ASYSTA-PGKOPIA', 'ascii');
@@ -157,7 +157,8 @@ export async function backupServer(dir: string, target: string, password: string
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.concat([SERVER_BACKUP_MAGIC, Buffer.from([SERVER_BACKUP_VERSION]), u32(headerBytes.length), headerBytes]);
 
-  const globals = await dumpGlobals(dir, config);
+  const clients = await clientToolsDir(dir);
+  const globals = await dumpGlobals(dir, clients);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
@@ -170,7 +171,7 @@ export async function backupServer(dir: string, target: string, password: string
     };
     write(prefix);
     write(cipher.update(Buffer.concat([u32(globals.length), globals])));
-    const dump = start(tool(config.binDir, 'pg_dump'), ['--format=custom', '--compress=6', '--no-password', config.database], clientEnv(dir, config.database), 'pg_dump');
+    const dump = start(tool(clients, 'pg_dump'), ['--format=custom', '--compress=6', '--no-password', config.database], clientEnv(dir, config.database), 'pg_dump');
     await Promise.all([
       pipeline(
         dump.stdout,
@@ -208,7 +209,7 @@ export async function backupServer(dir: string, target: string, password: string
     } finally {
       closeSync(fd);
     }
-    const checked = await verifyServerBackup(temp, password, config);
+    const checked = await verifyServerBackup(temp, password, clients);
     renameSync(temp, target);
     return { file: target, size: statSync(target).size, sha256: checked.sha256, ms: performance.now() - started };
   } catch (error) {
@@ -223,8 +224,8 @@ async function serverVersion(dir: string): Promise<string> {
   return withSuperuser(dir, 'postgres', async (client) => (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '');
 }
 
-async function dumpGlobals(dir: string, config: ServerConfig): Promise<Buffer> {
-  const child = start(tool(config.binDir, 'pg_dumpall'), ['--globals-only', '--no-password', '--no-tablespaces'], clientEnv(dir, 'postgres'), 'pg_dumpall');
+async function dumpGlobals(dir: string, clients: string): Promise<Buffer> {
+  const child = start(tool(clients, 'pg_dumpall'), ['--globals-only', '--no-password', '--no-tablespaces'], clientEnv(dir, 'postgres'), 'pg_dumpall');
   const [out] = await Promise.all([collect(child.stdout, MAX_GLOBALS_BYTES), child.done]);
   return out;
 }
@@ -336,15 +337,15 @@ export interface VerifiedBackup {
   sha256: string;
 }
 
-/** Checks a backup whole: the file's sum, the password, the GCM tag, and (with `config`) pg_restore --list. */
-export async function verifyServerBackup(file: string, password: string, config?: ServerConfig): Promise<VerifiedBackup> {
+/** Checks a backup whole: the file's sum, the password, the GCM tag, and (with `clients`, pg_restore's folder) pg_restore --list. */
+export async function verifyServerBackup(file: string, password: string, clients?: string): Promise<VerifiedBackup> {
   const layout = readLayout(file);
   const sum = await fileSum(file, layout.size);
   if (!sum.computed.equals(sum.stored)) throw new AppError('DB_CORRUPT', DAMAGED);
   const key = await deriveKey(password, Buffer.from(layout.header.kdf.salt, 'base64'), layout.header.kdf);
   try {
-    if (config) {
-      const list = start(tool(config.binDir, 'pg_restore'), ['--list'], childEnv(), 'pg_restore --list');
+    if (clients) {
+      const list = start(tool(clients, 'pg_restore'), ['--list'], childEnv(), 'pg_restore --list');
       list.stdout.resume();
       await Promise.all([decrypt(file, layout, key, list.stdin), list.done]);
     } else {
@@ -388,7 +389,8 @@ export interface RestoreResult {
 export async function restoreServer(dir: string, file: string, password: string, now = new Date()): Promise<RestoreResult> {
   const started = performance.now();
   const config = readConfig(dir);
-  const checked = await verifyServerBackup(file, password, config);
+  const clients = await clientToolsDir(dir);
+  const checked = await verifyServerBackup(file, password, clients);
   const layout = readLayout(file);
   const key = await deriveKey(password, Buffer.from(layout.header.kdf.salt, 'base64'), layout.header.kdf);
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
@@ -399,7 +401,7 @@ export async function restoreServer(dir: string, file: string, password: string,
     // The roles first (they are the cluster's, not the database's).
     const globals = await decrypt(file, layout, key, discard());
     const psql = start(
-      tool(config.binDir, 'psql'),
+      tool(clients, 'psql'),
       ['--no-psqlrc', '--quiet', '--no-password', '--set', 'ON_ERROR_STOP=1', '--single-transaction', '--file', '-'],
       clientEnv(dir, 'postgres'),
       'psql (role)',
@@ -420,7 +422,7 @@ export async function restoreServer(dir: string, file: string, password: string,
     try {
       // --disable-triggers: the rows come back as they were (the audit trigger does not re-chain them).
       const restore = start(
-        tool(config.binDir, 'pg_restore'),
+        tool(clients, 'pg_restore'),
         ['--dbname', database, '--no-password', '--exit-on-error', '--single-transaction', '--disable-triggers'],
         clientEnv(dir, database),
         'pg_restore',

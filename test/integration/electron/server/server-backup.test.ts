@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../electron/errors';
 import { backupServer, globalsForRestore, restoreServer, verifyServerBackup, type ScryptParams } from '../../../../electron/server/backup';
+import { clientToolsDir } from '../../../../electron/server/cluster';
 import { connectVerified } from '../../../../electron/server/connect';
 import { tempDir } from '../../../support/backend';
 import { startTestServer, type TestServer } from '../../../support/postgres';
@@ -67,7 +68,7 @@ describe('server backup', () => {
   });
 
   it('checks itself: the password, a damaged byte, a file that is not a backup', async () => {
-    await expect(verifyServerBackup(file, PASSWORD, source.config)).resolves.toMatchObject({ header: { database: 'asysta' } });
+    await expect(verifyServerBackup(file, PASSWORD, await clientToolsDir(source.dir))).resolves.toMatchObject({ header: { database: 'asysta' } });
     expect((await failure(verifyServerBackup(file, 'Inne-Hasło-Długie-99'))).code).toBe('WRONG_PASSWORD');
     const damaged = join(folder, 'uszkodzona.aspg');
     const bytes = readFileSync(file);
