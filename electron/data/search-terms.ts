@@ -5,8 +5,9 @@
  * an FTS5 query of them (services/search.ts ftsQuery), the server a tsquery (postgres/search.ts).
  * Only letters and digits reach either engine's query syntax.
  */
+import type { CaseStatus } from '../../shared/domain/caseFlow';
 import { fold } from '../../shared/domain/text';
-import { SEARCH_MIN_CHARS } from '../../shared/search';
+import { SEARCH_MIN_CHARS, type SearchHit } from '../../shared/search';
 
 /** At most this many words are searched for. */
 const MAX_WORDS = 8;
@@ -28,4 +29,25 @@ export function searchTerms(input: string): string[][] | null {
     if (terms.length === MAX_WORDS) break;
   }
   return chars >= SEARCH_MIN_CHARS ? terms : null;
+}
+
+/** A hit as both engines' queries return it (search_doc's label, members as JSON text). */
+export interface SearchHitRow {
+  caseId: string;
+  number: string;
+  status: string;
+  familyName: string;
+  members: string;
+  address: string;
+}
+
+export function searchHit(row: SearchHitRow): SearchHit {
+  return {
+    caseId: row.caseId,
+    number: row.number,
+    status: row.status as CaseStatus,
+    familyName: row.familyName,
+    members: JSON.parse(row.members) as string[],
+    address: row.address,
+  };
 }

@@ -9,9 +9,8 @@
  * FTS5 syntax of the user's reaches the engine, and the query string is a bound parameter.
  */
 import type { EntityManager } from 'typeorm';
-import type { CaseStatus } from '../../shared/domain/caseFlow';
 import type { SearchHit } from '../../shared/search';
-import { searchTerms } from '../data/search-terms';
+import { searchHit, searchTerms, type SearchHitRow } from '../data/search-terms';
 import type { Actor } from './cases';
 import { prepared } from './raw-sql';
 
@@ -26,14 +25,6 @@ export function ftsQuery(input: string): string | null {
   return searchTerms(input)?.map((tokens) => `"${tokens.join(' ')}"*`).join(' ') ?? null;
 }
 
-interface HitRow {
-  caseId: string;
-  number: string;
-  status: string;
-  familyName: string;
-  members: string;
-  address: string;
-}
 
 /**
  * The documents the user may see, as a constant SQL set over search_doc ids (the user's id is
@@ -71,15 +62,8 @@ export class SearchService {
          JOIN search_doc d ON d.id = r.id
          JOIN case_file c ON c.id = d.case_id
         ORDER BY r.score, d.family_name, c.number`,
-    ).all(match, ...scope.params, limit) as HitRow[];
-    return rows.map((r) => ({
-      caseId: r.caseId,
-      number: r.number,
-      status: r.status as CaseStatus,
-      familyName: r.familyName,
-      members: JSON.parse(r.members) as string[],
-      address: r.address,
-    }));
+    ).all(match, ...scope.params, limit) as SearchHitRow[];
+    return rows.map(searchHit);
   }
 
   /** Raw FTS5 matching alone (benchmark reference): rowids of the best `limit` documents. */

@@ -6,9 +6,8 @@
  * she may open.
  */
 import type { ClientBase } from 'pg';
-import type { CaseStatus } from '../../../shared/domain/caseFlow';
 import type { SearchHit } from '../../../shared/search';
-import { searchTerms } from '../search-terms';
+import { searchHit, searchTerms, type SearchHitRow } from '../search-terms';
 
 export function tsQuery(input: string): string | null {
   const terms = searchTerms(input);
@@ -16,19 +15,11 @@ export function tsQuery(input: string): string | null {
   return terms.map((tokens) => tokens.map((token, i) => `'${token}'${i === tokens.length - 1 ? ':*' : ''}`).join(' <-> ')).join(' & ');
 }
 
-interface HitRow {
-  caseId: string;
-  number: string;
-  status: string;
-  familyName: string;
-  members: string;
-  address: string;
-}
 
 export async function searchCases(client: ClientBase, input: string, limit: number): Promise<SearchHit[]> {
   const query = tsQuery(input);
   if (!query) return [];
-  const { rows } = await client.query<HitRow>(
+  const { rows } = await client.query<SearchHitRow>(
     `SELECT d.case_id AS "caseId", c.number, c.status, d.family_name AS "familyName", d.members, d.address
        FROM (SELECT s.doc_id, ts_rank(s.document, q) AS score
                FROM case_search s, to_tsquery('simple', $1) q
@@ -39,12 +30,5 @@ export async function searchCases(client: ClientBase, input: string, limit: numb
       ORDER BY r.score DESC, d.family_name, c.number`,
     [query, limit],
   );
-  return rows.map((r) => ({
-    caseId: r.caseId,
-    number: r.number,
-    status: r.status as CaseStatus,
-    familyName: r.familyName,
-    members: JSON.parse(r.members) as string[],
-    address: r.address,
-  }));
+  return rows.map(searchHit);
 }
