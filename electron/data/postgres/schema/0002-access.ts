@@ -130,6 +130,7 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${all};
 GRANT EXECUTE ON FUNCTION asysta.app_user_id(), asysta.is_head(), asysta.is_worker(), asysta.is_assistant(), asysta.my_cases(), asysta.my_assignments(),
   asysta.my_families(), asysta.my_persons(boolean), asysta.my_declarations(), asysta.change_own_password(text) TO ${all};
 GRANT EXECUTE ON FUNCTION asysta.provision_login(text, text), asysta.set_password(text, text) TO ${head};
+GRANT EXECUTE ON FUNCTION asysta.person_matches(text, text, text) TO ${head}, ${ident(r.groups.social_worker)};
 GRANT USAGE ON SCHEMA asysta TO ${ident(r.setup)};
 GRANT SELECT ON asysta.schema_version TO ${ident(r.setup)};
 GRANT EXECUTE ON FUNCTION asysta.create_office(jsonb, jsonb, jsonb, text) TO ${ident(r.setup)};
@@ -189,6 +190,27 @@ CREATE FUNCTION asysta.my_declarations() RETURNS SETOF text LANGUAGE sql STABLE 
    WHERE asysta.is_assistant()
      AND (m.value ->> 'personId') IN (SELECT fm.person_id FROM family_member fm WHERE fm.family_id IN (SELECT asysta.my_families()))
 $$;
+
+-- Duplicate detection at intake (persons.checkDuplicates): office-wide, but only which persons
+-- match and which workers lead their cases — never a name or a case's contents of someone else's
+-- family; the app shows those only for the persons the user may read anyway.
+CREATE FUNCTION asysta.person_matches(pesel text, name_key text, birth_date text)
+RETURNS TABLE (person_id text, matched_by text, worker_ids text[]) LANGUAGE plpgsql STABLE ${DEFINER} AS $$
+BEGIN
+  IF NOT (asysta.is_head() OR asysta.is_worker()) THEN
+    RAISE EXCEPTION 'Nie masz uprawnień do wyszukiwania osób w ośrodku.' USING ERRCODE = '42501';
+  END IF;
+  RETURN QUERY
+    SELECT m.id, m.by, coalesce(array_agg(DISTINCT c.worker_id) FILTER (WHERE c.worker_id IS NOT NULL), '{}')
+      FROM (SELECT p.id, 'pesel' AS by FROM person p WHERE person_matches.pesel IS NOT NULL AND p.pesel = person_matches.pesel
+            UNION
+            SELECT p.id, 'name_and_birth_date' FROM person p
+             WHERE p.name_key = person_matches.name_key AND p.birth_date = person_matches.birth_date
+               AND (person_matches.pesel IS NULL OR p.pesel IS DISTINCT FROM person_matches.pesel)) m
+      LEFT JOIN family_member fm ON fm.person_id = m.id
+      LEFT JOIN case_file c ON c.family_id = fm.family_id
+     GROUP BY m.id, m.by;
+END $$;
 
 -- User management (the kierownik's users.manage). Passwords arrive as SCRAM verifiers made on
 -- the client (roles.ts scramVerifier), never in clear.

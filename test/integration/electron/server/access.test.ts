@@ -144,6 +144,14 @@ describe('row-level security on the server', () => {
     expect((await ula.client.query('SELECT id FROM referral_declaration')).rows).toEqual([]);
   });
 
+  it('duplicate detection tells a worker that another worker’s person exists and who leads her case, nothing more', async () => {
+    const other = beatas.personIds[0]!;
+    const { rows } = await anna.client.query<{ person_id: string; matched_by: string; worker_ids: string[] }>('SELECT * FROM asysta.person_matches(NULL, $1, $2)', ['nowak', '1990-01-01']);
+    expect(rows).toEqual([{ person_id: other, matched_by: 'name_and_birth_date', worker_ids: [beata.id] }]);
+    expect((await anna.client.query('SELECT 1 FROM person WHERE id = $1', [other])).rowCount).toBe(0);
+    await expect(ola.client.query('SELECT * FROM asysta.person_matches(NULL, $1, $2)', ['nowak', '1990-01-01'])).rejects.toMatchObject({ code: '42501' });
+  });
+
   it('with psql and her own password (verify-full), a social worker reads no other worker’s family', () => {
     const config = office.server.config;
     const conninfo = [
