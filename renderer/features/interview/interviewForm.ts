@@ -37,6 +37,31 @@ const incomeRowSchema = z.object({
 });
 export type IncomeRow = z.infer<typeof incomeRowSchema>;
 
+/** The oświadczenie o stanie majątkowym in the form: `taken` false saves no statement. */
+const assetValuesSchema = z.object({
+  taken: z.boolean(),
+  declarantId: z.string().nullable(),
+  signedOn: z.string().nullable(),
+  dwelling: z.string(),
+  farm: z.string(),
+  otherRealEstate: z.string(),
+  vehicles: z.string(),
+  savings: z.string(),
+  other: z.string(),
+});
+export type AssetValues = z.infer<typeof assetValuesSchema>;
+export const NO_ASSET_STATEMENT: AssetValues = { taken: false, declarantId: null, signedOn: null, dwelling: '', farm: '', otherRealEstate: '', vehicles: '', savings: '', other: '' };
+
+/** The headings of the statement's free texts, in the printed order (electron/services/document-models.ts). */
+export const ASSET_FIELDS = [
+  ['dwelling', 'Mieszkanie lub dom', 'Tytuł prawny, powierzchnia, liczba izb.'],
+  ['farm', 'Gospodarstwo rolne', 'Powierzchnia w hektarach fizycznych i przeliczeniowych, tytuł prawny.'],
+  ['otherRealEstate', 'Inne nieruchomości', 'Działki, budynki, lokale.'],
+  ['vehicles', 'Pojazdy, maszyny i inne ruchomości o znacznej wartości', 'Marka, rok produkcji.'],
+  ['savings', 'Zasoby pieniężne', 'Gotówka, środki na rachunkach, lokaty, papiery wartościowe.'],
+  ['other', 'Inne informacje o stanie majątkowym', ''],
+] as const;
+
 /** The shape only: also what a stored local draft must look like to be restored. */
 export const interviewValuesSchema = z.object({
   conductedOn: z.string().nullable(),
@@ -46,6 +71,7 @@ export const interviewValuesSchema = z.object({
   documents: z.record(z.string(), z.record(z.string(), z.enum(DOCUMENT_STATUSES).nullish())),
   income: z.array(incomeRowSchema),
   farmHectares: z.number().nullable(),
+  assets: assetValuesSchema,
 });
 export type InterviewValues = z.infer<typeof interviewValuesSchema>;
 
@@ -92,6 +118,7 @@ export function toFormValues(interview: InterviewView, form: FormDefinition, fam
       otherBasis: item.otherBasis ?? '',
     })),
     farmHectares: interview.income.farmHectares ?? familyHectares,
+    assets: interview.assets ? { taken: true, ...interview.assets } : NO_ASSET_STATEMENT,
   };
 }
 
@@ -135,6 +162,18 @@ export function toSaveInput(values: InterviewValues, form: FormDefinition, id: s
       items: values.income.map(toIncomeItem).filter((item): item is IncomeItem => item !== null),
       ...(values.farmHectares !== null ? { farmHectares: values.farmHectares } : {}),
     },
+    assets: values.assets.taken
+      ? {
+          declarantId: values.assets.declarantId || null,
+          signedOn: values.assets.signedOn || null,
+          dwelling: values.assets.dwelling,
+          farm: values.assets.farm,
+          otherRealEstate: values.assets.otherRealEstate,
+          vehicles: values.assets.vehicles,
+          savings: values.assets.savings,
+          other: values.assets.other,
+        }
+      : null,
   };
 }
 
@@ -150,6 +189,9 @@ export function interviewFormSchema(form: FormDefinition, reportedOn: IsoDate) {
       } else if (compare(values.conductedOn, reportedOn) < 0) {
         ctx.addIssue({ code: 'custom', path: ['conductedOn'], message: 'Data wywiadu nie może być wcześniejsza niż data zgłoszenia.' });
       }
+    }
+    if (values.assets.taken && values.assets.signedOn && isValidIsoDate(values.assets.signedOn) && compare(values.assets.signedOn, todayIso()) > 0) {
+      ctx.addIssue({ code: 'custom', path: ['assets', 'signedOn'], message: 'Data podpisania oświadczenia nie może być z przyszłości.' });
     }
     values.income.forEach((row, i) => {
       for (const [field, , label] of AMOUNT_FIELDS) {
@@ -173,6 +215,7 @@ export function interviewFormSchema(form: FormDefinition, reportedOn: IsoDate) {
       for (const issue of shared.error.issues) {
         const [first, code, key] = issue.path;
         if (first === 'place' || first === 'conductedOn') ctx.addIssue({ code: 'custom', path: [first], message: issue.message });
+        if (first === 'assets' && typeof code === 'string') ctx.addIssue({ code: 'custom', path: ['assets', code], message: issue.message });
         if (first === 'segments' && typeof code === 'string' && typeof key === 'string') {
           ctx.addIssue({ code: 'custom', path: ['segments', segmentKey(code), key], message: issue.message });
         }
@@ -183,7 +226,11 @@ export function interviewFormSchema(form: FormDefinition, reportedOn: IsoDate) {
 
 export function parseInterviewDraft(data: string): InterviewDraft | null {
   try {
-    const parsed = interviewDraftSchema.safeParse(JSON.parse(data));
+    const raw: unknown = JSON.parse(data);
+    // A draft typed before the statement was in the form has none.
+    const values = typeof raw === 'object' && raw !== null && 'values' in raw ? raw.values : null;
+    if (typeof values === 'object' && values !== null && !('assets' in values)) Object.assign(values, { assets: NO_ASSET_STATEMENT });
+    const parsed = interviewDraftSchema.safeParse(raw);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
