@@ -16,7 +16,7 @@ type Query = (sql: string) => Promise<unknown>;
 async function insert(q: Query, table: string, values: Record<string, string | number | null>): Promise<void> {
   const columns = (await q(`PRAGMA table_info(${table})`)) as { name: string; type: string; notnull: number; dflt_value: string | null }[];
   const row = columns.flatMap((c) => {
-    if (c.name in values) return [[c.name, values[c.name]] as const];
+    if (c.name in values) return [[c.name, values[c.name] ?? null] as const];
     if (c.notnull === 1 && c.dflt_value === null) return [[c.name, c.type.toLowerCase() === 'integer' ? 0 : 'x'] as const];
     return [];
   });
