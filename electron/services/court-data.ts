@@ -6,7 +6,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { CHILD_WHEREABOUTS_LABELS, RELATION_LABELS, type Relation } from '../../shared/cases';
 import { formatPolishDate } from '../../shared/domain/dates';
-import { RECOMMENDATION_LABELS, TASK_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../shared/domain/familyWork';
+import { GOAL_ACHIEVEMENT_LABELS, RECOMMENDATION_LABELS, TASK_STATUS_LABELS, PLAN_STATUS_LABELS } from '../../shared/domain/familyWork';
 import type { OfficeInfo } from '../../shared/ipc';
 import {
   AnalysisEntity,
@@ -136,12 +136,18 @@ export function planText(plan: PlanRow): string {
 export function planHeading(plan: PlanRow): string {
   const base = `Plan pracy z rodziną nr ${plan.number}`;
   if (plan.signedOn === null) return `${base} – ${PLAN_STATUS_LABELS[plan.status] ?? plan.status}`;
-  return `${base}, podpisany ${formatDateLong(plan.signedOn)}${plan.status === 'superseded' ? ' (zastąpiony nowszą wersją)' : ''}`;
+  const approved = plan.approvedOn ? `, zatwierdzony ${formatDateLong(plan.approvedOn)}` : '';
+  const state = plan.status === 'superseded' ? ' (zastąpiony nowszą wersją)' : plan.status === 'awaiting_approval' ? ' (czeka na zatwierdzenie przez kierownika)' : '';
+  return `${base}, podpisany ${formatDateLong(plan.signedOn)}${approved}${state}`;
 }
 
+/** Each goal with its area, degree of achievement and comment; then the changes and the handover to the kierownik. */
 export function assessmentText(a: AssessmentRow): string {
-  const progress = a.progress.map((p) => `– ${p.goal}: ${p.progress}`).join('\n');
-  return [progress, a.changes && `Zmiany w sytuacji rodziny: ${a.changes}`].filter(Boolean).join('\n\n');
+  const progress = a.progress
+    .map((p) => `– ${p.area ? `${p.area} – ` : ''}${p.goal}${p.achievement ? ` (${GOAL_ACHIEVEMENT_LABELS[p.achievement].toLowerCase()})` : ''}${p.progress ? `: ${p.progress}` : ''}`)
+    .join('\n');
+  const handover = [a.handedOn && `Przekazano kierownikowi ośrodka ${formatDateLong(a.handedOn)}`, a.receivedOn && `przyjęta przez kierownika ${formatDateLong(a.receivedOn)}`].filter(Boolean).join(', ');
+  return [progress, a.changes && `Zmiany w sytuacji rodziny: ${a.changes}`, handover].filter(Boolean).join('\n\n');
 }
 
 export function recommendationLabel(a: AssessmentRow): string {

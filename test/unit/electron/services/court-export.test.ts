@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventHeading, progressLine } from '../../../../electron/services/court-export';
-import { planHeading, visibleToAssistant } from '../../../../electron/services/court-data';
-import type { CaseEventRow, PlanRow } from '../../../../electron/db/entities';
+import { assessmentText, planHeading, visibleToAssistant } from '../../../../electron/services/court-data';
+import type { AssessmentRow, CaseEventRow, PlanRow } from '../../../../electron/db/entities';
 
 describe('the court bundle in words', () => {
   it('counts the export steps up to the total and ends without a counter, never "[9/8]"', () => {
@@ -23,6 +23,21 @@ describe('the court bundle in words', () => {
     expect(planHeading(plan)).toBe('Plan pracy z rodziną nr 2, podpisany 14\u00a0maja 2026\u00a0r.');
     expect(planHeading({ ...plan, status: 'superseded' })).toContain('(zastąpiony nowszą wersją)');
     expect(planHeading({ ...plan, status: 'draft', signedOn: null })).toBe('Plan pracy z rodziną nr 2 – Projekt');
+    expect(planHeading({ ...plan, status: 'awaiting_approval' })).toBe('Plan pracy z rodziną nr 2, podpisany 14\u00a0maja 2026\u00a0r. (czeka na zatwierdzenie przez kierownika)');
+    expect(planHeading({ ...plan, approvedOn: '2026-05-18' })).toBe('Plan pracy z rodziną nr 2, podpisany 14\u00a0maja 2026\u00a0r., zatwierdzony 18\u00a0maja 2026\u00a0r.');
+  });
+
+  it('gives each assessed goal its area and degree, and says when the assessment went to the kierownik', () => {
+    const assessment = {
+      progress: [
+        { area: 'Dom', goal: 'Porządek', achievement: 'partly_achieved', progress: 'Plan sprzątania.' },
+        { goal: 'Szkoła', progress: 'Frekwencja 95 %' },
+      ],
+      changes: '',
+      handedOn: '2026-05-20',
+      receivedOn: null,
+    } as unknown as AssessmentRow;
+    expect(assessmentText(assessment)).toBe('– Dom – Porządek (osiągnięty częściowo): Plan sprzątania.\n– Szkoła: Frekwencja 95 %\n\nPrzekazano kierownikowi ośrodka 20\u00a0maja 2026\u00a0r.');
   });
 
   it('keeps kontrakt events out of what the assistant may read (her opinion draft)', () => {
