@@ -6,7 +6,6 @@
  *
  * Pure functions, no clock, no DOM, no Node.
  */
-import { formatZl } from './domain/income';
 import { formatPolishDate, type IsoDate } from './domain/dates';
 import { plural } from './text';
 
@@ -77,11 +76,6 @@ export function formatDateShort(date: IsoDate): string {
 export function formatPercent(value: number, decimals = 2): string {
   if (!Number.isFinite(value)) throw new RangeError('Nieprawidłowa wartość procentowa.');
   return `${value.toFixed(decimals).replace('.', ',')}${NBSP}%`;
-}
-
-/** Grosze as printed: '1 964,34 zł' (non-breaking spaces: never split over lines). */
-export function formatAmount(gr: number): string {
-  return formatZl(gr);
 }
 
 // ---- typesetting -----------------------------------------------------------------------------

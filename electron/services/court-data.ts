@@ -32,7 +32,7 @@ import {
   type PersonRow,
   type PlanRow,
 } from '../db/entities';
-import { countOf, familyName, familySizeSentence, formatAmount, formatDateLong, formatPercent, relationOf, shorten } from '../../shared/polish';
+import { countOf, familyName, familySizeSentence, formatZl, formatDateLong, formatPercent, relationOf, shorten } from '../../shared/polish';
 
 export interface MemberData {
   person: PersonRow;
@@ -186,7 +186,7 @@ export function opinionPrefill(data: CaseData): Record<string, string> {
   const lastInterview = data.interviews.at(-1) ?? null;
   const income = lastInterview?.incomeResult ?? null;
   const finances = income
-    ? `Według wywiadu środowiskowego${lastInterview?.conductedOn ? ` z dnia ${formatDateLong(lastInterview.conductedOn)}` : ''} dochód rodziny wynosi ${formatAmount(income.totalIncomeGr)}, tj. ${formatAmount(income.perPersonGr)} na osobę (${formatPercent(income.percentOfCriterion)} kryterium dochodowego); kryterium ${income.meetsCriterion ? 'jest spełnione' : 'nie jest spełnione'}.`
+    ? `Według wywiadu środowiskowego${lastInterview?.conductedOn ? ` z dnia ${formatDateLong(lastInterview.conductedOn)}` : ''} dochód rodziny wynosi ${formatZl(income.totalIncomeGr)}, tj. ${formatZl(income.perPersonGr)} na osobę (${formatPercent(income.percentOfCriterion)} kryterium dochodowego); kryterium ${income.meetsCriterion ? 'jest spełnione' : 'nie jest spełnione'}.`
     : '';
   const children = members.filter((x) => x.relation === 'child');
   const childcare = children.map((x) => `– ${x.person.firstName} ${x.person.lastName} (ur. ${formatPolishDate(x.person.birthDate)})${x.childWhereabouts ? `: ${whereaboutsLabel(x.childWhereabouts)}` : ''}`).join('\n');

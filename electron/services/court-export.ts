@@ -28,7 +28,7 @@ import type { AuditService } from './audit';
 import type { CasesService } from './cases';
 import type { BundleRequest } from '../pdf/worker-protocol';
 import type { BundleOutput, BundlePart } from './court-bundle';
-import { formatAmount, formatDateLong, formatPercent, relationOf } from '../../shared/polish';
+import { formatZl, formatDateLong, formatPercent, relationOf } from '../../shared/polish';
 import { assessmentText, familyTitle, loadCaseData, planHeading, planText, recommendationLabel, type CaseData } from './court-data';
 import type { CourtService } from './court';
 import { zipAsync } from './zip';
@@ -472,7 +472,7 @@ function entriesOf(part: ExportPart, data: CaseData): CaseFileEntry[] {
           meta: `Przeprowadził(a): ${name(interview.workerId)}`,
           fields: [
             { label: 'Miejsce:', value: interview.place },
-            ...(income ? [{ label: 'Dochód na osobę:', value: `${formatAmount(income.perPersonGr)} (${formatPercent(income.percentOfCriterion)} kryterium)` }] : []),
+            ...(income ? [{ label: 'Dochód na osobę:', value: `${formatZl(income.perPersonGr)} (${formatPercent(income.percentOfCriterion)} kryterium)` }] : []),
           ],
           text: text.join('\n').trim() || null,
         };

@@ -14,7 +14,7 @@ import { CHILD_WHEREABOUTS_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/cas
 import type { CaseDocumentKind } from '../../shared/documents';
 import { DOCUMENT_CHECKLIST, INTERVIEW_FORMS, CURRENT_INTERVIEW_FORM } from '../../shared/domain/interviewForm';
 import { incomeSourceLabel } from '../../shared/domain/income';
-import { familyName, formatAmount, formatPercent, relationOf } from '../../shared/polish';
+import { familyName, formatZl, formatPercent, relationOf } from '../../shared/polish';
 import {
   AnalysisEntity,
   AssessmentEntity,
@@ -460,14 +460,14 @@ async function interviewRecord(m: EntityManager, context: CaseContext, interview
   const result = interview.incomeResult;
   const rows: InterviewIncomeRow[] = result
     ? [
-        ...result.countedItems.map((item) => ({ person: personName(item.personId), source: incomeSourceLabel(item.source), amount: formatAmount(item.countedGr), excludedBecause: null })),
-        ...result.excludedItems.map((item) => ({ person: personName(item.personId), source: item.label, amount: formatAmount(item.grossGr), excludedBecause: item.reason })),
+        ...result.countedItems.map((item) => ({ person: personName(item.personId), source: incomeSourceLabel(item.source), amount: formatZl(item.countedGr), excludedBecause: null })),
+        ...result.excludedItems.map((item) => ({ person: personName(item.personId), source: item.label, amount: formatZl(item.grossGr), excludedBecause: item.reason })),
       ]
     : [];
   const resultLines = result
     ? [
-        `Osób w gospodarstwie domowym: ${result.householdSize}. Dochód ${result.singlePerson ? 'osoby' : 'rodziny'}: ${formatAmount(result.totalIncomeGr)}, na osobę: ${formatAmount(result.perPersonGr)}.`,
-        `Kryterium dochodowe ${result.singlePerson ? 'osoby samotnie gospodarującej' : 'na osobę w rodzinie'}: ${formatAmount(result.criterionGr)}. Dochód ${result.singlePerson ? 'osoby' : 'na osobę'} stanowi ${formatPercent(result.percentOfCriterion)} kryterium i ${result.meetsCriterion ? 'mieści się w kryterium dochodowym' : 'przekracza kryterium dochodowe'}.`,
+        `Osób w gospodarstwie domowym: ${result.householdSize}. Dochód ${result.singlePerson ? 'osoby' : 'rodziny'}: ${formatZl(result.totalIncomeGr)}, na osobę: ${formatZl(result.perPersonGr)}.`,
+        `Kryterium dochodowe ${result.singlePerson ? 'osoby samotnie gospodarującej' : 'na osobę w rodzinie'}: ${formatZl(result.criterionGr)}. Dochód ${result.singlePerson ? 'osoby' : 'na osobę'} stanowi ${formatPercent(result.percentOfCriterion)} kryterium i ${result.meetsCriterion ? 'mieści się w kryterium dochodowym' : 'przekracza kryterium dochodowe'}.`,
         ...(result.farmNote ? [result.farmNote] : []),
         ...result.oneOffNotes,
       ]

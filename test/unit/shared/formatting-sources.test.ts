@@ -1,6 +1,6 @@
 /**
  * Money, percentages and dates are written one way on the screens, in the PDFs and in the
- * exports: by shared/polish.ts (formatZl / formatAmount, formatPercent, formatDateShort,
+ * exports: by shared/polish.ts (formatZl, formatPercent, formatDateShort,
  * formatDateLong). No other module builds a decimal comma or an ISO-date parser of its own.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@ import {
   countOf,
   familyName,
   familySizeSentence,
-  formatAmount,
+  formatZl,
   formatDateLong,
   formatDateShort,
   formatPercent,
@@ -48,9 +48,9 @@ describe('Polish numerals', () => {
 
 describe('Polish forms of amounts, percentages and dates', () => {
   it('prints amounts as "1 964,34 zł" with non-breaking spaces', () => {
-    expect(tilde(formatAmount(196_434))).toBe('1~964,34~zł');
-    expect(tilde(formatAmount(5))).toBe('0,05~zł');
-    expect(tilde(formatAmount(123_456_789))).toBe('1~234~567,89~zł');
+    expect(tilde(formatZl(196_434))).toBe('1~964,34~zł');
+    expect(tilde(formatZl(5))).toBe('0,05~zł');
+    expect(tilde(formatZl(123_456_789))).toBe('1~234~567,89~zł');
   });
 
   it('prints percentages as "47,74 %"', () => {
