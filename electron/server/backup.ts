@@ -12,7 +12,8 @@
  *   header: createdAt, PostgreSQL version, database, scrypt parameters and salt, GCM nonce — no
  *   names, nothing a person typed. The GCM tag also covers the header (additional data).
  *   payload: u32 length | the cluster's roles (pg_dumpall --globals-only: every person's login
- *   role with its SCRAM verifier, the group roles, memberships) | pg_dump's custom-format archive.
+ *   role with its SCRAM verifier, the group roles, memberships) | u32 length | the database's own
+ *   grants (who may connect) | pg_dump's custom-format archive.
  *
  * Self-verifying: after writing, the file is read back — its SHA-256, the GCM tag over the whole
  * payload, and pg_restore --list over the archive — before it is reported as done. A restore
@@ -170,7 +171,8 @@ export async function backupServer(dir: string, target: string, password: string
       out.write(chunk);
     };
     write(prefix);
-    write(cipher.update(Buffer.concat([u32(globals.length), globals])));
+    const grants = Buffer.from(await databaseGrants(dir, config.database), 'utf8');
+    write(cipher.update(Buffer.concat([u32(globals.length), globals, u32(grants.length), grants])));
     const dump = start(tool(clients, 'pg_dump'), ['--format=custom', '--compress=6', '--no-password', config.database], clientEnv(dir, config.database), 'pg_dump');
     await Promise.all([
       pipeline(
@@ -222,6 +224,29 @@ export async function backupServer(dir: string, target: string, password: string
 
 async function serverVersion(dir: string): Promise<string> {
   return withSuperuser(dir, 'postgres', async (client) => (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '');
+}
+
+/**
+ * The database's own privileges (who may connect), as statements: pg_dump without --create leaves
+ * them out, and a restored database would otherwise be open to every role (PUBLIC's defaults).
+ */
+export async function databaseGrants(dir: string, database: string): Promise<string> {
+  return withSuperuser(dir, 'postgres', async (client) => {
+    const result = await client.query<{ grantee: string | null; privilege: string }>(
+      `SELECT r.rolname AS grantee, a.privilege_type AS privilege
+         FROM pg_database d
+         CROSS JOIN LATERAL aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a
+         LEFT JOIN pg_roles r ON r.oid = a.grantee
+        WHERE d.datname = $1 AND a.grantee <> d.datdba
+        ORDER BY 1 NULLS FIRST, 2`,
+      [database],
+    );
+    const name = pg.escapeIdentifier(database);
+    return [
+      `REVOKE ALL ON DATABASE ${name} FROM PUBLIC;`,
+      ...result.rows.map((row) => `GRANT ${row.privilege} ON DATABASE ${name} TO ${row.grantee === null ? 'PUBLIC' : pg.escapeIdentifier(row.grantee)};`),
+    ].join('\n');
+  });
 }
 
 async function dumpGlobals(dir: string, clients: string): Promise<Buffer> {
@@ -280,11 +305,18 @@ async function fileSum(file: string, size: number): Promise<{ computed: Buffer; 
   return { computed: hash.digest(), stored };
 }
 
+/** The parts of the payload before pg_dump's archive: the cluster's roles, then the database's own grants. */
+interface Prelude {
+  globals: Buffer;
+  database: Buffer;
+}
+const PRELUDE_SECTIONS = 2;
+
 /**
- * Decrypts the payload and hands the globals and the archive stream to `sink`. The GCM tag is
- * checked at the end: a caller that must not act on unchecked data makes a checking pass first.
+ * Decrypts the payload: returns its prelude and streams the archive into `archive`. The GCM tag
+ * is checked at the end: a caller that must not act on unchecked data makes a checking pass first.
  */
-async function decrypt(file: string, layout: Layout, key: Buffer, archive: Writable): Promise<Buffer> {
+async function decrypt(file: string, layout: Layout, key: Buffer, archive: Writable): Promise<Prelude> {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(layout.header.nonce, 'base64'));
   decipher.setAAD(layout.prefix);
   const tag = Buffer.alloc(TAG_BYTES);
@@ -296,20 +328,22 @@ async function decrypt(file: string, layout: Layout, key: Buffer, archive: Writa
   }
   decipher.setAuthTag(tag);
   let head = Buffer.alloc(0);
-  let globals: Buffer | null = null;
+  const sections: Buffer[] = [];
   await pipeline(
     createReadStream(file, { start: layout.cipherStart, end: layout.cipherEnd - 1 }),
     new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         let plain = decipher.update(chunk);
-        if (globals === null) {
+        while (sections.length < PRELUDE_SECTIONS) {
           head = Buffer.concat([head, plain]);
+          plain = Buffer.alloc(0);
           if (head.length < 4) return callback();
           const length = head.readUInt32BE(0);
           if (length > MAX_GLOBALS_BYTES) return callback(new AppError('WRONG_PASSWORD', WRONG_PASSWORD));
           if (head.length < 4 + length) return callback();
-          globals = head.subarray(4, 4 + length);
-          plain = head.subarray(4 + length);
+          sections.push(head.subarray(4, 4 + length));
+          head = head.subarray(4 + length);
+          if (sections.length === PRELUDE_SECTIONS) plain = head;
         }
         callback(null, plain);
       },
@@ -324,8 +358,9 @@ async function decrypt(file: string, layout: Layout, key: Buffer, archive: Writa
     }),
     archive,
   );
-  if (globals === null) throw new AppError('WRONG_PASSWORD', WRONG_PASSWORD);
-  return globals;
+  const [globals, database] = sections;
+  if (!globals || !database) throw new AppError('WRONG_PASSWORD', WRONG_PASSWORD);
+  return { globals, database };
 }
 
 function discard(): Writable {
@@ -399,7 +434,7 @@ export async function restoreServer(dir: string, file: string, password: string,
   let keptAs: string | null = null;
   try {
     // The roles first (they are the cluster's, not the database's).
-    const globals = await decrypt(file, layout, key, discard());
+    const prelude = await decrypt(file, layout, key, discard());
     const psql = start(
       tool(clients, 'psql'),
       ['--no-psqlrc', '--quiet', '--no-password', '--set', 'ON_ERROR_STOP=1', '--single-transaction', '--file', '-'],
@@ -407,7 +442,7 @@ export async function restoreServer(dir: string, file: string, password: string,
       'psql (role)',
     );
     psql.stdout.resume();
-    psql.stdin.end(globalsForRestore(globals.toString('utf8'), config.superuser));
+    psql.stdin.end(globalsForRestore(prelude.globals.toString('utf8'), config.superuser));
     await psql.done;
 
     await withSuperuser(dir, 'postgres', async (client) => {
@@ -418,6 +453,8 @@ export async function restoreServer(dir: string, file: string, password: string,
         keptAs = aside;
       }
       await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} OWNER ${pg.escapeIdentifier(OWNER_ROLE)} ENCODING 'UTF8' TEMPLATE template0`);
+      // Closed until restored; then it gets the backup's own grants.
+      await client.query(`REVOKE ALL ON DATABASE ${pg.escapeIdentifier(database)} FROM PUBLIC`);
     });
     try {
       // --disable-triggers: the rows come back as they were (the audit trigger does not re-chain them).
@@ -429,6 +466,7 @@ export async function restoreServer(dir: string, file: string, password: string,
       );
       restore.stdout.resume();
       await Promise.all([decrypt(file, layout, key, restore.stdin), restore.done]);
+      await withSuperuser(dir, 'postgres', (client) => client.query(prelude.database.toString('utf8')));
     } catch (error) {
       await withSuperuser(dir, 'postgres', async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(database)} WITH (FORCE)`);

@@ -49,6 +49,10 @@ beforeAll(async () => {
     await admin.query('INSERT INTO family VALUES (1, $1, $2)', [PESEL, 'Żółkiewska']);
     await admin.query(`CREATE ROLE "${WORKER.role}" LOGIN PASSWORD '${WORKER.password}'`);
     await admin.query(`GRANT SELECT ON family TO "${WORKER.role}"`);
+    // Who may connect is the database's own setting (not in pg_dump's archive without --create).
+    await admin.query('REVOKE ALL ON DATABASE asysta FROM PUBLIC');
+    await admin.query(`GRANT CONNECT ON DATABASE asysta TO "${WORKER.role}"`);
+    await admin.query(`CREATE ROLE "asysta_test.obcy" LOGIN PASSWORD '${WORKER.password}'`);
   } finally {
     await admin.end();
   }
@@ -91,6 +95,9 @@ describe('server backup', () => {
     } finally {
       await worker.end();
     }
+    // The database's grants came back too: a role without CONNECT stays out.
+    await expect(connectVerified(target.as('asysta_test.obcy', WORKER.password))).rejects.toThrow();
+    expect(await rows(target, "SELECT has_database_privilege('public', 'asysta', 'CONNECT') AS open")).toEqual([{ open: false }]);
     // The target's own superuser keeps its password (the backup's is left out).
     expect(await rows(target, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
     const databases = await rows(target, "SELECT datname FROM pg_database WHERE datname LIKE 'asysta%' ORDER BY datname");
