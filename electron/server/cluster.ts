@@ -336,7 +336,7 @@ export function serverSettings(config: Pick<ServerConfig, 'port' | 'listen'>): s
     "log_filename = 'postgresql-%a.log'",
     'log_truncate_on_rotation = on',
     'log_rotation_age = 1d',
-    'log_rotation_size = 10MB',
+    'log_rotation_size = 0',
     "log_line_prefix = '%m [%p] '",
     'log_min_messages = log',
     'log_min_error_statement = panic',
