@@ -8,6 +8,7 @@ export function formatDateTime(iso: string): string {
   return value.isValid() ? value.format('DD.MM.YYYY, HH:mm') : iso;
 }
 
+/** The day of an instant (a timestamp such as createdAt) on this computer; calendar dates use formatPolishDate. */
 export function formatDate(iso: string): string {
   const value = dayjs(iso);
   return value.isValid() ? value.format('DD.MM.YYYY') : iso;

@@ -3,12 +3,11 @@
  * Polish, ids as the names, case numbers and document numbers the main process resolved (refs).
  */
 import { auditFieldLabel, auditValueLabel } from '../../../shared/audit-labels';
+import { formatPolishDate, isValidIsoDate } from '../../../shared/domain/dates';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/domain/roles';
-import { formatDate, formatDateTime } from '../../lib/format';
-
+import { formatDateTime } from '../../lib/format';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How an entry's values are read: which record it is about, and what its ids stand for. */
@@ -42,7 +41,7 @@ export function formatValue(value: unknown, context: ValueContext = NO_CONTEXT):
     const coded = auditValueLabel(context.entityType, '', value);
     if (coded !== null) return coded;
     if (ISO_DATE_TIME.test(value)) return formatDateTime(value);
-    if (ISO_DATE.test(value)) return formatDate(value);
+    if (isValidIsoDate(value)) return formatPolishDate(value);
     return value;
   }
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((item) => formatValue(item, context)).join(', ');
