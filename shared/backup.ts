@@ -42,6 +42,13 @@ export const rekeySchema = z.object({
   destroyBackupsBefore: z.iso.date({ error: 'Podaj datę w formacie RRRR-MM-DD.' }).nullable().default(null),
 });
 
+/** A key change's progress, measured in bytes of the database copied and rewritten (issue 14). */
+export interface RekeyProgress {
+  /** 0–100, never going back; 100 once the new key is in use. */
+  percent: number;
+  done: boolean;
+}
+
 export interface RekeyResult {
   /** How long the change took (the whole database is rewritten). */
   durationMs: number;

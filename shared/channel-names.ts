@@ -77,6 +77,7 @@ export const CHANNEL_NAMES = [
   'backup:status',
   'backup:restore',
   'backup:rekey',
+  'backup:rekeyProgress',
   'backup:newRecoveryCode',
   'search:cases',
   'tray:get',

@@ -66,7 +66,7 @@ import {
   type FamilyWorkView,
   type PlanView,
 } from './family-work';
-import { backupRestoreSchema, backupRunSchema, rekeySchema, type BackupResult, type BackupStatus, type RekeyResult, type RestoreResult } from './backup';
+import { backupRestoreSchema, backupRunSchema, rekeySchema, type BackupResult, type BackupStatus, type RekeyProgress, type RekeyResult, type RestoreResult } from './backup';
 import { searchQuerySchema, type SearchHit } from './search';
 import { statsExportSchema, statsQuerySchema, type StatsFile, type StatsView } from './stats';
 import { trayQuerySchema, type TrayView } from './tray';
@@ -328,6 +328,8 @@ export const channels = {
   'backup:restore': channel<RestoreResult>()(backupRestoreSchema, 'public'),
   /** "Zmień klucz bazy": a new master key for the database, every slot re-sealed (issue 14). */
   'backup:rekey': channel<RekeyResult>()(rekeySchema, { permission: 'backup.run' }),
+  /** The running key change's progress (polled while backup:rekey is pending); null when none ran. */
+  'backup:rekeyProgress': channel<RekeyProgress | null>()(none, { permission: 'backup.run' }),
   /** A new recovery code (the old one stops working; the key changes with it). Shown once. */
   'backup:newRecoveryCode': channel<{ recoveryCode: string }>()(none, { permission: 'backup.run' }),
 

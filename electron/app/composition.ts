@@ -170,7 +170,7 @@ export function handlerGroups(s: Services, options: Pick<BackendOptions, 'dialog
     caseHandlers(s),
     recordsHandlers({ family: s.familyChanges, staff: s.staffChanges, open: s.openCases, courtOrders: s.courtOrders }),
     familyWorkHandlers(s.familyWork),
-    backupHandlers(s.backup),
+    backupHandlers(s.backup, s.keys),
     reportingHandlers(s),
     dialogHandlers({ session: s.session, dialogs: options.dialogs }),
     documentHandlers({ documents: s.documents, files: s.tempFiles, opener: options.openFile, log: s.folder.log }),

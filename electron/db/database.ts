@@ -48,7 +48,7 @@ class Mutex {
 }
 
 /** `x'<hex>'` as bytes, built without a JS string of the key (the Buffer is wiped after use). */
-function keyLiteral(masterKey: Buffer): Buffer {
+export function keyLiteral(masterKey: Buffer): Buffer {
   const digits = Buffer.from('0123456789abcdef', 'latin1');
   const out = Buffer.alloc(masterKey.length * 2 + 3);
   out[0] = 0x78; // x

@@ -6,10 +6,11 @@
  */
 import type { HandlersFor } from '../session/context';
 import type { BackupService } from './backup';
+import type { KeyService } from './keys';
 
-export type BackupChannel = 'backup:run' | 'backup:status' | 'backup:restore' | 'backup:rekey' | 'backup:newRecoveryCode';
+export type BackupChannel = 'backup:run' | 'backup:status' | 'backup:restore' | 'backup:rekey' | 'backup:rekeyProgress' | 'backup:newRecoveryCode';
 
-export function backupHandlers(backup: BackupService): HandlersFor<BackupChannel> {
+export function backupHandlers(backup: BackupService, keys: KeyService): HandlersFor<BackupChannel> {
   return {
     'backup:run': ({ folder }, ctx) => {
       const s = ctx.ready();
@@ -23,6 +24,9 @@ export function backupHandlers(backup: BackupService): HandlersFor<BackupChannel
     'backup:status': (_input, ctx) => backup.status(ctx.ready()),
 
     'backup:rekey': ({ destroyBackupsBefore }, ctx) => backup.rekey(ctx.ready(), destroyBackupsBefore),
+
+    // Answered from memory while the key change holds the database.
+    'backup:rekeyProgress': () => Promise.resolve(keys.progress()),
 
     'backup:newRecoveryCode': (_input, ctx) => backup.newRecoveryCode(ctx.ready()),
 

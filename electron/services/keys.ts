@@ -14,17 +14,24 @@
  *
  * So a kill at any moment leaves either the old key (with the old slot file) or the new key (with
  * the new one) working, never neither, and the change with its audit entry is in both or neither.
+ *
+ * Progress is measured in bytes of the database written (each byte twice: the snapshot, then its
+ * re-key) and read by the window through backup:rekeyProgress (progress()). The re-key runs in a
+ * worker thread (key-copy.ts), measured as it goes, the window answered meanwhile; the snapshot
+ * (VACUUM INTO, on the held live connection) is counted when it is done.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
+import type { RekeyProgress } from '../../shared/backup';
 import type { Clock } from '../clock';
 import type { DataFolder } from '../data/data-folder';
-import { Database } from '../db/database';
+import type { Database } from '../db/database';
 import { keyIdOf, newMasterKey, rekeyed, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
 import { AppError } from '../errors';
+import { rekeyCopy, type KeyCopyError } from './key-copy';
 import type { ReadySession } from '../session/context';
 import type { AuditService } from './audit';
 import { replaceFile, syncDir } from './durable-files';
@@ -100,6 +107,13 @@ function writeJournal(file: string, journal: z.infer<typeof journalSchema>): voi
 }
 
 export class KeyService {
+  private current: RekeyProgress | null = null;
+
+  /** The key change in progress, or the last one (done); null before any in this run of the app. */
+  progress(): RekeyProgress | null {
+    return this.current && { ...this.current };
+  }
+
   constructor(private readonly ports: { folder: DataFolder; clock: Clock; audit: AuditService }) {}
 
   /**
@@ -132,13 +146,16 @@ export class KeyService {
     const dataDir = folder.dataDir;
     const newKey = newMasterKey();
     const started = performance.now();
+    this.current = { percent: 0, done: false };
     try {
       await db.replaceFile(async (manager, closeFile) => {
         const op = randomBytes(8).toString('hex');
         const snapshot = join(dataDir, `asysta.klucz-${op}.db.tmp`);
         const keysTmp = join(dataDir, `asysta.klucz-${op}.keys.tmp`);
         try {
+          // 0–95 %: the snapshot and its re-key, a byte each, measured; the rest: the slots and the swap.
           await manager.query('VACUUM INTO ?', [snapshot]);
+          this.report(95 / 2);
           const copy = await folder.openDatabase(oldKey, { file: snapshot, migrate: false });
           let anchor: { seq: number; hash: string };
           try {
@@ -150,7 +167,7 @@ export class KeyService {
           } finally {
             await copy.close();
           }
-          Database.rekeyFile(snapshot, oldKey, newKey, folder.nativeBinding);
+          await rekeyCopy({ snapshot, oldKey, newKey, nativeBinding: folder.nativeBinding, onProgress: (p) => this.report(95 / 2 + (95 / 2) * (p.doneBytes / p.totalBytes)) });
           let keyring = await folder.readKeyring();
           if (change.slots) keyring = await change.slots(keyring, oldKey);
           keyring = withAnchor(rekeyed(keyring, oldKey, newKey), { ...anchor, at: clock.now().toISOString() }, newKey);
@@ -159,8 +176,8 @@ export class KeyService {
         } catch (error) {
           removeQuietly(snapshot, `${snapshot}-wal`, `${snapshot}-shm`, `${snapshot}-journal`, keysTmp);
           if (error instanceof AppError) throw error;
-          const code = (error as NodeJS.ErrnoException | null)?.code;
-          if (code === 'ENOSPC') throw new AppError('IO_ERROR', 'Brak miejsca na dysku z danymi Asysty — klucz bazy nie został zmieniony. Zwolnij miejsce i spróbuj ponownie.');
+          const code = (error as NodeJS.ErrnoException | KeyCopyError | null)?.code;
+          if (code === 'ENOSPC' || code === 'SQLITE_FULL') throw new AppError('IO_ERROR', 'Brak miejsca na dysku z danymi Asysty — klucz bazy nie został zmieniony. Zwolnij miejsce i spróbuj ponownie.');
           throw error;
         }
         // The commit point: from here the next start finishes the swap if this one does not.
@@ -172,10 +189,17 @@ export class KeyService {
       });
     } catch (error) {
       newKey.fill(0);
+      this.current = null;
       throw error;
     }
     this.lastDurationMs = Math.round(performance.now() - started);
+    this.report(100, true);
     return newKey;
+  }
+
+  private report(percent: number, done = false): void {
+    const previous = this.current && !this.current.done ? this.current.percent : 0;
+    this.current = { percent: Math.min(100, Math.max(previous, Math.floor(percent))), done };
   }
 
   /** How long the last key change took (ms), for the bench. */

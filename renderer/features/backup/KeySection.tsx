@@ -6,8 +6,9 @@
  */
 import { Alert, Button, Checkbox, Code, Group, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { call } from '../../api';
 import { REKEY_WARNING } from '../../../shared/backup';
 import { ConfirmDialog } from '../../components/ConfirmButton';
 import { DateText } from '../../components/DateField';
@@ -71,15 +72,8 @@ export function KeySection({ hasFolder }: { hasFolder: boolean }) {
         description={hasFolder ? 'Tylko z folderu kopii zapasowych ośrodka; innych plików nie rusza.' : 'Najpierw wskaż folder kopii zapasowych.'}
       />
       {destroy ? <DateText label="Dzień" value={before} onChange={setBefore} maw={220} /> : null}
-      {busy ? (
-        <Stack gap={4} role="status">
-          <Progress value={100} animated striped aria-label="Trwa zmiana klucza" />
-          <Text size="sm" c="dimmed">
-            Trwa zmiana klucza — cała baza jest przepisywana (w dużym ośrodku do kilkudziesięciu sekund). Nie wyłączaj komputera; przerwanie nie
-            uszkodzi danych.
-          </Text>
-        </Stack>
-      ) : null}
+      {rekey.isPending ? <RekeyProgressBar /> : null}
+      {newCode.isPending ? <KeyChangeNote value={null} /> : null}
       <FormError title="Nie zmieniono klucza" message={error ?? undefined} />
       <Group>
         <Button color="orange" onClick={() => setAsking('rekey')} disabled={busy || (destroy && !before)} loading={rekey.isPending}>
@@ -123,6 +117,34 @@ export function KeySection({ hasFolder }: { hasFolder: boolean }) {
         message="Obecny kod odzyskiwania przestanie otwierać bazę, a baza dostanie nowy klucz. Nowy kod zobaczysz tylko raz."
         confirmLabel="Tak, utwórz nowy kod"
       />
+    </Stack>
+  );
+}
+
+/** Polls the key change's measured progress (bytes copied and rewritten) while backup:rekey is pending. */
+function RekeyProgressBar() {
+  const progress = useQuery({
+    queryKey: ['backup', 'rekeyProgress'],
+    queryFn: () => call('backup:rekeyProgress', {}),
+    refetchInterval: 250,
+    refetchIntervalInBackground: true,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+  const value = progress.data ?? null;
+  return <KeyChangeNote value={value && !value.done ? value.percent : null} />;
+}
+
+/** The bar: the percentage when measured, moving stripes until the first figure arrives. */
+function KeyChangeNote({ value }: { value: number | null }) {
+  return (
+    <Stack gap={4} role="status" aria-live="polite">
+      <Progress value={value ?? 100} animated={value === null} striped={value === null} aria-label="Trwa zmiana klucza" />
+      <Text size="sm" c="dimmed">
+        {value === null ? 'Trwa zmiana klucza' : `Trwa zmiana klucza: ${value} %`} — cała baza jest przepisywana (w dużym ośrodku do kilkudziesięciu sekund).
+        Nie wyłączaj komputera; przerwanie nie uszkodzi danych.
+      </Text>
     </Stack>
   );
 }
