@@ -4,6 +4,7 @@
  * of the PC could see in the process list) and the error that ends a command with an exit code.
  */
 import { createInterface } from 'node:readline';
+import { AppError } from './errors';
 
 export class CliError extends Error {
   constructor(
@@ -44,4 +45,25 @@ function promptHidden(prompt: string): Promise<string> {
       resolve(answer);
     });
   });
+}
+
+/**
+ * Prints why a command failed and returns its exit code: 2 for a wrong use (options, input),
+ * 3 for a refusal with a Polish message, 1 for anything unexpected.
+ */
+export function reportCliError(error: unknown, usage: string): number {
+  if (error instanceof CliError) {
+    console.error(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof AppError) {
+    console.error(error.message);
+    return 3;
+  }
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${error.message}\n\n${usage}`);
+    return 2;
+  }
+  console.error('Nieoczekiwany błąd:', error);
+  return 1;
 }

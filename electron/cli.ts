@@ -7,10 +7,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBackend, type Backend } from './backend';
-import { CliError, SecretReader } from './cli-input';
+import { CliError, reportCliError, SecretReader } from './cli-input';
 import { runOnServer } from './cli-server';
 import { findUserSlot, recoverySlot } from './db/keyring';
-import { AppError } from './errors';
 import { UserEntity } from './db/entities';
 import { DEMO_MAX_FAMILIES, seedDemo } from './tools/demo';
 import { progressLine } from './services/court-export';
@@ -218,20 +217,7 @@ export async function runCli(argv: string[]): Promise<number> {
     await COMMANDS[command as keyof typeof COMMANDS](backend, values, new SecretReader());
     return 0;
   } catch (error) {
-    if (error instanceof CliError) {
-      console.error(error.message);
-      return error.exitCode;
-    }
-    if (error instanceof AppError) {
-      console.error(error.message);
-      return 3;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    console.error('Nieoczekiwany błąd:', error);
-    return 1;
+    return reportCliError(error, USAGE);
   } finally {
     await backend?.close();
   }

@@ -6,8 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { CliError, SecretReader } from '../cli-input';
-import { AppError } from '../errors';
+import { CliError, reportCliError, SecretReader } from '../cli-input';
 import { migrateServer } from '../data/postgres/migrate';
 import { openOfficeSetup } from '../data/postgres/office';
 import { loginRole, scramVerifier, serverRoles } from '../data/postgres/roles';
@@ -225,20 +224,7 @@ export async function runServerCli(argv: string[]): Promise<number> {
     else await resetPassword(dir, values, secrets);
     return 0;
   } catch (error) {
-    if (error instanceof CliError) {
-      console.error(error.message);
-      return error.exitCode;
-    }
-    if (error instanceof AppError) {
-      console.error(error.message);
-      return 3;
-    }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    console.error('Nieoczekiwany błąd:', error);
-    return 1;
+    return reportCliError(error, USAGE);
   }
 }
 

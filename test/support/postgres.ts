@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv, initCluster, readConfig, serverPaths, SERVER_DATABASE, startCluster, stopCluster, superuserConnection, tool, type ConnectionInfo, type ServerConfig } from '../../electron/server/cluster';
+import { childEnv, initCluster, readConfig, serverPaths, SERVER_DATABASE, startCluster, stopCluster, superuserConnection, tool, writePort, type ConnectionInfo, type ServerConfig } from '../../electron/server/cluster';
 import { createOfficeDatabase } from '../../electron/server/database';
 
 export interface TestServer {
@@ -54,11 +54,10 @@ export interface TestServerOptions {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'asysta-pg-'));
-  const port = await freePort();
   const initStarted = performance.now();
-  await initCluster({ dir, port, hosts: options.hosts ?? ['127.0.0.1', 'localhost'], listen: '127.0.0.1', label: 'test' });
+  await initCluster({ dir, port: await freePort(), hosts: options.hosts ?? ['127.0.0.1', 'localhost'], listen: '127.0.0.1', label: 'test' });
   const initMs = performance.now() - initStarted;
-  const config = readConfig(dir);
+  let config = readConfig(dir);
   // If the test process dies without teardown, do not leave a postgres behind.
   const dataDir = serverPaths(dir).dataDir;
   const owner = statSync(dataDir);
@@ -72,7 +71,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   process.once('exit', emergencyStop);
   const startStarted = performance.now();
   try {
-    await startCluster(dir);
+    // Test files run in parallel: another may take the port between freePort() and the start.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await startCluster(dir);
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        writePort(dir, await freePort());
+      }
+    }
     if (options.database !== false) await createOfficeDatabase(dir);
   } catch (error) {
     emergencyStop();
@@ -80,6 +88,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw error;
   }
   const startMs = performance.now() - startStarted;
+  config = readConfig(dir);
+  const port = config.port;
   const superuser = (database = SERVER_DATABASE): ConnectionInfo => superuserConnection(dir, database);
   const base = superuser();
   return {
