@@ -350,8 +350,10 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     const assessment = page.getByRole('form', { name: 'Okresowa ocena sytuacji rodziny' });
     // The goals of the signed plan are offered, one row each.
     expect(await field(assessment.getByRole('group', { name: 'Cel 1', exact: true }), 'Cel').inputValue()).toBe('Regularne uczęszczanie syna do szkoły');
-    await field(assessment.getByRole('group', { name: 'Cel 1', exact: true }), 'Postęp').fill('Syn nie opuścił w tym czasie żadnego dnia.');
-    await field(assessment.getByRole('group', { name: 'Cel 2', exact: true }), 'Postęp').fill('Plan sprzątania ustalony, realizowany.');
+    await field(assessment.getByRole('group', { name: 'Cel 1', exact: true }), 'Stopień realizacji').selectOption('achieved');
+    await field(assessment.getByRole('group', { name: 'Cel 1', exact: true }), 'Opis postępów i trudności').fill('Syn nie opuścił w tym czasie żadnego dnia.');
+    await field(assessment.getByRole('group', { name: 'Cel 2', exact: true }), 'Stopień realizacji').selectOption('partly_achieved');
+    await field(assessment.getByRole('group', { name: 'Cel 2', exact: true }), 'Opis postępów i trudności').fill('Plan sprzątania ustalony, realizowany.');
     await field(assessment, 'Zmiany w sytuacji rodziny').fill('Matka podjęła pracę na pół etatu.');
     await assessment.getByLabel('Kontynuować pracę z rodziną według planu').check();
     // Dated before the assignment: refused in Polish, the form keeps what was typed.
@@ -365,8 +367,13 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await typeDate(assessment, 'Data oceny', today);
     await button(assessment, 'Zapisz ocenę').click();
     await page.getByRole('heading', { name: 'Zapisane oceny (1)' }).waitFor();
-    await page.getByRole('article', { name: `Ocena z ${formatPolishDate(today)}` }).getByText('Rekomendacja: Kontynuować pracę z rodziną według planu').waitFor();
+    const saved = page.getByRole('article', { name: `Ocena z ${formatPolishDate(today)}` });
+    await saved.getByText('Rekomendacja: Kontynuować pracę z rodziną według planu').waitFor();
+    await saved.getByRole('cell', { name: 'Osiągnięty częściowo' }).waitFor();
     await shot('assessment-saved');
+    // Handed to the kierownik as a step of its own, on today's date.
+    await button(saved.getByRole('form', { name: 'Przekaż ocenę kierownikowi' }), 'Przekaż kierownikowi').click();
+    await saved.getByText('Przekazana kierownikowi', { exact: true }).waitFor();
 
     // --- Proposing the end ---------------------------------------------------------------------------
     await button(page, 'Zaproponuj zakończenie pracy z rodziną').click();
@@ -399,6 +406,13 @@ describe('working with the family: kontrakt, plan, visits, assessment, closure',
     await page.getByRole('region', { name: 'Plan w wersji 1' }).waitFor();
     expect(await button(page, 'Nowa wersja').count()).toBe(0);
     expect(await button(page, 'Zaproponuj zakończenie pracy z rodziną').count()).toBe(0);
+    // The assessment the assistant handed over: the kierownik confirms she received it.
+    await tab(page, 'Okresowe oceny').click();
+    const handed = page.getByRole('article', { name: `Ocena z ${formatPolishDate(today)}` });
+    await button(handed, 'Potwierdź przyjęcie oceny').click();
+    await handed.getByText('Przyjęta przez kierownika', { exact: true }).waitFor();
+    await shot('head-assessment-received');
+    await tab(page, 'Plan pracy').click();
     await shot('head-case-file');
     // Every part of the case file is on one row of tabs, at 1366 px and at 1280 px.
     const tabRows = async () =>
