@@ -54,6 +54,27 @@ const FROZEN: Record<string, string> = {
   'text-2026.ts': '88b688c6ed2120b309aeed4312ca0d371389f32160684da8afcccaff558f0cb4',
 };
 
+/**
+ * SHA-256 of each migration a released version has run (line endings normalised). A released
+ * migration is never edited, not even a comment: a change to the schema is a new migration.
+ * Add a migration here when a version that contains it is released.
+ */
+const SHIPPED: Record<string, string> = {
+  '0001-initial.ts': '4bd51f593327a7afad2d469f75a7c68d89c676151a02f4228191c195b6fd48d8',
+  '0002-cases.ts': '6653a34797e1f8cf28508d693ef51c4f504fb52fa6743a32e1ed6a3ae39063c2',
+  '0003-family-work.ts': '62308c3ff5c2fea80ed8ea87c602b707d55ca7b44d4d58b8f2846c014b4d5768',
+  '0004-search.ts': '4b9ea09ac4615e38f0895da4ff48545e25f69076479cfdaaf32d0f4e547b3d62',
+  '0005-tray.ts': '4b1b0e8d16a0802dbe6fd4f312af00ef624dcabd2aae5eea422076fcabec41c4',
+  '0006-documents.ts': '2f9a153ba49d7c07b01b2f6b727f9d3e3f269c85739705c18baa9c8227191c6a',
+  '0007-court-requests.ts': '3a14ff91066dcad5f8ec901f36b3db309a418bc3942c1a28fdf18283a0723193',
+  '0008-decision-due.ts': 'a8c3f9bc82c4b05c36fe07a1e1591525cdd6ac1bb1f75811bc6158d901cf4834',
+  '0010-records-history.ts': 'c50f589af53dc4e6c053a76c01ecd4cb6f2ed6b802894844f3a26eab0e463675',
+  '0011-document-fields.ts': '4440e81c9de9fada0bb0c04af02d86b2b2cfcfd771777340b9998ba0b0053264',
+  '0012-referrals.ts': '1661fabce110b83d78ab1e4c9bbb7b0158d08fe722bfd85cec632345c51c8d54',
+};
+
+const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file, 'utf8').replace(/\r\n/g, '\n')).digest('hex');
+
 describe('migrations import no live code', () => {
   it('finds the imports it must judge (the scanner itself)', () => {
     const sample = `import type { A } from 'typeorm';\nimport { b } from '../../../shared/domain/text';\nexport { c } from './x';\nconst d = await import('../y');\nimport 'side-effect';`;
@@ -97,9 +118,14 @@ describe('migrations import no live code', () => {
       readdirSync(dir)
         .filter((name) => name.endsWith('.ts'))
         .sort()
-        .map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name), 'utf8').replace(/\r\n/g, '\n')).digest('hex')]),
+        .map((name) => [name, sha256Of(join(dir, name))]),
     );
     expect(actual, 'A frozen helper changed or appeared. Never edit one; add a new file and pin its hash here.').toEqual(FROZEN);
+  });
+
+  it('the released migrations are never edited (their hashes are pinned)', () => {
+    const actual = Object.fromEntries(Object.keys(SHIPPED).map((name) => [name, sha256Of(join(MIGRATIONS_DIR, name))]));
+    expect(actual, 'A released migration changed. Old databases have already run it: put the change in a new migration and restore this file.').toEqual(SHIPPED);
   });
 
   it('the frozen copies gave the same answers as the live rules when they were frozen (2011–2040)', () => {
