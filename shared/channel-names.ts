@@ -81,6 +81,7 @@ export const CHANNEL_NAMES = [
   'backup:newRecoveryCode',
   'search:cases',
   'tray:get',
+  'tray:week',
   'stats:get',
   'stats:export',
   'dialog:pickFolder',

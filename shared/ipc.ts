@@ -70,6 +70,7 @@ import { backupRestoreSchema, backupRunSchema, rekeySchema, type BackupResult, t
 import { searchQuerySchema, type SearchHit } from './search';
 import { statsExportSchema, statsQuerySchema, type StatsFile, type StatsView } from './stats';
 import { trayQuerySchema, type TrayView } from './tray';
+import { calendarWeekSchema, type CalendarWeekView } from './calendar';
 import { pickFolderSchema } from './dialogs';
 import { textScaleSchema, type AccountPreferences } from './account';
 import { documentIssueSchema, documentRefSchema, type DocumentEntryView, type DocumentFile, type DocumentIssueResult } from './documents';
@@ -336,6 +337,8 @@ export const channels = {
   /** Cases by names, PESEL, address or number, only those the user may open (issue 8). */
   'search:cases': channel<SearchHit[]>()(searchQuerySchema, { permission: 'cases.view' }),
   'tray:get': channel<TrayView>()(trayQuerySchema, { permission: 'cases.view' }),
+  /** The tray's items of one week, day by day (issue 15, item 11). */
+  'tray:week': channel<CalendarWeekView>()(calendarWeekSchema, { permission: 'cases.view' }),
   'stats:get': channel<StatsView>()(statsQuerySchema, { permission: 'stats.view' }),
   'stats:export': channel<StatsFile>()(statsExportSchema, { permission: 'stats.view' }),
 

@@ -5,12 +5,13 @@
 import type { Clock } from '../clock';
 import type { HandlersFor } from '../session/context';
 import type { AuditService } from './audit';
+import { calendarWeek } from './calendar-week';
 import type { OfficeService } from './office';
 import type { SearchService } from './search';
 import { statsFile, type StatsService } from './stats';
 import type { TrayService } from './tray';
 
-export type ReportingChannel = 'search:cases' | 'tray:get' | 'stats:get' | 'stats:export';
+export type ReportingChannel = 'search:cases' | 'tray:get' | 'tray:week' | 'stats:get' | 'stats:export';
 
 export interface ReportingPorts {
   search: SearchService;
@@ -25,6 +26,7 @@ export function reportingHandlers({ search, tray, stats, office, audit, clock }:
   return {
     'search:cases': ({ query, limit }, ctx) => ctx.read(async (m, a) => search.search(m, query, limit, a)),
     'tray:get': (query, ctx) => ctx.read(async (m, a) => tray.get(m, a, query)),
+    'tray:week': (query, ctx) => ctx.read(async (m, a) => calendarWeek(m, a, tray.today(), query)),
     'stats:get': ({ from, to }, ctx) => ctx.read(async (m) => stats.get(m, from, to)),
     'stats:export': async ({ from, to, format }, ctx) => {
       const { view, name } = await ctx.read(async (m) => ({ view: stats.get(m, from, to), name: (await office.get(m)).name }));

@@ -10,6 +10,8 @@ export type CaseTab = 'family' | 'report' | 'interviews' | 'analysis' | 'request
 
 export type Route =
   | { view: 'home' }
+  /** The user's week, day by day (issue 15, item 11). */
+  | { view: 'calendar' }
   | { view: 'users' }
   | { view: 'audit' }
   | { view: 'settings' }

@@ -15,6 +15,7 @@ import { CasesPage } from '../cases/CasesPage';
 import { BackupPage } from '../backup/BackupPage';
 import { StatsPage } from '../stats/StatsPage';
 import { TrayPage } from '../tray/TrayPage';
+import { CalendarWeekPage } from '../tray/CalendarWeekPage';
 import { IntakePage } from '../intake/IntakePage';
 import { InterviewPage } from '../interview/InterviewPage';
 import { ContractPage } from '../family-work/ContractPage';
@@ -31,6 +32,7 @@ import type { Route, ViewName } from './navigation';
  */
 export const VIEW_PERMISSIONS: Record<ViewName, Permission | null> = {
   home: null,
+  calendar: 'cases.view',
   users: 'users.manage',
   audit: 'audit.view',
   settings: 'settings.manage',
@@ -62,6 +64,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { route: { view: 'home' }, label: 'Pulpit', group: 'work' },
+  { route: { view: 'calendar' }, label: 'Kalendarz', group: 'work' },
   { route: { view: 'cases' }, label: 'Sprawy', group: 'work' },
   { route: { view: 'intake' }, label: 'Nowe zgłoszenie', group: 'work' },
   { route: { view: 'requests' }, label: 'Wnioski o asystenta', group: 'work', counter: 'pendingRequests' },
@@ -105,6 +108,8 @@ export function renderRoute(route: Route): ReactNode {
   switch (route.view) {
     case 'home':
       return <TrayPage />;
+    case 'calendar':
+      return <CalendarWeekPage />;
     case 'users':
       return <UsersPage />;
     case 'audit':
