@@ -58,6 +58,7 @@ import {
   InterviewEntity,
   PersonEntity,
   UserEntity,
+  type AssistantRequestRow,
   type CaseRow,
   type InterviewRow,
   type PersonRow,
@@ -67,7 +68,8 @@ import { AppError } from '../errors';
 import { requireSecondPerson } from './separation';
 import type { AuditService } from './audit';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
-import { familyLabelOf, reindexCase } from './search-index';
+import { reindexCase } from './search-index';
+import { caseloads } from './tray';
 import { addressHistory, placementsOf } from './family-changes';
 import { openCaseWorkers } from './open-cases';
 import { officeFoodAidThresholds } from './referrals';
@@ -400,7 +402,7 @@ export class CasesService {
       analysis: analysis
         ? { reasons: analysis.reasons, strengths: analysis.strengths, resources: analysis.resources, conclusions: analysis.conclusions, consentOn: analysis.consentOn, consentPersons: analysis.consentPersons ?? [], earlierHelp: analysis.earlierHelp ?? '', childrenLegal: analysis.childrenLegal ?? '' }
         : null,
-      requests: await Promise.all(requests.map((r) => this.requestView(m, r.id, names))),
+      requests: await this.requestViews(m, requests, names),
       events: events.map((e): CaseEventView => ({ id: e.id, occurredOn: e.occurredOn, kind: e.kind, title: e.title, body: e.body, significant: e.significant, authorName: e.authorId ? (names.get(e.authorId) ?? null) : null })),
       deadlines: await this.deadlines(m, row, kase.access),
       courtOrder: row.courtOrderReference && row.courtOrderCourt && row.courtOrderOn ? { court: row.courtOrderCourt, reference: row.courtOrderReference, orderedOn: row.courtOrderOn } : null,
@@ -755,13 +757,25 @@ export class CasesService {
   }
 
   async requestView(m: EntityManager, id: string, names: Map<string, string>): Promise<RequestView> {
-    const r = await m.getRepository(AssistantRequestEntity).findOneByOrFail({ id });
-    const kase = await m.getRepository(CaseEntity).findOneByOrFail({ id: r.caseId });
-    return {
+    const [view] = await this.requestViews(m, [await m.getRepository(AssistantRequestEntity).findOneByOrFail({ id })], names);
+    return view!;
+  }
+
+  /** Requests as lists show them: their cases' numbers and family labels in one query, whatever their number. */
+  async requestViews(m: EntityManager, requests: readonly AssistantRequestRow[], names: Map<string, string>): Promise<RequestView[]> {
+    if (requests.length === 0) return [];
+    const heads = new Map(
+      (
+        (await m.query(`SELECT c.id AS id, c.number AS number, COALESCE(d.family_name, '—') AS familyName FROM case_file c LEFT JOIN search_doc d ON d.case_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`, [
+          JSON.stringify([...new Set(requests.map((r) => r.caseId))]),
+        ])) as { id: string; number: string; familyName: string }[]
+      ).map((c) => [c.id, c]),
+    );
+    return requests.map((r) => ({
       id: r.id,
       caseId: r.caseId,
-      caseNumber: kase.number,
-      familyName: familyLabelOf(m, kase.id),
+      caseNumber: heads.get(r.caseId)?.number ?? '—',
+      familyName: heads.get(r.caseId)?.familyName ?? '—',
       justification: r.justification,
       filedOn: r.filedOn,
       decisionDue: r.decisionDue,
@@ -771,22 +785,17 @@ export class CasesService {
       referralOrganisation: r.referralOrganisation,
       decidedOn: r.decidedOn,
       kind: r.kind,
-    };
+    }));
   }
 
   async queue(m: EntityManager): Promise<RequestView[]> {
     const pending = await m.getRepository(AssistantRequestEntity).find({ where: { status: 'pending' }, order: { filedOn: 'ASC' } });
-    const names = await this.userNames(m);
-    return Promise.all(pending.map((r) => this.requestView(m, r.id, names)));
+    return this.requestViews(m, pending, await this.userNames(m));
   }
 
+  /** Families each active assistant works with now (art. 15 ust. 4 u.w.r.), in one query (tray.ts). */
   async caseloads(m: EntityManager, actor: Actor): Promise<CaseloadView[]> {
-    const assistants = (await m.getRepository(UserEntity).findBy({ active: true })).filter((u) => u.roles.includes('family_assistant'));
-    const result: CaseloadView[] = [];
-    for (const a of assistants) {
-      result.push({ assistantId: a.id, name: `${a.firstName} ${a.lastName}`, families: await this.caseload(m, a.id), limit: actor.settings.caseloadLimit });
-    }
-    return result.sort((x, y) => x.families - y.families || x.name.localeCompare(y.name, 'pl'));
+    return caseloads(m, actor.settings.caseloadLimit);
   }
 
   /** Families an assistant works with now (art. 15 ust. 4 u.w.r.). */
