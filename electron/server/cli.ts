@@ -158,7 +158,8 @@ async function restore(dir: string, values: Values, secrets: SecretReader): Prom
 
 /**
  * A kierownik's new password, set at the server (she forgot hers). The server gets only the SCRAM
- * verifier; only a login role of the kierownik group is accepted.
+ * verifier; only a login role of the kierownik group is accepted. Recorded in the audit trail as
+ * `user.password_reset` with no actor (nobody was signed in).
  */
 export async function resetHeadPassword(dir: string, login: string, password: string): Promise<string> {
   const roles = serverRoles();
@@ -172,7 +173,24 @@ export async function resetHeadPassword(dir: string, login: string, password: st
     if (!row) throw new CliError(`Na serwerze nie ma konta „${login}”.`, 3);
     if (!row.head) throw new CliError(`Konto „${login}” nie jest kontem kierownika — hasło innych osób ustawia kierownik w Asyście.`, 3);
     if (!row.login) throw new CliError(`Konto „${login}” jest wyłączone.`, 3);
-    await client.query(`ALTER ROLE ${pg.escapeIdentifier(role)} PASSWORD ${pg.escapeLiteral(scramVerifier(password))}`);
+    // The new verifier and its audit entry together (the chain is linked by the database's trigger).
+    await client.query('BEGIN');
+    try {
+      await client.query(`ALTER ROLE ${pg.escapeIdentifier(role)} PASSWORD ${pg.escapeLiteral(scramVerifier(password))}`);
+      const user = await client.query<{ id: string }>('SELECT id FROM "user" WHERE db_role = $1', [role]);
+      const userId = user.rows[0]?.id;
+      if (userId) {
+        await client.query(
+          `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, details, prev_hash, hash)
+           VALUES ('', NULL, 'user.password_reset', 'user', $1, '{}', '', '')`,
+          [userId],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
     return role;
   });
 }

@@ -99,9 +99,14 @@ describe('npm run server', () => {
     const reset = await server(['reset-password', '--dir', dir, '--login', 'gzolkiewska'], `${NEW_PASSWORD}\n`);
     expect(reset.stderr).toBe('');
     expect(reset.stdout).toContain('Ustawiono nowe hasło konta gzolkiewska');
-    const head = await connectVerified({ ...base, user: role, password: NEW_PASSWORD });
-    await head.end();
+    const signedIn = await connectVerified({ ...base, user: role, password: NEW_PASSWORD });
+    await signedIn.end();
     await expect(connectVerified({ ...base, user: role, password: HEAD_PASSWORD })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+    const admin = await connectVerified(base);
+    const entries = await admin.query('SELECT actor_id, entity_id FROM audit_log WHERE action = $1', ['user.password_reset']);
+    const head = await admin.query('SELECT id FROM "user" WHERE db_role = $1', [role]);
+    await admin.end();
+    expect(entries.rows).toEqual([{ actor_id: null, entity_id: head.rows[0]?.id }]);
 
     const weak = await server(['reset-password', '--dir', dir, '--login', 'gzolkiewska'], 'krotkie\n');
     expect(weak.code).toBe(2);
