@@ -5,7 +5,7 @@
  * action code written to the trail has no label here.
  */
 import { ART7_REASON_LABELS, CASE_ACTION_LABELS, CASE_STATUS_LABELS, REFERRAL_TARGET_LABELS } from './domain/caseFlow';
-import { CONTRACT_OUTCOME_LABELS, CONTRACT_STATUS_LABELS, RECOMMENDATION_LABELS, TASK_STATUS_LABELS } from './domain/familyWork';
+import { CONTRACT_OUTCOME_LABELS, CONTRACT_STATUS_LABELS, HANDOVER_STATUS_LABELS, PLAN_STATUS_LABELS, RECOMMENDATION_LABELS, TASK_STATUS_LABELS } from './domain/familyWork';
 import { CHILD_WHEREABOUTS_LABELS, DOCUMENT_TYPE_LABELS, EVENT_KIND_LABELS, RELATION_LABELS, REPORT_SOURCE_LABELS } from './cases';
 import { COURT_REQUEST_STATUS_LABELS, OPINION_STATUS_LABELS } from './court';
 import { DOCUMENT_KIND_LABELS } from './documents';
@@ -302,6 +302,9 @@ export const AUDIT_FIELD_VALUE_LABELS: Record<string, Record<string, string>> = 
   'court_opinion.to': OPINION_STATUS_LABELS,
   'court_request.status': COURT_REQUEST_STATUS_LABELS,
   'plan.status': TASK_STATUS_LABELS,
+  'plan.to': PLAN_STATUS_LABELS,
+  'assessment.from': HANDOVER_STATUS_LABELS,
+  'assessment.to': HANDOVER_STATUS_LABELS,
   purpose: { open: 'otwarcie', print: 'wydruk', download: 'zapis do pliku' },
 };
 

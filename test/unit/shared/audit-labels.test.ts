@@ -74,6 +74,9 @@ describe('audit labels', () => {
     expect(auditValueLabel('contract', 'from', 'in_progress')).toBe('W realizacji');
     expect(auditValueLabel('contract', 'to', 'assessed')).toBe('Oceniony');
     expect(auditValueLabel('court_opinion', 'to', 'approved')).toBe('Zatwierdzona');
+    expect(auditValueLabel('plan', 'to', 'awaiting_approval')).toBe('Do zatwierdzenia');
+    expect(auditValueLabel('assessment', 'to', 'handed_over')).toBe('Przekazana kierownikowi');
+    expect(auditValueLabel('assessment', 'from', 'recorded')).toBe('Nieprzekazana kierownikowi');
     expect(auditValueLabel('case', 'to', 'ASSISTANT_ASSIGNED')).not.toBeNull();
     expect(auditValueLabel(null, 'note', 'zwykły tekst')).toBeNull();
   });
