@@ -231,6 +231,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   occurredOn: 'Data zdarzenia',
   visitedOn: 'Data wizyty',
   assessedOn: 'Data oceny',
+  handedOn: 'Data przekazania kierownikowi',
   receivedOn: 'Data wpływu',
   sentOn: 'Data wysłania',
   deadline: 'Termin',
