@@ -1,45 +1,30 @@
 /**
- * Backups an office can run itself (issue 9).
- *
- * A backup is one file, `asysta-kopia-2026-03-02T0800.asb`:
- *
- *   "ASYSTA-BACKUP" | u8 format version | u32 header length | header (JSON)
- *   | u32 slot-file length | slot file (JSON, as asysta.keys.json)
- *   | u64 database length | database snapshot (SQLCipher pages, still under the master key)
- *   | HMAC-SHA256 over everything before it, keyed by HKDF(master key, header salt)
- *   | SHA-256 over everything before it (finds plain damage before any password is asked)
+ * Backups an office can run itself (issue 9): the service that makes, checks, rotates and
+ * restores them. The file format is in backup-format.ts, names and rotation in
+ * backup-rotation.ts, the restore's swap behind a journal in restore-journal.ts.
  *
  * The snapshot is taken with `VACUUM INTO` on the open connection: SQLite3 Multiple Ciphers
  * attaches the target with the main database's cipher and key, so the copy is encrypted exactly
  * like the database (the online backup API refuses an encrypted source: "incompatible source and
- * target databases"). The header holds ids, times and migration names only, nothing a person typed.
+ * target databases"). The database is held only for the snapshot, not while the file is written
+ * and read back.
  *
- * A restore checks the file's sum, opens the master key with a password or the recovery code from
- * the backup's own slot file, checks the HMAC, writes the database aside in the data folder, runs
- * `PRAGMA integrity_check` and the audit-chain check on it, and only then swaps it in. The swap
- * keeps the current files aside (`.przed-przywroceniem-<czas>`) behind a journal until the new
- * database has been checked again in place; a crash in between is rolled back or forward at the
- * next start.
+ * A restore checks the file's sum, opens the master key with a password or the recovery code,
+ * checks the HMAC, writes the database aside in the data folder, runs `PRAGMA integrity_check` and
+ * the audit-chain check on it, and only then swaps it in. The swap keeps the current files aside
+ * (`.przed-przywroceniem-<czas>`) behind a journal until the new database has been checked again
+ * in place; a crash in between is rolled back or forward at the next start. A full disk or a
+ * read-only folder at any step is named in Polish, and nothing is lost.
  */
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
-import {
-  accessSync,
-  constants as fsConstants,
-  existsSync,
-  promises as fs,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { BACKUP_CORRUPT_MESSAGE, backupAgeDays, backupIsStale, type BackupResult, type BackupStatus, type RekeyResult, type RestoreResult } from '../../shared/backup';
+import { backupAgeDays, backupIsStale, type BackupResult, type BackupStatus, type RekeyResult, type RestoreResult } from '../../shared/backup';
 import { can } from '../../shared/domain/roles';
 import { count } from '../../shared/text';
-import { officeClockParts, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import type { DataFolder } from '../data/data-folder';
 import type { Database } from '../db/database';
 import { SettingEntity, UserEntity } from '../db/entities';
@@ -51,7 +36,6 @@ import {
   keyIdOf,
   newRecoveryCode,
   openSlot,
-  parseKeyring,
   readKeyring,
   recoverySlot,
   withAnchor,
@@ -63,93 +47,33 @@ import { MIGRATIONS } from '../db/migrations';
 import { AppError } from '../errors';
 import type { CurrentSession, ReadySession } from '../session/context';
 import type { AuditService } from './audit';
-import { replaceFile, syncDir } from './durable-files';
+import {
+  BACKUP_FORMAT_VERSION,
+  backupMacKey,
+  corrupt,
+  parseJson,
+  peekBackupHeader,
+  readLayout,
+  readPrefix,
+  scanBackup,
+  withFile,
+  writeBackupFile,
+  type BackupHeader,
+  type Layout,
+  type ScanResult,
+} from './backup-format';
+import { backupFileName, beyondKeep, isDirectory, listBackups, ourBackups, removeLeftovers, requireWritable } from './backup-rotation';
+import { removeQuietly } from './durable-files';
 import type { KeyService } from './keys';
 import type { OfficeService } from './office';
+import { RestoreJournal, diskProblem, restoreFailure } from './restore-journal';
 import type { LoginThrottle } from './throttle';
 import type { UsersService } from './users';
 
-export const BACKUP_MAGIC = Buffer.from('ASYSTA-BACKUP', 'ascii');
-export const BACKUP_FORMAT_VERSION = 2;
-export const BACKUP_EXTENSION = '.asb';
-/** Our own backups, and nothing else, are what rotation may delete. */
-export const BACKUP_FILE_PATTERN = /^asysta-kopia-(\d{4}-\d{2}-\d{2}T\d{4})(?:-(\d{1,4}))?\.asb$/;
-
 const LAST_BACKUP_KEY = 'backup.last';
-const JOURNAL_FILE = 'asysta.przywracanie.json';
-const ASIDE_INFIX = '.przed-przywroceniem-';
-/** Snapshots and restore files left by a crash; removed at the next start once they are old. */
-const STALE_TEMP = /^asysta\.(kopia|przywracanie)-[0-9A-Za-z-]+\.(db|keys)\.tmp(-journal|-wal|-shm)?$/;
-const STALE_AFTER_MS = 60 * 60_000;
-/** Temporary files that name the process writing them: removed at start once that process is gone. */
-const OWNED_TEMP = [
-  /^asysta\.kopia-(\d+)-[0-9a-f]+\.db\.tmp(?:-journal|-wal|-shm)?$/, // a backup's snapshot
-  /^asysta\.keys\.json\.(\d+)\.tmp$/, // a slot file being written
-  /^\.asysta-kopia-.+\.asb\.(\d+)\.tmp$/, // a backup file being written (in the backup folder)
-];
-
-function processGone(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-/** Removes leftovers of processes that ended (a crash, a kill) from a folder; returns their names. */
-export function removeLeftovers(folder: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const pid = OWNED_TEMP.map((pattern) => pattern.exec(name)?.[1]).find((m) => m !== undefined);
-    if (pid !== undefined && processGone(Number(pid))) {
-      removeQuietly(join(folder, name));
-      removed.push(name);
-    }
-  }
-  return removed;
-}
-
-const PREFIX_BYTES = BACKUP_MAGIC.length + 1 + 4;
-const TAG_BYTES = 32;
-const SUM_BYTES = 32;
-const MAX_HEADER_BYTES = 64 * 1024;
-const MAX_KEYRING_BYTES = 4 * 1024 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
-
-const headerSchema = z
-  .object({
-    format: z.literal('asysta-backup'),
-    version: z.literal(BACKUP_FORMAT_VERSION),
-    officeId: z.uuid(),
-    createdAt: z.iso.datetime(),
-    /** The schema migrations applied to the snapshot (names from electron/db/migrations). */
-    migrations: z.array(z.string().max(200)).max(1000),
-    /** HKDF salt of the integrity key. */
-    macSalt: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(100),
-    /** The id of the master key the snapshot is encrypted with (db/keyring.ts keyIdOf). */
-    keyId: z.string().regex(/^[0-9a-f]{32}$/),
-    /** The audit chain's head in the snapshot (number and hash of its last entry). */
-    auditHead: z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
-  })
-  .strict();
-export type BackupHeader = z.infer<typeof headerSchema>;
 
 const lastBackupSchema = z.object({ at: z.string(), fileName: z.string(), size: z.number(), sha256: z.string() });
 type LastBackup = z.infer<typeof lastBackupSchema>;
-
-const journalSchema = z.object({
-  moves: z.array(z.object({ from: z.string(), to: z.string() })),
-  installs: z.array(z.object({ from: z.string(), to: z.string() })),
-});
-type Journal = z.infer<typeof journalSchema>;
 
 export type BackupTrigger = 'manual' | 'schedule' | 'cli';
 
@@ -180,262 +104,6 @@ export type ScheduledBackup =
   | { status: 'no_session' | 'no_folder' | 'busy' }
   | { status: 'failed'; message: string };
 
-// ---- the file format ------------------------------------------------------------------------
-
-export function backupMacKey(masterKey: Buffer, header: Pick<BackupHeader, 'macSalt' | 'officeId'>): Buffer {
-  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.from(header.macSalt, 'base64'), `asysta-backup-mac-v1|${header.officeId}`, 32));
-}
-
-function u32(n: number): Buffer {
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE(n);
-  return b;
-}
-
-function u64(n: number): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64BE(BigInt(n));
-  return b;
-}
-
-async function writeAll(handle: fs.FileHandle, data: Buffer): Promise<void> {
-  let offset = 0;
-  while (offset < data.length) {
-    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
-    offset += bytesWritten;
-  }
-}
-
-async function readExactly(handle: fs.FileHandle, length: number, position: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await handle.read(buffer, done, length - done, position + done);
-    if (bytesRead === 0) throw corrupt();
-    done += bytesRead;
-  }
-  return buffer;
-}
-
-function corrupt(detail?: string): AppError {
-  return new AppError('DB_CORRUPT', detail ? `${BACKUP_CORRUPT_MESSAGE} (${detail})` : BACKUP_CORRUPT_MESSAGE);
-}
-
-
-/** Writes a backup file: to a temporary name beside it, synced, then renamed into place. */
-async function writeBackupFile(target: string, header: BackupHeader, keyringText: string, snapshot: string, macKey: Buffer): Promise<{ size: number; sha256: string }> {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const mac = createHmac('sha256', macKey);
-  const sum = createHash('sha256');
-  const whole = createHash('sha256');
-  const out = await fs.open(tmp, 'wx', 0o600);
-  let size = 0;
-  const put = async (data: Buffer, digests: (Hash | Hmac)[]): Promise<void> => {
-    for (const d of digests) d.update(data);
-    await writeAll(out, data);
-    size += data.length;
-  };
-  try {
-    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-    const keyringBytes = Buffer.from(keyringText, 'utf8');
-    const source = await fs.open(snapshot, 'r');
-    try {
-      const dbBytes = (await source.stat()).size;
-      const all = [mac, sum, whole];
-      await put(Buffer.concat([BACKUP_MAGIC, Buffer.from([BACKUP_FORMAT_VERSION]), u32(headerBytes.length), headerBytes]), all);
-      await put(Buffer.concat([u32(keyringBytes.length), keyringBytes, u64(dbBytes)]), all);
-      const chunk = Buffer.alloc(CHUNK_BYTES);
-      let position = 0;
-      while (position < dbBytes) {
-        const { bytesRead } = await source.read(chunk, 0, Math.min(CHUNK_BYTES, dbBytes - position), position);
-        if (bytesRead === 0) throw new Error('snapshot shrank while being copied');
-        await put(chunk.subarray(0, bytesRead), all);
-        position += bytesRead;
-      }
-    } finally {
-      await source.close();
-    }
-    await put(mac.digest(), [sum, whole]);
-    await put(sum.digest(), [whole]);
-    await out.sync();
-  } catch (error) {
-    await out.close();
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
-  await out.close();
-  await fs.rename(tmp, target);
-  syncDir(dirname(target));
-  return { size, sha256: whole.digest('hex') };
-}
-
-interface Layout {
-  header: BackupHeader;
-  keyring: Keyring;
-  dbOffset: number;
-  dbLength: number;
-  size: number;
-}
-
-/** Reads a backup's framing: magic and version first (a foreign or newer file is named as such). */
-async function readPrefix(handle: fs.FileHandle, size: number): Promise<void> {
-  if (size < PREFIX_BYTES + TAG_BYTES + SUM_BYTES) {
-    throw new AppError('DB_FOREIGN', 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.');
-  }
-  const prefix = await readExactly(handle, PREFIX_BYTES, 0);
-  if (!prefix.subarray(0, BACKUP_MAGIC.length).equals(BACKUP_MAGIC)) {
-    throw new AppError('DB_FOREIGN', 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.');
-  }
-  const version = prefix[BACKUP_MAGIC.length] ?? 0;
-  if (version > BACKUP_FORMAT_VERSION) {
-    throw new AppError('DB_NEWER', 'Kopię zapasową zapisała nowsza wersja Asysty. Zainstaluj najnowszą wersję programu — nie przywrócono niczego.');
-  }
-  if (version !== BACKUP_FORMAT_VERSION) throw corrupt();
-}
-
-/** The header and slot file; called once the file's sum holds, so a failure here is a forged file. */
-async function readLayout(handle: fs.FileHandle, size: number): Promise<Layout> {
-  const headerLength = (await readExactly(handle, 4, BACKUP_MAGIC.length + 1)).readUInt32BE();
-  if (headerLength > MAX_HEADER_BYTES) throw corrupt();
-  let position = PREFIX_BYTES;
-  const header = headerSchema.safeParse(parseJson(await readExactly(handle, headerLength, position)));
-  if (!header.success) throw corrupt();
-  position += headerLength;
-  const keyringLength = (await readExactly(handle, 4, position)).readUInt32BE();
-  if (keyringLength > MAX_KEYRING_BYTES) throw corrupt();
-  position += 4;
-  let keyring: Keyring;
-  try {
-    keyring = parseKeyring((await readExactly(handle, keyringLength, position)).toString('utf8'));
-  } catch {
-    throw corrupt();
-  }
-  if (keyring.officeId !== header.data.officeId) throw corrupt();
-  position += keyringLength;
-  const dbLength = (await readExactly(handle, 8, position)).readBigUInt64BE();
-  position += 8;
-  if (dbLength > BigInt(Number.MAX_SAFE_INTEGER) || position + Number(dbLength) + TAG_BYTES + SUM_BYTES !== size) throw corrupt();
-  return { header: header.data, keyring, dbOffset: position, dbLength: Number(dbLength), size };
-}
-
-function parseJson(bytes: Buffer): unknown {
-  try {
-    return JSON.parse(bytes.toString('utf8')) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-interface ScanResult {
-  /** SHA-256 of the whole file, as the user can compare it. */
-  sha256: string;
-  sumOk: boolean;
-  tagOk: boolean | null;
-}
-
-/**
- * One pass over the file: its own sum, the HMAC when the key is known, the whole-file SHA-256,
- * and, when asked, the database bytes copied to `dbSink`.
- */
-async function scanBackup(handle: fs.FileHandle, size: number, options: { macKey?: Buffer; layout?: Layout; dbSink?: fs.FileHandle } = {}): Promise<ScanResult> {
-  const whole = createHash('sha256');
-  const sum = createHash('sha256');
-  const mac = options.macKey ? createHmac('sha256', options.macKey) : null;
-  const macEnd = size - TAG_BYTES - SUM_BYTES;
-  const sumEnd = size - SUM_BYTES;
-  const chunk = Buffer.alloc(CHUNK_BYTES);
-  let position = 0;
-  while (position < size) {
-    const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, size - position), position);
-    if (bytesRead === 0) throw corrupt();
-    const data = chunk.subarray(0, bytesRead);
-    const end = position + bytesRead;
-    whole.update(data);
-    if (position < sumEnd) sum.update(data.subarray(0, Math.min(bytesRead, sumEnd - position)));
-    if (mac && position < macEnd) mac.update(data.subarray(0, Math.min(bytesRead, macEnd - position)));
-    if (options.dbSink && options.layout) {
-      const from = Math.max(position, options.layout.dbOffset);
-      const to = Math.min(end, options.layout.dbOffset + options.layout.dbLength);
-      if (from < to) await writeAll(options.dbSink, data.subarray(from - position, to - position));
-    }
-    position = end;
-  }
-  const trailer = await readExactly(handle, TAG_BYTES + SUM_BYTES, macEnd);
-  const storedTag = trailer.subarray(0, TAG_BYTES);
-  const storedSum = trailer.subarray(TAG_BYTES);
-  return {
-    sha256: whole.digest('hex'),
-    sumOk: timingSafeEqual(sum.digest(), storedSum),
-    tagOk: mac ? timingSafeEqual(mac.digest(), storedTag) : null,
-  };
-}
-
-// ---- names and rotation --------------------------------------------------------------------
-
-/** `asysta-kopia-2026-03-02T0800.asb` in office time (Europe/Warsaw), whatever the PC's time zone. */
-export function backupFileName(at: Date, suffix = 1): string {
-  const t = officeClockParts(at);
-  const stamp = `${t.year}-${t.month}-${t.day}T${t.hour}${t.minute}`;
-  return `asysta-kopia-${stamp}${suffix > 1 ? `-${suffix}` : ''}${BACKUP_EXTENSION}`;
-}
-
-function localStamp(at: Date): string {
-  const t = officeClockParts(at);
-  return `${t.year}-${t.month}-${t.day}T${t.hour}${t.minute}${t.second}`;
-}
-
-/** Our backups in a folder, newest first. */
-export function listBackups(folder: string): string[] {
-  const found: { name: string; stamp: string; n: number }[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const name = entry.name;
-    const match = entry.isFile() ? BACKUP_FILE_PATTERN.exec(name) : null;
-    if (match?.[1]) found.push({ name, stamp: match[1], n: Number(match[2] ?? 1) });
-  }
-  found.sort((a, b) => (a.stamp === b.stamp ? b.n - a.n : a.stamp < b.stamp ? 1 : -1));
-  return found.map((f) => f.name);
-}
-
-/**
- * The header of a backup as it stands, unchecked: used only to leave other offices' backups in a
- * shared folder alone. Null for anything that is not a readable backup.
- */
-export async function peekBackupHeader(file: string): Promise<BackupHeader | null> {
-  try {
-    const handle = await fs.open(file, 'r');
-    try {
-      const size = (await handle.stat()).size;
-      await readPrefix(handle, size);
-      const length = (await readExactly(handle, 4, BACKUP_MAGIC.length + 1)).readUInt32BE();
-      if (length > MAX_HEADER_BYTES) return null;
-      const header = headerSchema.safeParse(parseJson(await readExactly(handle, length, PREFIX_BYTES)));
-      return header.success ? header.data : null;
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-}
-
-/** This office's backups in a folder beyond the newest `keep` (the one just written counts). */
-/** This office's backups in a folder (another office's copies may share it), newest first. */
-async function ourBackups(folder: string, officeId: string): Promise<string[]> {
-  const ours: string[] = [];
-  for (const name of listBackups(folder)) {
-    if ((await peekBackupHeader(join(folder, name)))?.officeId === officeId) ours.push(name);
-  }
-  return ours;
-}
-
-async function beyondKeep(folder: string, keep: number, officeId: string, written: string): Promise<string[]> {
-  const ours: string[] = [];
-  for (const name of listBackups(folder)) {
-    if (name !== written && (await peekBackupHeader(join(folder, name)))?.officeId === officeId) ours.push(name);
-  }
-  return ours.slice(Math.max(keep - 1, 0));
-}
-
 // ---- the service ---------------------------------------------------------------------------
 
 /** What a backup and a restore need (app/composition.ts builds them once). */
@@ -451,14 +119,17 @@ export interface BackupPorts {
 }
 
 export class BackupService {
-  readonly dataDir: string;
+  private readonly dataDir: string;
   private busy = false;
   private readonly folder: DataFolder;
+  private readonly journal: RestoreJournal;
 
   constructor(private readonly ports: BackupPorts) {
     this.folder = ports.folder;
     this.dataDir = ports.folder.dataDir;
-    this.recoverInterruptedRestore();
+    this.journal = new RestoreJournal(this.dataDir, this.folder.dbFile, this.folder.keysFile, this.folder.log);
+    // A restore cut short by a crash is finished or rolled back before anything opens.
+    this.journal.recoverInterrupted();
   }
 
   /**
@@ -800,21 +471,22 @@ export class BackupService {
       throw new AppError('DB_NEWER', 'Kopię zapasową zapisała nowsza wersja Asysty. Zainstaluj najnowszą wersję programu — nie przywrócono niczego.');
     }
     await this.refuseIfInUse(plan.targetKey);
-    const stamp = this.freeStamp();
+    const stamp = this.journal.freeStamp(this.ports.clock.now());
     const tmpDb = join(this.dataDir, `asysta.przywracanie-${stamp}.db.tmp`);
     const tmpKeys = join(this.dataDir, `asysta.przywracanie-${stamp}.keys.tmp`);
     try {
       // The database is written aside and checked before anything in place is touched.
       const macKey = backupMacKey(plan.backupKey, header);
-      const sink = await fs.open(tmpDb, 'wx', 0o600);
       let second: ScanResult;
       try {
-        second = await scanBackup(handle, layout.size, { macKey, layout, dbSink: sink });
-        await sink.sync();
-      } catch (error) {
-        throw restoreIoError(error);
+        const sink = await fs.open(tmpDb, 'wx', 0o600);
+        try {
+          second = await scanBackup(handle, layout.size, { macKey, layout, dbSink: sink });
+          await sink.sync();
+        } finally {
+          await sink.close();
+        }
       } finally {
-        await sink.close();
         macKey.fill(0);
       }
       if (!second.sumOk || !second.tagOk || second.sha256 !== sha256) throw corrupt();
@@ -858,10 +530,16 @@ export class BackupService {
       await writeKeyring(tmpKeys, withAnchor(keyring, { ...anchor, at: this.ports.clock.now().toISOString() }, plan.targetKey));
       this.folder.log('Restore: copy checked (integrity, audit chain)');
 
-      this.swapIn(tmpDb, tmpKeys, stamp);
+      if (!this.ports.session.signedOut()) {
+        throw new AppError('INVALID_STATE', 'Ktoś zalogował się w trakcie przywracania — nie przywrócono niczego. Wyloguj się i spróbuj ponownie.');
+      }
+      this.journal.swapIn(tmpDb, tmpKeys, stamp);
       this.folder.log('Restore: copy swapped in behind the journal');
-      await this.confirmSwap(plan.targetKey);
+      await this.journal.confirm(() => this.checkDatabase(this.folder.dbFile, plan.targetKey));
       return { fileName: basename(file), sha256, backupCreatedAt: header.createdAt, auditEntries: checked + 1 };
+    } catch (error) {
+      // Every step: a full disk or a read-only folder is named, and nothing was replaced.
+      throw restoreFailure(error);
     } finally {
       removeQuietly(tmpDb, tmpKeys, `${tmpDb}-wal`, `${tmpDb}-shm`, `${tmpDb}-journal`);
     }
@@ -895,6 +573,8 @@ export class BackupService {
       db = await this.folder.openDatabase(masterKey, { file, migrate: false });
     } catch (error) {
       if (error instanceof AppError && error.code === 'DB_NEWER') throw error;
+      // A full disk or a read-only folder is not a damaged backup.
+      if (diskProblem(error)) throw error;
       throw corrupt();
     }
     try {
@@ -914,117 +594,6 @@ export class BackupService {
    * database last: that rename is the commit). The new database is checked in place; only then
    * are the old files deleted. Renames are synchronous, so no other call runs in between.
    */
-  private swapIn(tmpDb: string, tmpKeys: string, stamp: string): void {
-    if (!this.ports.session.signedOut()) {
-      throw new AppError('INVALID_STATE', 'Ktoś zalogował się w trakcie przywracania — nie przywrócono niczego. Wyloguj się i spróbuj ponownie.');
-    }
-    const db = this.folder.dbFile;
-    const keys = this.folder.keysFile;
-    const moves = [db, `${db}-wal`, `${db}-shm`, keys].filter((f) => existsSync(f)).map((f) => ({ from: basename(f), to: `${basename(f)}${ASIDE_INFIX}${stamp}` }));
-    const installs = [
-      { from: basename(tmpKeys), to: basename(keys) },
-      { from: basename(tmpDb), to: basename(db) },
-    ];
-    const journal: Journal = { moves, installs };
-    this.writeJournal(journal);
-    try {
-      for (const step of [...moves, ...installs]) renameSync(join(this.dataDir, step.from), join(this.dataDir, step.to));
-    } catch {
-      this.rollBack(journal);
-      throw new AppError('IO_ERROR', 'Nie udało się podmienić plików w folderze danych (plik zajęty przez inny program?) — nie przywrócono niczego.');
-    }
-    syncDir(this.dataDir);
-  }
-
-  /** After the swap: check the database in place, then drop the old files (or put them back). */
-  async confirmSwap(masterKey: Buffer): Promise<void> {
-    const journal = this.readJournal();
-    if (!journal) return;
-    try {
-      await this.checkDatabase(this.folder.dbFile, masterKey);
-    } catch (error) {
-      this.rollBack(journal);
-      this.folder.log('Restore: check in place failed, the previous data put back', error);
-      throw error;
-    }
-    this.folder.log('Restore: checked in place, done');
-    // The data as it was before this restore stays aside (encrypted as it was), in case the
-    // restore was a mistake; older such copies are removed.
-    const kept = new Set(journal.moves.map((m) => m.to));
-    for (const name of readdirSync(this.dataDir)) {
-      if (name.includes(ASIDE_INFIX) && !kept.has(name)) removeQuietly(join(this.dataDir, name));
-    }
-    removeQuietly(join(this.dataDir, JOURNAL_FILE));
-    syncDir(this.dataDir);
-  }
-
-  private writeJournal(journal: Journal): void {
-    const file = join(this.dataDir, JOURNAL_FILE);
-    replaceFile(file, JSON.stringify(journal));
-    syncDir(this.dataDir);
-  }
-
-  private readJournal(): Journal | null {
-    const file = join(this.dataDir, JOURNAL_FILE);
-    if (!existsSync(file)) return null;
-    const parsed = journalSchema.safeParse(parseJson(readFileSync(file)));
-    return parsed.success ? parsed.data : null;
-  }
-
-  private rollBack(journal: Journal): void {
-    const at = (name: string) => join(this.dataDir, name);
-    for (const install of journal.installs) {
-      const replaced = journal.moves.some((m) => m.from === install.to);
-      if (!existsSync(at(install.from)) && !replaced) removeQuietly(at(install.to));
-      removeQuietly(at(install.from));
-    }
-    removeQuietly(at(`${basename(this.folder.dbFile)}-wal`), at(`${basename(this.folder.dbFile)}-shm`));
-    for (const move of journal.moves) if (existsSync(at(move.to))) renameSync(at(move.to), at(move.from));
-    removeQuietly(at(JOURNAL_FILE));
-    syncDir(this.dataDir);
-  }
-
-  /**
-   * At start-up: a restore cut short by a crash is finished (the database was already swapped in;
-   * the old files stay aside, unchecked) or rolled back (it was not). Old snapshots are removed.
-   */
-  recoverInterruptedRestore(): void {
-    const journal = this.readJournal();
-    if (journal) {
-      const dbInstall = journal.installs[journal.installs.length - 1];
-      const committed = dbInstall !== undefined && !existsSync(join(this.dataDir, dbInstall.from)) && existsSync(join(this.dataDir, dbInstall.to));
-      if (committed) {
-        for (const install of journal.installs) {
-          if (existsSync(join(this.dataDir, install.from))) renameSync(join(this.dataDir, install.from), join(this.dataDir, install.to));
-        }
-        removeQuietly(join(this.dataDir, JOURNAL_FILE));
-        this.folder.log('Restore: finished a restore cut short at the last start');
-      } else {
-        this.rollBack(journal);
-        this.folder.log('Restore: rolled back a restore cut short at the last start');
-      }
-    }
-    removeLeftovers(this.dataDir);
-    const now = Date.now();
-    for (const name of readdirSync(this.dataDir)) {
-      if (!STALE_TEMP.test(name)) continue;
-      const file = join(this.dataDir, name);
-      try {
-        if (now - statSync(file).mtimeMs > STALE_AFTER_MS) rmSync(file, { force: true });
-      } catch {
-        /* gone already */
-      }
-    }
-  }
-
-  private freeStamp(): string {
-    const base = localStamp(this.ports.clock.now());
-    for (let n = 1; ; n += 1) {
-      const stamp = n === 1 ? base : `${base}-${n}`;
-      const taken = readdirSync(this.dataDir).some((name) => name.endsWith(`${ASIDE_INFIX}${stamp}`) || name.includes(`przywracanie-${stamp}.`));
-      if (!taken) return stamp;
-    }
-  }
 
   private resolveTarget(target: BackupTarget): { folder: string; file: string; keep: number | null } {
     if ('file' in target) {
@@ -1061,76 +630,8 @@ export class BackupService {
   }
 }
 
-function requireWritable(folder: string): void {
-  try {
-    accessSync(folder, fsConstants.W_OK);
-  } catch {
-    throw new AppError('IO_ERROR', 'Do folderu kopii zapasowych nie można zapisywać (tylko do odczytu albo brak uprawnień). Wybierz inny folder.');
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function removeQuietly(...files: string[]): void {
-  for (const file of files) {
-    try {
-      rmSync(file, { force: true });
-    } catch {
-      /* best effort: a leftover is removed at the next start */
-    }
-  }
-}
-
-/** Opens a backup file for reading; a missing or unreadable one gets a Polish message. */
-/** Larger than any office's backup: a file beyond it is not read at all. */
-export const MAX_BACKUP_BYTES = 64 * 1024 ** 3;
-const NOT_A_BACKUP = 'Ten plik nie jest kopią zapasową Asysty — nie przywrócono niczego.';
-
-async function withFile<T>(file: string, work: (handle: fs.FileHandle, size: number) => Promise<T>): Promise<T> {
-  // Only a regular file, checked before it is opened: opening a FIFO, a device or a Windows pipe
-  // (\\.\pipe\…) could wait forever for a writer.
-  if (/^[\\/]{2}[.?][\\/]/.test(file)) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
-  let handle: fs.FileHandle;
-  try {
-    const before = await fs.stat(file);
-    if (!before.isFile()) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
-    if (before.size > MAX_BACKUP_BYTES) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
-    handle = await fs.open(file, fsConstants.O_RDONLY | (process.platform === 'win32' ? 0 : fsConstants.O_NONBLOCK));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw code === 'ENOENT'
-      ? new AppError('NOT_FOUND', 'Nie znaleziono pliku kopii zapasowej — nie przywrócono niczego.')
-      : new AppError('IO_ERROR', 'Nie można odczytać pliku kopii zapasowej (brak uprawnień lub nośnik niedostępny) — nie przywrócono niczego.');
-  }
-  try {
-    // The same file as checked (not swapped for a pipe in between), and still within the limit.
-    const stat = await handle.stat();
-    if (!stat.isFile() || stat.size > MAX_BACKUP_BYTES) throw new AppError('DB_FOREIGN', NOT_A_BACKUP);
-    return await work(handle, stat.size);
-  } finally {
-    await handle.close();
-  }
-}
-
 function notHead(): AppError {
   return new AppError('FORBIDDEN', 'Dane z kopii zapasowej może przywrócić kierownik ośrodka albo osoba z kodem odzyskiwania — nie przywrócono niczego.');
-}
-
-/** A full disk or a read-only data folder during a restore, named as such. */
-function restoreIoError(error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOSPC') return new AppError('IO_ERROR', 'Brak miejsca na dysku z danymi Asysty — nie przywrócono niczego. Zwolnij miejsce i spróbuj ponownie.');
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
-    return new AppError('IO_ERROR', 'Folder danych Asysty jest tylko do odczytu albo brak do niego uprawnień — nie przywrócono niczego.');
-  }
-  return error;
 }
 
 function ioError(error: unknown, message: string): unknown {

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
  * Makes the renames in a folder durable (fsync of the directory). Best effort: directories cannot
@@ -32,4 +32,15 @@ export function replaceFile(file: string, text: string): void {
     closeSync(fd);
   }
   renameSync(tmp, file);
+}
+
+/** Removes files if they are there; a file that cannot be removed now is a leftover the next start removes. */
+export function removeQuietly(...files: string[]): void {
+  for (const file of files) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      /* best effort: a leftover is removed at the next start */
+    }
+  }
 }

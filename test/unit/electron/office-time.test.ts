@@ -1,7 +1,7 @@
 /** Names and stamps an office reads are in its own time (Europe/Warsaw), not UTC nor the PC's zone. */
 import { describe, expect, it } from 'vitest';
 import { officeClockParts } from '../../../electron/clock';
-import { backupFileName } from '../../../electron/services/backup';
+import { backupFileName } from '../../../electron/services/backup-rotation';
 
 describe('office time', () => {
   it('reads an instant on the Warsaw clock, winter and summer', () => {
