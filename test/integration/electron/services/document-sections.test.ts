@@ -117,7 +117,7 @@ describe('statutory sections', () => {
     const input = { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [{ area: 'Opieka nad dziećmi', goal: 'Szkoła', achievement: 'achieved' as const, progress: 'Frekwencja 95 %' }], changes: '', cooperation: 'Rodzina dotrzymuje ustaleń.', childrenSituation: 'Syn chodzi do szkoły codziennie.', recommendation: 'continue' as const, conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' };
     await t.call('assessments:add', input);
     const recorded = (await t.call('work:get', { caseId })).assessments[0];
-    expect((await t.fail('assessments:handOver', { id: recorded?.id ?? '', handedOn: '2026-03-01' })).message).toBe('Data przekazania oceny kierownikowi nie może być wcześniejsza niż data oceny (2 marca 2026 r.).');
+    expect((await t.fail('assessments:handOver', { id: recorded?.id ?? '', handedOn: '2026-03-01' })).message).toBe('Data przekazania oceny kierownikowi nie może być wcześniejsza niż data oceny (02.03.2026).');
     await t.call('assessments:handOver', { id: recorded?.id ?? '', handedOn: '2026-03-02' });
     const assessment = (await t.call('work:get', { caseId })).assessments[0];
     expect(assessment).toMatchObject({ cooperation: 'Rodzina dotrzymuje ustaleń.', handedOn: '2026-03-02', handoverStatus: 'handed_over', conclusions: 'Praca przynosi efekty; wskazana kontynuacja.' });
