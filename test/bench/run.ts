@@ -10,6 +10,7 @@ import { benchLists } from './lists';
 import { benchKeys } from './keys';
 import { benchShell } from './shell';
 import { benchReferrals } from './referrals';
+import { benchServerDb } from './server-db';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   keys: () => benchKeys(),
   shell: () => benchShell(),
   referrals: () => benchReferrals(),
+  'server-db': () => benchServerDb(),
 };
 
 const only = process.argv.slice(2);

@@ -156,12 +156,13 @@ $$;
 
 -- The record-level rules of shared/domain/roles.ts caseAccess, below the kierownik (who sees all):
 -- a social worker the cases she leads, an assistant the cases of the families assigned to her now.
+-- Who is asking is read once per statement (scalar subqueries), not once per row.
 CREATE FUNCTION asysta.my_assignments() RETURNS SETOF text LANGUAGE sql STABLE ${DEFINER} AS $$
   SELECT a.case_id FROM assignment a
-   WHERE asysta.is_assistant() AND a.assistant_id = asysta.app_user_id() AND a.ended_on IS NULL
+   WHERE (SELECT asysta.is_assistant()) AND a.assistant_id = (SELECT asysta.app_user_id()) AND a.ended_on IS NULL
 $$;
 CREATE FUNCTION asysta.my_cases() RETURNS SETOF text LANGUAGE sql STABLE ${DEFINER} AS $$
-  SELECT c.id FROM case_file c WHERE asysta.is_worker() AND c.worker_id = asysta.app_user_id()
+  SELECT c.id FROM case_file c WHERE (SELECT asysta.is_worker()) AND c.worker_id = (SELECT asysta.app_user_id())
   UNION
   SELECT asysta.my_assignments()
 $$;
@@ -170,7 +171,7 @@ $$;
 CREATE FUNCTION asysta.my_families() RETURNS SETOF text LANGUAGE sql STABLE ${DEFINER} AS $$
   SELECT c.family_id FROM case_file c WHERE c.id IN (SELECT asysta.my_cases())
   UNION
-  SELECT f.id FROM family f WHERE asysta.is_worker() AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.family_id = f.id)
+  SELECT f.id FROM family f WHERE (SELECT asysta.is_worker()) AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.family_id = f.id)
 $$;
 -- Persons of those families; for a social worker also a person in nobody's case (anyone may take
 -- her into a new case) and, to read only, one with a food-aid referral (the register is the
@@ -179,7 +180,7 @@ CREATE FUNCTION asysta.my_persons(for_write boolean) RETURNS SETOF text LANGUAGE
   SELECT fm.person_id FROM family_member fm WHERE fm.family_id IN (SELECT asysta.my_families())
   UNION
   SELECT p.id FROM person p
-   WHERE asysta.is_worker()
+   WHERE (SELECT asysta.is_worker())
      AND (NOT EXISTS (SELECT 1 FROM family_member fm JOIN case_file c ON c.family_id = fm.family_id WHERE fm.person_id = p.id)
           OR (NOT for_write AND (EXISTS (SELECT 1 FROM referral r WHERE r.person_id = p.id)
                                  OR EXISTS (SELECT 1 FROM referral_declaration d WHERE d.applicant_id = p.id))))
@@ -187,7 +188,7 @@ $$;
 -- An assistant's share of the referral register: declarations with a member of her families.
 CREATE FUNCTION asysta.my_declarations() RETURNS SETOF text LANGUAGE sql STABLE ${DEFINER} AS $$
   SELECT d.id FROM referral_declaration d, jsonb_array_elements(d.members::jsonb) m
-   WHERE asysta.is_assistant()
+   WHERE (SELECT asysta.is_assistant())
      AND (m.value ->> 'personId') IN (SELECT fm.person_id FROM family_member fm WHERE fm.family_id IN (SELECT asysta.my_families()))
 $$;
 

@@ -9,8 +9,9 @@ import type { ServerSchemaStep } from './step';
  * queries (electron/data/postgres/search.ts builds them like ftsQuery). The database keeps the
  * index itself: triggers on cases, families, members and persons rewrite a case's document in
  * the same transaction (the embedded search-index.ts rules: the applicant's label, the members'
- * names, PESEL and document numbers, the address without "ul.", the case number). Visibility is
- * the row-level security of search_doc: a search never returns a case its user may not open.
+ * names, PESEL and document numbers, the address without "ul.", the case number). The tables are
+ * under row-level security like any family data; the search runs in asysta.search_cases, which
+ * returns only the cases its caller may open.
  */
 export const search: ServerSchemaStep = {
   version: 5,
@@ -43,6 +44,28 @@ ALTER TABLE case_search ENABLE ROW LEVEL SECURITY; ALTER TABLE case_search FORCE
 CREATE POLICY visible_docs ON case_search FOR SELECT USING (doc_id IN (SELECT d.id FROM search_doc d));
 GRANT SELECT ON case_search TO ${ROLES.map((role) => ident(r.groups[role])).join(', ')};
 GRANT EXECUTE ON FUNCTION asysta.fold(text), asysta.search_words(text) TO ${ROLES.map((role) => ident(r.groups[role])).join(', ')};
+
+-- The search itself: ranked on the GIN index, then limited to the cases the caller may open (the
+-- kierownik all, else asysta.my_cases()). A function of the owner's, because row-level security
+-- would keep the planner from the index (@@ is not leakproof) and filter three tables per row.
+CREATE FUNCTION asysta.search_cases(query text, lim integer)
+RETURNS TABLE ("caseId" text, number text, status text, "familyName" text, members text, address text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  WITH q AS (SELECT to_tsquery('simple', query) AS q),
+  mine AS MATERIALIZED (SELECT asysta.my_cases() AS case_id)
+  SELECT d.case_id, c.number, c.status, d.family_name, d.members, d.address
+    FROM (SELECT s.doc_id, ts_rank(s.document, q.q) AS score
+            FROM case_search s CROSS JOIN q
+            JOIN search_doc sd ON sd.id = s.doc_id
+           WHERE s.document @@ q.q
+             AND ((SELECT asysta.is_head()) OR sd.case_id IN (SELECT mine.case_id FROM mine))
+           ORDER BY score DESC, s.doc_id
+           LIMIT least(lim, 200)) r
+    JOIN search_doc d ON d.id = r.doc_id
+    JOIN case_file c ON c.id = d.case_id
+   ORDER BY r.score DESC, d.family_name, c.number
+$$;
+GRANT EXECUTE ON FUNCTION asysta.search_cases(text, integer) TO ${ROLES.map((role) => ident(r.groups[role])).join(', ')};
 
 CREATE FUNCTION asysta.reindex_case(target text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE

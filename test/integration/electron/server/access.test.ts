@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAMILY_DATA_TABLES } from '../../../../electron/data/postgres/schema/0002-access';
 import { serverPaths, tool } from '../../../../electron/server/cluster';
-import { startServerOffice, type Person, type ServerOffice } from './fixture';
+import { startServerOffice, type Person, type ServerOffice } from '../../../support/server-office';
 import { insert, writeFamily, type FamilyRows } from './family-rows';
 
 const TABLES = [...FAMILY_DATA_TABLES, 'case_search'];

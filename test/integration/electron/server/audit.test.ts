@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS_HASH } from '../../../../electron/data/audit-chain';
 import { openServerDataSource } from '../../../../electron/data/postgres/datasource';
 import { AuditService } from '../../../../electron/services/audit';
-import { startServerOffice, type Person, type ServerOffice } from './fixture';
+import { startServerOffice, type Person, type ServerOffice } from '../../../support/server-office';
 
 let office: ServerOffice;
 let worker: Person;

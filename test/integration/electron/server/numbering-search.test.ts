@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../../shared/domain/text';
 import { nextNumber } from '../../../../electron/data/postgres/numbering';
 import { searchCases, tsQuery } from '../../../../electron/data/postgres/search';
-import { startServerOffice, type Person, type ServerOffice } from './fixture';
+import { startServerOffice, type Person, type ServerOffice } from '../../../support/server-office';
 import { insert, writeFamily } from './family-rows';
 
 let office: ServerOffice;

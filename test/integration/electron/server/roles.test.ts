@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scramVerifier, serverRoles } from '../../../../electron/data/postgres/roles';
-import { startServerOffice, type Person, type ServerOffice } from './fixture';
+import { startServerOffice, type Person, type ServerOffice } from '../../../support/server-office';
 
 let office: ServerOffice;
 let anna: Person;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateServer, requireServerSchema, schemaVersion } from '../../../../electron/data/postgres/migrate';
 import { SERVER_SCHEMA_VERSION } from '../../../../electron/data/postgres/schema';
 import { migratedSchema } from '../../../support/schema';
-import { startServerOffice, type ServerOffice } from './fixture';
+import { startServerOffice, type ServerOffice } from '../../../support/server-office';
 
 let office: ServerOffice;
 beforeAll(async () => {

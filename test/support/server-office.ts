@@ -5,12 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Role } from '../../../../shared/domain/roles';
-import { connectVerified } from '../../../../electron/server/connect';
-import { migrateServer } from '../../../../electron/data/postgres/migrate';
-import { createServerOffice, openOfficeSetup } from '../../../../electron/data/postgres/office';
-import { loginRole, scramVerifier, serverRoles } from '../../../../electron/data/postgres/roles';
-import { startTestServer, type TestServer } from '../../../support/postgres';
+import type { Role } from '../../shared/domain/roles';
+import { connectVerified } from '../../electron/server/connect';
+import { migrateServer } from '../../electron/data/postgres/migrate';
+import { createServerOffice, openOfficeSetup } from '../../electron/data/postgres/office';
+import { loginRole, scramVerifier, serverRoles } from '../../electron/data/postgres/roles';
+import { startTestServer, type TestServer } from './postgres';
 
 export const PASSWORD = 'Kierownik-Ośrodka-2026!';
 
