@@ -22,6 +22,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { isPairingHost } from '../../shared/pairing';
 import { certificateFingerprint, createCertificateAuthority, issueServerCertificate, type KeyAndCertificate } from './tls';
 
 /** The database every Asysta PC of the office works in. */
@@ -398,7 +399,7 @@ export function localHosts(): string[] {
     for (const address of addresses ?? []) if (address.family === 'IPv4' && !address.internal) lan.push(address.address);
   }
   const name = hostname().toLowerCase();
-  return unique([...lan, ...(/^[a-z0-9.-]+$/.test(name) ? [name] : []), '127.0.0.1', 'localhost']);
+  return unique([...lan, ...(isPairingHost(name) ? [name] : []), '127.0.0.1', 'localhost']);
 }
 
 function unique(values: readonly string[]): string[] {
@@ -432,7 +433,8 @@ export interface ClusterTimings {
  */
 export async function initCluster(options: InitOptions): Promise<{ config: ServerConfig; timings: ClusterTimings }> {
   const paths = serverPaths(options.dir);
-  if (existsSync(paths.configFile) || (existsSync(paths.dataDir) && readdirSync(paths.dataDir).length > 0)) {
+  const nonEmpty = (folder: string): boolean => existsSync(folder) && readdirSync(folder).length > 0;
+  if (existsSync(paths.configFile) || existsSync(paths.passwordFile) || nonEmpty(paths.dataDir) || nonEmpty(paths.tlsDir)) {
     throw new AppError('INVALID_STATE', `W folderze ${paths.dir} jest już serwer Asysty — nie zmieniono niczego.`);
   }
   const bins = await locateBinaries(options.env);
@@ -441,70 +443,81 @@ export async function initCluster(options: InitOptions): Promise<{ config: Serve
   const hosts = unique(options.hosts && options.hosts.length > 0 ? [...options.hosts] : localHosts());
 
   if (account) requireReachable(account, dirname(paths.dir));
-  mkdirSync(paths.dir, { recursive: true });
-  // The service account must reach DATA through DIR, without reading DIR's other files.
-  if (account) chmodSync(paths.dir, 0o711);
-  mkdirSync(paths.tlsDir, { recursive: true, mode: 0o700 });
-  mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
-  chmodSync(paths.dataDir, 0o700);
-  giveTo(account, paths.dataDir);
-
-  const certStarted = performance.now();
-  const ca = createCertificateAuthority(hosts[0] ?? 'asysta');
-  const server = issueServerCertificate(ca, hosts);
-  const certificatesMs = performance.now() - certStarted;
-  writeFileSync(paths.caKeyFile, ca.keyPem, { mode: 0o600 });
-  writeFileSync(paths.caCertFile, ca.certPem, { mode: 0o644 });
-
-  const password = randomBytes(24).toString('base64url');
-  writeFileSync(paths.passwordFile, password + '\n', { mode: 0o600 });
-  // initdb reads the superuser's password from a file the service account can read.
-  const pwFile = join(paths.dir, `.initdb-${process.pid}.tmp`);
-  writeOwned(account, pwFile, password + '\n', 0o600);
-  const initStarted = performance.now();
+  const dirExisted = existsSync(paths.dir);
+  let config: ServerConfig;
+  let timings: ClusterTimings;
   try {
-    const result = await run(
-      tool(bins.binDir, 'initdb'),
-      [
-        '--pgdata',
-        paths.dataDir,
-        '--username',
-        SUPERUSER,
-        '--pwfile',
-        pwFile,
-        '--auth=scram-sha-256',
-        '--encoding=UTF8',
-        '--locale=C',
-        '--locale-provider=icu',
-        '--icu-locale=pl',
-        '--data-checksums',
-      ],
-      { as: account, timeoutMs: 300_000 },
-    );
-    if (result.code !== 0) {
-      throw new AppError('INTERNAL', `initdb nie utworzył klastra PostgreSQL:\n${result.stderr.trim() || result.stdout.trim()}`);
-    }
-  } finally {
-    rmSync(pwFile, { force: true });
-  }
-  const initdbMs = performance.now() - initStarted;
+    mkdirSync(paths.dir, { recursive: true });
+    // The service account must reach DATA through DIR, without reading DIR's other files.
+    if (account) chmodSync(paths.dir, 0o711);
+    mkdirSync(paths.tlsDir, { recursive: true, mode: 0o700 });
+    mkdirSync(paths.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(paths.dataDir, 0o700);
+    giveTo(account, paths.dataDir);
 
-  writeOwned(account, join(paths.dataDir, 'server.crt'), server.certPem, 0o644);
-  writeOwned(account, join(paths.dataDir, 'server.key'), server.keyPem, 0o600);
-  const config: ServerConfig = {
-    format: 1,
-    port,
-    listen: options.listen ?? '*',
-    hosts,
-    caFingerprint: Buffer.from(certificateFingerprint(ca.certPem)).toString('hex'),
-    database: SERVER_DATABASE,
-    superuser: SUPERUSER,
-    binDir: bins.binDir,
-    createdAt: new Date().toISOString(),
-  };
-  writeClusterFiles(paths.dir, config, account);
-  writeConfig(paths.dir, config);
-  return { config, timings: { initdbMs, certificatesMs } };
+    const certStarted = performance.now();
+    const ca = createCertificateAuthority(hosts[0] ?? 'asysta');
+    const server = issueServerCertificate(ca, hosts);
+    const certificatesMs = performance.now() - certStarted;
+    writeFileSync(paths.caKeyFile, ca.keyPem, { mode: 0o600 });
+    writeFileSync(paths.caCertFile, ca.certPem, { mode: 0o644 });
+
+    const password = randomBytes(24).toString('base64url');
+    writeFileSync(paths.passwordFile, password + '\n', { mode: 0o600 });
+    // initdb reads the superuser's password from a file the service account can read.
+    const pwFile = join(paths.dir, `.initdb-${process.pid}.tmp`);
+    writeOwned(account, pwFile, password + '\n', 0o600);
+    const initStarted = performance.now();
+    try {
+      const result = await run(
+        tool(bins.binDir, 'initdb'),
+        [
+          '--pgdata',
+          paths.dataDir,
+          '--username',
+          SUPERUSER,
+          '--pwfile',
+          pwFile,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C',
+          '--locale-provider=icu',
+          '--icu-locale=pl',
+          '--data-checksums',
+        ],
+        { as: account, timeoutMs: 300_000 },
+      );
+      if (result.code !== 0) {
+        throw new AppError('INTERNAL', `initdb nie utworzył klastra PostgreSQL:\n${result.stderr.trim() || result.stdout.trim()}`);
+      }
+    } finally {
+      rmSync(pwFile, { force: true });
+    }
+    const initdbMs = performance.now() - initStarted;
+
+    writeOwned(account, join(paths.dataDir, 'server.crt'), server.certPem, 0o644);
+    writeOwned(account, join(paths.dataDir, 'server.key'), server.keyPem, 0o600);
+    config = {
+      format: 1,
+      port,
+      listen: options.listen ?? '*',
+      hosts,
+      caFingerprint: Buffer.from(certificateFingerprint(ca.certPem)).toString('hex'),
+      database: SERVER_DATABASE,
+      superuser: SUPERUSER,
+      binDir: bins.binDir,
+      createdAt: new Date().toISOString(),
+    };
+    writeClusterFiles(paths.dir, config, account);
+    writeConfig(paths.dir, config);
+    timings = { initdbMs, certificatesMs };
+  } catch (error) {
+    // Take back only what this init made: the folder held no server before it.
+    for (const path of [paths.configFile, paths.passwordFile, paths.tlsDir, paths.dataDir]) rmSync(path, { recursive: true, force: true });
+    if (!dirExisted) rmSync(paths.dir, { recursive: true, force: true });
+    throw error;
+  }
+  return { config, timings };
 }
 
 /**
