@@ -94,7 +94,7 @@ function versionMismatch(client: number, server: number): AppError {
     'INVALID_STATE',
     server > client
       ? `Serwer ma nowszą wersję bazy (${server}) niż ten program (${client}). Zaktualizuj Asystę na tym komputerze.`
-      : `Serwer ma starszą wersję bazy (${server}) niż ten program (${client}). Zaktualizuj najpierw serwer (npm run server -- start uaktualnia bazę).`,
+      : `Serwer ma starszą wersję bazy (${server}) niż ten program (${client}). Najpierw trzeba zaktualizować Asystę na serwerze.`,
   );
 }
 
