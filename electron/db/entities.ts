@@ -298,6 +298,7 @@ export const CaseEntity = new EntitySchema<CaseRow>({
     { name: 'case_file_family', columns: ['familyId'] },
     { name: 'case_file_status', columns: ['status'] },
     { name: 'case_file_status_id', columns: ['status', 'id'] },
+    { name: 'case_file_reported', columns: ['reportedOn', 'id'] },
     { name: 'case_file_worker', columns: ['workerId', 'status'] },
   ],
 });
