@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scramVerifier, serverRoles } from '../../../../electron/data/postgres/roles';
+import { serverPaths, tool } from '../../../../electron/server/cluster';
 import { startServerOffice, type Person, type ServerOffice } from '../../../support/server-office';
 
 let office: ServerOffice;
@@ -53,6 +55,28 @@ describe('login roles on the server', () => {
     const again = await office.connect(anna.role, 'Nowe-Hasło-Od-Kierownika-1');
     await again.query('SELECT asysta.change_own_password($1)', [scramVerifier('Moje-Własne-Hasło-2')]);
     await expect(office.connect(anna.role, 'Moje-Własne-Hasło-2')).resolves.toBeDefined();
+  });
+
+  it('a verifier made on the client opens the account to node-postgres and to psql alike, SASLprep included', async () => {
+    // A no-break space and the "ﬁ" ligature: both change under SASLprep (space, NFKC "fi").
+    const password = 'Zaro\u00a0\ufb01na-Hasło-Długie-7';
+    await office.head.client.query('SELECT asysta.set_password($1, $2)', [anna.id, scramVerifier(password)]);
+    await expect(office.connect(anna.role, password)).resolves.toBeDefined();
+    const config = office.server.config;
+    const conninfo = `host=127.0.0.1 port=${config.port} dbname=${config.database} user=${anna.role} sslmode=verify-full sslrootcert=${serverPaths(office.server.dir).caCertFile}`;
+    const psql = spawnSync(tool(config.binDir, 'psql'), [conninfo, '-XAtq', '-c', 'SELECT current_user'], { env: { ...process.env, PGPASSWORD: password }, encoding: 'utf8' });
+    expect(psql.stderr).toBe('');
+    expect(psql.stdout.trim()).toBe(anna.role);
+  });
+
+  it('a person writes her own preferences, not another’s, nor the office’s settings or the audit head', async () => {
+    const row = (key: string) => [key, '115', new Date().toISOString(), anna.id];
+    const upsert = 'INSERT INTO setting (key, value, updated_at, updated_by) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+    await expect(anna.client.query(upsert, row(`account.textScale.${anna.id}`))).resolves.toMatchObject({ rowCount: 1 });
+    await expect(anna.client.query(upsert, row(`account.textScale.${office.head.id}`))).rejects.toMatchObject({ code: '42501' });
+    await expect(anna.client.query(upsert, row('settings.caseloadLimit'))).rejects.toMatchObject({ code: '42501' });
+    await expect(office.head.client.query(upsert, row('audit.head'))).rejects.toMatchObject({ code: '42501' });
+    await expect(office.head.client.query(upsert, row('settings.caseloadLimit'))).resolves.toMatchObject({ rowCount: 1 });
   });
 
   it('every SECURITY DEFINER function has a fixed search_path, and none is executable by PUBLIC', async () => {
