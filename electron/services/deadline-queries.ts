@@ -25,12 +25,14 @@ import { AID_STATUSES, type CaseStatus } from '../../shared/domain/caseFlow';
 import { addWorkingDays } from '../../shared/domain/calendar';
 import type { IsoDate } from '../../shared/domain/dates';
 import {
+  ASSESSMENT_RECEIPT_WORKING_DAYS,
   classifyDeadline,
   CLOSURE_DECISION_WORKING_DAYS,
   DEADLINE_KINDS,
   DEADLINE_URGENCY_LABELS,
   nextAssessmentDue,
   nextInterviewUpdateDue,
+  PLAN_APPROVAL_WORKING_DAYS,
   RETURNED_REQUEST_WORKING_DAYS,
   type Deadline,
   type DeadlineKind,
@@ -61,7 +63,7 @@ export const INTERVIEW_STATUSES: readonly CaseStatus[] = ['REPORTED', 'INTERVIEW
 export const WORKER_KINDS: readonly DeadlineKind[] = ['interview', 'interview_update', 'contract_action', 'court', 'returned_request'];
 export const ASSISTANT_KINDS: readonly DeadlineKind[] = ['plan_task', 'assessment', 'monitoring_end', 'court', 'planned_visit'];
 /** The kierownik's "Moje zadania": requests (minor parents among them), opinions to approve, closure proposals. */
-export const HEAD_KINDS: readonly DeadlineKind[] = ['assignment_decision', 'opinion_approval', 'closure_decision'];
+export const HEAD_KINDS: readonly DeadlineKind[] = ['assignment_decision', 'opinion_approval', 'closure_decision', 'plan_approval', 'assessment_receipt'];
 /** Parts of the case the family assistant does not see (kontrakt, aktualizacja wywiadu): nor their deadlines. */
 export const WORKER_ONLY_DEADLINES: readonly DeadlineKind[] = ['interview_update', 'contract_action'];
 
@@ -135,6 +137,26 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
     subject: 'v.id',
     description: `CASE v.kind WHEN 'home' THEN 'w domu rodziny' WHEN 'office' THEN 'w ośrodku' WHEN 'outside' THEN 'poza domem' ELSE 'telefon' END || ', ' || v.place`,
     label: (n, description) => `Wizyta: ${description} — sprawa ${n}`,
+  },
+  plan_approval: {
+    // Where the office has plans approved: a signed plan waits for the kierownik (an office term [U]).
+    from: `case_file c JOIN plan p ON p.case_id = c.id AND p.status = 'awaiting_approval'`,
+    where: 'p.signed_on IS NOT NULL',
+    date: 'p.signed_on',
+    due: (d) => addWorkingDays(d, PLAN_APPROVAL_WORKING_DAYS),
+    subject: 'p.id',
+    description: 'p.number',
+    label: (n, version) => `Plan pracy z rodziną (wersja ${version}) do zatwierdzenia — sprawa ${n}`,
+  },
+  assessment_receipt: {
+    // An okresowa ocena the assistant handed over: the kierownik confirms she received it (an office term [U]).
+    from: `case_file c JOIN assessment s ON s.case_id = c.id AND s.handover_status = 'handed_over'`,
+    where: 's.handed_on IS NOT NULL',
+    date: 's.handed_on',
+    due: (d) => addWorkingDays(d, ASSESSMENT_RECEIPT_WORKING_DAYS),
+    subject: 's.id',
+    description: 's.assessed_on',
+    label: (n) => `Okresowa ocena do przyjęcia — sprawa ${n}`,
   },
   closure_decision: {
     from: 'case_file c',

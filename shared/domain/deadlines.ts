@@ -18,6 +18,8 @@ export const DEADLINE_KINDS = [
   'opinion_approval',
   'closure_decision',
   'planned_visit',
+  'plan_approval',
+  'assessment_receipt',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -34,6 +36,8 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   opinion_approval: 'Opinia o rodzinie do zatwierdzenia',
   closure_decision: 'Propozycja zakończenia pracy z rodziną',
   planned_visit: 'Zaplanowana wizyta',
+  plan_approval: 'Plan pracy z rodziną do zatwierdzenia',
+  assessment_receipt: 'Okresowa ocena przekazana kierownikowi',
 };
 
 /**
@@ -42,6 +46,9 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
  */
 export const RETURNED_REQUEST_WORKING_DAYS = 7;
 export const CLOSURE_DECISION_WORKING_DAYS = 7;
+/** [U] The office's own terms for the kierownik: approving a signed plan (where plans are approved), receiving a handed-over assessment. */
+export const PLAN_APPROVAL_WORKING_DAYS = 7;
+export const ASSESSMENT_RECEIPT_WORKING_DAYS = 7;
 
 export interface Deadline {
   kind: DeadlineKind;

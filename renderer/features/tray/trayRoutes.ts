@@ -20,8 +20,10 @@ export function trayItemRoute(item: Pick<TrayItem, 'kind' | 'caseId'>): Route {
     case 'contract_action':
       return { view: 'case', caseId: item.caseId, tab: 'contract' };
     case 'plan_task':
+    case 'plan_approval':
       return { view: 'case', caseId: item.caseId, tab: 'plan' };
     case 'assessment':
+    case 'assessment_receipt':
       return { view: 'case', caseId: item.caseId, tab: 'assessments' };
     case 'returned_request':
       return { view: 'analysis', caseId: item.caseId };
@@ -48,6 +50,8 @@ export const TRAY_ACTIONS: Record<DeadlineKind, string> = {
   opinion_approval: 'zatwierdź albo zwróć opinię',
   closure_decision: 'zdecyduj o zakończeniu pracy z rodziną',
   planned_visit: 'odbądź wizytę i zapisz ją w dzienniku',
+  plan_approval: 'zatwierdź albo zwróć plan',
+  assessment_receipt: 'przyjmij okresową ocenę',
 };
 
 /** "dziś", "jutro", "za 5 dni", "1 dzień po terminie" — counted from the office's today. */

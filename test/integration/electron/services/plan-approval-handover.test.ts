@@ -40,6 +40,11 @@ async function printed(caseId: string, kind: 'family-work-plan' | 'periodic-asse
   return oneLine((await readPdf(new Uint8Array(Buffer.from(file.bytes, 'base64')))).text);
 }
 
+/** The kinds on the signed-in user's own tray ("Moje zadania"). */
+async function myTray(): Promise<{ kind: string; label: string; dueDate: string }[]> {
+  return (await t.call('tray:get', {})).mine.groups.flatMap((group) => group.items);
+}
+
 async function actions(action: string): Promise<Record<string, unknown>[]> {
   await signIn(t, HEAD.login);
   return (await t.call('audit:list', { action })).map((entry) => entry.details);
@@ -100,7 +105,10 @@ describe('okresowa ocena: each goal’s degree and the handover to the kierownik
     expect((await t.fail('assessments:receive', { id })).code).toBe('FORBIDDEN');
 
     await signIn(t, HEAD.login);
+    // On the kierownik's tray until she receives it, within the office's 7 working days.
+    expect((await myTray()).filter((item) => item.kind === 'assessment_receipt')).toEqual([expect.objectContaining({ label: 'Okresowa ocena do przyjęcia — sprawa OPS.AR.1.2026', dueDate: '2026-03-12' })]);
     const received = await t.call('assessments:receive', { id });
+    expect((await myTray()).some((item) => item.kind === 'assessment_receipt')).toBe(false);
     expect(received).toMatchObject({ handoverStatus: 'received', receivedOn: '2026-03-04', receivedByName: 'Grażyna Żółkiewska' });
     expect((await t.fail('assessments:receive', { id })).code).toBe('INVALID_STATE');
 
@@ -138,6 +146,7 @@ describe('plan pracy: the kierownik’s approval where the office requires it', 
     expect((await t.fail('plans:approve', { id: plan.id })).code).toBe('FORBIDDEN');
 
     await signIn(t, HEAD.login);
+    expect((await myTray()).filter((item) => item.kind === 'plan_approval').map((item) => item.label)).toEqual(['Plan pracy z rodziną (wersja 1) do zatwierdzenia — sprawa OPS.AR.1.2026']);
     expect((await t.fail('plans:return', { id: plan.id, reason: '' })).code).toBe('VALIDATION');
     const returned = await t.call('plans:return', { id: plan.id, reason: 'Brak terminu przeglądu planu.' });
     expect(returned).toMatchObject({ status: 'draft', signedOn: null, returnedReason: 'Brak terminu przeglądu planu.' });
@@ -150,6 +159,7 @@ describe('plan pracy: the kierownik’s approval where the office requires it', 
     t.clock.set('2026-03-05T09:00:00.000Z');
     await signIn(t, HEAD.login);
     const approved = await t.call('plans:approve', { id: plan.id });
+    expect((await myTray()).some((item) => item.kind === 'plan_approval')).toBe(false);
     expect(approved).toMatchObject({ status: 'signed', approvedOn: '2026-03-05', approvedByName: 'Grażyna Żółkiewska' });
     expect((await t.call('cases:get', { id: caseId })).status).toBe('IN_PROGRESS');
     const text = await printed(caseId, 'family-work-plan', plan.id);
