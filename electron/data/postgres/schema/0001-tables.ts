@@ -4,7 +4,7 @@ const tracked = `created_at text NOT NULL, created_by text REFERENCES "user"(id)
   updated_by text REFERENCES "user"(id), version integer NOT NULL`;
 
 /**
- * The tables of the embedded schema's end state (electron/db/migrations 0001–0014) in
+ * The tables of the embedded schema's end state (electron/db/migrations 0001–0015) in
  * PostgreSQL's dialect, with the same table and column names so that the TypeORM entities
  * (electron/db/entities.ts) map onto both. Differences, each forced by the engine:
  * - `user` is a reserved word and is quoted;
@@ -144,6 +144,7 @@ CREATE INDEX case_file_worker ON case_file (worker_id, status);
 CREATE INDEX case_file_family ON case_file (family_id);
 CREATE INDEX case_file_status ON case_file (status);
 CREATE INDEX case_file_status_id ON case_file (status, id);
+CREATE INDEX case_file_reported ON case_file (reported_on, id);
 CREATE TABLE interview (
   id text PRIMARY KEY,
   case_id text NOT NULL REFERENCES case_file(id),
