@@ -95,23 +95,25 @@ export async function countCases(m: EntityManager, filter: CaseListFilter): Prom
 }
 
 /** One page of the cases that pass the filter, in the order asked for, with their names joined. */
-export async function caseListRows(m: EntityManager, filter: CaseListFilter, order: { sort: CaseListSort; direction: 'asc' | 'desc' }, page: { limit: number; offset: number }): Promise<CaseListRow[]> {
+export async function caseListRows(m: EntityManager, filter: CaseListFilter, order_: { sort: CaseListSort; direction: 'asc' | 'desc' }, page: { limit: number; offset: number }): Promise<CaseListRow[]> {
   const w = where(filter);
   if (!w) return [];
+  // The page's ids first (the order's keys only: OFFSET skips index entries), then their names joined, in the same order.
+  const order = orderBy(order_.sort, order_.direction);
   return prepared(
     m,
-    `SELECT c.id AS id, c.number AS number, c.status AS status, COALESCE(d.family_name, '—') AS familyName, f.city AS city,
+    `WITH page AS (SELECT c.id AS id FROM case_file c WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?)
+     SELECT c.id AS id, c.number AS number, c.status AS status, COALESCE(d.family_name, '—') AS familyName, f.city AS city,
             c.reported_on AS reportedOn, c.urgent AS urgent, c.worker_id AS workerId,
             w.first_name || ' ' || w.last_name AS workerName, a.assistant_id AS assistantId,
             u.first_name || ' ' || u.last_name AS assistantName
-       FROM case_file c
+       FROM page
+       JOIN case_file c ON c.id = page.id
        JOIN family f ON f.id = c.family_id
        LEFT JOIN search_doc d ON d.case_id = c.id
        LEFT JOIN "user" w ON w.id = c.worker_id
        LEFT JOIN assignment a ON a.id = (SELECT x.id FROM assignment x WHERE x.case_id = c.id AND x.ended_on IS NULL LIMIT 1)
        LEFT JOIN "user" u ON u.id = a.assistant_id
-      WHERE ${w.sql}
-      ORDER BY ${orderBy(order.sort, order.direction)}
-      LIMIT ? OFFSET ?`,
+      ORDER BY ${order}`,
   ).all(...w.params, page.limit, page.offset) as CaseListRow[];
 }
