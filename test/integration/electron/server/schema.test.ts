@@ -40,6 +40,14 @@ describe('the office server schema (PostgreSQL)', () => {
     expect({ missing, extra, nullability }).toEqual({ missing: [], extra: [], nullability: [] });
   });
 
+  it('has every index of the embedded schema, under the same name', async () => {
+    const embedded = await migratedSchema();
+    const wanted = embedded.tables.flatMap((t) => t.indexes.filter((i) => i.origin === 'c').map((i) => i.name));
+    const server = new Set((await office.admin.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = 'public'`)).rows.map((r) => r.indexname));
+    expect(wanted.length).toBeGreaterThan(30);
+    expect(wanted.filter((name) => !server.has(name))).toEqual([]);
+  });
+
   it('refuses a client older or newer than the server, naming both versions', async () => {
     await expect(requireServerSchema(office.head.client)).resolves.toBeUndefined();
     await expect(requireServerSchema(office.head.client, SERVER_SCHEMA_VERSION + 1)).rejects.toThrow(
