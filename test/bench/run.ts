@@ -11,6 +11,7 @@ import { benchKeys } from './keys';
 import { benchShell } from './shell';
 import { benchReferrals } from './referrals';
 import { benchServerDb } from './server-db';
+import { benchBackup } from './backup';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   shell: () => benchShell(),
   referrals: () => benchReferrals(),
   'server-db': () => benchServerDb(),
+  backup: () => benchBackup(),
 };
 
 const only = process.argv.slice(2);
