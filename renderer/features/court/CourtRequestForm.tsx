@@ -12,10 +12,8 @@ import { FormError } from '../../components/FormError';
 import { polishDate, todayIso } from '../../lib/dates';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
-import { useFormDraft } from '../../lib/useFormDraft';
+import { readDraft, useAutosave, useStoredDraft } from '../../lib/useAutosave';
 import { refreshCases } from '../cases/caseQueries';
-import { useDraftSync } from '../family-work/useDraftSync';
-import { readDraft } from '../family-work/workQueries';
 
 const formSchema = courtRequestSchema.omit({ caseId: true });
 type FormInput = z.input<typeof formSchema>;
@@ -27,19 +25,20 @@ function empty(): FormInput {
 }
 
 export function CourtRequestModal({ caseId, opened, onClose }: { caseId: string; opened: boolean; onClose: () => void }) {
-  const draft = useFormDraft(`court-request:${caseId}`);
+  const draftKey = `court-request:${caseId}`;
+  const draft = useStoredDraft(draftKey);
   return (
     <Modal opened={opened} onClose={onClose} title="Nowe pismo sądu" size="lg">
-      {draft.stored.isSuccess ? <CourtRequestForm caseId={caseId} draft={draft} restored={readDraft<FormInput>(draft.stored.data, 0)} onDone={onClose} /> : null}
+      {draft.isSuccess ? <CourtRequestForm caseId={caseId} draftKey={draftKey} restored={readDraft<FormInput>(draft.data, 0)} onDone={onClose} /> : null}
     </Modal>
   );
 }
 
-function CourtRequestForm({ caseId, draft, restored, onDone }: { caseId: string; draft: ReturnType<typeof useFormDraft>; restored: FormInput | null; onDone: () => void }) {
+function CourtRequestForm({ caseId, draftKey, restored, onDone }: { caseId: string; draftKey: string; restored: FormInput | null; onDone: () => void }) {
   const queryClient = useQueryClient();
   const create = useChannelMutation('court:create');
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: restored ?? empty() });
-  const { settle } = useDraftSync(form, draft, 0);
+  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: 0 });
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
@@ -82,7 +81,7 @@ function CourtRequestForm({ caseId, draft, restored, onDone }: { caseId: string;
         <Textarea label="Uwagi" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
         <FormError message={errors.root?.server?.message} title="Nie zarejestrowano pisma" />
         <Group justify="space-between">
-          <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
+          <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
           <Button type="submit" loading={isSubmitting}>
             Zarejestruj pismo
           </Button>

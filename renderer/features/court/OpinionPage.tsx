@@ -28,11 +28,9 @@ import { polishDate } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
-import { useFormDraft } from '../../lib/useFormDraft';
+import { readDraft, useAutosave, useStoredDraft } from '../../lib/useAutosave';
 import { refreshCases } from '../cases/caseQueries';
 import { DueDate } from '../cases/DeadlineText';
-import { useDraftSync } from '../family-work/useDraftSync';
-import { readDraft } from '../family-work/workQueries';
 import { useNavigation } from '../layout/navigation';
 import { opinionKey, useOpinionPage } from './courtQueries';
 
@@ -88,20 +86,21 @@ function OpinionScreen({ page }: { page: OpinionPageView }) {
 }
 
 function EditorLoader({ page }: { page: OpinionPageView }) {
-  const draft = useFormDraft(`opinion:${page.request.id}`);
-  if (!draft.stored.isSuccess) return null;
+  const draftKey = `opinion:${page.request.id}`;
+  const draft = useStoredDraft(draftKey);
+  if (!draft.isSuccess) return null;
   const version = page.opinion?.version ?? 0;
-  return <Editor page={page} draft={draft} restored={readDraft<SectionsInput>(draft.stored.data, version)} />;
+  return <Editor page={page} draftKey={draftKey} restored={readDraft<SectionsInput>(draft.data, version)} />;
 }
 
-function Editor({ page, draft, restored }: { page: OpinionPageView; draft: ReturnType<typeof useFormDraft>; restored: SectionsInput | null }) {
+function Editor({ page, draftKey, restored }: { page: OpinionPageView; draftKey: string; restored: SectionsInput | null }) {
   const queryClient = useQueryClient();
   const save = useChannelMutation('opinions:save');
   const submitOpinion = useChannelMutation('opinions:submit');
   const version = page.opinion?.version ?? 0;
   const start: SectionsInput = page.opinion?.sections ?? page.prefill;
   const form = useForm<SectionsInput, unknown, OpinionSections>({ resolver: zodResolver(opinionSectionsSchema), defaultValues: restored ?? start });
-  const { settle } = useDraftSync(form, draft, version);
+  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: version });
   const { errors, isSubmitting } = form.formState;
 
   const persist = async (values: OpinionSections): Promise<boolean> => {
@@ -152,7 +151,7 @@ function Editor({ page, draft, restored }: { page: OpinionPageView; draft: Retur
           ))}
           <FormError message={errors.root?.server?.message} title="Nie zapisano opinii" />
           <Group justify="space-between">
-            <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
+            <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
             <Group>
               <Button type="submit" variant="default" loading={isSubmitting && !submitOpinion.isPending}>
                 Zapisz projekt

@@ -18,12 +18,11 @@ import { QueryState } from '../../components/QueryState';
 import { polishDate, todayIso } from '../../lib/dates';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
-import { useFormDraft } from '../../lib/useFormDraft';
+import { readDraft, useAutosave, useStoredDraft } from '../../lib/useAutosave';
 import { refreshCases } from '../cases/caseQueries';
 import { DueDate } from '../cases/DeadlineText';
 import { useSession } from '../layout/session';
-import { useDraftSync } from './useDraftSync';
-import { isCaseAssistant, readDraft, useFamilyWork } from './workQueries';
+import { isCaseAssistant, useFamilyWork } from './workQueries';
 
 const assessmentFormSchema = assessmentSchema.omit({ caseId: true });
 type AssessmentFormInput = z.input<typeof assessmentFormSchema>;
@@ -93,20 +92,21 @@ export function NextAssessment({ work }: { work: FamilyWorkView }) {
 }
 
 function AssessmentFormLoader({ file, work }: { file: CaseFileView; work: FamilyWorkView }) {
-  const draft = useFormDraft(`assessment:${file.id}`);
-  if (!draft.stored.isSuccess) return null;
-  return <AssessmentForm file={file} work={work} draft={draft} restored={readDraft<DefaultValues<AssessmentFormInput>>(draft.stored.data, 0)} />;
+  const draftKey = `assessment:${file.id}`;
+  const draft = useStoredDraft(draftKey);
+  if (!draft.isSuccess) return null;
+  return <AssessmentForm file={file} work={work} draftKey={draftKey} restored={readDraft<DefaultValues<AssessmentFormInput>>(draft.data, 0)} />;
 }
 
 function AssessmentForm({
   file,
   work,
-  draft,
+  draftKey,
   restored,
 }: {
   file: CaseFileView;
   work: FamilyWorkView;
-  draft: ReturnType<typeof useFormDraft>;
+  draftKey: string;
   restored: DefaultValues<AssessmentFormInput> | null;
 }) {
   const queryClient = useQueryClient();
@@ -116,7 +116,7 @@ function AssessmentForm({
     defaultValues: restored ?? emptyAssessment(file, work),
   });
   const progress = useFieldArray({ control: form.control, name: 'progress' });
-  const { settle } = useDraftSync(form, draft, 0);
+  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: 0 });
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
@@ -208,7 +208,7 @@ function AssessmentForm({
           <Textarea size="md" label="Wnioski (uzasadnienie rekomendacji)" autosize minRows={2} {...form.register('conclusions')} error={errors.conclusions?.message} />
           <FormError message={errors.root?.server?.message} title="Nie zapisano oceny" />
           <Group justify="space-between">
-            <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
+            <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
             <Button type="submit" loading={isSubmitting}>
               Zapisz ocenę
             </Button>

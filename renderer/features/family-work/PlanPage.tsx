@@ -19,13 +19,12 @@ import { polishDate, todayIso } from '../../lib/dates';
 import { errorMessage } from '../../lib/errors';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
-import { useFormDraft } from '../../lib/useFormDraft';
+import { readDraft, useAutosave, useStoredDraft } from '../../lib/useAutosave';
 import { familyName } from '../case-file/familyName';
 import { refreshCases, useCaseFile } from '../cases/caseQueries';
 import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
-import { useDraftSync } from './useDraftSync';
-import { isCaseAssistant, planKey, readDraft, useFamilyWork, usePlan } from './workQueries';
+import { isCaseAssistant, planKey, useFamilyWork, usePlan } from './workQueries';
 import { SignSection } from './FormParts';
 
 type PlanFormInput = z.input<typeof planContentSchema>;
@@ -53,8 +52,9 @@ export function PlanPage({ caseId, planId }: { caseId: string; planId: string })
   const { navigate } = useNavigation();
   const file = useCaseFile(caseId);
   const plan = usePlan(planId);
-  const draft = useFormDraft(`plan:${planId}`);
-  const ready = file.data && plan.data && draft.stored.isSuccess;
+  const draftKey = `plan:${planId}`;
+  const draft = useStoredDraft(draftKey);
+  const ready = file.data && plan.data && draft.isSuccess;
   const editable = ready && plan.data.status === 'draft' && isCaseAssistant(user, file.data);
 
   return (
@@ -69,14 +69,14 @@ export function PlanPage({ caseId, planId }: { caseId: string; planId: string })
         }
       />
       <QueryState
-        isPending={file.isPending || plan.isPending || draft.stored.isPending}
-        error={file.error ?? plan.error ?? draft.stored.error}
+        isPending={file.isPending || plan.isPending || draft.isPending}
+        error={file.error ?? plan.error ?? draft.error}
         onRetry={() => void Promise.all([file.refetch(), plan.refetch()])}
         loadingLabel="Wczytywanie planu…"
       />
       {ready ? (
         editable ? (
-          <PlanEditor plan={plan.data} draft={draft} />
+          <PlanEditor plan={plan.data} draftKey={draftKey} storedDraft={draft.data ?? null} />
         ) : (
           <SignedPlan file={file.data} plan={plan.data} />
         )
@@ -324,15 +324,15 @@ const PLAN_TEXTS = [
   { key: 'review', label: 'Sposób i termin przeglądu planu', description: 'Np. „przegląd co 3 miesiące na spotkaniu z rodziną, najbliższy do 30.09.2026”.' },
 ] as const;
 
-function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof useFormDraft> }) {
+function PlanEditor({ plan, draftKey, storedDraft }: { plan: PlanView; draftKey: string; storedDraft: { data: string } | null }) {
   const queryClient = useQueryClient();
   const save = useChannelMutation('plans:save');
   const sign = useChannelMutation('plans:sign');
   const [version, setVersion] = useState(plan.version);
-  const [restored] = useState(() => readDraft<PlanFormInput>(draft.stored.data, plan.version));
+  const [restored] = useState(() => readDraft<PlanFormInput>(storedDraft, plan.version));
   const [showRestored, setShowRestored] = useState(restored !== null);
   const form = useForm<PlanFormInput, unknown, PlanFormOutput>({ resolver: zodResolver(planContentSchema), defaultValues: restored ?? toForm(plan) });
-  const { settle } = useDraftSync(form, draft, version);
+  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: version });
   const areas = useFieldArray({ control: form.control, name: 'areas' });
   const type = useWatch({ control: form.control, name: 'type' });
   const [signedOn, setSignedOn] = useState<string | null>(todayIso());
@@ -454,7 +454,7 @@ function PlanEditor({ plan, draft }: { plan: PlanView; draft: ReturnType<typeof 
 
         <FormError message={errors.root?.server?.message} title="Nie zapisano planu" />
         <Group justify="space-between">
-          <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
+          <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
           <Button type="submit" loading={isSubmitting && !sign.isPending}>
             Zapisz projekt
           </Button>

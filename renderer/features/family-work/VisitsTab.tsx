@@ -14,11 +14,10 @@ import { QueryState } from '../../components/QueryState';
 import { polishDate, todayIso } from '../../lib/dates';
 import { applyApiError } from '../../lib/forms';
 import { useChannelMutation } from '../../lib/useChannelMutation';
-import { useFormDraft } from '../../lib/useFormDraft';
+import { readDraft, useAutosave, useStoredDraft } from '../../lib/useAutosave';
 import { refreshCases } from '../cases/caseQueries';
 import { useSession } from '../layout/session';
-import { useDraftSync } from './useDraftSync';
-import { mayRecordVisits, readDraft, useFamilyWork } from './workQueries';
+import { mayRecordVisits, useFamilyWork } from './workQueries';
 
 const visitFormSchema = visitSchema.omit({ caseId: true });
 type VisitFormInput = z.input<typeof visitFormSchema>;
@@ -103,16 +102,17 @@ function PlannedVisits({ file, planned, onRecord }: { file: CaseFileView; planne
 }
 
 function VisitFormLoader({ file, carrying }: { file: CaseFileView; carrying: PlannedVisitView | null }) {
-  const draft = useFormDraft(`visit:${file.id}`);
-  if (!draft.stored.isSuccess) return null;
-  return <VisitForm file={file} draft={draft} restored={readDraft<VisitFormInput>(draft.stored.data, 0)} carrying={carrying} />;
+  const draftKey = `visit:${file.id}`;
+  const draft = useStoredDraft(draftKey);
+  if (!draft.isSuccess) return null;
+  return <VisitForm file={file} draftKey={draftKey} restored={readDraft<VisitFormInput>(draft.data, 0)} carrying={carrying} />;
 }
 
-function VisitForm({ file, draft, restored, carrying }: { file: CaseFileView; draft: ReturnType<typeof useFormDraft>; restored: VisitFormInput | null; carrying: PlannedVisitView | null }) {
+function VisitForm({ file, draftKey, restored, carrying }: { file: CaseFileView; draftKey: string; restored: VisitFormInput | null; carrying: PlannedVisitView | null }) {
   const queryClient = useQueryClient();
   const add = useChannelMutation('visits:add');
   const form = useForm<VisitFormInput, unknown, VisitFormOutput>({ resolver: zodResolver(visitFormSchema), defaultValues: restored ?? emptyVisit() });
-  const { settle } = useDraftSync(form, draft, 0);
+  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: 0 });
   useEffect(() => {
     if (!carrying) return;
     form.setValue('plannedVisitId', carrying.id);
@@ -150,7 +150,7 @@ function VisitForm({ file, draft, restored, carrying }: { file: CaseFileView; dr
           <Checkbox label="Ważne zdarzenie — wyróżnij w chronologii sprawy" {...form.register('significant')} />
           <FormError message={errors.root?.server?.message} title="Nie zapisano wizyty" />
           <Group justify="space-between">
-            <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
+            <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
             <Button type="submit" loading={isSubmitting}>
               Zapisz wizytę
             </Button>

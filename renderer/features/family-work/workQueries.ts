@@ -51,19 +51,6 @@ export function mayManageContracts(user: SessionUser, file: CaseFileView): boole
   return file.access === 'full' && can(user.roles, 'contracts.manage');
 }
 
-/** A draft saved by useFormDraft, read back safely: null when absent, unreadable or for another version. */
-export function readDraft<T>(stored: { data: string } | null | undefined, baseVersion: number): T | null {
-  if (!stored) return null;
-  try {
-    const parsed: unknown = JSON.parse(stored.data);
-    if (typeof parsed !== 'object' || parsed === null || !('values' in parsed) || !('baseVersion' in parsed)) return null;
-    const draft = parsed as { baseVersion: unknown; values: T };
-    return draft.baseVersion === baseVersion ? draft.values : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Which tabs of working with the family a case file shows: the kontrakt to those who may see it
  * (not the assistant, art. 16 u.w.r.), the plan, visits and assessments once an assistant works

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text,
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { intakeSchema, REPORT_SOURCES, REPORT_SOURCE_LABELS } from '../../../shared/cases';
 import { isValidIsoDate } from '../../../shared/domain/dates';
@@ -22,7 +22,7 @@ import { formatDateTime, fullName } from '../../lib/format';
 import { applyApiError } from '../../lib/forms';
 import { BELOW } from '../../lib/layout';
 import { useChannelMutation } from '../../lib/useChannelMutation';
-import { useFormDraft } from '../../lib/useFormDraft';
+import { useAutosave, useStoredDraft } from '../../lib/useAutosave';
 import { useUsers } from '../admin/users/usersQuery';
 import { refreshCases } from '../cases/caseQueries';
 import { ReasonsField } from '../cases/ReasonsField';
@@ -46,8 +46,7 @@ const SOURCE_OPTIONS = REPORT_SOURCES.map((value) => ({ value, label: REPORT_SOU
 
 /** "Nowe zgłoszenie": restores an unsaved draft first, then shows the form. */
 export function IntakePage() {
-  const draft = useFormDraft(DRAFT_KEY);
-  const stored = draft.stored;
+  const stored = useStoredDraft(DRAFT_KEY);
 
   return (
     <Stack gap="lg" maw={1100}>
@@ -56,7 +55,7 @@ export function IntakePage() {
         description="Informacja o rodzinie, która ma trudności w wypełnianiu funkcji opiekuńczo-wychowawczych (art. 11 ust. 1 ustawy o wspieraniu rodziny). Od daty zgłoszenia biegnie termin wywiadu środowiskowego."
       />
       <QueryState isPending={stored.isPending} error={stored.error} onRetry={() => void stored.refetch()} loadingLabel="Wczytywanie formularza…" />
-      {stored.isSuccess ? <IntakeForm draft={draft} restored={restoredDraft(stored.data)} /> : null}
+      {stored.isSuccess ? <IntakeForm restored={restoredDraft(stored.data)} /> : null}
     </Stack>
   );
 }
@@ -68,10 +67,8 @@ function restoredDraft(stored: { data: string; updatedAt: string } | null): { va
 }
 
 function IntakeForm({
-  draft,
   restored,
 }: {
-  draft: ReturnType<typeof useFormDraft>;
   restored: { values: IntakeFormValues; savedAt: string } | null;
 }) {
   const { user } = useSession();
@@ -92,16 +89,8 @@ function IntakeForm({
   const [restoredAt, setRestoredAt] = useState<string | null>(restored?.savedAt ?? null);
   const create = useChannelMutation('cases:create');
 
-  const { schedule, discard } = draft;
   // Every change goes to the draft (debounced); nothing typed is lost to a lock or a crash.
-  useEffect(
-    () =>
-      form.subscribe({
-        formState: { values: true },
-        callback: ({ values }) => schedule(JSON.stringify(values)),
-      }),
-    [form, schedule],
-  );
+  const { discard, draftSavedAt, draftProblem } = useAutosave({ key: DRAFT_KEY, form, baseVersion: 0 });
 
   const [reportedOn, urgent, rural, memberValues, postalCode] = useWatch({
     control,
@@ -365,7 +354,7 @@ function IntakeForm({
         ) : null}
 
         <Group justify="space-between" wrap="wrap">
-          <DraftStatus savedAt={draft.savedAt} problem={draft.problem} />
+          <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
           <Group gap="sm">
             <ConfirmButton
               variant="default"

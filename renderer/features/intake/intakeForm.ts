@@ -100,9 +100,12 @@ export function emptyIntake(): IntakeFormValues {
 }
 
 /** A stored draft back to form values, or null when it does not fit the form (an older version). */
+/** A stored intake draft: `{ baseVersion: 0, values }` (useAutosave), or bare values as older versions kept it. */
 export function parseIntakeDraft(data: string): IntakeFormValues | null {
   try {
-    const parsed = intakeValuesSchema.safeParse(JSON.parse(data));
+    const raw: unknown = JSON.parse(data);
+    const values = typeof raw === 'object' && raw !== null && 'baseVersion' in raw && 'values' in raw ? raw.values : raw;
+    const parsed = intakeValuesSchema.safeParse(values);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
