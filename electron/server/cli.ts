@@ -13,7 +13,7 @@ import { loginRole, scramVerifier, serverRoles } from '../data/postgres/roles';
 import { loginSchema, passwordSchema } from '../../shared/schemas';
 import { formatPairingCode, isPairingHost } from '../../shared/pairing';
 import { backupServer, restoreServer, serverBackupFileName } from './backup';
-import { clusterStatus, DEFAULT_PORT, initCluster, isDirectory, readConfig, serverPaths, startCluster, stopCluster, writePort, type ServerConfig } from './cluster';
+import { clusterStatus, DEFAULT_PORT, initCluster, isDirectory, readConfig, renewServerCertificate, serverPaths, startCluster, stopCluster, writePort, type ServerConfig } from './cluster';
 import { createOfficeDatabase, withSuperuser } from './database';
 import { certificateExpiry, formatFingerprint } from './tls';
 import { volumeEncryption, volumeReport } from './volume';
@@ -35,6 +35,9 @@ Użycie: npm run server -- <polecenie> --dir FOLDER [opcje]   (hasła podaje si�
          Kopia jest sprawdzana po zapisaniu.
   restore --dir FOLDER --from PLIK
          Przywraca kopię (hasło kopii). Obecna baza zostaje zachowana pod inną nazwą.
+  renew-cert --dir FOLDER [--host ADRES …]
+         Nowy certyfikat serwera od jego CA (przed wygaśnięciem albo dla innych adresów).
+         Kod parowania zostaje ten sam, chyba że zmieni się pierwszy adres.
   reset-password --dir FOLDER --login LOGIN
          Ustawia nowe hasło kierownika (gdy je zapomniał). Nowe hasło na standardowym wejściu.
 `;
@@ -135,6 +138,20 @@ async function status(dir: string): Promise<void> {
   console.log(`Kod parowania: ${pairingCodeOf(config)}`);
 }
 
+async function renewCert(dir: string, values: Values): Promise<void> {
+  const hosts = (values.host as string[] | undefined) ?? [];
+  for (const host of hosts) {
+    if (!isPairingHost(host)) throw new CliError(`„${host}” nie jest adresem IPv4 ani nazwą komputera (np. 192.168.1.20 albo serwer-ops).`, 2);
+  }
+  const before = pairingCodeOf(readConfig(dir));
+  const config = await renewServerCertificate(dir, hosts);
+  const expiry = certificateExpiry(readFileSync(join(serverPaths(dir).dataDir, 'server.crt'), 'utf8'));
+  console.log(`Nowy certyfikat serwera ważny do ${expiry.toISOString().slice(0, 10)}, adresy: ${config.hosts.join(', ')}.`);
+  const after = pairingCodeOf(config);
+  if (after !== before) console.log('Pierwszy adres się zmienił: komputery biura trzeba połączyć ponownie nowym kodem.');
+  console.log(`Kod parowania: ${after}`);
+}
+
 async function backup(dir: string, values: Values, secrets: SecretReader): Promise<void> {
   const out = resolve(required(values, 'out'));
   const target = isDirectory(out) ? join(out, serverBackupFileName(new Date())) : out;
@@ -206,7 +223,7 @@ async function resetPassword(dir: string, values: Values, secrets: SecretReader)
 
 export async function runServerCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const commands = ['init', 'start', 'stop', 'status', 'backup', 'restore', 'reset-password'];
+  const commands = ['init', 'start', 'stop', 'status', 'backup', 'restore', 'renew-cert', 'reset-password'];
   if (!command || !commands.includes(command)) {
     console.error(USAGE);
     return command ? 2 : 0;
@@ -239,6 +256,7 @@ export async function runServerCli(argv: string[]): Promise<number> {
     else if (command === 'status') await status(dir);
     else if (command === 'backup') await backup(dir, values, secrets);
     else if (command === 'restore') await restore(dir, values, secrets);
+    else if (command === 'renew-cert') await renewCert(dir, values);
     else await resetPassword(dir, values, secrets);
     return 0;
   } catch (error) {

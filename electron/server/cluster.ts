@@ -537,6 +537,22 @@ export async function installServerCertificate(dir: string, certificate: KeyAndC
   }
 }
 
+/**
+ * A new server certificate from the server's own CA (the CA and so the pairing code's fingerprint
+ * stay): before the old one expires, or for other hosts (`hosts` replaces the list; a new first
+ * host changes the pairing code). A running server loads it at once.
+ */
+export async function renewServerCertificate(dir: string, hosts?: readonly string[], env?: NodeJS.ProcessEnv): Promise<ServerConfig> {
+  const paths = serverPaths(dir);
+  const config = readConfig(dir);
+  const next = hosts && hosts.length > 0 ? unique([...hosts]) : config.hosts;
+  const ca = { certPem: readFileSync(paths.caCertFile, 'utf8'), keyPem: readFileSync(paths.caKeyFile, 'utf8') };
+  await installServerCertificate(dir, issueServerCertificate(ca, next), env);
+  const updated = { ...config, hosts: next };
+  writeConfig(dir, updated);
+  return updated;
+}
+
 export interface ClusterStatus {
   running: boolean;
   pid: number | null;

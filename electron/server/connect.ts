@@ -56,7 +56,7 @@ export function connectionError(error: unknown, where: Pick<ConnectionInfo, 'hos
     return new AppError('FORBIDDEN', `Serwer pod adresem ${server} nie przyjmuje połączeń szyfrowanych — to nie jest serwer Asysty. Połączenie odrzucone.`);
   }
   if (code === 'CERT_HAS_EXPIRED') {
-    return new AppError('FORBIDDEN', `Certyfikat serwera Asysty (${server}) wygasł — połączenie odrzucone. Poproś osobę, która prowadzi serwer, o odnowienie certyfikatu.`);
+    return new AppError('FORBIDDEN', `Certyfikat serwera Asysty (${server}) wygasł — połączenie odrzucone. Poproś osobę, która prowadzi serwer, o odnowienie certyfikatu (npm run server -- renew-cert).`);
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     return new AppError('FORBIDDEN', `Certyfikat serwera nie obejmuje adresu ${where.host} — połączenie odrzucone. Użyj adresu z kodu parowania.`);

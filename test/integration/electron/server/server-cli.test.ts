@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerOffice } from '../../../../electron/data/postgres/office';
 import { serverRoles } from '../../../../electron/data/postgres/roles';
@@ -134,6 +135,26 @@ describe('npm run server', () => {
     const run = await server(['init', '--dir', join(closed, 'serwer')]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`nie może wejść do folderu ${closed}`);
+  });
+
+  it('renew-cert: a new server certificate from the same CA, the pairing code unchanged, connections still verified', async () => {
+    const certFile = join(serverPaths(dir).dataDir, 'server.crt');
+    const before = new X509Certificate(readFileSync(certFile)).serialNumber;
+    const renew = await server(['renew-cert', '--dir', dir]);
+    expect(renew.code).toBe(0);
+    expect(renew.stdout).toMatch(/Nowy certyfikat serwera ważny do \d{4}-\d{2}-\d{2}, adresy: 127\.0\.0\.1\./);
+    expect(pairingLine(renew.stdout)).toBe(pairingLine(init.stdout));
+    expect(new X509Certificate(readFileSync(certFile)).serialNumber).not.toBe(before);
+    // The server loads it on reload (asynchronously): the next connections get it, verified.
+    const expected = new X509Certificate(readFileSync(certFile)).serialNumber.toUpperCase();
+    for (let attempt = 0; ; attempt++) {
+      const client = await connectVerified(superuserConnection(dir));
+      const served = (client as unknown as { connection: { stream: TLSSocket } }).connection.stream.getPeerCertificate().serialNumber.toUpperCase();
+      await client.end();
+      if (served === expected) break;
+      if (attempt > 40) throw new Error(`still serving ${served}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
 
   it('stop, status, start: the server stops, says so, and starts with the same pairing code', async () => {
