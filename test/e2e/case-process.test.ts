@@ -191,12 +191,16 @@ describe('the case process: from the report to an assigned family assistant', ()
     await typeDate(page, 'Data wywiadu', formatPolishDate(app.clock.now().toISOString().slice(0, 10)));
     await field(page, 'Miejsce wywiadu').fill('Mieszkanie rodziny');
     await field(page, 'Skład rodziny i wspólne gospodarstwo domowe — opis').fill('Matka, syn (10 lat), partner matki. Babcia mieszka osobno.');
-    // Completing with parts missing is refused in Polish, naming them.
+    // Completing with parts missing: the summary names them and offers only going back (Escape).
     await button(page, 'Zakończ wywiad').click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'Nie można zakończyć wywiadu' });
+    const summary = page.getByRole('dialog', { name: 'Zakończyć wywiad środowiskowy?' });
+    const refusal = summary.getByRole('alert').filter({ hasText: 'Nie można jeszcze zakończyć' });
     await refusal.waitFor();
-    expect(await refusal.textContent()).toContain('nie uzupełniono obowiązkowych części wywiadu (I.H, I.I, I.J)');
+    for (const code of ['I.H', 'I.I', 'I.J']) expect(await refusal.textContent()).toContain(`Nie wypełniono obowiązkowej części ${code}`);
+    expect(await button(summary, 'Zakończ wywiad').count()).toBe(0);
     await shot(app, 'case-05-interview-refused');
+    await page.keyboard.press('Escape');
+    await summary.waitFor({ state: 'detached' });
 
     await field(page, 'Potrzeby i oczekiwania zgłaszane przez osobę lub rodzinę').fill('Pomoc w organizacji opieki nad synem i w kontaktach ze szkołą.');
     await field(page, 'Ocena sytuacji (diagnoza)').fill('Bezradność w sprawach opiekuńczo-wychowawczych; matka chce współpracować.');
@@ -270,7 +274,12 @@ describe('the case process: from the report to an assigned family assistant', ()
     await conflict.waitFor({ state: 'detached' });
     expect((await invoke('interviews:get', { id: interviewId })).place).toBe('Mieszkanie rodziny, ul. Polna 3');
 
+    // The summary shows the income result as saved; Enter confirms.
     await button(page, 'Zakończ wywiad').click();
+    const confirm = page.getByRole('dialog', { name: 'Zakończyć wywiad środowiskowy?' });
+    await confirm.getByText('przekracza kryterium dochodowe', { exact: false }).waitFor();
+    expect(await button(confirm, 'Zakończ wywiad').evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
     await page.getByText('Wywiad środowiskowy zakończony').first().waitFor();
     await caseHeader(page).getByText('Analiza sytuacji rodziny').waitFor();
     // The wywiad is done: its term is no longer one to watch in the header.
@@ -399,10 +408,15 @@ describe('the case process: from the report to an assigned family assistant', ()
     expect(await field(page, 'Planowana pomoc i działania').inputValue()).toBe('Wniosek o asystenta rodziny, kontakt z pedagogiem szkolnym.');
     await typeDate(page, 'Data wywiadu', formatPolishDate(app.clock.now().toISOString().slice(0, 10)));
     await button(page, 'Zakończ aktualizację').click();
-    await page.getByRole('alert').filter({ hasText: 'opisz w części IV' }).waitFor();
+    const updateSummary = page.getByRole('dialog', { name: 'Zakończyć aktualizację wywiadu?' });
+    await updateSummary.getByRole('alert').filter({ hasText: 'Nie opisano w części IV' }).waitFor();
+    await page.keyboard.press('Escape');
+    await updateSummary.waitFor({ state: 'detached' });
     await field(page, 'Zmiany w sytuacji osoby lub rodziny').fill('Rodzina otrzymała asystenta; syn chodzi do szkoły regularnie.');
     await shot(app, 'case-17u-interview-update');
     await button(page, 'Zakończ aktualizację').click();
+    await button(updateSummary, 'Zakończ aktualizację').waitFor();
+    await page.keyboard.press('Enter');
     await page.getByText('Aktualizacja wywiadu zakończona').first().waitFor();
     await page.getByRole('row').filter({ hasText: 'Aktualizacja wywiadu' }).getByText('Zakończony').waitFor();
   }
