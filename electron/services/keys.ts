@@ -21,7 +21,7 @@
  * (VACUUM INTO, on the held live connection) is counted when it is done.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -34,7 +34,7 @@ import { AppError } from '../errors';
 import { rekeyCopy, type KeyCopyError } from './key-copy';
 import type { ReadySession } from '../session/context';
 import type { AuditService } from './audit';
-import { replaceFile, syncDir } from './durable-files';
+import { removeQuietly, replaceFile, syncDir } from './durable-files';
 
 export const KEY_JOURNAL_FILE = 'asysta.zmiana-klucza.json';
 const TEMP_PATTERN = /^asysta\.klucz-[0-9a-f]{16}\.(db|keys)\.tmp(-journal|-wal|-shm)?$/;
@@ -51,17 +51,6 @@ export interface KeyChange {
 }
 
 const journalSchema = z.object({ db: z.string().regex(TEMP_PATTERN), keys: z.string().regex(TEMP_PATTERN) });
-
-
-function removeQuietly(...files: string[]): void {
-  for (const file of files) {
-    try {
-      rmSync(file, { force: true });
-    } catch {
-      /* removed at the next start */
-    }
-  }
-}
 
 /**
  * At start-up, before anything opens the database: a key change that reached its commit point is
