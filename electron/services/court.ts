@@ -46,6 +46,15 @@ type AnswerInput = z.output<typeof courtAnswerSchema>;
 
 const NOT_FOUND = 'Nie znaleziono takiego pisma sądu.';
 
+/** A court's request as lists and the case file show it. */
+const VIEW_SELECT = `SELECT q.id, q.case_id AS caseId, c.number AS caseNumber, COALESCE(d.family_name, '—') AS familyName, q.court, q.division,
+              q.case_reference AS caseReference, q.received_on AS receivedOn, q.asks, q.deadline, q.status, q.answered_on AS answeredOn,
+              q.notes, o.status AS opinionStatus, COALESCE(u.first_name || ' ' || u.last_name, '—') AS createdByName
+         FROM court_request q JOIN case_file c ON c.id = q.case_id
+         LEFT JOIN search_doc d ON d.case_id = c.id
+         LEFT JOIN court_opinion o ON o.request_id = q.id
+         LEFT JOIN user u ON u.id = q.created_by`;
+
 export class CourtService {
   constructor(
     private readonly clock: Clock,
@@ -87,10 +96,8 @@ export class CourtService {
       where += ' AND q.status = ?';
       params.push(filter.status);
     }
-    const ids = prepared(m, `SELECT q.id FROM court_request q JOIN case_file c ON c.id = q.case_id WHERE ${where} ORDER BY q.status = 'answered', q.deadline, q.received_on`).raw(true).all(...params) as [string][];
-    const out: CourtRequestView[] = [];
-    for (const [id] of ids) out.push(await this.view(m, id));
-    return out;
+    // One statement for the whole list (no read per request).
+    return prepared(m, `${VIEW_SELECT} WHERE ${where} ORDER BY q.status = 'answered', q.deadline, q.received_on, q.id`).all(...params) as CourtRequestView[];
   }
 
   async answer(m: EntityManager, input: AnswerInput, actor: Actor): Promise<CourtRequestView> {
@@ -124,17 +131,7 @@ export class CourtService {
   }
 
   async view(m: EntityManager, id: string): Promise<CourtRequestView> {
-    const row = prepared(
-      m,
-      `SELECT q.id, q.case_id AS caseId, c.number AS caseNumber, COALESCE(d.family_name, '—') AS familyName, q.court, q.division,
-              q.case_reference AS caseReference, q.received_on AS receivedOn, q.asks, q.deadline, q.status, q.answered_on AS answeredOn,
-              q.notes, o.status AS opinionStatus, COALESCE(u.first_name || ' ' || u.last_name, '—') AS createdByName
-         FROM court_request q JOIN case_file c ON c.id = q.case_id
-         LEFT JOIN search_doc d ON d.case_id = c.id
-         LEFT JOIN court_opinion o ON o.request_id = q.id
-         LEFT JOIN user u ON u.id = q.created_by
-        WHERE q.id = ?`,
-    ).get(id) as CourtRequestView | undefined;
+    const row = prepared(m, `${VIEW_SELECT} WHERE q.id = ?`).get(id) as CourtRequestView | undefined;
     if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
     return row;
   }
