@@ -344,6 +344,7 @@ export const InterviewEntity = new EntitySchema<InterviewRow>({
   indices: [
     { name: 'interview_case', columns: ['caseId'] },
     { name: 'interview_case_completed', columns: ['caseId', 'status', 'conductedOn'] },
+    { name: 'interview_conducted', columns: ['status', 'conductedOn', 'kind', 'caseId'] },
   ],
 });
 
@@ -673,7 +674,11 @@ export const ContractEntity = new EntitySchema<ContractRow>({
     labourMarket: { name: 'labour_market', type: 'simple-json', nullable: true },
     ...trackedByUser,
   },
-  indices: [{ name: 'contract_case', columns: ['caseId'] }],
+  indices: [
+    { name: 'contract_case', columns: ['caseId'] },
+    { name: 'contract_period', columns: ['periodFrom', 'periodTo', 'status'] },
+    { name: 'contract_signed', columns: ['signedOn'] },
+  ],
 });
 
 export interface PlanRow extends Tracked {

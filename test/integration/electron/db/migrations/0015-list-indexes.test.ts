@@ -10,7 +10,7 @@ import { tempDir } from '../../../../support/backend';
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('migration 0015: indexes of the read models', () => {
+describe('migration 0015: indexes of the read models and the statistics', () => {
   it("reads the case list's default order from an index (no sort of every case), and drops it on the way down", async () => {
     dir = tempDir();
     const key = randomBytes(32);
@@ -26,13 +26,18 @@ describe('migration 0015: indexes of the read models', () => {
       expect(await plan()).toContain('case_file_reported');
       expect(await plan()).not.toContain('TEMP B-TREE');
       expect(await db.dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'case_file_reported'`)).toEqual([{ name: 'case_file_reported' }]);
+      // The statistics' wywiady of a period: from the index alone, never the rows with their JSON.
+      const stats = ((await db.dataSource.query(
+        `EXPLAIN QUERY PLAN SELECT COUNT(*), SUM(i.kind = 'full') FROM interview i WHERE i.status = 'completed' AND i.conducted_on BETWEEN '2025-01-01' AND '2025-12-31'`,
+      )) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(stats).toContain('COVERING INDEX interview_conducted');
       const runner = db.dataSource.createQueryRunner();
       try {
         await new ListIndexes1795305615000().down(runner);
       } finally {
         await runner.release();
       }
-      expect(await db.dataSource.query(`SELECT name FROM sqlite_master WHERE name = 'case_file_reported'`)).toEqual([]);
+      expect(await db.dataSource.query(`SELECT name FROM sqlite_master WHERE name IN ('case_file_reported', 'interview_conducted', 'contract_period', 'contract_signed')`)).toEqual([]);
     } finally {
       await db.close();
     }
