@@ -63,7 +63,7 @@ describe('classifyDeadline', () => {
 
 describe('deadline list', () => {
   it('every kind has a Polish label', () => {
-    expect(DEADLINE_KINDS).toHaveLength(12);
+    expect(DEADLINE_KINDS).toHaveLength(14);
     for (const kind of DEADLINE_KINDS) expect(DEADLINE_KIND_LABELS[kind].length).toBeGreaterThan(3);
   });
 
