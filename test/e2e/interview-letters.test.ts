@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/clock';
-import { formatPolishDate } from '../../shared/domain/dates';
+import { mondayOf, weekdayName } from '../../shared/calendar';
+import { addDays, formatPolishDate } from '../../shared/domain/dates';
 import { makePesel } from '../../shared/domain/pesel';
 import { formatDateLong } from '../../shared/polish';
 import { HEAD, OFFICE } from '../support/backend';
@@ -213,4 +214,39 @@ describe('the wywiad summary and the family letter', () => {
       throw error;
     }
   }, 180_000);
+
+  it('the new assistant sees her planned visit in the calendar week and moves between weeks with the keyboard', async () => {
+    const { page } = app;
+    try {
+      await logOut(page);
+      await invoke('session:login', { login: ASSISTANT2.login, password: ASSISTANT2.password });
+      await invoke('visits:plan', { caseId, plannedOn: today, kind: 'home', place: 'Dom rodziny' });
+      await invoke('session:logout', {});
+      await page.reload();
+      await logIn(page, ASSISTANT2.login, ASSISTANT2.password);
+      await press(page, nav(page, 'Kalendarz'), 'Enter');
+      await heading(page, 'Kalendarz').waitFor();
+      const monday = mondayOf(today);
+      const week = page.getByRole('region', { name: new RegExp(`^Tydzień ${oneLine(formatDateLong(monday)).replace(/ \d{4} r\.$/, '')}`) });
+      await week.waitFor();
+      const day = week.getByRole('region', { name: `${weekdayName(today)}, ${oneLine(formatDateLong(today)).replace(/ \d{4} r\.$/, '')}` });
+      const visit = day.getByRole('button', { name: /^Wizyta: w domu rodziny, Dom rodziny — sprawa / });
+      await visit.waitFor();
+      await shot(app, 'letters-05-calendar');
+      // Page Down: the next week (the visit is not there); Page Up: back.
+      await visit.focus();
+      await page.keyboard.press('PageDown');
+      await page.getByRole('region', { name: new RegExp(`^Tydzień ${oneLine(formatDateLong(addDays(monday, 7))).replace(/ \d{4} r\.$/, '')}`) }).waitFor();
+      expect(await page.getByRole('button', { name: /^Wizyta: w domu rodziny/ }).count()).toBe(0);
+      await button(page, 'Poprzedni tydzień').focus();
+      await page.keyboard.press('Enter');
+      await visit.waitFor();
+      // Enter on the visit opens the family's visits.
+      await press(page, visit, 'Enter');
+      await heading(page, 'Kowalczyk Marta').waitFor();
+    } catch (error) {
+      await app.screenshot('letters-failure').catch(() => undefined);
+      throw error;
+    }
+  }, 120_000);
 });
