@@ -465,7 +465,10 @@ export async function restoreServer(dir: string, file: string, password: string,
         'pg_restore',
       );
       restore.stdout.resume();
-      await Promise.all([decrypt(file, layout, key, restore.stdin), restore.done]);
+      // pg_restore's own message first: a broken pipe is only its consequence.
+      const [fed, restored] = await Promise.allSettled([decrypt(file, layout, key, restore.stdin), restore.done]);
+      if (restored.status === 'rejected') throw restored.reason;
+      if (fed.status === 'rejected') throw fed.reason;
       await withSuperuser(dir, 'postgres', (client) => client.query(prelude.database.toString('utf8')));
     } catch (error) {
       await withSuperuser(dir, 'postgres', async (client) => {

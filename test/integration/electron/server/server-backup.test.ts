@@ -2,7 +2,7 @@
  * `npm run server -- backup|restore` (electron/server/backup.ts): an encrypted, self-checking copy
  * of the database and the cluster's roles, restored into a fresh cluster.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../electron/errors';
@@ -110,6 +110,29 @@ describe('server backup', () => {
     writeFileSync(truncated, whole.subarray(0, whole.length - 100));
     const error = await failure(restoreServer(target.dir, truncated, PASSWORD));
     expect(error.message).toMatch(/nie przywrócono niczego/);
+    expect(await rows(target, 'SELECT count(*)::int AS n FROM family')).toEqual([{ n: 1 }]);
+  });
+
+  it('a restore that fails inside pg_restore puts the previous database back', async () => {
+    // A pg_restore that lists (the check passes) but fails to restore, like a full disk would.
+    const real = target.config.binDir;
+    const fake = join(folder, 'bin');
+    mkdirSync(fake, { mode: 0o755 });
+    for (const name of ['pg_dump', 'pg_dumpall', 'psql']) writeFileSync(join(fake, name), `#!/bin/sh\nexec "${real}/${name}" "$@"\n`, { mode: 0o755 });
+    writeFileSync(
+      join(fake, 'pg_restore'),
+      `#!/bin/sh\ncase " $* " in *" --list "*) exec "${real}/pg_restore" "$@";; esac\ncat >/dev/null\necho "pg_restore: error: could not extend file: No space left on device" >&2\nexit 1\n`,
+      { mode: 0o755 },
+    );
+    const before = await rows(target, "SELECT datname FROM pg_database WHERE datname LIKE 'asysta%' ORDER BY datname");
+    process.env.ASYSTA_PG_BIN = fake;
+    try {
+      const error = await failure(restoreServer(target.dir, file, PASSWORD));
+      expect(error.message).toMatch(/pg_restore zakończył się błędem.*No space left on device/s);
+    } finally {
+      delete process.env.ASYSTA_PG_BIN;
+    }
+    expect(await rows(target, "SELECT datname FROM pg_database WHERE datname LIKE 'asysta%' ORDER BY datname")).toEqual(before);
     expect(await rows(target, 'SELECT count(*)::int AS n FROM family')).toEqual([{ n: 1 }]);
   });
 
