@@ -83,8 +83,9 @@ function Day({ day, today }: { day: CalendarDay; today: IsoDate }) {
     <Paper withBorder radius="md" p="sm" bg={day.workingDay ? undefined : 'gray.0'} component="section" aria-label={name} style={isToday ? { borderColor: 'var(--mantine-color-blue-6)', borderWidth: 2 } : undefined}>
       <Stack gap="xs">
         <Group gap={6} justify="space-between" wrap="nowrap">
-          <Title order={2} fz={15} tt="capitalize">
-            {name}
+          <Title order={2} fz={15}>
+            {/* "Czwartek, 3 grudnia": only the first letter is a capital. */}
+            {name.charAt(0).toUpperCase() + name.slice(1)}
           </Title>
           {isToday ? (
             <Badge size="sm" variant="filled">
