@@ -222,17 +222,22 @@ interface Filter {
   params: unknown[];
 }
 
-function scopeFilter(scope: DeadlineScope): Filter {
+/**
+ * The scope as a condition on a case id column: the case's own (`c.id`), or a derived table's
+ * `case_id` — so that a user's tasks are found through the index by case, never by reading every
+ * task of the office and then its case.
+ */
+function scopeFilter(scope: DeadlineScope, column: string): Filter {
   switch (scope.kind) {
     case 'case':
-      return { where: 'c.id = ?', params: [scope.caseId] };
+      return { where: `${column} = ?`, params: [scope.caseId] };
     case 'cases':
       // One statement whatever the page's length: the ids travel as one bound JSON array.
-      return { where: 'c.id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(scope.caseIds)] };
+      return { where: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(scope.caseIds)] };
     case 'worker':
-      return { where: 'c.worker_id = ?', params: [scope.userId] };
+      return { where: `${column} IN (SELECT w.id FROM case_file w WHERE w.worker_id = ?)`, params: [scope.userId] };
     case 'assistant':
-      return { where: 'c.id IN (SELECT x.case_id FROM assignment x WHERE x.assistant_id = ? AND x.ended_on IS NULL)', params: [scope.userId] };
+      return { where: `${column} IN (SELECT x.case_id FROM assignment x WHERE x.assistant_id = ? AND x.ended_on IS NULL)`, params: [scope.userId] };
     case 'office':
       return { where: '1 = 1', params: [] };
   }
@@ -291,8 +296,10 @@ function fullDeadlines(m: EntityManager, kind: DeadlineKind, filter: Filter, out
 /** The deadlines of a scope, of the given kinds (all by default), unsorted. */
 export function collectDeadlines(m: EntityManager, scope: DeadlineScope, kinds: readonly DeadlineKind[] = DEADLINE_KINDS): CaseDeadline[] {
   const out: CaseDeadline[] = [];
-  const filter = scopeFilter(scope);
-  for (const kind of kinds) fullDeadlines(m, kind, filter, out);
+  for (const kind of kinds) {
+    const items = RULES[kind]?.items;
+    fullDeadlines(m, kind, scopeFilter(scope, items ? `${items.alias}.case_id` : 'c.id'), out);
+  }
   return out;
 }
 
