@@ -27,7 +27,8 @@ Użycie: npm run server -- <polecenie> --dir FOLDER [opcje]   (hasła podaje si�
          Wypisuje kod parowania (dla komputerów biura) i jednorazowy kod założenia biura.
          --host: adres IPv4 lub nazwa, pod którą komputery biura widzą serwer (można powtórzyć;
          pierwszy trafia do kodu parowania). Domyślnie adresy tego komputera w sieci lokalnej.
-  start  --dir FOLDER [--port N]       Uruchamia serwer; wypisuje kod parowania.
+  start  --dir FOLDER [--port N]       Uruchamia serwer, uaktualnia schemat bazy po aktualizacji
+                                       Asysty; wypisuje kod parowania.
   stop   --dir FOLDER                  Zatrzymuje serwer.
   status --dir FOLDER                  Stan serwera, port, wersja, folder danych, szyfrowanie dysku.
   backup --dir FOLDER --out PLIK|FOLDER
@@ -110,6 +111,9 @@ async function start(dir: string, values: Values): Promise<void> {
   const before = await clusterStatus(dir);
   const status = await startCluster(dir);
   console.log(before.running ? `Serwer już działa (port ${status.port}).` : `Serwer działa: port ${status.port}, PostgreSQL ${status.version}.`);
+  // After Asysta was updated on the server PC, its database gets the new schema steps here.
+  const applied = await withSuperuser(dir, readConfig(dir).database, (admin) => migrateServer(admin));
+  if (applied.length > 0) console.log(`Baza uaktualniona: ${applied.join(', ')}.`);
   console.log(`Kod parowania: ${pairingCodeOf(readConfig(dir))}`);
 }
 

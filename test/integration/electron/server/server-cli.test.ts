@@ -166,4 +166,13 @@ describe('npm run server', () => {
     expect(start.stdout).toMatch(/Serwer działa: port \d+/);
     expect(pairingLine(start.stdout)).toBe(pairingLine(init.stdout));
   });
+
+  it('start runs the schema migration: a database newer than this Asysta is refused, naming both versions', async () => {
+    const admin = await connectVerified(superuserConnection(dir));
+    await admin.query("INSERT INTO asysta.schema_version (version, name) VALUES (99, 'z przyszłości')");
+    await admin.end();
+    const start = await server(['start', '--dir', dir]);
+    expect(start.code).toBe(3);
+    expect(start.stderr).toMatch(/Serwer ma nowszą wersję bazy \(99\) niż ten program \(\d+\)/);
+  });
 });
