@@ -20,7 +20,7 @@ const upward = (from, group, why) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.native/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.native/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,8 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, rgb } from 'pdf-lib';
-import type { PDFFont, PDFObject, PDFPageLeaf } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFPage, PDFRef, PDFString, rgb } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFObject, PDFPageLeaf } from 'pdf-lib';
 import { FONT_FILES } from './fonts';
 import { COLOR, FONT_SIZE, FOOTER_STYLE, HEADER_TOP, PAGE } from './components/theme';
 
