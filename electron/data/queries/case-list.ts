@@ -99,6 +99,7 @@ export async function caseListRows(m: EntityManager, filter: CaseListFilter, ord
   const w = where(filter);
   if (!w) return [];
   // The page's ids first (the order's keys only: OFFSET skips index entries), then their names joined, in the same order.
+  // CROSS JOIN keeps the page as the outer loop (SQLite would otherwise scan every case in index order to avoid sorting 50 rows).
   const order = orderBy(order_.sort, order_.direction);
   return prepared(
     m,
@@ -108,7 +109,7 @@ export async function caseListRows(m: EntityManager, filter: CaseListFilter, ord
             w.first_name || ' ' || w.last_name AS workerName, a.assistant_id AS assistantId,
             u.first_name || ' ' || u.last_name AS assistantName
        FROM page
-       JOIN case_file c ON c.id = page.id
+       CROSS JOIN case_file c ON c.id = page.id
        JOIN family f ON f.id = c.family_id
        LEFT JOIN search_doc d ON d.case_id = c.id
        LEFT JOIN "user" w ON w.id = c.worker_id
