@@ -725,6 +725,7 @@ export const PlanEntity = new EntitySchema<PlanRow>({
     returnedReason: { name: 'returned_reason', type: 'text', nullable: true },
     ...trackedByUser,
   },
+  indices: [{ name: 'plan_status', columns: ['status', 'caseId'] }],
   uniques: [{ columns: ['caseId', 'number'] }],
 });
 
@@ -812,7 +813,10 @@ export const AssessmentEntity = new EntitySchema<AssessmentRow>({
     receivedBy: { name: 'received_by', type: 'text', nullable: true },
     ...trackedByUser,
   },
-  indices: [{ name: 'assessment_case', columns: ['caseId', 'assessedOn'] }],
+  indices: [
+    { name: 'assessment_case', columns: ['caseId', 'assessedOn'] },
+    { name: 'assessment_handover', columns: ['handoverStatus', 'caseId'] },
+  ],
 });
 
 export interface CourtRequestRow extends Tracked {

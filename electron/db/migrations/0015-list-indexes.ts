@@ -16,9 +16,14 @@ export class ListIndexes1795305615000 implements MigrationInterface {
     await db.query('CREATE INDEX interview_conducted ON interview (status, conducted_on, kind, case_id)');
     await db.query('CREATE INDEX contract_period ON contract (period_from, period_to, status)');
     await db.query('CREATE INDEX contract_signed ON contract (signed_on)');
+    // The kierownik's tray: plans waiting for approval and assessments handed over, found by their state.
+    await db.query('CREATE INDEX plan_status ON plan (status, case_id)');
+    await db.query('CREATE INDEX assessment_handover ON assessment (handover_status, case_id)');
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX assessment_handover');
+    await db.query('DROP INDEX plan_status');
     await db.query('DROP INDEX contract_signed');
     await db.query('DROP INDEX contract_period');
     await db.query('DROP INDEX interview_conducted');

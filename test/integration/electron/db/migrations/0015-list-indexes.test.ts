@@ -31,13 +31,15 @@ describe('migration 0015: indexes of the read models and the statistics', () => 
         `EXPLAIN QUERY PLAN SELECT COUNT(*), SUM(i.kind = 'full') FROM interview i WHERE i.status = 'completed' AND i.conducted_on BETWEEN '2025-01-01' AND '2025-12-31'`,
       )) as { detail: string }[]).map((r) => r.detail).join(' | ');
       expect(stats).toContain('COVERING INDEX interview_conducted');
+      const approvals = ((await db.dataSource.query(`EXPLAIN QUERY PLAN SELECT p.id FROM plan p WHERE p.status = 'awaiting_approval'`)) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(approvals).toContain('plan_status');
       const runner = db.dataSource.createQueryRunner();
       try {
         await new ListIndexes1795305615000().down(runner);
       } finally {
         await runner.release();
       }
-      expect(await db.dataSource.query(`SELECT name FROM sqlite_master WHERE name IN ('case_file_reported', 'interview_conducted', 'contract_period', 'contract_signed')`)).toEqual([]);
+      expect(await db.dataSource.query(`SELECT name FROM sqlite_master WHERE name IN ('case_file_reported', 'interview_conducted', 'contract_period', 'contract_signed', 'plan_status', 'assessment_handover')`)).toEqual([]);
     } finally {
       await db.close();
     }
