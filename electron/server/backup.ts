@@ -429,7 +429,8 @@ export async function restoreServer(dir: string, file: string, password: string,
   const layout = readLayout(file);
   const key = await deriveKey(password, Buffer.from(layout.header.kdf.salt, 'base64'), layout.header.kdf);
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
-  const aside = `${SERVER_DATABASE}_przed_przywroceniem_${stamp}`;
+  // Two restores within one second must not collide on the name of the copy kept aside.
+  let aside = `${SERVER_DATABASE}_przed_przywroceniem_${stamp}`;
   const database = config.database;
   let keptAs: string | null = null;
   try {
@@ -449,6 +450,8 @@ export async function restoreServer(dir: string, file: string, password: string,
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
       if (exists.rowCount !== 0) {
         await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+        const base = aside;
+        for (let n = 2; (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [aside])).rowCount !== 0; n += 1) aside = `${base}_${n}`;
         await client.query(`ALTER DATABASE ${pg.escapeIdentifier(database)} RENAME TO ${pg.escapeIdentifier(aside)}`);
         keptAs = aside;
       }

@@ -104,6 +104,15 @@ describe('server backup', () => {
     expect(databases.map((d) => d.datname)).toEqual(['asysta', result.keptAs]);
   });
 
+  it('two restores within one second keep both previous databases, under different names', async () => {
+    const now = new Date('2026-12-03T10:00:00.000Z');
+    const first = await restoreServer(target.dir, file, PASSWORD, now);
+    const second = await restoreServer(target.dir, file, PASSWORD, now);
+    expect(first.keptAs).toBe('asysta_przed_przywroceniem_20261203100000');
+    expect(second.keptAs).toBe('asysta_przed_przywroceniem_20261203100000_2');
+    expect(await rows(target, 'SELECT count(*)::int AS n FROM family')).toEqual([{ n: 1 }]);
+  });
+
   it('a restore that fails leaves the database as it was', async () => {
     const truncated = join(folder, 'ucieta.aspg');
     const whole = readFileSync(file);
