@@ -7,7 +7,8 @@
  *
  * Payloads are built from each channel's own zod schema (its keys, with values of the right kind,
  * of a wrong kind, or junk), so that they reach past the first check, plus pure junk.
- * Set FUZZ_SEED to repeat a run.
+ * The seed is fixed (every run sends the same payloads) and printed at the start; ASYSTA_FUZZ_SEED
+ * changes it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,9 +20,10 @@ import { ROLES, type Role } from '../../../shared/domain/roles';
 import { CHANNEL_NAMES, channels, type Channel } from '../../../shared/ipc';
 import { ERROR_CODES, type Result } from '../../../shared/result';
 import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../support/backend';
+import { fuzzSeed } from '../../support/run-env';
 
 const RUNS_PER_CHANNEL = 30;
-const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
+const SEED = fuzzSeed();
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 const HUGE = 'Ż'.repeat(1_000_000);
 
@@ -173,6 +175,7 @@ let t: TestBackend;
 let backupDir = '';
 
 beforeAll(async () => {
+  console.log(`fuzz seed: ${SEED} (ASYSTA_FUZZ_SEED to change)`);
   t = testBackend();
   await setUpOffice(t);
   backupDir = tempDir('asysta-fuzz-kopie-');
@@ -185,7 +188,7 @@ beforeAll(async () => {
 const tally = new Map<string, number>();
 
 afterAll(async () => {
-  console.log(`fuzz (FUZZ_SEED=${SEED}): ${[...tally].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(`fuzz answers: ${[...tally].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   await t.cleanup();
   rmSync(backupDir, { recursive: true, force: true });
 });
