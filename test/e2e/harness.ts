@@ -26,8 +26,10 @@ import type { NativeDialogs } from '../../electron/services/dialog-handlers';
 import { FAST_SCRYPT, tempDir } from '../support/backend';
 import { MAIN_CJS, runMain } from '../support/electron/load';
 import { WebFrameMain, type ElectronStandIn } from '../support/electron/stand-in';
+import { screenshotDir } from '../support/run-env';
 
 export const RENDERER_DIR = resolve('dist/renderer');
+/** The default screenshot folder (screenshots only with ASYSTA_SCREENSHOTS). */
 export const SCREENSHOT_DIR = resolve('test-results/e2e');
 /** Where Chromium sees the app; each path maps to the same path under app://asysta/. */
 const PAGE_ORIGIN = 'http://asysta.local';
@@ -52,6 +54,7 @@ export interface AppHandle {
   electron: ElectronStandIn;
   /** The shell's log file (<userData>/logs/asysta.log). */
   logFile: string;
+  /** A full-page PNG in the test's screenshot folder when ASYSTA_SCREENSHOTS asks for them; otherwise nothing. */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -166,8 +169,9 @@ export async function launchApp(
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(toPageUrl(contents.getURL()));
-  const screenshotDir = options.screenshotDir ?? SCREENSHOT_DIR;
-  mkdirSync(screenshotDir, { recursive: true });
+  // Screenshots are evidence for a person, taken only when asked for (ASYSTA_SCREENSHOTS, test/support/run-env.ts).
+  const evidenceDir = screenshotDir(options.screenshotDir ?? SCREENSHOT_DIR);
+  if (evidenceDir) mkdirSync(evidenceDir, { recursive: true });
   const shown = page;
   return {
     page: shown,
@@ -177,7 +181,8 @@ export async function launchApp(
     electron,
     logFile: shell.log.file,
     async screenshot(name) {
-      await shown.screenshot({ path: join(screenshotDir, `${options.prefix ? `${options.prefix}-` : ''}${name}.png`), fullPage: true });
+      if (!evidenceDir) return;
+      await shown.screenshot({ path: join(evidenceDir, `${options.prefix ? `${options.prefix}-` : ''}${name}.png`), fullPage: true });
     },
     async close() {
       await browser.close();

@@ -4,7 +4,7 @@
  * skierowanie (the built PDF worker renders it; the system viewer is a stub that keeps the file),
  * is warned when she tries again for the same person, issues a social-shop referral, and exports
  * the partner's list from the register. The PDF is read back as text and as a page image
- * (test-results/e2e/referrals-*.png), the list is opened as a workbook.
+ * (kept with the screenshots: test-results/e2e/referrals-*.png), the list is opened as a workbook.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { ManualClock } from '../../electron/clock';
 import { makePesel } from '../../shared/domain/pesel';
 import { DEFAULT_REFERRAL_SETTINGS } from '../../shared/referrals';
 import { HEAD, OFFICE } from '../support/backend';
+import { screenshotDir } from '../support/run-env';
 import { hasPdftoppm, readPdf } from '../integration/electron/pdf/pdf-helpers';
 import { launchApp, SCREENSHOT_DIR, type AppHandle } from './harness';
 import { invoker, logIn, nav, region, shot } from './ui';
@@ -144,10 +145,12 @@ describe('referrals through the screens', () => {
       for (const expected of ['SKIEROWANIE DO OTRZYMANIA POMOCY ŻYWNOŚCIOWEJ NR 1/2026', 'Zofia Żuławska-Łęcka', 'Dochód na osobę: 2 500,00 zł', '2 676,50 zł – 265% kryterium 1 010,00 zł', 'Punkt przy parafii św. Jadwigi', 'Skierowanie ważne do: 30.06.2027', 'Anna Nowak', 'Klauzula informacyjna']) {
         expect(text).toContain(expected);
       }
-      if (hasPdftoppm()) {
-        const pdfPath = join(SCREENSHOT_DIR, 'referrals-skierowanie-fepz.pdf');
+      // The printed page as evidence, with the screenshots (ASYSTA_SCREENSHOTS).
+      const evidenceDir = screenshotDir(SCREENSHOT_DIR);
+      if (evidenceDir && hasPdftoppm()) {
+        const pdfPath = join(evidenceDir, 'referrals-skierowanie-fepz.pdf');
         writeFileSync(pdfPath, pdfFile!.bytes);
-        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(SCREENSHOT_DIR, 'referrals-skierowanie-fepz')]);
+        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(evidenceDir, 'referrals-skierowanie-fepz')]);
       }
 
       // The same person again: the register finds her by PESEL, the office warns, a reason lets it through.

@@ -32,7 +32,11 @@ export function invoker(app: () => AppHandle): Invoke {
   };
 }
 
-/** A full-page screenshot from the top (the app's header and menu are fixed to the window). */
+/**
+ * A full-page screenshot from the top (the app's header and menu are fixed to the window), when
+ * screenshots are asked for. The toasts are closed and the page scrolled either way, so that the
+ * story runs the same with and without them.
+ */
 export async function shot(app: AppHandle, name: string): Promise<void> {
   // Toasts already read would hide the header of the screen being judged.
   for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
