@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, type IsoDate } from './domain/dates';
+import { pageSchema, pageSizeSchema } from './paging';
 import { absolutePathSchema, idSchema, optionalText, sequenceSchema, text } from './schemas';
 
 export const COURT_ASKS = ['opinion', 'case_file', 'both'] as const;
@@ -94,11 +95,22 @@ export const courtRequestSchema = z.object({
   notes: optionalText('Uwagi', 4000).default(''),
 });
 
+/** The orders of the court list: open letters first by deadline, or by the day they came in. */
+export const COURT_LIST_SORTS = ['deadline', 'receivedOn'] as const;
+export type CourtListSort = (typeof COURT_LIST_SORTS)[number];
+export const COURT_LIST_PAGE_SIZE_DEFAULT = 50;
+
+/** One page of court requests (issue 17): filtered, ordered and paged by the main process. */
 export const courtListSchema = z.object({
   /** One case's requests; without it, the requests of every case the user may open. */
   caseId: idSchema.optional(),
-  status: z.enum(COURT_REQUEST_STATUSES).optional(),
+  status: z.enum(COURT_REQUEST_STATUSES, { error: 'Stan pisma sądu: do odpowiedzi albo odpowiedziano.' }).optional(),
+  sort: z.enum(COURT_LIST_SORTS, { error: 'Pisma sądów można sortować tylko po terminie odpowiedzi lub dacie wpływu.' }).default('deadline'),
+  direction: z.enum(['asc', 'desc'], { error: 'Kierunek sortowania: rosnąco albo malejąco.' }).default('asc'),
+  page: pageSchema.default(1),
+  pageSize: pageSizeSchema('pism', COURT_LIST_PAGE_SIZE_DEFAULT),
 });
+export type CourtListQuery = z.output<typeof courtListSchema>;
 
 export const courtAnswerSchema = z.object({ requestId: idSchema, sentOn: isoDateSchema });
 
@@ -153,6 +165,14 @@ export interface CourtRequestView {
   notes: string;
   opinionStatus: OpinionStatus | null;
   createdByName: string;
+}
+
+export interface CourtRequestPage {
+  rows: CourtRequestView[];
+  /** All requests that pass the filters (not only this page's). */
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export interface OpinionView {

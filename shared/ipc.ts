@@ -83,6 +83,7 @@ import {
   opinionRequestSchema,
   opinionReturnSchema,
   opinionSaveSchema,
+  type CourtRequestPage,
   type CourtRequestView,
   type ExportProgressView,
   type ExportResult,
@@ -357,7 +358,7 @@ export const channels = {
 
   /** Court requests (issue 7): registered by anyone who may open the case; the export needs full access to it. */
   'court:create': channel<CourtRequestView>()(courtRequestSchema, { permission: 'cases.view' }),
-  'court:list': channel<CourtRequestView[]>()(courtListSchema, { permission: 'cases.view' }),
+  'court:list': channel<CourtRequestPage>()(courtListSchema, { permission: 'cases.view' }),
   'court:answer': channel<CourtRequestView>()(courtAnswerSchema, { permission: 'cases.view' }),
   'court:export': channel<ExportResult>()(courtExportSchema, { permission: 'cases.view' }),
   /** The running export's step (polled while court:export is pending); null when none runs for this user and request. */

@@ -17,6 +17,7 @@ import {
   type courtAnswerSchema,
   type courtListSchema,
   type courtRequestSchema,
+  type CourtRequestPage,
   type CourtRequestView,
   type IssuedOpinion,
   type OpinionPage,
@@ -38,22 +39,13 @@ import type { DocumentsService } from './documents';
 import type { Actor, CasesService, LoadedCase } from './cases';
 import { familyTitle, loadCaseData, opinionPrefill, whereaboutsLabel } from './court-data';
 import { relationOf } from '../../shared/polish';
-import { prepared } from './raw-sql';
+import { countCourtRequests, courtRequestById, courtRequestRows, type CourtListScope } from '../data/queries/court-list';
 
 type RequestInput = z.output<typeof courtRequestSchema>;
 type ListInput = z.output<typeof courtListSchema>;
 type AnswerInput = z.output<typeof courtAnswerSchema>;
 
 const NOT_FOUND = 'Nie znaleziono takiego pisma sądu.';
-
-/** A court's request as lists and the case file show it. */
-const VIEW_SELECT = `SELECT q.id, q.case_id AS caseId, c.number AS caseNumber, COALESCE(d.family_name, '—') AS familyName, q.court, q.division,
-              q.case_reference AS caseReference, q.received_on AS receivedOn, q.asks, q.deadline, q.status, q.answered_on AS answeredOn,
-              q.notes, o.status AS opinionStatus, COALESCE(u.first_name || ' ' || u.last_name, '—') AS createdByName
-         FROM court_request q JOIN case_file c ON c.id = q.case_id
-         LEFT JOIN search_doc d ON d.case_id = c.id
-         LEFT JOIN court_opinion o ON o.request_id = q.id
-         LEFT JOIN user u ON u.id = q.created_by`;
 
 export class CourtService {
   constructor(
@@ -80,24 +72,19 @@ export class CourtService {
     return this.view(m, id);
   }
 
-  /** One case's requests, or every request of the cases the user may open (kierownik: the office). */
-  async list(m: EntityManager, filter: ListInput, actor: Actor): Promise<CourtRequestView[]> {
-    const params: unknown[] = [];
-    let where = '1 = 1';
-    if (filter.caseId !== undefined) {
-      await this.cases.load(m, filter.caseId, actor);
-      where = 'q.case_id = ?';
-      params.push(filter.caseId);
-    } else if (!actor.user.roles.includes('head')) {
-      where = `(c.worker_id = ? OR c.id IN (SELECT x.case_id FROM assignment x WHERE x.assistant_id = ? AND x.ended_on IS NULL))`;
-      params.push(actor.user.id, actor.user.id);
+  /** One page of one case's requests, or of every request of the cases the user may open (kierownik: the office). */
+  async list(m: EntityManager, query: ListInput, actor: Actor): Promise<CourtRequestPage> {
+    let scope: CourtListScope;
+    if (query.caseId !== undefined) {
+      await this.cases.load(m, query.caseId, actor);
+      scope = { kind: 'case', caseId: query.caseId };
+    } else {
+      scope = actor.user.roles.includes('head') ? { kind: 'all' } : { kind: 'user', userId: actor.user.id };
     }
-    if (filter.status !== undefined) {
-      where += ' AND q.status = ?';
-      params.push(filter.status);
-    }
-    // One statement for the whole list (no read per request).
-    return prepared(m, `${VIEW_SELECT} WHERE ${where} ORDER BY q.status = 'answered', q.deadline, q.received_on, q.id`).all(...params) as CourtRequestView[];
+    const filter = { scope, status: query.status ?? null };
+    const total = await countCourtRequests(m, filter);
+    const rows = total === 0 ? [] : await courtRequestRows(m, filter, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    return { rows, total, page: query.page, pageSize: query.pageSize };
   }
 
   async answer(m: EntityManager, input: AnswerInput, actor: Actor): Promise<CourtRequestView> {
@@ -131,7 +118,7 @@ export class CourtService {
   }
 
   async view(m: EntityManager, id: string): Promise<CourtRequestView> {
-    const row = prepared(m, `${VIEW_SELECT} WHERE q.id = ?`).get(id) as CourtRequestView | undefined;
+    const row = await courtRequestById(m, id);
     if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
     return row;
   }

@@ -1,6 +1,7 @@
-/** "Sądy": every court letter of the cases this user may open (the kierownik: the office), open ones first by deadline. */
-import { SegmentedControl, Stack, Text, Title } from '@mantine/core';
+/** "Sądy": every court letter of the cases this user may open (the kierownik: the office), open ones first by deadline, a page at a time. */
+import { Group, Pagination, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { COURT_LIST_PAGE_SIZE_DEFAULT } from '../../../shared/court';
 import { QueryState } from '../../components/QueryState';
 import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
@@ -11,9 +12,13 @@ import { useCourtRequests } from './courtQueries';
 export function CourtListPage() {
   const { user } = useSession();
   const { navigate } = useNavigation();
-  const requests = useCourtRequests(null);
   const [show, setShow] = useState<'open' | 'all'>('open');
-  const list = (requests.data ?? []).filter((r) => show === 'all' || r.status === 'open');
+  const [page, setPage] = useState(1);
+  const requests = useCourtRequests(null, { ...(show === 'open' ? { status: 'open' as const } : {}), page });
+  const list = requests.data?.rows ?? [];
+  const total = requests.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / COURT_LIST_PAGE_SIZE_DEFAULT));
+  const first = total === 0 ? 0 : (page - 1) * COURT_LIST_PAGE_SIZE_DEFAULT + 1;
   return (
     <Stack gap="lg">
       <Title order={1} fz={26}>
@@ -21,7 +26,10 @@ export function CourtListPage() {
       </Title>
       <SegmentedControl
         value={show}
-        onChange={(value) => setShow(value === 'all' ? 'all' : 'open')}
+        onChange={(value) => {
+          setShow(value === 'all' ? 'all' : 'open');
+          setPage(1);
+        }}
         data={[
           { value: 'open', label: 'Do odpowiedzi' },
           { value: 'all', label: 'Wszystkie' },
@@ -29,13 +37,30 @@ export function CourtListPage() {
         w={320}
       />
       <QueryState isPending={requests.isPending} error={requests.error} onRetry={() => void requests.refetch()} loadingLabel="Wczytywanie pism sądów…" />
-      {requests.data && list.length === 0 ? <Text c="dimmed">{show === 'open' ? 'Nie ma pism sądów czekających na odpowiedź.' : 'Nie ma pism sądów.'}</Text> : null}
+      {requests.data && total === 0 ? <Text c="dimmed">{show === 'open' ? 'Nie ma pism sądów czekających na odpowiedź.' : 'Nie ma pism sądów.'}</Text> : null}
       {list.length > 0 ? (
         <CourtRequestsTable
           requests={list}
           onOpenCase={(request) => navigate({ view: 'case', caseId: request.caseId, tab: 'court' })}
           actions={(request) => <CourtActions request={request} user={user} fullAccess={user.roles.includes('head') || user.roles.includes('social_worker')} />}
         />
+      ) : null}
+      {total > 0 ? (
+        <Group justify="space-between" wrap="wrap">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            Pisma {first}–{first + list.length - 1} z {total}
+          </Text>
+          {pages > 1 ? (
+            <Pagination
+              total={pages}
+              value={page}
+              onChange={setPage}
+              getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Następna strona' : control === 'previous' ? 'Poprzednia strona' : control === 'first' ? 'Pierwsza strona' : 'Ostatnia strona' })}
+              getItemProps={(item) => ({ 'aria-label': `Strona ${item}` })}
+              withEdges
+            />
+          ) : null}
+        </Group>
       ) : null}
     </Stack>
   );

@@ -2,6 +2,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CaseFileView } from '../../../shared/cases';
+import { PAGE_SIZE_MAX } from '../../../shared/paging';
 import { QueryState } from '../../components/QueryState';
 import { useSession } from '../layout/session';
 import { CourtActions } from './CourtActions';
@@ -11,7 +12,9 @@ import { useCourtRequests } from './courtQueries';
 
 export function CourtTab({ file }: { file: CaseFileView }) {
   const { user } = useSession();
-  const requests = useCourtRequests(file.id);
+  // One family's letters: a handful, read in one page of the largest size (the rest, if ever, counted below).
+  const requests = useCourtRequests(file.id, { pageSize: PAGE_SIZE_MAX });
+  const rows = requests.data?.rows ?? [];
   const [adding, setAdding] = useState(false);
   return (
     <Stack gap="md">
@@ -25,9 +28,12 @@ export function CourtTab({ file }: { file: CaseFileView }) {
         Sąd rodzinny może poprosić o opinię o rodzinie (art. 15 ust. 1 pkt 17 ustawy o wspieraniu rodziny) albo o akta sprawy. Termin odpowiedzi jest na pulpicie asystenta, pracownika i kierownika.
       </Text>
       <QueryState isPending={requests.isPending} error={requests.error} onRetry={() => void requests.refetch()} />
-      {requests.data && requests.data.length === 0 ? <Text c="dimmed">Sąd nie przysłał pism w tej sprawie.</Text> : null}
-      {requests.data && requests.data.length > 0 ? (
-        <CourtRequestsTable requests={requests.data} actions={(request) => <CourtActions request={request} user={user} fullAccess={file.access === 'full'} />} />
+      {requests.data && requests.data.total === 0 ? <Text c="dimmed">Sąd nie przysłał pism w tej sprawie.</Text> : null}
+      {rows.length > 0 ? <CourtRequestsTable requests={rows} actions={(request) => <CourtActions request={request} user={user} fullAccess={file.access === 'full'} />} /> : null}
+      {requests.data && requests.data.total > rows.length ? (
+        <Text size="sm" c="dimmed">
+          Pokazano {rows.length} z {requests.data.total} pism sądu w tej sprawie.
+        </Text>
       ) : null}
       {adding ? <CourtRequestModal caseId={file.id} opened onClose={() => setAdding(false)} /> : null}
     </Stack>

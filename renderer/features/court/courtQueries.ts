@@ -1,17 +1,20 @@
 /** The queries of court requests and opinions (issue 7). Under ['cases', …]: refreshCases() refreshes them too. */
-import { useQuery } from '@tanstack/react-query';
-import type { CourtRequestView } from '../../../shared/court';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CourtRequestStatus, CourtRequestView } from '../../../shared/court';
 import { call } from '../../api';
 
 export const courtListKey = (caseId: string | null) => ['cases', 'court', caseId ?? 'all'] as const;
 export const opinionKey = (requestId: string) => ['cases', 'opinion', requestId] as const;
 
-export function useCourtRequests(caseId: string | null) {
+/** One page of court requests: one case's (the case tab) or the office's ("Sądy"), filtered and paged by the main process. */
+export function useCourtRequests(caseId: string | null, options: { status?: CourtRequestStatus; page?: number; pageSize?: number } = {}) {
+  const input = { ...(caseId === null ? {} : { caseId }), ...options };
   return useQuery({
-    queryKey: courtListKey(caseId),
-    queryFn: () => call('court:list', caseId === null ? {} : { caseId }),
+    queryKey: [...courtListKey(caseId), input] as const,
+    queryFn: () => call('court:list', input),
     staleTime: 30_000,
     refetchOnWindowFocus: false,
+    placeholderData: keepPreviousData,
   });
 }
 

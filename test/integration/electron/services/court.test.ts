@@ -68,12 +68,12 @@ describe('court requests', () => {
     await signIn(t, HEAD.login);
     tray = await t.call('tray:get', {});
     expect(tray.office?.groups[0]!.items.some((i) => i.kind === 'court' && i.subjectId === request.id)).toBe(true);
-    expect((await t.call('court:list', {})).map((r) => r.id)).toEqual([request.id]);
+    expect((await t.call('court:list', {})).rows.map((r) => r.id)).toEqual([request.id]);
     await signIn(t, 'anowak');
-    expect((await t.call('court:list', { caseId })).map((r) => r.caseReference)).toEqual(['III Nsm 123/25']);
+    expect((await t.call('court:list', { caseId })).rows.map((r) => r.caseReference)).toEqual(['III Nsm 123/25']);
     // Another assistant sees none of it, and may not open the case's requests.
     await signIn(t, 'cdudek');
-    expect(await t.call('court:list', {})).toEqual([]);
+    expect(await t.call('court:list', {})).toEqual({ rows: [], total: 0, page: 1, pageSize: 50 });
     expect((await t.fail('court:list', { caseId })).code).toBe('FORBIDDEN');
     expect((await t.fail('opinions:get', { requestId: request.id })).code).toBe('FORBIDDEN');
     expect((await t.fail('court:answer', { requestId: request.id, sentOn: '2026-03-12' })).code).toBe('FORBIDDEN');
@@ -137,9 +137,9 @@ describe('court requests', () => {
     expect(issued).toMatchObject({ documentNumber: '1/2026', fileName: 'Opinia_III_Nsm_123-25.pdf' });
     expect((await t.fail('opinions:issue', { requestId: request.id })).message).toBe('Opinia została już wydana (nr 1/2026).');
     // Issuing sends nothing: the letter stays open until the opinion is posted and marked as sent.
-    expect(await t.call('court:list', { caseId })).toMatchObject([{ status: 'open', answeredOn: null, opinionStatus: 'issued' }]);
+    expect((await t.call('court:list', { caseId })).rows).toMatchObject([{ status: 'open', answeredOn: null, opinionStatus: 'issued' }]);
     await t.call('court:answer', { requestId: request.id, sentOn: '2026-03-02' });
-    expect(await t.call('court:list', { caseId })).toMatchObject([{ status: 'answered', answeredOn: '2026-03-02', opinionStatus: 'issued' }]);
+    expect((await t.call('court:list', { caseId })).rows).toMatchObject([{ status: 'answered', answeredOn: '2026-03-02', opinionStatus: 'issued' }]);
     expect((await t.call('tray:get', {})).office?.byKind.court ?? 0).toBe(0);
     // The sprawozdanie counts the issued opinion in its period, and only there.
     expect((await t.call('stats:get', { from: '2026-01-01', to: '2026-06-30' })).courtOpinions).toBe(1);
@@ -184,7 +184,7 @@ describe('court requests', () => {
         await t.call('opinions:approve', { requestId });
         await t.call('opinions:issue', { requestId });
       };
-      const status = async (requestId: string) => (await t.call('court:list', { caseId })).find((r) => r.id === requestId)!;
+      const status = async (requestId: string) => (await t.call('court:list', { caseId })).rows.find((r) => r.id === requestId)!;
 
       // The case file exported and the opinion issued, in either order: nothing has been sent yet, both stay open.
       await signIn(t, HEAD.login);

@@ -52,7 +52,7 @@ describe('read views run a fixed number of statements', () => {
     expect((await t.call('requests:queue', {})).length).toBe(REQUESTS);
     expect((await t.call('assistants:caseloads', {})).length).toBe(N);
     expect((await t.call('cases:get', { id: first.caseId })).events.length).toBeGreaterThanOrEqual(N);
-    expect((await t.call('court:list', {})).length).toBe(N);
+    expect((await t.call('court:list', { pageSize: 200 })).rows.length).toBe(N);
 
     expect(many).toEqual(one);
   }, 180_000);

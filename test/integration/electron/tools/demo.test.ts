@@ -102,7 +102,7 @@ describe('demo seeder', () => {
     // Court letters: the record describes each as the app lists it; open ones (some past their deadline) and answered
     // ones; opinions in every state but issued (this backend has no PDF worker to print them).
     const letters = report.families.flatMap((f) => f.court.map((c) => ({ ...c, caseId: f.caseId })));
-    const listed = await t.call('court:list', {});
+    const listed = (await t.call('court:list', { pageSize: 200 })).rows;
     const key = (x: { caseId: string; caseReference: string; receivedOn: string }) => `${x.caseId}|${x.receivedOn}|${x.caseReference}`;
     expect(listed.map((r) => ({ key: key(r), asks: r.asks, court: r.court, deadline: r.deadline, status: r.status, answeredOn: r.answeredOn, opinion: r.opinionStatus })).sort((a, b) => a.key.localeCompare(b.key))).toEqual(
       letters.map((c) => ({ key: key(c), asks: c.asks, court: c.court, deadline: c.deadline, status: c.status, answeredOn: c.answeredOn, opinion: c.opinion })).sort((a, b) => a.key.localeCompare(b.key)),
