@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from '../../../shared/domain/caseFlow';
 import { can } from '../../../shared/domain/roles';
 import { CASE_LIST_PAGE_SIZE_DEFAULT, CASE_LIST_SORTS, type CaseListSort } from '../../../shared/cases';
+import { ListPager } from '../../components/ListPager';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
@@ -71,8 +72,6 @@ export function CasesPage() {
 
   const rows = cases.data?.rows ?? [];
   const total = cases.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / CASE_LIST_PAGE_SIZE_DEFAULT));
-  const first = total === 0 ? 0 : (state.page - 1) * CASE_LIST_PAGE_SIZE_DEFAULT + 1;
   const filtered = state.status !== null || search.length > 0;
   const open = (caseId: string) => navigate({ view: 'case', caseId });
   const isAssistantOnly = !can(user.roles, 'cases.create');
@@ -195,28 +194,20 @@ export function CasesPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {total > 0 ? (
-            <Group justify="space-between" p="md" wrap="wrap">
-              <Text size="sm" c="dimmed" aria-live="polite">
-                Sprawy {first}–{first + rows.length - 1} z {total}
-              </Text>
-              {pages > 1 ? (
-                <Pagination
-                  total={pages}
-                  value={state.page}
-                  onChange={(page) =>
-                    setState((current) => {
-                      remembered = { ...current, page };
-                      return remembered;
-                    })
-                  }
-                  getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Następna strona' : control === 'previous' ? 'Poprzednia strona' : control === 'first' ? 'Pierwsza strona' : 'Ostatnia strona' })}
-                  getItemProps={(page) => ({ 'aria-label': `Strona ${page}` })}
-                  withEdges
-                />
-              ) : null}
-            </Group>
-          ) : null}
+          <ListPager
+            label="Sprawy"
+            total={total}
+            page={state.page}
+            pageSize={CASE_LIST_PAGE_SIZE_DEFAULT}
+            shown={rows.length}
+            p="md"
+            onPage={(page) =>
+              setState((current) => {
+                remembered = { ...current, page };
+                return remembered;
+              })
+            }
+          />
         </Paper>
       ) : null}
     </Stack>

@@ -1,7 +1,8 @@
 /** "Sądy": every court letter of the cases this user may open (the kierownik: the office), open ones first by deadline, a page at a time. */
-import { Group, Pagination, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { COURT_LIST_PAGE_SIZE_DEFAULT } from '../../../shared/court';
+import { ListPager } from '../../components/ListPager';
 import { QueryState } from '../../components/QueryState';
 import { useNavigation } from '../layout/navigation';
 import { useSession } from '../layout/session';
@@ -17,8 +18,6 @@ export function CourtListPage() {
   const requests = useCourtRequests(null, { ...(show === 'open' ? { status: 'open' as const } : {}), page });
   const list = requests.data?.rows ?? [];
   const total = requests.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / COURT_LIST_PAGE_SIZE_DEFAULT));
-  const first = total === 0 ? 0 : (page - 1) * COURT_LIST_PAGE_SIZE_DEFAULT + 1;
   return (
     <Stack gap="lg">
       <Title order={1} fz={26}>
@@ -45,23 +44,7 @@ export function CourtListPage() {
           actions={(request) => <CourtActions request={request} user={user} fullAccess={user.roles.includes('head') || user.roles.includes('social_worker')} />}
         />
       ) : null}
-      {total > 0 ? (
-        <Group justify="space-between" wrap="wrap">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Pisma {first}–{first + list.length - 1} z {total}
-          </Text>
-          {pages > 1 ? (
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={setPage}
-              getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Następna strona' : control === 'previous' ? 'Poprzednia strona' : control === 'first' ? 'Pierwsza strona' : 'Ostatnia strona' })}
-              getItemProps={(item) => ({ 'aria-label': `Strona ${item}` })}
-              withEdges
-            />
-          ) : null}
-        </Group>
-      ) : null}
+      <ListPager label="Pisma" total={total} page={page} pageSize={COURT_LIST_PAGE_SIZE_DEFAULT} shown={list.length} onPage={setPage} />
     </Stack>
   );
 }
