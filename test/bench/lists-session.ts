@@ -76,10 +76,18 @@ try {
     const list = (await must('cases:list', { pageSize: 200, page: Math.floor(pages / 8) })) as { rows: { id: string }[] };
     const caseFile = await time('cases:get', list.rows.map((r) => ({ id: r.id })), 200);
     const statsYear = await time('stats:get', [{ from: '2025-01-01', to: '2025-12-31' }], 10);
+    // The courts' letters ("Sądy"): what the page asks for first, and every letter, a page deep.
+    const letters = (await must('court:list', { status: 'open' })) as { total: number; pageSize: number };
+    const allLetters = (await must('court:list', {})) as { total: number; pageSize: number };
+    const courtHead = [
+      row(`kierownik, open letters, first page (${letters.total} open)`, await time('court:list', [{ status: 'open' }])),
+      row(`kierownik, all letters, last page (${allLetters.total} in all)`, await time('court:list', [{ page: Math.max(1, Math.ceil(allLetters.total / allLetters.pageSize)) }])),
+    ];
     await must('session:logout', {});
 
     await must('session:login', { login: worker.login, password: HEAD.password });
     const workerList = await time('cases:list', [{}]);
+    const courtWorker = await time('court:list', [{ status: 'open' }]);
     const trayWorker = await time('tray:get', [{}], 30);
     const searchWorker = await time(
       'search:cases',
@@ -91,6 +99,7 @@ try {
     await must('session:logout', {});
 
     result.sections.push({ title: 'case list page (target p95 ≤ 50 ms)', rows: [...listHead, row(`social worker ${worker.login}, first page`, workerList)] });
+    result.sections.push({ title: 'court letters page, court:list (target p95 ≤ 50 ms, as the case list)', rows: [...courtHead, row(`social worker ${worker.login}, open letters`, courtWorker)] });
     result.sections.push({ title: 'work tray (target p95 ≤ 50 ms)', rows: [row('kierownik (her decisions, office tray, caseloads)', trayHead), row('social worker', trayWorker), row('family assistant', trayAssistant)] });
     result.sections.push({ title: 'search through the backend (target p95 ≤ 2 ms)', rows: [row(`kierownik, ${queries.length} typed queries`, searchHead), row('social worker, 600 queries', searchWorker)] });
     result.sections.push({ title: 'opening a case file, cases:get (target p95 ≤ 30 ms)', rows: [row(`kierownik, ${list.rows.length} cases`, caseFile)] });
