@@ -39,7 +39,9 @@ export function invoker(app: () => AppHandle): Invoke {
  */
 export async function shot(app: AppHandle, name: string): Promise<void> {
   // Toasts already read would hide the header of the screen being judged.
-  for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click().catch(() => undefined);
+  // A closed toast leaves the list while it fades, so a later one's index may point past its end:
+  // a short timeout, not the default 30 s wait for an element that will not come.
+  for (const close of await app.page.getByRole('button', { name: 'Zamknij powiadomienie' }).all()) await close.click({ timeout: 500 }).catch(() => undefined);
   await app.page.evaluate(() => window.scrollTo(0, 0));
   await app.screenshot(name);
 }
