@@ -13,13 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/clock';
 import { mondayOf, weekdayName } from '../../shared/calendar';
 import { addDays, formatPolishDate } from '../../shared/domain/dates';
-import { makePesel } from '../../shared/domain/pesel';
 import { formatDateLong } from '../../shared/polish';
-import { HEAD, OFFICE } from '../support/backend';
+import { HEAD } from '../support/backend';
 import { MANDATORY_SEGMENTS } from '../support/case-flow';
 import { readPdf } from '../integration/electron/pdf/pdf-helpers';
 import { launchApp, type AppHandle } from './harness';
-import { button, field, heading, invoker, logIn, logOut, nav, region, shot, tab } from './ui';
+import { button, field, kowalczykReport, setUpOffice, heading, invoker, logIn, logOut, nav, region, shot, tab } from './ui';
 
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!' };
 const ASSISTANT = { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: 'Asystentka-2026!' };
@@ -53,25 +52,11 @@ describe('the wywiad summary and the family letter', () => {
         opened.push({ path, mode, bytes: readFileSync(path) });
       },
     });
-    await invoke('setup:create', { office: OFFICE, head: HEAD });
-    await invoke('session:login', { login: HEAD.login, password: HEAD.password });
-    for (const [person, role] of [[WORKER, 'social_worker'], [ASSISTANT, 'family_assistant'], [ASSISTANT2, 'family_assistant']] as const) {
-      ids[person.login] = (await invoke('users:create', { ...person, roles: [role] })).id;
-    }
+    Object.assign(ids, await setUpOffice(invoke, [[WORKER, 'social_worker'], [ASSISTANT, 'family_assistant'], [ASSISTANT2, 'family_assistant']] as const));
     await invoke('users:update', { id: ids[ASSISTANT2.login] ?? '', firstName: ASSISTANT2.firstName, lastName: ASSISTANT2.lastName, roles: ['family_assistant'], active: true, officePhone: '91 555 20 20' });
     await invoke('session:logout', {});
     await invoke('session:login', { login: WORKER.login, password: WORKER.password });
-    const created = await invoke('cases:create', {
-      reportedOn: today,
-      source: 'school',
-      report: 'Syn opuszcza zajęcia.',
-      urgent: false,
-      family: { kind: 'family', street: 'ul. Polna 3', postalCode: '74-202', city: 'Bielice', rural: false },
-      members: [
-        { relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1990-05-12', 'F', 61), firstName: 'Marta', lastName: 'Kowalczyk', birthDate: '1990-05-12', sex: 'F' } },
-        { relation: 'child', inHousehold: true, childWhereabouts: 'home', person: { pesel: makePesel('2016-02-01', 'M', 62), firstName: 'Jan', lastName: 'Kowalczyk', birthDate: '2016-02-01', sex: 'M' } },
-      ],
-    });
+    const created = await invoke('cases:create', kowalczykReport(today, 61));
     caseId = created.id;
     const { interviewId } = await invoke('cases:startInterview', { caseId });
     const marta = (await invoke('cases:get', { id: caseId })).family.members[0]?.person.id ?? '';

@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatPolishDate } from '../../shared/domain/dates';
 import { makePesel } from '../../shared/domain/pesel';
 import { ManualClock } from '../../electron/clock';
-import { HEAD, OFFICE } from '../support/backend';
+import { HEAD } from '../support/backend';
 import { launchApp, type AppHandle } from './harness';
-import { button, choose, field, heading, invoker, logIn, logOut, nav, shot, tab } from './ui';
+import { button, choose, kowalczykReport, setUpOffice, field, heading, invoker, logIn, logOut, nav, shot, tab } from './ui';
 
 const WORKER = { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Pracownik-2026!' };
 const WORKER2 = { firstName: 'Ewa', lastName: 'Lis', login: 'elis', password: 'Pracownik-2026!' };
@@ -48,25 +48,10 @@ describe('records an office can trust', () => {
     const warsawToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(new Date());
     app = await launchApp({ clock: new ManualClock(`${warsawToday}T12:00:00.000Z`) });
     today = warsawToday;
-    await invoke('setup:create', { office: OFFICE, head: HEAD });
-    await invoke('session:login', { login: HEAD.login, password: HEAD.password });
-    const ids: Record<string, string> = {};
-    for (const [person, role] of [[WORKER, 'social_worker'], [WORKER2, 'social_worker'], [ASSISTANT, 'family_assistant'], [ASSISTANT2, 'family_assistant']] as const) {
-      ids[person.login] = (await invoke('users:create', { ...person, roles: [role] })).id;
-    }
+    const ids = await setUpOffice(invoke, [[WORKER, 'social_worker'], [WORKER2, 'social_worker'], [ASSISTANT, 'family_assistant'], [ASSISTANT2, 'family_assistant']] as const);
     await invoke('session:logout', {});
     await invoke('session:login', { login: WORKER.login, password: WORKER.password });
-    const created = await invoke('cases:create', {
-      reportedOn: today,
-      source: 'school',
-      report: 'Syn opuszcza zajęcia.',
-      urgent: false,
-      family: { kind: 'family', street: 'ul. Polna 3', postalCode: '74-202', city: 'Bielice', rural: false },
-      members: [
-        { relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1990-05-12', 'F', 21), firstName: 'Marta', lastName: 'Kowalczyk', birthDate: '1990-05-12', sex: 'F' } },
-        { relation: 'child', inHousehold: true, childWhereabouts: 'home', person: { pesel: makePesel('2016-02-01', 'M', 22), firstName: 'Jan', lastName: 'Kowalczyk', birthDate: '2016-02-01', sex: 'M' } },
-      ],
-    });
+    const created = await invoke('cases:create', kowalczykReport(today, 21));
     caseId = created.id;
     caseNumber = created.number;
     const { interviewId } = await invoke('cases:startInterview', { caseId });

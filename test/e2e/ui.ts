@@ -3,7 +3,10 @@
  * name, sign in and out, pick from a list, type a date, take a screenshot. One copy for all tests.
  */
 import type { Locator, Page } from 'playwright-core';
+import { makePesel } from '../../shared/domain/pesel';
+import type { Role } from '../../shared/domain/roles';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
+import { HEAD, OFFICE } from '../support/backend';
 import type { Result } from '../../shared/result';
 import type { AppHandle } from './harness';
 
@@ -29,6 +32,39 @@ export function invoker(app: () => AppHandle): Invoke {
     const result = (await app().backend.invoke(channel, input)) as Result<ChannelOutput<C>>;
     if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
     return result.value;
+  };
+}
+
+/** A member of staff the test creates: the users:create input without the roles. */
+export type StaffMember = Omit<ChannelInput<'users:create'>, 'roles'>;
+
+/**
+ * The office set up through the backend, signed in as its kierownik (HEAD), with the given staff
+ * created; answers their ids by login. The kierownik stays signed in.
+ */
+export async function setUpOffice(invoke: Invoke, staff: readonly (readonly [StaffMember, Role])[]): Promise<Record<string, string>> {
+  await invoke('setup:create', { office: OFFICE, head: HEAD });
+  await invoke('session:login', { login: HEAD.login, password: HEAD.password });
+  const ids: Record<string, string> = {};
+  for (const [person, role] of staff) ids[person.login] = (await invoke('users:create', { ...person, roles: [role] })).id;
+  return ids;
+}
+
+/**
+ * The Kowalczyk family (Marta, 1990, and her son Jan, 2016, in Bielice) reported by the school on
+ * `reportedOn`; `peselSerial` and the next number make the two PESELs, so that tests differ.
+ */
+export function kowalczykReport(reportedOn: string, peselSerial: number): ChannelInput<'cases:create'> {
+  return {
+    reportedOn,
+    source: 'school',
+    report: 'Syn opuszcza zajęcia.',
+    urgent: false,
+    family: { kind: 'family', street: 'ul. Polna 3', postalCode: '74-202', city: 'Bielice', rural: false },
+    members: [
+      { relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1990-05-12', 'F', peselSerial), firstName: 'Marta', lastName: 'Kowalczyk', birthDate: '1990-05-12', sex: 'F' } },
+      { relation: 'child', inHousehold: true, childWhereabouts: 'home', person: { pesel: makePesel('2016-02-01', 'M', peselSerial + 1), firstName: 'Jan', lastName: 'Kowalczyk', birthDate: '2016-02-01', sex: 'M' } },
+    ],
   };
 }
 
