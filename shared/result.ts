@@ -16,6 +16,14 @@ export const ERROR_CODES = [
   'DB_CORRUPT',
   /** A file could not be written or read (a missing or full drive, no permission). */
   'IO_ERROR',
+  /** The office server: a wrong or garbled pairing code. */
+  'PAIRING_INVALID',
+  /** The office server is down or the connection was cut (nothing written; drafts stay on this PC). */
+  'SERVER_UNREACHABLE',
+  /** The server's certificate does not chain to the pinned CA (refused, never downgraded). */
+  'SERVER_CERT',
+  /** This build's and the server's schema versions differ (the message names both). */
+  'SERVER_VERSION',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
