@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'SERVER_CERT',
   /** This build's and the server's schema versions differ (the message names both). */
   'SERVER_VERSION',
+  /** This data folder's office was moved to an office server: nothing is written here any more. */
+  'OFFICE_MOVED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
