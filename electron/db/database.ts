@@ -5,6 +5,7 @@
  */
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { OfficeDatabase } from '../data/office-database';
 import { AppError } from '../errors';
 import { ENTITIES } from './entities';
 
@@ -64,7 +65,14 @@ export function keyLiteral(masterKey: Buffer): Buffer {
   return out;
 }
 
-export class Database {
+/** The embedded file behind an office database; refused on the office server, which has no file on this PC. */
+export function localDatabase(db: OfficeDatabase): Database {
+  if (db instanceof Database) return db;
+  throw new AppError('INVALID_STATE', 'Ta operacja dotyczy bazy na tym komputerze; ośrodek pracuje na serwerze w biurze.');
+}
+
+export class Database implements OfficeDatabase {
+  readonly dialect = 'sqlite' as const;
   private readonly mutex = new Mutex();
 
   private constructor(

@@ -5,6 +5,7 @@
  * credentials only where none does). Changing the key and the recovery code need 'backup.run' too.
  */
 import type { HandlersFor } from '../session/context';
+import { localDatabase } from '../db/database';
 import type { BackupService } from './backup';
 import type { KeyService } from './keys';
 
@@ -15,7 +16,7 @@ export function backupHandlers(backup: BackupService, keys: KeyService): Handler
     'backup:run': ({ folder }, ctx) => {
       const s = ctx.ready();
       return backup.createBackup(
-        { db: s.db, masterKey: s.masterKey, actorId: s.user.id },
+        { db: localDatabase(s.db), masterKey: s.masterKey, actorId: s.user.id },
         { folder: folder ?? s.settings.backupDir, keep: s.settings.backupKeep },
         'manual',
       );

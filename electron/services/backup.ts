@@ -28,7 +28,7 @@ import type { Clock } from '../clock';
 import type { DataFolder } from '../data/data-folder';
 import type { Database } from '../db/database';
 import { SettingEntity, UserEntity } from '../db/entities';
-import { Database as DatabaseFile } from '../db/database';
+import { Database as DatabaseFile, localDatabase } from '../db/database';
 import {
   findUserSlot,
   formatRecoveryCode,
@@ -340,7 +340,7 @@ export class BackupService {
       if (last && lastAt <= now && now - lastAt < backupEveryHours * 3_600_000) {
         return { status: 'not_due', nextDueAt: new Date(lastAt + backupEveryHours * 3_600_000).toISOString() };
       }
-      const result = await this.createBackup({ db: session.db, masterKey: session.masterKey, actorId: session.user.id }, { folder: backupDir, keep: backupKeep }, 'schedule');
+      const result = await this.createBackup({ db: localDatabase(session.db), masterKey: session.masterKey, actorId: session.user.id }, { folder: backupDir, keep: backupKeep }, 'schedule');
       return { status: 'created', result };
     } catch (error) {
       return { status: 'failed', message: error instanceof AppError ? error.message : 'Nie udało się wykonać kopii zapasowej.' };

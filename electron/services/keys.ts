@@ -28,7 +28,7 @@ import { z } from 'zod';
 import type { RekeyProgress } from '../../shared/backup';
 import type { Clock } from '../clock';
 import type { DataFolder } from '../data/data-folder';
-import type { Database } from '../db/database';
+import { localDatabase, type Database } from '../db/database';
 import { keyIdOf, newMasterKey, rekeyed, withAnchor, writeKeyring, type Keyring } from '../db/keyring';
 import { AppError } from '../errors';
 import { rekeyCopy, type KeyCopyError } from './key-copy';
@@ -110,7 +110,7 @@ export class KeyService {
    * buffer, so that everything holding it (a queued backup) uses the new key.
    */
   async changeFor(session: ReadySession, change: KeyChange): Promise<void> {
-    const newKey = await this.change(session.db, session.masterKey, change);
+    const newKey = await this.change(localDatabase(session.db), session.masterKey, change);
     newKey.copy(session.masterKey);
     newKey.fill(0);
   }

@@ -6,7 +6,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { Channel, ChannelOutput, ParsedInput, SessionUser, Settings } from '../../shared/ipc';
-import type { Database } from '../db/database';
+import type { OfficeDatabase } from '../data/office-database';
 import { AppError } from '../errors';
 
 /** Who acts, with the office's settings of the moment (roles, per-case access, deadlines). */
@@ -15,11 +15,14 @@ export interface Actor {
   settings: Settings;
 }
 
-/** A signed-in, unlocked session: the database is open under the master key. */
+/**
+ * A signed-in, unlocked session: the database is open (the embedded file under the master key,
+ * or the office server as the signed-in person).
+ */
 export interface ReadySession {
   kind: 'ready';
   user: SessionUser;
-  db: Database;
+  db: OfficeDatabase;
   masterKey: Buffer;
   settings: Settings;
   lastActivity: number;

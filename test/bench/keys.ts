@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
+import { localDatabase } from '../../electron/db/database';
 import { DEFAULT_SCRYPT, burnScrypt } from '../../electron/db/keyring';
 import { FAST_SCRYPT, HEAD, OFFICE, tempDir } from '../support/office';
 import { NOW } from './queries';
@@ -32,7 +33,7 @@ async function rekeyTime(): Promise<void> {
     const seeder = createBackend({ dataDir, clock: new ManualClock(NOW), idleCheckMs: 0, scrypt: FAST_SCRYPT });
     must(await seeder.invoke('setup:create', { office: OFFICE, head: HEAD }));
     must(await seeder.invoke('session:login', { login: HEAD.login, password: HEAD.password }));
-    const db = seeder.readySession()!.db;
+    const db = localDatabase(seeder.readySession()!.db);
     await db.dataSource.query('CREATE TABLE bench_filler (id INTEGER PRIMARY KEY, body BLOB)');
     const rows = Math.round((277 * 1e6) / 4000);
     for (let from = 0; from < rows; from += 5000) {

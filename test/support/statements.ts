@@ -5,13 +5,14 @@
  */
 import type { Backend } from '../../electron/backend';
 import { rawDb } from '../../electron/services/raw-sql';
+import { localDatabase } from '../../electron/db/database';
 
 const METHODS = ['all', 'get', 'run', 'iterate'] as const;
 
 export async function countStatements(backend: Backend, work: () => Promise<unknown>): Promise<number> {
   const session = backend.readySession();
   if (!session) throw new Error('countStatements needs a signed-in session.');
-  const proto = Object.getPrototypeOf(rawDb(session.db.dataSource.manager).prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  const proto = Object.getPrototypeOf(rawDb(localDatabase(session.db).dataSource.manager).prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
   const originals = METHODS.map((name) => [name, proto[name]!] as const);
   let count = 0;
   for (const [name, original] of originals) {

@@ -36,6 +36,7 @@ import { ManualClock } from '../../clock';
 import { AppError } from '../../errors';
 import { AuditService, entryHash, GENESIS_HASH } from '../../services/audit';
 import { prepared, rawDb, type RawStatement } from '../../services/raw-sql';
+import { localDatabase } from '../../db/database';
 import { reindexCase } from '../../services/search-index';
 import { UsersService } from '../../services/users';
 import { POLISH_SURNAMES, STAFF_WOMEN, UKRAINIAN_SURNAMES } from './data';
@@ -215,7 +216,7 @@ export async function replicateDemo(backend: Backend, options: ReplicateOptions)
   const liveAudit = new AuditService(backend.clock);
   let auditEntries = 0;
   let cases = template.tables.find((t) => t.name === 'case_file')?.rows.length ?? 0;
-  const raw = rawDb(session.db.dataSource.manager);
+  const raw = rawDb(localDatabase(session.db).dataSource.manager);
   const cacheSize = (raw.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
   raw.prepare('PRAGMA cache_size = -262144').run();
   try {

@@ -37,6 +37,7 @@ import { DocumentsService } from '../../services/documents';
 import { POLISH_SURNAMES, STAFF_WOMEN } from './data';
 import { FamilyWorkService } from '../../services/family-work';
 import { rawDb } from '../../services/raw-sql';
+import { localDatabase } from '../../db/database';
 import { caseloads } from '../../services/tray';
 import { UsersService } from '../../services/users';
 import { BulkAudit, BulkCases } from './bulk-services';
@@ -213,7 +214,7 @@ export async function seedDemo(backend: Backend, options: DemoOptions): Promise<
  * back and decrypted while thousands of families are written). Returns what puts it back.
  */
 export function bulkMode(session: ReadySession): () => void {
-  const raw = rawDb(session.db.dataSource.manager);
+  const raw = rawDb(localDatabase(session.db).dataSource.manager);
   const cacheSize = (raw.prepare('PRAGMA cache_size').get() as { cache_size: number }).cache_size;
   raw.prepare('PRAGMA cache_size = -262144').run();
   return () => void raw.prepare(`PRAGMA cache_size = ${Math.trunc(cacheSize)}`).run();
