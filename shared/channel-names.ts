@@ -5,7 +5,10 @@
  */
 export const CHANNEL_NAMES = [
   'app:status',
+  'app:dataVersion',
   'setup:create',
+  'setup:joinServer',
+  'setup:createOnServer',
   'session:login',
   'session:recover',
   'session:unlock',

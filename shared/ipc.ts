@@ -12,8 +12,10 @@ import { CHANNEL_NAMES, type ChannelName } from './channel-names';
 import type {
   settingsSchema} from './schemas';
 import {
+  createOnServerSchema,
   enteredPasswordSchema,
   idSchema,
+  joinServerSchema,
   loginSchema,
   newUserSchema,
   officeSchema,
@@ -159,8 +161,21 @@ export type Settings = z.output<typeof settingsSchema>;
 
 export type AppState = 'setup' | 'login' | 'locked' | 'ready';
 
+/** Where the office's data lives: this PC's encrypted file, or the office server (issue 18). */
+export type OfficeMode = 'local' | 'server';
+
+/** The office server this PC is joined to. */
+export interface ServerAddress {
+  host: string;
+  port: number;
+}
+
 export interface AppStatus {
   state: AppState;
+  /** 'local' until this PC joins an office server ('local' also before the first run). */
+  mode: OfficeMode;
+  /** The office server (server mode only). */
+  server: ServerAddress | null;
   /** The signed-in user (also while locked, so the lock screen can name her). */
   user: SessionUser | null;
   /** Only when ready: nothing about the office is readable before the database is opened. */
@@ -209,7 +224,16 @@ export const auditFilterSchema = z.object({
 
 export const channels = {
   'app:status': channel<AppStatus>()(none, 'public'),
+  /** The data's version (the audit chain's head): polled in server mode to refresh after another PC's writes. */
+  'app:dataVersion': channel<{ version: string }>()(none, 'session'),
   'setup:create': channel<{ recoveryCode: string }>()(setupSchema, 'public'),
+  /**
+   * "Serwer w biurze": this PC joins the office server of the pairing code (CA pinned by the
+   * code's fingerprint, schema version checked); afterwards app:status says 'login'.
+   */
+  'setup:joinServer': channel<ServerAddress>()(joinServerSchema, 'public'),
+  /** A new office on the office server, made with the server's one-time setup code; this PC joins it. */
+  'setup:createOnServer': channel<ServerAddress>()(createOnServerSchema, 'public'),
 
   'session:login': channel<SessionUser>()(z.object({ login: loginSchema, password: enteredPasswordSchema }), 'public'),
   /** The recovery code sets a new password for one account (and changes the key); it signs nobody in. */

@@ -137,6 +137,29 @@ export const setupSchema = z.object({
   head: personNameSchema.extend({ login: loginSchema, password: passwordSchema }),
 });
 
+/**
+ * The pairing code as typed from the sheet printed by `npm run server -- init` (shared/pairing.ts
+ * checks its content; here only its shape and length).
+ */
+export const pairingCodeSchema = z
+  .string({ error: 'Kod parowania jest wymagany.' })
+  .trim()
+  .min(1, { error: 'Wpisz kod parowania.' })
+  .max(200, { error: 'Kod parowania jest za długi — sprawdź, czy przepisano go bez pomyłki.' });
+
+/** The one-time setup code of a new office on the server (printed once by `npm run server -- init`). */
+export const setupCodeSchema = z
+  .string({ error: 'Kod założenia biura jest wymagany.' })
+  .trim()
+  .min(1, { error: 'Wpisz kod założenia biura.' })
+  .max(100, { error: 'Kod założenia biura jest za długi — sprawdź, czy przepisano go bez pomyłki.' });
+
+/** This PC joins an office that already runs on the office server. */
+export const joinServerSchema = z.object({ pairingCode: pairingCodeSchema });
+
+/** A new office on the office server: the pairing code, the one-time setup code, the office and its kierownik. */
+export const createOnServerSchema = setupSchema.extend({ pairingCode: pairingCodeSchema, setupCode: setupCodeSchema });
+
 export const IDLE_LOCK_MIN_MINUTES = 1;
 export const IDLE_LOCK_MAX_MINUTES = 120;
 

@@ -1,10 +1,12 @@
-/** The channels of the session's state machine (app:status, setup:create, session:*), bound to SessionManager. */
+/** The channels of the session's state machine (app:status, setup:*, session:*), bound to SessionManager. */
 import type { HandlersFor } from '../session/context';
 import type { SessionManager } from './session-manager';
 
 export type SessionChannel =
   | 'app:status'
   | 'setup:create'
+  | 'setup:joinServer'
+  | 'setup:createOnServer'
   | 'session:login'
   | 'session:recover'
   | 'session:unlock'
@@ -17,6 +19,8 @@ export function sessionHandlers(sessions: SessionManager): HandlersFor<SessionCh
   return {
     'app:status': () => sessions.status(),
     'setup:create': (input) => sessions.setUp(input),
+    'setup:joinServer': ({ pairingCode }) => sessions.joinServer(pairingCode),
+    'setup:createOnServer': (input) => sessions.createOnServer(input),
     'session:login': ({ login, password }) => sessions.login(login, password),
     'session:recover': ({ login, recoveryCode, newPassword }) => sessions.recover(login, recoveryCode, newPassword),
     'session:unlock': ({ password }) => sessions.unlock(password),

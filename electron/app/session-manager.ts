@@ -3,7 +3,7 @@
  * password, and the idle lock. While the session is locked or signed out the database is closed
  * and the master key wiped, so nothing sensitive is in memory on an unattended PC.
  */
-import type { AppStatus, ParsedInput, SessionUser } from '../../shared/ipc';
+import type { AppStatus, ParsedInput, ServerAddress, SessionUser } from '../../shared/ipc';
 import type { Clock } from '../clock';
 import type { DataFolder } from '../data/data-folder';
 import type { Database } from '../db/database';
@@ -42,12 +42,23 @@ export class SessionManager {
 
   async status(): Promise<AppStatus> {
     const state = this.deps.session.state;
+    const where = { mode: 'local' as const, server: null };
     if (state.kind === 'ready') {
       const office = await state.db.read((m) => this.deps.office.get(m));
-      return { state: 'ready', user: state.user, office, settings: state.settings };
+      return { state: 'ready', ...where, user: state.user, office, settings: state.settings };
     }
-    if (state.kind === 'locked') return { state: 'locked', user: state.user, office: null, settings: null };
-    return { state: this.deps.folder.configured() ? 'login' : 'setup', user: null, office: null, settings: null };
+    if (state.kind === 'locked') return { state: 'locked', ...where, user: state.user, office: null, settings: null };
+    return { state: this.deps.folder.configured() ? 'login' : 'setup', ...where, user: null, office: null, settings: null };
+  }
+
+  /** "Serwer w biurze": this PC joins the office server of the pairing code. */
+  async joinServer(_pairingCode: string): Promise<ServerAddress> {
+    throw new AppError('INVALID_STATE', 'Łączenie z serwerem w biurze nie jest jeszcze dostępne.');
+  }
+
+  /** A new office on the office server, made with its one-time setup code. */
+  async createOnServer(_input: ParsedInput<'setup:createOnServer'>): Promise<ServerAddress> {
+    throw new AppError('INVALID_STATE', 'Zakładanie ośrodka na serwerze w biurze nie jest jeszcze dostępne.');
   }
 
   /** The first run: the office, its kierownik and her slot, the recovery code's slot. */
