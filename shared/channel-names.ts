@@ -5,7 +5,6 @@
  */
 export const CHANNEL_NAMES = [
   'app:status',
-  'app:dataVersion',
   'setup:create',
   'setup:joinServer',
   'setup:createOnServer',
