@@ -419,7 +419,10 @@ export const AssistantRequestEntity = new EntitySchema<AssistantRequestRow>({
     kind: { type: 'text', default: 'voluntary' },
     ...trackedByUser,
   },
-  indices: [{ name: 'assistant_request_status', columns: ['status', 'filedOn'] }],
+  indices: [
+    { name: 'assistant_request_status', columns: ['status', 'filedOn'] },
+    { name: 'assistant_request_case', columns: ['caseId', 'filedOn'] },
+  ],
 });
 
 export interface AssignmentRow extends Tracked {

@@ -28,3 +28,24 @@ export async function countStatements(backend: Backend, work: () => Promise<unkn
   }
   return count;
 }
+
+/** The SQL text of every statement a piece of work runs, in order (to show what a read touches). */
+export async function statementsRun(backend: Backend, work: () => Promise<unknown>): Promise<string[]> {
+  const session = backend.readySession();
+  if (!session) throw new Error('statementsRun needs a signed-in session.');
+  const proto = Object.getPrototypeOf(rawDb(localDatabase(session.db).dataSource.manager).prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  const originals = METHODS.map((name) => [name, proto[name]!] as const);
+  const seen: string[] = [];
+  for (const [name, original] of originals) {
+    proto[name] = function (this: { source: string }, ...args: unknown[]) {
+      seen.push(this.source);
+      return original.apply(this, args);
+    };
+  }
+  try {
+    await work();
+  } finally {
+    for (const [name, original] of originals) proto[name] = original;
+  }
+  return seen;
+}

@@ -10,6 +10,7 @@ import type { CaseEventView, CaseFileView, noteSchema, PersonView, ReportSource 
 import type { Actor } from '../../session/context';
 import { AnalysisEntity, AssignmentEntity, AssistantRequestEntity, CaseEventEntity, FamilyEntity, FamilyMemberEntity, InterviewEntity, PersonEntity, type CaseRow, type PersonRow } from '../../db/entities';
 import { AppError } from '../../errors';
+import { userNamesOf } from '../../data/queries/case-file';
 import { collectDeadlines, WORKER_ONLY_DEADLINES } from '../deadline-queries';
 import { addressHistory, placementsOf } from '../family-changes';
 import { requestViews } from './request';
@@ -27,7 +28,6 @@ export async function deadlines(m: EntityManager, row: CaseRow, access: LoadedCa
 export async function file(core: CaseCore, m: EntityManager, caseId: string, actor: Actor): Promise<CaseFileView> {
   const kase = await core.load(m, caseId, actor);
   const { row } = kase;
-  const names = await core.userNames(m);
   const family = await m.getRepository(FamilyEntity).findOneByOrFail({ id: row.familyId });
   const memberRows = await m.getRepository(FamilyMemberEntity).find({ where: { familyId: family.id }, order: { position: 'ASC' } });
   const persons = await m.getRepository(PersonEntity).findBy({ id: In(memberRows.map((x) => x.personId)) });
@@ -38,6 +38,8 @@ export async function file(core: CaseCore, m: EntityManager, caseId: string, act
   const requests = await m.getRepository(AssistantRequestEntity).find({ where: { caseId }, order: { filedOn: 'DESC' } });
   const assignment = await m.getRepository(AssignmentEntity).findOneBy({ caseId, endedOn: IsNull() });
   const events = await m.getRepository(CaseEventEntity).find({ where: { caseId }, order: { occurredOn: 'DESC', createdAt: 'DESC' } });
+  // Only the staff this file names (the office's whole staff is hundreds of accounts in a large office).
+  const names = await userNamesOf(m, [row.workerId, ...(assignment ? [assignment.assistantId] : []), ...requests.map((r) => r.filedBy), ...events.flatMap((e) => (e.authorId ? [e.authorId] : []))]);
   const facts = await core.facts(m, row, actor, {});
   await core.audit.appendRead(m, { actorId: actor.user.id, action: 'case.open', entityType: 'case', entityId: caseId, caseId });
   return {

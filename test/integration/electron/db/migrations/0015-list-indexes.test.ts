@@ -16,7 +16,7 @@ describe('migration 0015: indexes of the read models and the statistics', () => 
     const key = randomBytes(32);
     const file = join(dir, 'a.db');
     const at = MIGRATIONS.indexOf(ListIndexes1795305615000);
-    expect(at).toBe(MIGRATIONS.length - 1);
+    expect(at).toBeGreaterThan(0);
     await (await Database.open({ file, masterKey: key, migrations: MIGRATIONS.slice(0, at) })).close();
 
     const db = await Database.open({ file, masterKey: key, migrations: MIGRATIONS.slice(0, at + 1) });
