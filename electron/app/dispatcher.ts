@@ -24,6 +24,9 @@ export interface DispatcherDeps {
   beforeEach: () => Promise<void>;
 }
 
+/** Asked by the window on its own timer, not by the user: they never keep an idle session open. */
+const PASSIVE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['app:status', 'app:dataVersion']);
+
 const INTERNAL = 'Wystąpił nieoczekiwany błąd. Nic nie zostało zapisane. Spróbuj ponownie, a jeśli błąd się powtórzy, zgłoś go administratorowi.';
 
 export class Dispatcher {
@@ -39,7 +42,7 @@ export class Dispatcher {
       const parsed = channels[name].input.safeParse(rawInput ?? {});
       if (!parsed.success) throw validationError(parsed.error);
       const session = await this.access(name);
-      if (session && name !== 'app:status') session.lastActivity = this.deps.clock.now().getTime();
+      if (session && !PASSIVE_CHANNELS.has(name)) session.lastActivity = this.deps.clock.now().getTime();
       const handler = this.deps.handlers[name] as (input: unknown, ctx: RequestContext) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data, this.context(name, session)) };
     } catch (error) {

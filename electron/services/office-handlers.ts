@@ -1,8 +1,9 @@
-/** The office's record and settings (office:*, settings:update), bound to OfficeService. */
+/** The office's record and settings (office:*, settings:update), bound to OfficeService; the data's version (app:dataVersion). */
+import { dataVersion } from '../data/queries/data-version';
 import type { HandlersFor } from '../session/context';
 import type { OfficeService } from './office';
 
-export type OfficeChannel = 'office:get' | 'office:update' | 'settings:update';
+export type OfficeChannel = 'office:get' | 'office:update' | 'settings:update' | 'app:dataVersion';
 
 export function officeHandlers({ office }: { office: OfficeService }): HandlersFor<OfficeChannel> {
   return {
@@ -16,5 +17,8 @@ export function officeHandlers({ office }: { office: OfficeService }): HandlersF
       s.settings = await s.db.write((m) => office.updateSettings(m, input, s.user.id));
       return s.settings;
     },
+
+    // Polled by the renderer in server mode: another PC's write moves it (docs/office-server.md).
+    'app:dataVersion': async (_input, ctx) => ({ version: await ctx.read((m) => dataVersion(m)) }),
   };
 }
