@@ -5,6 +5,7 @@
  */
 export const CHANNEL_NAMES = [
   'app:status',
+  'app:dataVersion',
   'setup:create',
   'setup:joinServer',
   'setup:createOnServer',

@@ -224,6 +224,8 @@ export const auditFilterSchema = z.object({
 
 export const channels = {
   'app:status': channel<AppStatus>()(none, 'public'),
+  /** The data's version (the audit chain's head): polled in server mode to refresh after another PC's writes. */
+  'app:dataVersion': channel<{ version: string }>()(none, 'session'),
   'setup:create': channel<{ recoveryCode: string }>()(setupSchema, 'public'),
   /**
    * "Serwer w biurze": this PC joins the office server of the pairing code (CA pinned by the

@@ -18,6 +18,7 @@ const WORKER_HEAD = ['social_worker', 'head'] as const;
 
 const EXPECTED: Record<Channel, Expected> = {
   'app:status': 'public',
+  'app:dataVersion': 'session',
   'setup:create': 'public',
   'setup:joinServer': 'public',
   'setup:createOnServer': 'public',
@@ -138,6 +139,7 @@ const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 /** A valid input for every channel (valid for the schema; it may still fail for other reasons). */
 const SAMPLES: { [C in Channel]: ChannelInput<C> } = {
   'app:status': {},
+  'app:dataVersion': {},
   'setup:create': { office: OFFICE, head: HEAD },
   'setup:joinServer': { pairingCode: 'AAAAA-AAAAA' },
   'setup:createOnServer': { pairingCode: 'AAAAA-AAAAA', setupCode: 'AAAAA-AAAAA', office: OFFICE, head: HEAD },
