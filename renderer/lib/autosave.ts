@@ -1,11 +1,16 @@
 /**
  * What typing in a form does, in one place (the logic of useAutosave, kept free of React so that
- * it is tested on its own): every change goes, debounced, to the form's draft in the encrypted
- * database (a lock, a crash or a closed window loses nothing); where the form has a record on
- * the server, the change also goes there within `server.delayMs`, based on the version the user
- * started from — a newer version on the server is a conflict, never overwritten, and autosaving
- * stops until the user chooses. Leaving the screen saves what is still waiting.
+ * it is tested on its own): every change goes, debounced, to the form's draft in the database (a
+ * lock, a crash or a closed window loses nothing); where the form has a record, the change also
+ * goes there within `server.delayMs`, based on the version the user started from — a newer
+ * version in the database is a conflict, never overwritten, and autosaving stops until the user
+ * chooses. Leaving the screen saves what is still waiting.
+ *
+ * When the office server does not answer (server mode, issue 18), the storage keeps the draft on
+ * this PC (offlineDrafts.ts) and the record waits: `reconnected()` — called when the server
+ * answers again — sends the draft and the record then.
  */
+import type { DraftPlace } from './offlineDrafts';
 
 export type SaveState =
   | { status: 'clean' }
@@ -13,14 +18,35 @@ export type SaveState =
   | { status: 'saving' }
   | { status: 'saved'; at: Date }
   | { status: 'invalid'; message: string }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+  /** The server did not answer: the changes wait in the draft and are sent when it answers again. */
+  | { status: 'offline' };
+
+/** Where the form's draft stands. */
+export type DraftState =
+  | { status: 'none' }
+  | { status: 'saved'; at: Date }
+  /** Kept on this PC: the server did not answer; sent when it answers again. */
+  | { status: 'local'; at: Date }
+  | { status: 'failed'; message: string };
 
 /** manual: the user's button; auto: the timer; leave: the screen closes (no state updates). */
 export type SaveMode = 'manual' | 'auto' | 'leave';
 
+/** Where drafts go (offlineDrafts.ts DraftStore): the database, or this PC while the server is gone. */
 export interface DraftStorage {
-  save(key: string, data: string): Promise<void>;
-  remove(key: string): Promise<void>;
+  save(key: string, data: string): Promise<DraftPlace>;
+  remove(key: string): Promise<DraftPlace>;
+}
+
+/** What a failed call means to the autosave. */
+export interface ErrorKind {
+  conflict: boolean;
+  /** Locked or signed out. */
+  session: boolean;
+  /** The office server did not answer. */
+  unreachable: boolean;
+  message: string;
 }
 
 export interface ServerSave<V> {
@@ -40,10 +66,10 @@ export interface AutosaveOptions<V> {
   server?: ServerSave<V> | undefined;
   /** The values differ from the server's from the start (a restored draft): sent like any change. */
   initiallyDirty?: boolean;
-  classify(error: unknown): { conflict: boolean; session: boolean; message: string };
+  classify(error: unknown): ErrorKind;
   onState(state: SaveState): void;
   onConflict(message: string | null): void;
-  onDraft(savedAt: Date | null, problem: string | null): void;
+  onDraft(state: DraftState): void;
   timers?: { set(callback: () => void, ms: number): unknown; clear(handle: unknown): void };
 }
 
@@ -58,6 +84,10 @@ export class AutosaveController<V> {
   private dirty: boolean;
   private inConflict = false;
   private pendingDraft: string | null = null;
+  /** The latest draft kept on this PC (not yet in the database), null when none. */
+  private localDraft: string | null = null;
+  /** The record's save failed because the server did not answer. */
+  private waitingForServer = false;
   private draftTimer: unknown = null;
   private serverTimer: unknown = null;
   private inFlight: Promise<boolean> | null = null;
@@ -111,12 +141,13 @@ export class AutosaveController<V> {
     if (data === null) return;
     this.pendingDraft = null;
     try {
-      await this.options.storage.save(this.options.key, data);
-      this.options.onDraft(new Date(), null);
+      const place = await this.options.storage.save(this.options.key, data);
+      this.localDraft = place === 'local' ? data : null;
+      this.options.onDraft({ status: place === 'local' ? 'local' : 'saved', at: new Date() });
     } catch (error) {
       const { session, message } = this.options.classify(error);
       // Locked or signed out: the lock screen says why; the form is restored from the last saved draft.
-      if (!session) this.options.onDraft(null, message);
+      if (!session) this.options.onDraft({ status: 'failed', message });
     }
   }
 
@@ -125,12 +156,13 @@ export class AutosaveController<V> {
     if (this.draftTimer !== null) this.timers.clear(this.draftTimer);
     this.draftTimer = null;
     this.pendingDraft = null;
+    this.localDraft = null;
     try {
       await this.options.storage.remove(this.options.key);
-      this.options.onDraft(null, null);
+      this.options.onDraft({ status: 'none' });
     } catch (error) {
       const { session, message } = this.options.classify(error);
-      if (!session) this.options.onDraft(null, message);
+      if (!session) this.options.onDraft({ status: 'failed', message });
     }
   }
 
@@ -148,6 +180,7 @@ export class AutosaveController<V> {
     }
     const run = (async () => {
       this.dirty = false;
+      this.waitingForServer = false;
       if (mode !== 'leave') this.options.onState({ status: 'saving' });
       try {
         this.version = await server.save(values, this.version, mode);
@@ -157,11 +190,16 @@ export class AutosaveController<V> {
         return true;
       } catch (error) {
         this.dirty = true;
-        const { conflict, session, message } = this.options.classify(error);
+        const { conflict, session, unreachable, message } = this.options.classify(error);
         if (conflict) {
           this.inConflict = true;
           this.options.onConflict(message);
           this.options.onState({ status: 'dirty' });
+        } else if (unreachable) {
+          // Nothing is lost: the values are in the draft (on this PC if need be) and go when the server answers.
+          this.waitingForServer = true;
+          await this.flushDraft();
+          if (mode !== 'leave') this.options.onState({ status: 'offline' });
         } else if (!session && mode !== 'leave') {
           this.options.onState({ status: 'error', message });
         }
@@ -195,6 +233,18 @@ export class AutosaveController<V> {
     this.options.onConflict(null);
     this.options.onState({ status: 'clean' });
     await this.discardDraft();
+  }
+
+  /**
+   * The server answers again: a draft kept on this PC goes to the database, and a record that
+   * could not be saved is saved now (unless a conflict waits for the user).
+   */
+  async reconnected(): Promise<void> {
+    if (this.localDraft !== null && this.pendingDraft === null) {
+      this.pendingDraft = this.localDraft;
+      await this.flushDraft();
+    }
+    if (this.options.server && this.dirty && this.waitingForServer && !this.inConflict) await this.saveNow('auto');
   }
 
   /** The screen closes: the waiting draft is written, unsaved values go to the server. */

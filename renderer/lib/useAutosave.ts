@@ -1,18 +1,22 @@
 /**
  * The one autosave of the app's forms (renderer/lib/autosave.ts holds its logic): the form's
- * typing in its draft in the encrypted database, and — for a form with a record on the server —
- * the record saved within `server.delayMs`, with conflicts held for the user to decide. The
- * screen's loader reads the stored draft first (useStoredDraft) and decides whether to restore it.
+ * typing in its draft in the database, and — for a form with a record — the record saved within
+ * `server.delayMs`, with conflicts held for the user to decide. The screen's loader reads the
+ * stored draft first (useStoredDraft) and decides whether to restore it. While the office server
+ * does not answer, drafts are kept on this PC (offlineDrafts.ts) and sent when it answers again.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form';
 import { ApiError, call } from '../api';
-import { AutosaveController, type SaveMode, type SaveState, type ServerSave } from './autosave';
+import { useSession } from '../features/layout/session';
+import { AutosaveController, type DraftState, type ErrorKind, type SaveMode, type SaveState, type ServerSave } from './autosave';
+import { onReconnect } from './connection';
 import { registerDraftFlush } from './draftRegistry';
 import { errorMessage, isSessionError } from './errors';
+import { DraftStore, LocalDraftsFull, LocalDrafts, type DraftFailure } from './offlineDrafts';
 
-export type { SaveMode, SaveState } from './autosave';
+export type { DraftState, SaveMode, SaveState } from './autosave';
 
 export const DRAFT_SAVE_DELAY_MS = 1000;
 
@@ -20,11 +24,64 @@ export function draftQueryKey(key: string) {
   return ['drafts', key] as const;
 }
 
-/** The form's draft as stored, read once per opening (later saves must not re-trigger a restore). */
+function isUnreachable(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'SERVER_UNREACHABLE';
+}
+
+/** Refusals that will not change on a later try (the draft is dropped from this PC then). */
+const REFUSED_FOR_GOOD = new Set(['VALIDATION', 'FORBIDDEN', 'NOT_FOUND']);
+
+function draftFailure(error: unknown): DraftFailure {
+  if (isUnreachable(error)) return 'unreachable';
+  return error instanceof ApiError && REFUSED_FOR_GOOD.has(error.code) ? 'refused' : 'retry';
+}
+
+const remoteDrafts = {
+  // Straight through the bridge, not a mutation: a keystroke's draft must not refresh the app status.
+  save: async (key: string, data: string) => {
+    await call('drafts:save', { key, data });
+  },
+  remove: async (key: string) => {
+    await call('drafts:delete', { key });
+  },
+};
+
+const stores = new Map<string, DraftStore>();
+
+/** The drafts' storage of one user: the database, or this PC while the office server does not answer. */
+export function draftStore(userId: string): DraftStore {
+  let store = stores.get(userId);
+  if (!store) {
+    store = new DraftStore(remoteDrafts, new LocalDrafts(window.localStorage, userId), draftFailure);
+    stores.set(userId, store);
+  }
+  return store;
+}
+
+/**
+ * Drafts kept on this PC during an outage go to the server after sign-in and each time the server
+ * answers again (called once, by the signed-in layout).
+ */
+export function useOfflineDraftSync(userId: string): void {
+  useEffect(() => {
+    const store = draftStore(userId);
+    void store.sync();
+    return onReconnect(() => store.sync().then(() => undefined));
+  }, [userId]);
+}
+
+/**
+ * The form's draft as stored, read once per opening (later saves must not re-trigger a restore):
+ * the one kept on this PC during an outage first — it is newer than the server's.
+ */
 export function useStoredDraft(key: string) {
+  const { user } = useSession();
   return useQuery({
     queryKey: draftQueryKey(key),
-    queryFn: () => call('drafts:get', { key }),
+    queryFn: () => {
+      const kept = draftStore(user.id).kept(key);
+      return kept === undefined ? call('drafts:get', { key }) : Promise.resolve(kept);
+    },
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
@@ -44,18 +101,13 @@ export function readDraft<T>(stored: { data: string } | null | undefined, baseVe
   }
 }
 
-const storage = {
-  // Straight through the bridge, not a mutation: a keystroke's draft must not refresh the app status.
-  save: async (key: string, data: string) => {
-    await call('drafts:save', { key, data });
-  },
-  remove: async (key: string) => {
-    await call('drafts:delete', { key });
-  },
-};
-
-function classify(error: unknown) {
-  return { conflict: error instanceof ApiError && error.code === 'CONFLICT', session: isSessionError(error), message: errorMessage(error) };
+function classify(error: unknown): ErrorKind {
+  return {
+    conflict: error instanceof ApiError && error.code === 'CONFLICT',
+    session: isSessionError(error),
+    unreachable: isUnreachable(error),
+    message: error instanceof LocalDraftsFull ? error.message : errorMessage(error),
+  };
 }
 
 export interface AutosaveSettings<TIn extends FieldValues, TOut> {
@@ -71,13 +123,14 @@ export interface AutosaveSettings<TIn extends FieldValues, TOut> {
 export function useAutosave<TIn extends FieldValues, TOut>({ key, form, baseVersion, server, initiallyDirty = false, draftDelayMs = DRAFT_SAVE_DELAY_MS }: AutosaveSettings<TIn, TOut>) {
   const [state, setState] = useState<SaveState>(initiallyDirty ? { status: 'dirty' } : { status: 'clean' });
   const [conflict, setConflict] = useState<string | null>(null);
-  const [draft, setDraft] = useState<{ savedAt: Date | null; problem: string | null }>({ savedAt: null, problem: null });
+  const [draft, setDraft] = useState<DraftState>({ status: 'none' });
   const silent = useRef(false);
+  const { user } = useSession();
   const [controller] = useState(
     () =>
       new AutosaveController<TIn>({
         key,
-        storage,
+        storage: draftStore(user.id),
         draftDelayMs,
         baseVersion,
         getValues: () => form.getValues(),
@@ -86,7 +139,7 @@ export function useAutosave<TIn extends FieldValues, TOut>({ key, form, baseVers
         classify,
         onState: setState,
         onConflict: setConflict,
-        onDraft: (savedAt, problem) => setDraft({ savedAt, problem }),
+        onDraft: setDraft,
       }),
   );
 
@@ -109,6 +162,8 @@ export function useAutosave<TIn extends FieldValues, TOut>({ key, form, baseVers
 
   // Locking or signing out writes the waiting draft first; leaving the screen saves everything waiting.
   useEffect(() => registerDraftFlush(() => controller.flushDraft()), [controller]);
+  // The office server answers again: what waited (a draft kept on this PC, the record) is sent.
+  useEffect(() => onReconnect(() => controller.reconnected()), [controller]);
   useEffect(() => {
     controller.start();
     return () => controller.dispose();
@@ -139,8 +194,7 @@ export function useAutosave<TIn extends FieldValues, TOut>({ key, form, baseVers
   return {
     state,
     conflict,
-    draftSavedAt: draft.savedAt,
-    draftProblem: draft.problem,
+    draft,
     saveNow: useCallback((mode: SaveMode) => controller.saveNow(mode), [controller]),
     settle,
     replaceValues,

@@ -38,7 +38,7 @@ function CourtRequestForm({ caseId, draftKey, restored, onDone }: { caseId: stri
   const queryClient = useQueryClient();
   const create = useChannelMutation('court:create');
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: restored ?? empty() });
-  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: 0 });
+  const { settle, draft } = useAutosave({ key: draftKey, form, baseVersion: 0 });
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
@@ -81,7 +81,7 @@ function CourtRequestForm({ caseId, draftKey, restored, onDone }: { caseId: stri
         <Textarea label="Uwagi" autosize minRows={2} {...form.register('notes')} error={errors.notes?.message} />
         <FormError message={errors.root?.server?.message} title="Nie zarejestrowano pisma" />
         <Group justify="space-between">
-          <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
+          <DraftStatus draft={draft} />
           <Button type="submit" loading={isSubmitting}>
             Zarejestruj pismo
           </Button>

@@ -100,7 +100,7 @@ function Editor({ page, draftKey, restored }: { page: OpinionPageView; draftKey:
   const version = page.opinion?.version ?? 0;
   const start: SectionsInput = page.opinion?.sections ?? page.prefill;
   const form = useForm<SectionsInput, unknown, OpinionSections>({ resolver: zodResolver(opinionSectionsSchema), defaultValues: restored ?? start });
-  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: version });
+  const { settle, draft } = useAutosave({ key: draftKey, form, baseVersion: version });
   const { errors, isSubmitting } = form.formState;
 
   const persist = async (values: OpinionSections): Promise<boolean> => {
@@ -151,7 +151,7 @@ function Editor({ page, draftKey, restored }: { page: OpinionPageView; draftKey:
           ))}
           <FormError message={errors.root?.server?.message} title="Nie zapisano opinii" />
           <Group justify="space-between">
-            <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
+            <DraftStatus draft={draft} />
             <Group>
               <Button type="submit" variant="default" loading={isSubmitting && !submitOpinion.isPending}>
                 Zapisz projekt

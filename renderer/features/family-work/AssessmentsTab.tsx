@@ -116,7 +116,7 @@ function AssessmentForm({
     defaultValues: restored ?? emptyAssessment(file, work),
   });
   const progress = useFieldArray({ control: form.control, name: 'progress' });
-  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: 0 });
+  const { settle, draft } = useAutosave({ key: draftKey, form, baseVersion: 0 });
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
@@ -208,7 +208,7 @@ function AssessmentForm({
           <Textarea size="md" label="Wnioski (uzasadnienie rekomendacji)" autosize minRows={2} {...form.register('conclusions')} error={errors.conclusions?.message} />
           <FormError message={errors.root?.server?.message} title="Nie zapisano oceny" />
           <Group justify="space-between">
-            <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
+            <DraftStatus draft={draft} />
             <Button type="submit" loading={isSubmitting}>
               Zapisz ocenę
             </Button>

@@ -51,7 +51,7 @@ export function ContractEditor({ file, contract, storedDraft }: { file: CaseFile
     resolver: zodResolver(contractFormSchema),
     defaultValues: restored ?? (contract ? toForm(contract) : emptyContract(file)),
   });
-  const { settle, discard, draftSavedAt, draftProblem } = useAutosave({ key: `contract:${contract?.id ?? `new-${file.id}`}`, form, baseVersion: version });
+  const { settle, discard, draft } = useAutosave({ key: `contract:${contract?.id ?? `new-${file.id}`}`, form, baseVersion: version });
   const goals = useFieldArray({ control: form.control, name: 'partialGoals' });
   const actions = useFieldArray({ control: form.control, name: 'actions' });
   const [signedOn, setSignedOn] = useState<string | null>(todayIso());
@@ -272,7 +272,7 @@ export function ContractEditor({ file, contract, storedDraft }: { file: CaseFile
 
         <FormError message={errors.root?.server?.message} title="Nie zapisano kontraktu" />
         <Group justify="space-between">
-          <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
+          <DraftStatus draft={draft} />
           <Button type="submit" loading={isSubmitting && !event.isPending}>
             Zapisz projekt kontraktu
           </Button>

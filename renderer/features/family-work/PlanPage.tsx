@@ -332,7 +332,7 @@ function PlanEditor({ plan, draftKey, storedDraft }: { plan: PlanView; draftKey:
   const [restored] = useState(() => readDraft<PlanFormInput>(storedDraft, plan.version));
   const [showRestored, setShowRestored] = useState(restored !== null);
   const form = useForm<PlanFormInput, unknown, PlanFormOutput>({ resolver: zodResolver(planContentSchema), defaultValues: restored ?? toForm(plan) });
-  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: version });
+  const { settle, draft } = useAutosave({ key: draftKey, form, baseVersion: version });
   const areas = useFieldArray({ control: form.control, name: 'areas' });
   const type = useWatch({ control: form.control, name: 'type' });
   const [signedOn, setSignedOn] = useState<string | null>(todayIso());
@@ -454,7 +454,7 @@ function PlanEditor({ plan, draftKey, storedDraft }: { plan: PlanView; draftKey:
 
         <FormError message={errors.root?.server?.message} title="Nie zapisano planu" />
         <Group justify="space-between">
-          <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
+          <DraftStatus draft={draft} />
           <Button type="submit" loading={isSubmitting && !sign.isPending}>
             Zapisz projekt
           </Button>

@@ -112,7 +112,7 @@ function VisitForm({ file, draftKey, restored, carrying }: { file: CaseFileView;
   const queryClient = useQueryClient();
   const add = useChannelMutation('visits:add');
   const form = useForm<VisitFormInput, unknown, VisitFormOutput>({ resolver: zodResolver(visitFormSchema), defaultValues: restored ?? emptyVisit() });
-  const { settle, draftSavedAt, draftProblem } = useAutosave({ key: draftKey, form, baseVersion: 0 });
+  const { settle, draft } = useAutosave({ key: draftKey, form, baseVersion: 0 });
   useEffect(() => {
     if (!carrying) return;
     form.setValue('plannedVisitId', carrying.id);
@@ -150,7 +150,7 @@ function VisitForm({ file, draftKey, restored, carrying }: { file: CaseFileView;
           <Checkbox label="Ważne zdarzenie — wyróżnij w chronologii sprawy" {...form.register('significant')} />
           <FormError message={errors.root?.server?.message} title="Nie zapisano wizyty" />
           <Group justify="space-between">
-            <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
+            <DraftStatus draft={draft} />
             <Button type="submit" loading={isSubmitting}>
               Zapisz wizytę
             </Button>

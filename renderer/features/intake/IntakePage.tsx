@@ -90,7 +90,7 @@ function IntakeForm({
   const create = useChannelMutation('cases:create');
 
   // Every change goes to the draft (debounced); nothing typed is lost to a lock or a crash.
-  const { discard, draftSavedAt, draftProblem } = useAutosave({ key: DRAFT_KEY, form, baseVersion: 0 });
+  const { discard, draft } = useAutosave({ key: DRAFT_KEY, form, baseVersion: 0 });
 
   const [reportedOn, urgent, rural, memberValues, postalCode] = useWatch({
     control,
@@ -354,7 +354,7 @@ function IntakeForm({
         ) : null}
 
         <Group justify="space-between" wrap="wrap">
-          <DraftStatus savedAt={draftSavedAt} problem={draftProblem} />
+          <DraftStatus draft={draft} />
           <Group gap="sm">
             <ConfirmButton
               variant="default"

@@ -285,7 +285,7 @@ export function InterviewEditor({
                   Ostatni zapis w sprawie: {formatDateTime(lastSaved.at)}
                   {lastSaved.by ? `, ${lastSaved.by}` : ''}
                 </Text>
-                {autosave.state.status === 'dirty' || autosave.state.status === 'invalid' ? <DraftStatus savedAt={autosave.draftSavedAt} problem={autosave.draftProblem} /> : null}
+                {autosave.state.status === 'dirty' || autosave.state.status === 'invalid' || autosave.state.status === 'offline' ? <DraftStatus draft={autosave.draft} /> : null}
               </Stack>
               <Group gap="sm">
                 <Button type="submit" variant="default" loading={busy === 'save'} disabled={busy !== null && busy !== 'save'}>
@@ -350,6 +350,11 @@ function SaveStatus({ state, conflict }: { state: SaveState; conflict: boolean }
       return (
         <Text fw={600} c="red.8">
           Nie zapisano: {state.message}
+        </Text>
+      );    case 'offline':
+      return (
+        <Text fw={600} c="orange.9">
+          Nie zapisano w sprawie: brak połączenia z serwerem biura. Zmiany zapiszą się, gdy serwer znów odpowie.
         </Text>
       );
   }
