@@ -30,8 +30,9 @@ export function InterviewPage({ caseId, interviewId }: { caseId: string; intervi
   const interview = useQuery({
     queryKey: interviewKey(interviewId),
     queryFn: () => call('interviews:get', { id: interviewId }),
-    // The form is filled once; later reads happen on purpose (a conflict), never behind the user's back.
-    staleTime: Infinity,
+    // The form is filled once; later reads happen on purpose (a conflict), never behind the user's back
+    // ('static': not even when another PC's change refreshes the app's reads, lib/dataVersion.ts).
+    staleTime: 'static',
     gcTime: 0,
     refetchOnWindowFocus: false,
   });
