@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import { FAMILY_DATA_TABLES } from './data/postgres/schema/0002-access';
-import { openServerDataSource } from './data/postgres/datasource';
+import { ServerDatabase } from './data/postgres/server-database';
 import { requireServerSchema, schemaVersion } from './data/postgres/migrate';
 import { createServerOffice, normaliseSetupCode } from './data/postgres/office';
 import { loginRole, serverRoles } from './data/postgres/roles';
@@ -119,13 +119,13 @@ async function verify(values: Values, secrets: SecretReader): Promise<void> {
     throw serverError(error);
   }
   if (problems.length === 0) {
-    const source = await openServerDataSource(info);
+    const db = await ServerDatabase.open(info);
     try {
-      const chain = await new AuditService(systemClock).verify(source.manager);
+      const chain = await db.read((m) => new AuditService(systemClock).verify(m));
       console.log(`${chain.ok ? '✔' : '✘'} ${chain.message}`);
       if (!chain.ok) problems.push('dziennik zdarzeń');
     } finally {
-      await source.destroy();
+      await db.close();
     }
   }
   if (problems.length > 0) throw new CliError(`Wykryto problemy: ${problems.join(', ')}.`, 4);

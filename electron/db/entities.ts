@@ -1174,3 +1174,26 @@ export const ENTITIES = [
   DeclarationEntity,
   ReferralEntity,
 ];
+
+/**
+ * The column types SQLite and PostgreSQL spell differently (TypeORM checks each column's type
+ * against the driver): the one set of entities above is written in SQLite's words, and the office
+ * server's DataSource gets it with these types swapped. Lookups stay by entity name, so
+ * `manager.getRepository(IssuedDocumentEntity)` finds the server's IssuedDocument as well.
+ */
+const POSTGRES_TYPES: Readonly<Record<string, string>> = { blob: 'bytea', real: 'double precision' };
+
+/** The entities for a DataSource of this dialect. */
+export function entitiesFor(dialect: 'sqlite' | 'postgres'): EntitySchema[] {
+  const all = ENTITIES as unknown as EntitySchema[];
+  if (dialect === 'sqlite') return all;
+  return all.map((entity) => {
+    const columns = Object.fromEntries(
+      Object.entries(entity.options.columns).map(([key, column]) => {
+        const type = column && typeof column.type === 'string' ? POSTGRES_TYPES[column.type] : undefined;
+        return [key, type ? { ...column, type } : column];
+      }),
+    );
+    return new EntitySchema({ ...entity.options, columns } as typeof entity.options);
+  });
+}

@@ -91,7 +91,7 @@ export async function schemaVersion(client: ClientBase): Promise<number> {
 
 function versionMismatch(client: number, server: number): AppError {
   return new AppError(
-    'INVALID_STATE',
+    'SERVER_VERSION',
     server > client
       ? `Serwer ma nowszą wersję bazy (${server}) niż ten program (${client}). Zaktualizuj Asystę na tym komputerze.`
       : `Serwer ma starszą wersję bazy (${server}) niż ten program (${client}). Najpierw trzeba zaktualizować Asystę na serwerze.`,

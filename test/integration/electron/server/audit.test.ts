@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, entryHash, GENESIS_HASH } from '../../../../electron/data/audit-chain';
-import { openServerDataSource } from '../../../../electron/data/postgres/datasource';
+import { ServerDatabase } from '../../../../electron/data/postgres/server-database';
 import { AuditService } from '../../../../electron/services/audit';
 import { startServerOffice, type Person, type ServerOffice } from '../../../support/server-office';
 
@@ -37,11 +37,11 @@ const append = (client: pg.Client, actorId: string | null, action: string, detai
 const rows = async (): Promise<Row[]> => (await office.admin.query<Row>('SELECT * FROM audit_log ORDER BY id')).rows;
 
 async function verify() {
-  const source = await openServerDataSource(office.server.as(office.head.role, office.head.password));
+  const db = await ServerDatabase.open(office.server.as(office.head.role, office.head.password));
   try {
-    return await new AuditService({ now: () => new Date() }).verify(source.manager);
+    return await db.read((m) => new AuditService({ now: () => new Date() }).verify(m));
   } finally {
-    await source.destroy();
+    await db.close();
   }
 }
 
