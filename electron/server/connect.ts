@@ -50,20 +50,20 @@ export function connectionError(error: unknown, where: Pick<ConnectionInfo, 'hos
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENOTFOUND' || /timeout/i.test(message)) {
-    return new AppError('INVALID_STATE', `Serwer Asysty (${server}) nie odpowiada. Sprawdź, czy komputer z serwerem jest włączony i czy serwer działa.`);
+    return new AppError('SERVER_UNREACHABLE', `Serwer Asysty (${server}) nie odpowiada. Sprawdź, czy komputer z serwerem jest włączony i czy serwer działa.`);
   }
   if (/does not support SSL/i.test(message)) {
-    return new AppError('FORBIDDEN', `Serwer pod adresem ${server} nie przyjmuje połączeń szyfrowanych — to nie jest serwer Asysty. Połączenie odrzucone.`);
+    return new AppError('SERVER_CERT', `Serwer pod adresem ${server} nie przyjmuje połączeń szyfrowanych — to nie jest serwer Asysty. Połączenie odrzucone.`);
   }
   if (code === 'CERT_HAS_EXPIRED') {
-    return new AppError('FORBIDDEN', `Certyfikat serwera Asysty (${server}) wygasł — połączenie odrzucone. Poproś osobę, która prowadzi serwer, o odnowienie certyfikatu (npm run server -- renew-cert).`);
+    return new AppError('SERVER_CERT', `Certyfikat serwera Asysty (${server}) wygasł — połączenie odrzucone. Poproś osobę, która prowadzi serwer, o odnowienie certyfikatu (npm run server -- renew-cert).`);
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    return new AppError('FORBIDDEN', `Certyfikat serwera nie obejmuje adresu ${where.host} — połączenie odrzucone. Użyj adresu z kodu parowania.`);
+    return new AppError('SERVER_CERT', `Certyfikat serwera nie obejmuje adresu ${where.host} — połączenie odrzucone. Użyj adresu z kodu parowania.`);
   }
   if (/certificate|self[- ]signed|unable to (get|verify)|CERT_|SSL|TLS/i.test(code + ' ' + message)) {
     return new AppError(
-      'FORBIDDEN',
+      'SERVER_CERT',
       `Certyfikat serwera Asysty (${server}) nie pochodzi od serwera tego biura (mógł zostać podmieniony) — połączenie odrzucone. Sprawdź kod parowania z osobą, która prowadzi serwer.`,
     );
   }
@@ -97,7 +97,7 @@ export function fetchPinnedCa(host: string, port: number, fingerprint: Uint8Arra
     socket.connect(port, host, () => socket.write(SSL_REQUEST));
     socket.once('data', (answer: Buffer) => {
       if (answer[0] !== 0x53 /* 'S' */) {
-        finish(new AppError('FORBIDDEN', `Serwer pod adresem ${server} nie przyjmuje połączeń szyfrowanych — to nie jest serwer Asysty. Połączenie odrzucone.`));
+        finish(new AppError('SERVER_CERT', `Serwer pod adresem ${server} nie przyjmuje połączeń szyfrowanych — to nie jest serwer Asysty. Połączenie odrzucone.`));
         return;
       }
       // Only to read the chain: nothing is sent over this connection, and the CA is kept only
@@ -110,7 +110,7 @@ export function fetchPinnedCa(host: string, port: number, fingerprint: Uint8Arra
         if (!match) {
           finish(
             new AppError(
-              'FORBIDDEN',
+              'SERVER_CERT',
               `Serwer pod adresem ${server} przedstawił certyfikat, który nie zgadza się z kodem parowania (mógł zostać podmieniony) — połączenie odrzucone.`,
             ),
           );
@@ -118,7 +118,7 @@ export function fetchPinnedCa(host: string, port: number, fingerprint: Uint8Arra
         }
         const ca = new X509Certificate(match.raw);
         if (!ca.ca) {
-          finish(new AppError('FORBIDDEN', `Kod parowania wskazuje certyfikat, który nie jest certyfikatem CA serwera — połączenie odrzucone.`));
+          finish(new AppError('SERVER_CERT', `Kod parowania wskazuje certyfikat, który nie jest certyfikatem CA serwera — połączenie odrzucone.`));
           return;
         }
         finish(null, ca.toString());

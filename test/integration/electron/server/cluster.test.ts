@@ -76,7 +76,7 @@ describe('office server cluster', () => {
   it('refuses a server whose certificate does not chain to the pinned CA', async () => {
     const foreign = createCertificateAuthority('obcy');
     const error = await refusal(connectVerified({ ...server.superuser(), ca: foreign.certPem }));
-    expect(error.code).toBe('FORBIDDEN');
+    expect(error.code).toBe('SERVER_CERT');
     expect(error.message).toMatch(/nie pochodzi od serwera tego biura.*odrzucone/);
   });
 
@@ -87,6 +87,7 @@ describe('office server cluster', () => {
 
   it('says the server is down when nothing listens', async () => {
     const error = await refusal(connectVerified({ ...server.superuser(), port: await freePort() }));
+    expect(error.code).toBe('SERVER_UNREACHABLE');
     expect(error.message).toMatch(/nie odpowiada/);
   });
 
@@ -103,6 +104,7 @@ describe('office server cluster', () => {
     const wrong = Uint8Array.from(parsed.value.fingerprint);
     wrong[0] = (wrong[0] ?? 0) ^ 1;
     const error = await refusal(fetchPinnedCa(parsed.value.host, parsed.value.port, wrong));
+    expect(error.code).toBe('SERVER_CERT');
     expect(error.message).toMatch(/nie zgadza się z kodem parowania/);
   });
 
