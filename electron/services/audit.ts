@@ -5,12 +5,17 @@
  * Entries are hash-chained: each one's hash covers its own fields and the previous entry's hash,
  * ids run 1, 2, 3… without gaps, and the head (last id and hash) is kept apart, so that an edited,
  * deleted, inserted or reordered row is found by `verify`, which names the first broken entry.
+ * On the embedded database this service links and hashes each entry; on the office server the
+ * database's insert trigger does (data/postgres/schema/0003-audit.ts), and `verify` checks
+ * either chain the same way.
  */
 import type { EntityManager } from 'typeorm';
 import { auditActionLabel, auditEntityLabel } from '../../shared/audit-labels';
 import type { AuditEntryView, AuditVerification } from '../../shared/ipc';
 import type { Clock } from '../clock';
 import { canonicalJson, entryHash, GENESIS_HASH } from '../data/audit-chain';
+import { insertServerEntry, recentlyRecorded, REFERENCE_KINDS, referenceLabels, type ReferenceKind } from '../data/queries/audit';
+import { dialectOf } from '../data/sql';
 import { AuditEntity, SettingEntity, UserEntity, type AuditRow } from '../db/entities';
 import { csvText } from './csv';
 
@@ -54,17 +59,22 @@ export class AuditService {
 
   /** Appends one entry; call inside the transaction of the change it records. */
   async append(manager: EntityManager, input: AuditInput): Promise<AuditRow> {
-    const last = await manager.getRepository(AuditEntity).find({ order: { id: 'DESC' }, take: 1 });
-    const previous = last[0];
-    const base: Omit<AuditRow, 'hash'> = {
-      id: (previous?.id ?? 0) + 1,
-      at: this.clock.now().toISOString(),
+    const fields = {
       actorId: input.actorId,
       action: input.action,
       entityType: input.entityType ?? null,
       entityId: input.entityId ?? null,
       caseId: input.caseId ?? null,
       details: canonicalJson(input.details ?? {}),
+    };
+    // The server's trigger numbers, times, links and hashes the entry, and keeps the head.
+    if (dialectOf(manager) === 'postgres') return insertServerEntry(manager, fields);
+    const last = await manager.getRepository(AuditEntity).find({ order: { id: 'DESC' }, take: 1 });
+    const previous = last[0];
+    const base: Omit<AuditRow, 'hash'> = {
+      id: (previous?.id ?? 0) + 1,
+      at: this.clock.now().toISOString(),
+      ...fields,
       prevHash: previous?.hash ?? GENESIS_HASH,
     };
     const row: AuditRow = { ...base, hash: entryHash(base) };
@@ -78,10 +88,16 @@ export class AuditService {
     return row;
   }
 
-  /** The chain's head: the last entry's number and hash (0 and the genesis hash when empty). */
+  /**
+   * The chain's head: the last entry's number and hash (0 and the genesis hash when empty), as
+   * kept beside the chain by every append — on the server the only way to know it, since a
+   * worker sees only her own entries.
+   */
   async head(manager: EntityManager): Promise<{ seq: number; hash: string }> {
-    const last = await manager.getRepository(AuditEntity).find({ order: { id: 'DESC' }, take: 1 });
-    return { seq: last[0]?.id ?? 0, hash: last[0]?.hash ?? GENESIS_HASH };
+    const head = await manager.getRepository(SettingEntity).findOneBy({ key: HEAD_KEY });
+    if (!head) return { seq: 0, hash: GENESIS_HASH };
+    const stored = JSON.parse(head.value) as { id: number; hash: string };
+    return { seq: stored.id, hash: stored.hash };
   }
 
   /**
@@ -90,11 +106,7 @@ export class AuditService {
    */
   async appendRead(manager: EntityManager, input: AuditInput & { entityId: string }): Promise<void> {
     const since = new Date(this.clock.now().getTime() - READ_LOG_WINDOW_MS).toISOString();
-    const recent: unknown[] = await manager.query(
-      'SELECT 1 FROM audit_log INDEXED BY audit_log_at WHERE at >= ? AND actor_id IS ? AND action = ? AND entity_id = ? LIMIT 1',
-      [since, input.actorId, input.action, input.entityId],
-    );
-    if (recent.length === 0) await this.append(manager, input);
+    if (!(await recentlyRecorded(manager, since, input.actorId, input.action, input.entityId))) await this.append(manager, input);
   }
 
   async list(manager: EntityManager, filter: AuditFilter): Promise<AuditEntryView[]> {
@@ -225,19 +237,17 @@ async function resolveRefs(manager: EntityManager, ids: readonly (string | null)
     if (user) refs.set(id, user);
   }
   const rest = wanted.filter((id) => !refs.has(id));
-  const lookups: [string, (row: Record<string, string | null>) => string][] = [
-    ['SELECT id, first_name, last_name FROM person WHERE id IN', (r) => `${r['first_name']} ${r['last_name']}`],
-    ['SELECT m.id AS id, p.first_name, p.last_name FROM family_member m JOIN person p ON p.id = m.person_id WHERE m.id IN', (r) => `${r['first_name']} ${r['last_name']}`],
-    ['SELECT id, number FROM case_file WHERE id IN', (r) => `sprawa ${r['number']}`],
-    ['SELECT id, number FROM document WHERE id IN', (r) => `dokument nr ${r['number']}`],
-    ['SELECT id, case_reference FROM court_request WHERE id IN', (r) => `pismo sądu, sygn. ${r['case_reference']}`],
-  ];
+  const labels: Record<ReferenceKind, (text: string | null) => string> = {
+    person: (name) => `${name}`,
+    member: (name) => `${name}`,
+    case: (number) => `sprawa ${number}`,
+    document: (number) => `dokument nr ${number}`,
+    courtRequest: (reference) => `pismo sądu, sygn. ${reference}`,
+  };
   for (let start = 0; start < rest.length; start += 500) {
     const chunk = rest.slice(start, start + 500);
-    const marks = chunk.map(() => '?').join(', ');
-    for (const [sql, label] of lookups) {
-      const rows = (await manager.query(`${sql} (${marks})`, chunk)) as Record<string, string | null>[];
-      for (const row of rows) if (row['id'] && !refs.has(row['id'])) refs.set(row['id'], label(row));
+    for (const kind of REFERENCE_KINDS) {
+      for (const row of await referenceLabels(manager, kind, chunk)) if (!refs.has(row.id)) refs.set(row.id, labels[kind](row.label));
     }
   }
   return refs;
