@@ -2,8 +2,9 @@
  * What a search typed into the header looks for, the same on both engines: folded like the index
  * (shared/domain/text.ts: "Żółć" and "zolc" are the same), split into words, each word its runs of
  * letters and digits ("OPS.AR.12" → ops, ar, 12, to be found in a row). The embedded search makes
- * an FTS5 query of them (services/search.ts ftsQuery), the server a tsquery (postgres/search.ts).
- * Only letters and digits reach either engine's query syntax.
+ * an FTS5 query of them (ftsQuery), the server a tsquery (tsQuery); `searchMatch` gives both, for
+ * the search (data/queries/search.ts) and the case list's text filter alike. Only letters and
+ * digits reach either engine's query syntax.
  */
 import type { CaseStatus } from '../../shared/domain/caseFlow';
 import { fold } from '../../shared/domain/text';
@@ -29,6 +30,37 @@ export function searchTerms(input: string): string[][] | null {
     if (terms.length === MAX_WORDS) break;
   }
   return chars >= SEARCH_MIN_CHARS ? terms : null;
+}
+
+/**
+ * The FTS5 query for what the user typed, or null when it has too little to search for: each word
+ * one quoted phrase with a prefix star. "Żółć Kac" → `"zolc"* "kac"*`; "OPS.AR.12.2026" →
+ * `"ops ar 12 2026"*` (a phrase: the parts in a row).
+ */
+export function ftsQuery(input: string): string | null {
+  return searchTerms(input)?.map((tokens) => `"${tokens.join(' ')}"*`).join(' ') ?? null;
+}
+
+/**
+ * The same words as a PostgreSQL tsquery: each word a phrase of its tokens, the last one a prefix
+ * ("Żółć Kac" → 'zolc':* & 'kac':*; "OPS.AR.12" → 'ops' <-> 'ar' <-> '12':*).
+ */
+export function tsQuery(input: string): string | null {
+  const terms = searchTerms(input);
+  if (!terms) return null;
+  return terms.map((tokens) => tokens.map((token, i) => `'${token}'${i === tokens.length - 1 ? ':*' : ''}`).join(' <-> ')).join(' & ');
+}
+
+/** What the user typed as each engine's query (null: too little to search for). */
+export interface SearchMatch {
+  fts: string;
+  tsquery: string;
+}
+
+export function searchMatch(input: string): SearchMatch | null {
+  const fts = ftsQuery(input);
+  const tsquery = tsQuery(input);
+  return fts && tsquery ? { fts, tsquery } : null;
 }
 
 /** A hit as both engines' queries return it (search_doc's label, members as JSON text). */

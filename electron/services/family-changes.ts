@@ -117,7 +117,7 @@ export class FamilyChangesService {
       caseId: base.caseId,
       details: { effectiveOn: base.effectiveOn, ...details, ...(base.note ? { note: base.note } : {}) },
     });
-    reindexFamily(m, family.id);
+    await reindexFamily(m, family.id);
   }
 
   private async changeAddress(
@@ -225,7 +225,7 @@ export class FamilyChangesService {
     if (Object.keys(changes).length === 0) throw new AppError('VALIDATION', 'Nie zmieniono żadnych danych osoby.');
     const now = this.cases.tracked(actor.user.id);
     await repo.save({ ...next, updatedAt: now.updatedAt, updatedBy: actor.user.id, version: person.version + 1 });
-    reindexPerson(m, person.id);
+    await reindexPerson(m, person.id);
     return { person: fullName(next), changes };
   }
 

@@ -24,12 +24,12 @@ export interface ReportingPorts {
 
 export function reportingHandlers({ search, tray, stats, office, audit, clock }: ReportingPorts): HandlersFor<ReportingChannel> {
   return {
-    'search:cases': ({ query, limit }, ctx) => ctx.read(async (m, a) => search.search(m, query, limit, a)),
+    'search:cases': ({ query, limit }, ctx) => ctx.read((m, a) => search.search(m, query, limit, a)),
     'tray:get': (query, ctx) => ctx.read(async (m, a) => tray.get(m, a, query)),
     'tray:week': (query, ctx) => ctx.read(async (m, a) => calendarWeek(m, a, tray.today(), query)),
-    'stats:get': ({ from, to }, ctx) => ctx.read(async (m) => stats.get(m, from, to)),
+    'stats:get': ({ from, to }, ctx) => ctx.read((m) => stats.get(m, from, to)),
     'stats:export': async ({ from, to, format }, ctx) => {
-      const { view, name } = await ctx.read(async (m) => ({ view: stats.get(m, from, to), name: (await office.get(m)).name }));
+      const { view, name } = await ctx.read(async (m) => ({ view: await stats.get(m, from, to), name: (await office.get(m)).name }));
       const file = statsFile(view, format, name, clock.now());
       await ctx.write(null, (m, a) => audit.append(m, { actorId: a.user.id, action: 'stats.export', details: { from, to, format, fileName: file.fileName } }));
       return file;

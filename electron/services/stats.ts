@@ -21,7 +21,7 @@ import { CONTRACT_STATUSES, type ContractStatus } from '../../shared/domain/fami
 import { STATS_HEADERS, statsRows, type StatsFile, type StatsFormat, type StatsView } from '../../shared/stats';
 import { safeFileName } from '../../shared/file-names';
 import { officeTime, type Clock } from '../clock';
-import { prepared } from './raw-sql';
+import * as q from '../data/queries/stats';
 import { csvText } from './csv';
 import { xlsxWorkbook, type Cell } from './xlsx';
 
@@ -29,110 +29,51 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-function count(m: EntityManager, sql: string, ...params: unknown[]): number {
-  return (prepared(m, sql).get(...params) as { n: number }).n;
+/** Counts by key into a record of the known keys (unknown keys are not reported). */
+function byKey<K extends string>(keys: readonly K[], rows: readonly { key: string; n: number }[]): Record<K, number> {
+  const out = zeros(keys);
+  for (const { key, n } of rows) if ((keys as readonly string[]).includes(key)) out[key as K] = n;
+  return out;
 }
-
-function grouped(m: EntityManager, sql: string, ...params: unknown[]): { key: string | null; n: number }[] {
-  return prepared(m, sql).all(...params) as { key: string | null; n: number }[];
-}
-
-/** Assignments that overlap [from, to]. */
-const OVERLAP = 'a.assigned_on <= @to AND (a.ended_on IS NULL OR a.ended_on >= @from)';
 
 export class StatsService {
   constructor(private readonly clock: Clock) {}
 
-  get(m: EntityManager, from: IsoDate, to: IsoDate): StatsView {
-    const p = { from, to };
-    const hasRole = (role: string) => `EXISTS (SELECT 1 FROM json_each(u.roles) r WHERE r.value = '${role}')`;
-
-    const employed = count(
-      m,
-      `SELECT COUNT(*) AS n FROM user u WHERE ${hasRole('family_assistant')} AND substr(u.created_at, 1, 10) <= @to AND (u.active = 1 OR substr(u.updated_at, 1, 10) >= @from)`,
-      p,
-    );
-    const working = count(m, `SELECT COUNT(DISTINCT a.assistant_id) AS n FROM assignment a WHERE ${OVERLAP}`, p);
-
-    // Per family: when its assignments in the period began, whether one is still running after it.
-    const families = prepared(
-      m,
-      `SELECT c.family_id AS familyId, MIN(a.assigned_on) AS firstStart
-         FROM assignment a JOIN case_file c ON c.id = a.case_id
-        WHERE ${OVERLAP} GROUP BY c.family_id`,
-    ).all(p) as { familyId: string; firstStart: IsoDate }[];
-    const continuing = families.filter((f) => f.firstStart < from).length;
-
-    // Counted apart: the families a court obliged to work with an assistant (issue 15, item 12).
-    const courtObliged = count(
-      m,
-      `SELECT COUNT(DISTINCT c.family_id) AS n FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE ${OVERLAP} AND c.court_order_reference IS NOT NULL`,
-      p,
-    );
-
+  async get(m: EntityManager, from: IsoDate, to: IsoDate): Promise<StatsView> {
+    const period = { from, to };
+    const families = await q.familyCounts(m, period);
     const endedByReason = zeros<ClosureReason>(CLOSURE_REASONS);
-    const ended = prepared(
-      m,
-      `SELECT c.family_id AS familyId, MAX(c.closure_reason) AS reason
-         FROM assignment a JOIN case_file c ON c.id = a.case_id
-        WHERE a.ended_on BETWEEN @from AND @to
-          AND NOT EXISTS (SELECT 1 FROM assignment b JOIN case_file bc ON bc.id = b.case_id
-                           WHERE bc.family_id = c.family_id AND b.assigned_on <= @to AND (b.ended_on IS NULL OR b.ended_on > @to))
-        GROUP BY c.family_id`,
-    ).all(p) as { familyId: string; reason: string | null }[];
-    for (const { reason } of ended) {
+    for (const { reason, families: n } of families.ended) {
       const key: ClosureReason = reason && (CLOSURE_REASONS as readonly string[]).includes(reason) ? (reason as ClosureReason) : 'other';
-      endedByReason[key] += 1;
+      endedByReason[key] += n;
     }
-
-    const children = count(
-      m,
-      `SELECT COUNT(DISTINCT fm.person_id) AS n FROM family_member fm
-        WHERE fm.relation = 'child' AND fm.in_household = 1
-          AND fm.family_id IN (SELECT c.family_id FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE ${OVERLAP})`,
-      p,
-    );
-
-    const activeCases = 'c.reported_on <= @to AND (c.closed_on IS NULL OR c.closed_on >= @from)';
-    const byReason = zeros<Art7Reason>(ART7_REASONS);
-    for (const { key, n } of grouped(m, `SELECT r.value AS key, COUNT(*) AS n FROM case_file c JOIN json_each(c.reasons) r WHERE ${activeCases} GROUP BY r.value`, p)) {
-      if (key && key in byReason) byReason[key as Art7Reason] = n;
-    }
-
-    const interviews = prepared(
-      m,
-      `SELECT COUNT(*) AS completed,
-              COALESCE(SUM(i.kind = 'full'), 0) AS full,
-              COALESCE(SUM(i.kind = 'update'), 0) AS updates,
-              COALESCE(SUM(i.kind = 'full' AND i.conducted_on > c.interview_due), 0) AS late
-         FROM interview i JOIN case_file c ON c.id = i.case_id
-        WHERE i.status = 'completed' AND i.conducted_on BETWEEN @from AND @to`,
-    ).get(p) as { completed: number; full: number; updates: number; late: number };
-
-    const byStatus = zeros<ContractStatus>(CONTRACT_STATUSES);
-    for (const { key, n } of grouped(m, 'SELECT status AS key, COUNT(*) AS n FROM contract WHERE period_from <= @to AND period_to >= @from GROUP BY status', p)) {
-      if (key && key in byStatus) byStatus[key as ContractStatus] = n;
-    }
-
+    const byStatus = byKey<ContractStatus>(CONTRACT_STATUSES, await q.contractsByStatus(m, period));
     return {
       from,
       to,
       generatedAt: this.clock.now().toISOString(),
-      assistants: { employed, working },
-      families: { withAssistant: families.length, new: families.length - continuing, continuing, ended: ended.length, endedByReason, courtObliged },
-      children,
-      cases: {
-        reported: count(m, 'SELECT COUNT(*) AS n FROM case_file WHERE reported_on BETWEEN @from AND @to', p),
-        active: count(m, `SELECT COUNT(*) AS n FROM case_file c WHERE ${activeCases}`, p),
-        byReason,
+      assistants: { employed: await q.assistantsEmployed(m, period), working: await q.assistantsWorking(m, period) },
+      families: {
+        withAssistant: families.withAssistant,
+        new: families.withAssistant - families.continuing,
+        continuing: families.continuing,
+        ended: families.ended.reduce((sum, e) => sum + e.families, 0),
+        endedByReason,
+        courtObliged: families.courtObliged,
       },
-      interviews,
+      children: await q.childrenOfAssistedFamilies(m, period),
+      cases: {
+        reported: await q.casesReported(m, period),
+        active: await q.casesActive(m, period),
+        byReason: byKey<Art7Reason>(ART7_REASONS, await q.activeCasesByReason(m, period)),
+      },
+      interviews: await q.interviewCounts(m, period),
       contracts: {
         total: Object.values(byStatus).reduce((a, b) => a + b, 0),
-        signedInPeriod: count(m, 'SELECT COUNT(*) AS n FROM contract WHERE signed_on BETWEEN @from AND @to', p),
+        signedInPeriod: await q.contractsSigned(m, period),
         byStatus,
       },
-      courtOpinions: count(m, "SELECT COUNT(*) AS n FROM court_opinion WHERE status = 'issued' AND issued_on BETWEEN @from AND @to", p),
+      courtOpinions: await q.courtOpinionsIssued(m, period),
     };
   }
 }

@@ -13,7 +13,7 @@ import { createBackend, DB_FILE, type Backend } from '../../electron/backend';
 import { ManualClock } from '../../electron/clock';
 import { Database } from '../../electron/db/database';
 import { DEMO_SEEDER_VERSION, seedDemo, type DemoReport } from '../../electron/tools/demo';
-import { collectDeadlines } from '../../electron/services/deadline-queries';
+import { collectDeadlines } from '../../electron/data/queries/tray';
 import { SearchService } from '../../electron/services/search';
 import { TrayService } from '../../electron/services/tray';
 import type { Actor } from '../../electron/services/cases';
@@ -102,7 +102,6 @@ export async function benchSearchTray(): Promise<void> {
     const hits = (await Promise.all(queries.slice(0, 200).map((q) => backend.invoke('search:cases', { query: q, limit: 20 })))).map((r) => (r.ok ? (r.value as unknown[]).length : 0));
     const session = backend.readySession()!;
     const search = new SearchService();
-    const rawFts = await timeEach(queries, (q) => session.db.read(async (m) => search.rawMatch(m, q, 20)));
     const trayHead: number[] = [];
     for (let i = 0; i < 30; i++) {
       const t0 = performance.now();
@@ -184,7 +183,6 @@ export async function benchSearchTray(): Promise<void> {
     report('search (target p95 ≤ 2 ms via the backend)', [
       ['via backend.invoke, kierownik (all cases)', median(viaBackend), percentile(viaBackend, 95)],
       ['via backend.invoke, social worker (her cases)', median(viaBackendWorker), percentile(viaBackendWorker, 95)],
-      ['raw FTS5 match + bm25 (no join, no access)', median(rawFts), percentile(rawFts, 95)],
     ]);
     report('work tray via backend.invoke (target ≤ 50 ms)', [
       ['kierownik (office tray + caseloads)', median(trayHead), percentile(trayHead, 95)],

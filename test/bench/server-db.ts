@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
-import { searchCases } from '../../electron/data/postgres/search';
+import { tsQuery } from '../../electron/data/search-terms';
 import { nextNumber } from '../../electron/data/postgres/numbering';
 import { startServerOffice, type Person } from '../support/server-office';
 import { percentile, report } from './stats';
@@ -66,6 +66,11 @@ export async function seed(admin: pg.Client, workers: Person[], assistant: Perso
   await admin.query('COMMIT');
   await admin.query('ANALYZE');
   return performance.now() - started;
+}
+
+/** The server's search as the app runs it (data/queries/search.ts): asysta.search_cases as the person. */
+function searchCases(client: pg.Client, query: string, limit: number): Promise<unknown> {
+  return client.query('SELECT * FROM asysta.search_cases($1, $2)', [tsQuery(query), limit]);
 }
 
 export async function benchServerDb(): Promise<void> {

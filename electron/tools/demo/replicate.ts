@@ -226,6 +226,7 @@ export async function replicateDemo(backend: Backend, options: ReplicateOptions)
       assistants.forEach((id, i) => staff.set(id, created.perCopy[k - 1]![i]!));
       await session.db.write(async (m) => {
         const added = writeCopy(m, template, staff, peselUsed, new Rng(streamSeed(seed, 0xc0b1e + k)));
+        for (const id of added.newCases) await reindexCase(m, id);
         auditEntries += added.audit;
         cases += added.cases;
         await liveAudit.append(m, { actorId: session.user.id, action: 'demo.seed', details: { seed, copy: k, families: template.families } });
@@ -240,7 +241,8 @@ export async function replicateDemo(backend: Backend, options: ReplicateOptions)
 }
 
 /** One copy of the template, in the open transaction. */
-function writeCopy(m: EntityManager, template: Template, staff: ReadonlyMap<string, string>, peselUsed: Set<string>, rng: Rng): { cases: number; audit: number } {
+/** The copy's new cases are returned for the search index (written by the caller, as the index's writes are async). */
+function writeCopy(m: EntityManager, template: Template, staff: ReadonlyMap<string, string>, peselUsed: Set<string>, rng: Rng): { cases: number; audit: number; newCases: string[] } {
   const ids = new Map<string, string>();
   const mapId = (id: string): string => {
     if (!template.ids.has(id)) return staff.get(id) ?? id;
@@ -283,7 +285,6 @@ function writeCopy(m: EntityManager, template: Template, staff: ReadonlyMap<stri
   }
   const setCounter = prepared(m, 'INSERT INTO counter (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
   for (const [name, value] of numbers.values) setCounter.run(name, value);
-  for (const id of newCases) reindexCase(m, id);
 
   // The copied records' audit entries, chained after the last one.
   let last = (prepared(m, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined) ?? { id: 0, hash: GENESIS_HASH };
@@ -304,7 +305,7 @@ function writeCopy(m: EntityManager, template: Template, staff: ReadonlyMap<stri
     insertAudit.run(base.id, base.at, base.actorId, base.action, base.entityType, base.entityId, base.caseId, base.details, base.prevHash, hash);
     last = { id: base.id, hash };
   }
-  return { cases: newCases.length, audit: template.audit.length };
+  return { cases: newCases.length, audit: template.audit.length, newCases };
 }
 
 /** "OPS.AR.12.2026" → ["OPS.AR", "12", "2026"]: the office's prefix may hold dots. */
