@@ -110,8 +110,8 @@ describe('two PCs on one office server', () => {
     const outcome = pc1.write(async (m) => {
       await m.query("INSERT INTO form_draft (user_id, key, data, updated_at) VALUES ($1, 'przerwany', '{}', '2026-12-03T10:00:00.000Z')", [worker.id]);
       await m.query(appendEntry(worker.id, 'case.update'));
-      const [{ pid }] = (await m.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
-      backend(pid);
+      const rows = (await m.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+      backend(rows[0]!.pid);
       // Still in the transaction when the connection is cut.
       await m.query('SELECT pg_sleep(20)');
     });
