@@ -97,6 +97,7 @@ import type { FoodAidThreshold } from './domain/income';
 import {
   partnerSaveSchema,
   referralCancelSchema,
+  referralCaseSourcesSchema,
   referralExportSchema,
   referralIssueSchema,
   referralListSchema,
@@ -106,10 +107,11 @@ import {
   subprogrammeSaveSchema,
   thresholdAddSchema,
   type PartnerView,
-  type ReferralCaseSource,
+  type ReferralCaseSourcePage,
   type ReferralConfigView,
   type ReferralFile,
   type ReferralMonthRow,
+  type ReferralPage,
   type ReferralSettings,
   type ReferralView,
   type SubprogrammeView,
@@ -399,11 +401,11 @@ export const channels = {
   'referrals:config': channel<ReferralConfigView>()(none, { permission: 'referrals.view' }),
   /** Qualifies and issues one referral (a numbered PDF in the document register); nothing is saved when it is refused. */
   'referrals:issue': channel<ReferralView>()(referralIssueSchema, { permission: 'referrals.issue' }),
-  /** The register by programme (and sub-programme); an assistant gets only her families' referrals. */
-  'referrals:list': channel<ReferralView[]>()(referralListSchema, { permission: 'referrals.view' }),
+  /** One page of the register by programme (and sub-programme, state, search), paged in SQL; an assistant gets only her families' referrals. */
+  'referrals:list': channel<ReferralPage>()(referralListSchema, { permission: 'referrals.view' }),
   'referrals:cancel': channel<ReferralView>()(referralCancelSchema, { permission: 'referrals.issue' }),
-  /** Cases whose completed wywiad may stand for a declaration. */
-  'referrals:caseSources': channel<ReferralCaseSource[]>()(none, { permission: 'referrals.issue' }),
+  /** One page of the cases whose completed wywiad may stand for a declaration (by number or family name). */
+  'referrals:caseSources': channel<ReferralCaseSourcePage>()(referralCaseSourcesSchema, { permission: 'referrals.issue' }),
   /** The partner organisation's list (minimal data), CSV or XLSX; audited. */
   'referrals:exportList': channel<ReferralFile>()(referralExportSchema, { permission: 'referrals.issue' }),
   /** Referrals, persons and households by month, for the reports and the statistics page. */

@@ -9,6 +9,7 @@ import { isoDateSchema, type IsoDate } from './domain/dates';
 import { REFERRAL_PROGRAMMES, SHOP_LIMIT_MODES, type ReferralProgramme, type ShopRules } from './domain/foodAid';
 import { foodAidThresholdSchema, hectaresSchema, incomeItemSchema, MAX_AMOUNT_GR, type FoodAidThreshold } from './domain/income';
 import { personInputSchema, RELATIONS } from './cases';
+import { pageSchema, pageSizeSchema } from './paging';
 import { optionalText, phoneSchema, text } from './schemas';
 
 export const REFERRAL_STATUSES = ['issued', 'cancelled'] as const;
@@ -153,12 +154,34 @@ export const referralIssueSchema = z
   });
 export type ReferralIssueInput = z.input<typeof referralIssueSchema>;
 
+/** The register's orders (issue 17): newest first by default; every order ends with the id, so pages never overlap. */
+export const REFERRAL_LIST_SORTS = ['issuedOn', 'number', 'personName', 'validUntil'] as const;
+export type ReferralListSort = (typeof REFERRAL_LIST_SORTS)[number];
+export const REFERRAL_LIST_PAGE_SIZE_DEFAULT = 50;
+
+/** One page of a programme's register, filtered, ordered and paged by the main process. */
 export const referralListSchema = z.object({
-  programme: z.enum(REFERRAL_PROGRAMMES),
-  subprogrammeId: z.uuid().optional(),
-  status: z.enum(REFERRAL_STATUSES).optional(),
-  query: z.string().trim().max(100).default(''),
+  programme: z.enum(REFERRAL_PROGRAMMES, { error: 'Wybierz rodzaj skierowań: FEPŻ albo sklep socjalny.' }),
+  subprogrammeId: z.uuid({ error: 'Wybierz podprogram z listy.' }).optional(),
+  status: z.enum(REFERRAL_STATUSES, { error: 'Stan skierowania: wydane albo anulowane.' }).optional(),
+  /** Words of the number, the person's name, the partner or the point (folded: "lecka" finds "Łęcka"); 4+ digits search the PESEL. */
+  query: z.string({ error: 'Szukany tekst musi być napisem.' }).trim().max(100, { error: 'Szukany tekst może mieć najwyżej 100 znaków.' }).default(''),
+  sort: z.enum(REFERRAL_LIST_SORTS, { error: 'Skierowania można sortować tylko po dacie wydania, numerze, nazwisku lub dacie ważności.' }).default('issuedOn'),
+  direction: z.enum(['asc', 'desc'], { error: 'Kierunek sortowania: rosnąco albo malejąco.' }).default('desc'),
+  page: pageSchema.default(1),
+  pageSize: pageSizeSchema('skierowań', REFERRAL_LIST_PAGE_SIZE_DEFAULT),
 });
+export type ReferralListQuery = z.output<typeof referralListSchema>;
+
+export const REFERRAL_CASE_SOURCES_PAGE_SIZE_DEFAULT = 20;
+
+/** One page of the cases whose completed wywiad may stand for a declaration, found by number or family name. */
+export const referralCaseSourcesSchema = z.object({
+  query: z.string({ error: 'Szukany tekst musi być napisem.' }).trim().max(100, { error: 'Szukany tekst może mieć najwyżej 100 znaków.' }).default(''),
+  page: pageSchema.default(1),
+  pageSize: pageSizeSchema('spraw', REFERRAL_CASE_SOURCES_PAGE_SIZE_DEFAULT),
+});
+export type ReferralCaseSourcesQuery = z.output<typeof referralCaseSourcesSchema>;
 
 export const referralCancelSchema = z.object({ id: z.uuid(), reason: text('Powód anulowania', 500) });
 
@@ -246,6 +269,23 @@ export interface ReferralCaseSource {
   conductedOn: IsoDate;
   householdSize: number;
   reasons: Art7Reason[];
+}
+
+/** One page of a register (referrals:list). */
+export interface ReferralPage {
+  rows: ReferralView[];
+  /** All referrals that pass the filters (not only this page's). */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the cases a wywiad may be taken from (referrals:caseSources). */
+export interface ReferralCaseSourcePage {
+  rows: ReferralCaseSource[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export interface ReferralMonthRow {

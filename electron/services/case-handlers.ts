@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock';
+import { draftSizes } from '../data/queries/drafts';
 import { FormDraftEntity } from '../db/entities';
 import type { HandlersFor } from '../session/context';
 import type { AuditService } from './audit';
@@ -94,7 +95,7 @@ export function caseHandlers({ cases, audit, clock }: { cases: CasesService; aud
 export const DRAFT_QUOTA = { count: 20, chars: 3_000_000 } as const;
 
 async function trimDrafts(m: EntityManager, userId: string, justSaved: string): Promise<void> {
-  const rows = (await m.query(`SELECT key, length(data) AS chars FROM form_draft WHERE user_id = ? ORDER BY updated_at DESC, key = ? DESC`, [userId, justSaved])) as { key: string; chars: number }[];
+  const rows = await draftSizes(m, userId, justSaved);
   let chars = 0;
   const doomed: string[] = [];
   rows.forEach((row, index) => {

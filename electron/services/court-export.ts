@@ -13,12 +13,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { REPORT_SOURCE_LABELS, EVENT_KIND_LABELS, type ReportSource } from '../../shared/cases';
 import { safeFileName, sanitizeFileName } from '../../shared/file-names';
 import { COURT_ASKS_LABELS, EXPORT_PART_LABELS, type courtExportSchema, type ExportedFile, type ExportPart, type ExportProgressView, type ExportResult } from '../../shared/court';
 import { formatPolishDate as pl } from '../../shared/domain/dates';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS } from '../../shared/domain/interviewForm';
+import { registerDocumentRows } from '../data/queries/court-export';
 import type { CourtRequestRow } from '../db/entities';
 import { AppError } from '../errors';
 import type { CaseFileEntry, CaseFilePartModel, DocumentHeader } from '../pdf/models';
@@ -32,7 +34,6 @@ import { formatZl, formatDateLong, formatPercent, relationOf } from '../../share
 import { assessmentText, familyTitle, loadCaseData, planHeading, planText, recommendationLabel, type CaseData } from './court-data';
 import type { CourtService } from './court';
 import { zipAsync } from './zip';
-import { prepared, rawDb } from './raw-sql';
 
 type ExportInput = z.output<typeof courtExportSchema>;
 
@@ -122,17 +123,9 @@ export function folderError(error: unknown, folder: string): AppError {
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The register's stored PDFs of the case (issue 6), the latest version of each, when the register exists. */
-function registerDocuments(backendManager: Parameters<typeof prepared>[0], caseId: string): StoredDocument[] {
-  const exists = rawDb(backendManager).prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'document'`).get();
-  if (!exists) return [];
-  const rows = prepared(
-    backendManager,
-    `SELECT d.kind, d.number, d.version, d.issued_on AS issuedOn, d.dated, d.bytes
-       FROM document d
-      WHERE d.case_id = ? AND d.version = (SELECT MAX(v.version) FROM document v WHERE v.kind = d.kind AND v.subject_id = d.subject_id)
-      ORDER BY COALESCE(d.dated, d.issued_on), d.issued_at, d.number`,
-  ).all(caseId) as { kind: string; number: string; version: number; issuedOn: string; dated: string | null; bytes: Buffer }[];
+/** The register's stored PDFs of the case (issue 6), the latest version of each. */
+async function registerDocuments(m: EntityManager, caseId: string): Promise<StoredDocument[]> {
+  const rows = await registerDocumentRows(m, caseId);
   // In the order of the acts they record (filing, decision, signing, assessment, opinion).
   return rows.map((r) => {
     const date = r.dated ?? r.issuedOn;
@@ -174,7 +167,7 @@ export class CourtExportService {
       return {
         data,
         request,
-        documents: registerDocuments(m, caseId),
+        documents: await registerDocuments(m, caseId),
         preparedBy: `${actor.user.firstName} ${actor.user.lastName}`,
         preparedByRole: actor.user.roles.includes('head') ? 'Kierownik Ośrodka' : actor.user.roles.includes('social_worker') ? 'pracownik socjalny' : 'asystent rodziny',
         today: cases.today(),

@@ -31,7 +31,8 @@ import {
 } from '../../shared/documents';
 import { ROLE_LABELS } from '../../shared/domain/roles';
 import { canonicalJson } from '../data/canonical-json';
-import { CounterEntity, IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
+import { IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
+import { nextNumber } from '../data/queries/numbering';
 import { AppError } from '../errors';
 import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
 import type { DocumentKind, DocumentModels } from '../pdf/models';
@@ -303,11 +304,7 @@ export class DocumentsService {
   /** The register's office number: a sequence per calendar year, "12/2026". */
   private async nextNumber(m: EntityManager, issuedOn: string): Promise<string> {
     const year = issuedOn.slice(0, 4);
-    const name = `document_number.${year}`;
-    const counters = m.getRepository(CounterEntity);
-    const value = ((await counters.findOneBy({ name }))?.value ?? 0) + 1;
-    await counters.save({ name, value });
-    return `${value}/${year}`;
+    return `${await nextNumber(m, 'document_number', year)}/${year}`;
   }
 
   /** The PDF of a model: rendered for this issuing() call already, or asked of it (the transaction rolls back). */

@@ -11,51 +11,23 @@ import { formatPolishDate } from '../../shared/domain/dates';
 import { caseAccess } from '../../shared/domain/roles';
 import { REPORT_SOURCE_LABELS, type ReportSource } from '../../shared/cases';
 import type { additionalReportSchema, OpenCaseView } from '../../shared/records';
+import { openCaseRows, type OpenCaseRow } from '../data/queries/open-cases';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import type { Actor, CasesService } from './cases';
-import { prepared, type HasConnection } from './raw-sql';
 
 type AdditionalReport = z.output<typeof additionalReportSchema>;
-
-interface OpenCaseRow {
-  caseId: string;
-  number: string;
-  status: string;
-  reportedOn: string;
-  workerId: string;
-  workerName: string;
-  assistantIds: string | null;
-}
-
-function openCaseRows(source: HasConnection, personId: string): OpenCaseRow[] {
-  return prepared(
-    source,
-    `SELECT c.id AS caseId, c.number AS number, c.status AS status, c.reported_on AS reportedOn, c.worker_id AS workerId,
-            u.first_name || ' ' || u.last_name AS workerName,
-            (SELECT group_concat(a.assistant_id) FROM assignment a WHERE a.case_id = c.id AND a.ended_on IS NULL) AS assistantIds
-       FROM family_member fm JOIN case_file c ON c.family_id = fm.family_id JOIN user u ON u.id = c.worker_id
-      WHERE fm.person_id = ? AND fm.member_to IS NULL AND c.status NOT IN ('CLOSED', 'ARCHIVED')
-      ORDER BY c.reported_on DESC, c.number DESC`,
-  ).all(personId) as OpenCaseRow[];
-}
 
 const visibleTo = (row: OpenCaseRow, actor: Actor) =>
   caseAccess(actor.user, { workerId: row.workerId, activeAssistantIds: row.assistantIds ? row.assistantIds.split(',') : [] }) !== 'none';
 
 /** The person's open cases: number and state only where the user may open the case; the worker's name always. */
-export function openCasesOf(source: HasConnection, personId: string, actor: Actor): OpenCaseView[] {
-  return openCaseRows(source, personId).map((row) =>
+export async function openCasesOf(m: EntityManager, personId: string, actor: Actor): Promise<OpenCaseView[]> {
+  return (await openCaseRows(m, personId)).map((row) =>
     visibleTo(row, actor)
       ? { caseId: row.caseId, number: row.number, statusLabel: CASE_STATUS_LABELS[row.status as CaseStatus] ?? row.status, workerName: row.workerName }
       : { caseId: null, number: null, statusLabel: null, workerName: row.workerName },
   );
-}
-
-/** The names of the workers leading the open cases of these persons (empty: none is open). */
-export function openCaseWorkers(source: HasConnection, personIds: readonly string[]): string[] {
-  const names = personIds.flatMap((id) => openCaseRows(source, id).map((row) => row.workerName));
-  return names.filter((name, i) => names.indexOf(name) === i);
 }
 
 export class OpenCasesService {
@@ -70,7 +42,7 @@ export class OpenCasesService {
    * open the case.
    */
   async addReport(m: EntityManager, input: AdditionalReport, actor: Actor): Promise<OpenCaseView> {
-    const rows = openCaseRows(m, input.personId);
+    const rows = await openCaseRows(m, input.personId);
     if (rows.length === 0) throw new AppError('INVALID_STATE', 'Ta osoba nie ma otwartej sprawy: zarejestruj nowe zgłoszenie.');
     const target = input.caseId ? rows.find((row) => row.caseId === input.caseId) : rows.length === 1 ? rows[0] : undefined;
     if (!target) throw new AppError('VALIDATION', 'Osoba ma kilka otwartych spraw: wybierz, do której dołączyć zgłoszenie.', { caseId: 'Wybierz sprawę.' });

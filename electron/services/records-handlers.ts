@@ -6,7 +6,8 @@ import type { HandlersFor } from '../session/context';
 import type { CourtOrderService } from './court-order';
 import type { FamilyChangesService } from './family-changes';
 import { openCasesOf, type OpenCasesService } from './open-cases';
-import { activeCasesOf, type StaffChangesService } from './staff-changes';
+import { activeCasesOf } from '../data/queries/staff';
+import type { StaffChangesService } from './staff-changes';
 
 export type RecordsChannel = 'family:change' | 'cases:changeStaff' | 'cases:staffHistory' | 'users:activeCases' | 'users:handOver' | 'cases:openCasesOf' | 'cases:addReport' | 'cases:courtOrder';
 
@@ -21,8 +22,8 @@ export function recordsHandlers({ family, staff, open, courtOrders }: { family: 
       return null;
     },
     'cases:staffHistory': ({ caseId }, ctx) => ctx.read((m, a) => staff.history(m, caseId, a)),
-    'users:activeCases': ({ id }, ctx) => ctx.read(async (m) => activeCasesOf(m, id)),
-    'cases:openCasesOf': ({ personId }, ctx) => ctx.read(async (m, a) => openCasesOf(m, personId, a)),
+    'users:activeCases': ({ id }, ctx) => ctx.read((m) => activeCasesOf(m, id)),
+    'cases:openCasesOf': ({ personId }, ctx) => ctx.read((m, a) => openCasesOf(m, personId, a)),
     'cases:addReport': (input, ctx) => ctx.write(null, (m, a) => open.addReport(m, input, a)),
     'cases:courtOrder': async (input, ctx) => {
       await ctx.write(input.caseId, (m, a) => courtOrders.record(m, input, a));

@@ -38,12 +38,12 @@ export function referralHandlers({ referrals, cases, office, audit, documents }:
     'referrals:issue': (input, ctx) => documents.issuing(() => ctx.write(null, (m, a) => referrals.issue(m, input, a))),
     'referrals:list': (input, ctx) => ctx.read((m, a) => referrals.list(m, input, a)),
     'referrals:cancel': ({ id, reason }, ctx) => ctx.write(null, (m, a) => referrals.cancel(m, id, reason, a)),
-    'referrals:caseSources': (_input, ctx) => ctx.read((m, a) => referrals.caseSources(m, a)),
+    'referrals:caseSources': (input, ctx) => ctx.read((m, a) => referrals.caseSources(m, input, a)),
     'referrals:exportList': (input, ctx) => ctx.write(null, async (m, a) => referrals.exportList(m, input, a, (await office.get(m)).name)),
-    'referrals:monthly': ({ from, to }, ctx) => ctx.read(async (m) => referrals.monthly(m, from, to)),
+    'referrals:monthly': ({ from, to }, ctx) => ctx.read((m) => referrals.monthly(m, from, to)),
     'referrals:exportMonthly': ({ from, to, format }, ctx) =>
       ctx.write(null, async (m, a) => {
-        const file = referrals.monthlyFile(m, from, to, format, (await office.get(m)).name);
+        const file = await referrals.monthlyFile(m, from, to, format, (await office.get(m)).name);
         await audit.append(m, { actorId: a.user.id, action: 'referral.export', entityType: 'referral_list', details: { list: 'monthly', from, to, format, rows: file.rows, fileName: file.fileName } });
         return file;
       }),

@@ -6,7 +6,7 @@
  * the caller's transaction: a refusal throws before anything is kept.
  */
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { ART7_REASON_LABELS, type Art7Reason } from '../../shared/domain/caseFlow';
 import { addDays, compare, daysBetween, formatPolishDate, type IsoDate } from '../../shared/domain/dates';
@@ -22,12 +22,14 @@ import {
   shopRules,
   type partnerSaveSchema,
   type PartnerView,
-  type ReferralCaseSource,
+  type ReferralCaseSourcePage,
+  type referralCaseSourcesSchema,
   type referralExportSchema,
   type ReferralFile,
   type referralIssueSchema,
   type referralListSchema,
   type ReferralMonthRow,
+  type ReferralPage,
   type ReferralSettings,
   type ReferralView,
   type subprogrammeSaveSchema,
@@ -47,19 +49,19 @@ import {
   SettingEntity,
   SubprogrammeEntity,
   type DeclarationMember,
-  type PersonRow,
   type ReferralRow,
 } from '../db/entities';
+import { assistantSeesReferral, caseSourceRows, countCaseSources, countReferrals, monthlyCounts, partnerListRows, referralRecord, referralRows, type ReferralFilter, type ReferralRecord } from '../data/queries/referrals';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import type { Actor, CasesService } from './cases';
 import type { DocumentsService } from './documents';
-import { prepared } from './raw-sql';
 import { csvText } from './csv';
 import { xlsxWorkbook, type Cell } from './xlsx';
 
 type IssueInput = z.output<typeof referralIssueSchema>;
 type ListInput = z.output<typeof referralListSchema>;
+type CaseSourcesInput = z.output<typeof referralCaseSourcesSchema>;
 type ExportInput = z.output<typeof referralExportSchema>;
 type PartnerInput = z.output<typeof partnerSaveSchema>;
 type SubprogrammeInput = z.output<typeof subprogrammeSaveSchema>;
@@ -205,21 +207,17 @@ export class ReferralsService {
 
   // ---- cases whose wywiad may be used -----------------------------------------------------
 
-  async caseSources(m: EntityManager, actor: Actor): Promise<ReferralCaseSource[]> {
-    const head = actor.user.roles.includes('head');
-    const rows = prepared(
-      m,
-      `SELECT c.id AS caseId, c.number AS caseNumber, c.reasons AS reasons, i.conducted_on AS conductedOn,
-              (SELECT COUNT(*) FROM family_member fm WHERE fm.family_id = c.family_id AND fm.in_household = 1) AS householdSize,
-              (SELECT p.last_name || ' ' || p.first_name FROM family_member fm JOIN person p ON p.id = fm.person_id
-                WHERE fm.family_id = c.family_id ORDER BY (fm.relation = 'applicant') DESC, fm.position LIMIT 1) AS familyName
-         FROM case_file c
-         JOIN interview i ON i.id = (SELECT i2.id FROM interview i2 WHERE i2.case_id = c.id AND i2.status = 'completed'
-                                      ORDER BY i2.conducted_on DESC, i2.created_at DESC LIMIT 1)
-        WHERE (@head = 1 OR c.worker_id = @me)
-        ORDER BY i.conducted_on DESC`,
-    ).all({ head: head ? 1 : 0, me: actor.user.id }) as { caseId: string; caseNumber: string; reasons: string; conductedOn: string; householdSize: number; familyName: string | null }[];
-    return rows.map((r) => ({ ...r, familyName: r.familyName ?? '—', reasons: JSON.parse(r.reasons) as Art7Reason[] }));
+  /** One page of the cases whose latest completed wywiad may be used: the kierownik's office, a worker's own cases. */
+  async caseSources(m: EntityManager, input: CaseSourcesInput, actor: Actor): Promise<ReferralCaseSourcePage> {
+    const filter = { workerId: actor.user.roles.includes('head') ? null : actor.user.id, words: likeWords(input.query).map((w) => w.like) };
+    const total = await countCaseSources(m, filter);
+    const rows = total === 0 ? [] : await caseSourceRows(m, filter, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+    return {
+      rows: rows.map((r) => ({ ...r, familyName: r.familyName ?? '—', reasons: JSON.parse(r.reasons) as Art7Reason[] })),
+      total,
+      page: input.page,
+      pageSize: input.pageSize,
+    };
   }
 
   // ---- qualification and issue ------------------------------------------------------------
@@ -338,7 +336,7 @@ export class ReferralsService {
         ...(duplicateOf ? { duplicateOf, duplicateReason: row.duplicateReason } : {}),
       },
     });
-    return strip((await this.views(m, [row], today))[0]!);
+    return this.view(m, id, today);
   }
 
   /** The live result the screen shows, decided the same way (also used by tests). */
@@ -463,19 +461,28 @@ export class ReferralsService {
 
   // ---- the register ------------------------------------------------------------------------
 
-  async list(m: EntityManager, filter: ListInput, actor: Actor): Promise<ReferralView[]> {
-    const qb = m.getRepository(ReferralEntity).createQueryBuilder('r').where('r.programme = :programme', { programme: filter.programme }).orderBy('r.issued_on', 'DESC').addOrderBy('r.created_at', 'DESC');
-    if (filter.subprogrammeId) qb.andWhere('r.subprogramme_id = :sub', { sub: filter.subprogrammeId });
-    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    if (assistantOnly(actor)) qb.andWhere(`r.declaration_id IN (${ASSISTANT_DECLARATIONS})`, { me: actor.user.id });
-    const rows = await qb.getMany();
-    const views = await this.views(m, rows, this.cases.today());
-    const query = fold(filter.query);
-    const digits = filter.query.replace(/\D/g, '');
-    const found = query
-      ? views.filter((v) => fold(`${v.number} ${v.personName} ${v.partnerName ?? ''} ${v.pointName ?? ''}`).includes(query) || (digits.length >= 4 && v.pesel !== null && v.pesel.includes(digits)))
-      : views;
-    return found.map(strip);
+  /** One page of a programme's register: filtered, ordered, paged and counted in SQL (an assistant: her families' referrals only). */
+  async list(m: EntityManager, input: ListInput, actor: Actor): Promise<ReferralPage> {
+    const [partners, points] = await Promise.all([m.getRepository(PartnerEntity).find(), m.getRepository(DistributionPointEntity).find()]);
+    // Partners and points are the office's own short lists: their names are folded here, and a word matching one searches by its id.
+    const words = likeWords(input.query).map(({ word, like }) => ({
+      like,
+      partnerIds: partners.filter((x) => fold(x.name).includes(word)).map((x) => x.id),
+      pointIds: points.filter((x) => fold(x.name).includes(word)).map((x) => x.id),
+    }));
+    const digits = input.query.replace(/\D/g, '');
+    const filter: ReferralFilter = {
+      programme: input.programme,
+      subprogrammeId: input.subprogrammeId ?? null,
+      status: input.status ?? null,
+      words,
+      peselDigits: digits.length >= 4 ? digits : null,
+      assistantId: assistantOnly(actor) ? actor.user.id : null,
+    };
+    const total = await countReferrals(m, filter);
+    const today = this.cases.today();
+    const rows = total === 0 ? [] : await referralRows(m, filter, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+    return { rows: rows.map((r) => withValidity(r, today)), total, page: input.page, pageSize: input.pageSize };
   }
 
   async cancel(m: EntityManager, id: string, reason: string, actor: Actor): Promise<ReferralView> {
@@ -487,67 +494,26 @@ export class ReferralsService {
     Object.assign(row, { status: 'cancelled', cancelReason: reason, cancelledOn: this.cases.today(), cancelledBy: actor.user.id, updatedAt: now, updatedBy: actor.user.id });
     await repo.save(row);
     await this.audit.append(m, { actorId: actor.user.id, action: 'referral.cancel', entityType: 'referral', entityId: id, details: { number: row.number, programme: row.programme, reason } });
-    return strip((await this.views(m, [row], this.cases.today()))[0]!);
+    return this.view(m, id, this.cases.today());
   }
 
   /** The document register's check for a referral's PDF: an assistant only for her families. */
   private async checkRead(m: EntityManager, actor: Actor, referralId: string): Promise<void> {
     if (!assistantOnly(actor)) return;
-    const visible = prepared(m, `SELECT 1 AS ok FROM referral r WHERE r.id = @id AND r.declaration_id IN (${ASSISTANT_DECLARATIONS})`).get({ id: referralId, me: actor.user.id });
-    if (!visible) throw new AppError('FORBIDDEN', 'Nie masz uprawnień do tego skierowania.');
+    if (!(await assistantSeesReferral(m, referralId, actor.user.id))) throw new AppError('FORBIDDEN', 'Nie masz uprawnień do tego skierowania.');
   }
 
-  private async views(m: EntityManager, rows: ReferralRow[], today: IsoDate): Promise<(ReferralView & { pesel: string | null })[]> {
-    if (rows.length === 0) return [];
-    // Only the persons of these referrals (a large office has tens of thousands of persons).
-    const personIds = [...new Set(rows.map((r) => r.personId))];
-    const persons = new Map<string, PersonRow>();
-    for (let i = 0; i < personIds.length; i += 500) {
-      for (const p of await m.getRepository(PersonEntity).findBy({ id: In(personIds.slice(i, i + 500)) })) persons.set(p.id, p);
-    }
-    const subs = new Map((await m.getRepository(SubprogrammeEntity).find()).map((s) => [s.id, s.name]));
-    const partners = new Map((await m.getRepository(PartnerEntity).find()).map((p) => [p.id, p.name]));
-    const points = new Map((await m.getRepository(DistributionPointEntity).find()).map((p) => [p.id, p.name]));
-    const names = await this.cases.userNames(m);
-    return rows.map((r) => {
-      const person = persons.get(r.personId);
-      return {
-        id: r.id,
-        programme: r.programme,
-        number: r.number,
-        documentId: r.documentId,
-        subprogrammeName: r.subprogrammeId ? (subs.get(r.subprogrammeId) ?? null) : null,
-        personName: person ? `${person.firstName} ${person.lastName}` : '—',
-        pesel: person?.pesel ?? null,
-        householdSize: r.householdSize,
-        perPersonGr: r.perPersonGr,
-        thresholdGr: r.thresholdGr,
-        eligibility: r.eligibility,
-        partnerName: r.partnerId ? (partners.get(r.partnerId) ?? null) : null,
-        pointName: r.pointId ? (points.get(r.pointId) ?? null) : null,
-        validUntil: r.validUntil,
-        issuedOn: r.issuedOn,
-        issuedByName: names.get(r.issuedBy) ?? '—',
-        status: r.status,
-        valid: r.status === 'issued' && compare(r.validUntil, today) >= 0,
-        duplicateReason: r.duplicateReason,
-        cancelReason: r.cancelReason,
-      };
-    });
+  private async view(m: EntityManager, id: string, today: IsoDate): Promise<ReferralView> {
+    const record = await referralRecord(m, id);
+    if (!record) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego skierowania.');
+    return withValidity(record, today);
   }
 
   // ---- exports and counts ------------------------------------------------------------------
 
   /** The list for a partner organisation: number, name, household size, validity — nothing else. */
   async exportList(m: EntityManager, input: ExportInput, actor: Actor, officeName: string): Promise<ReferralFile> {
-    const rows = prepared(
-      m,
-      `SELECT r.number AS number, p.first_name || ' ' || p.last_name AS name, r.household_size AS householdSize, r.valid_until AS validUntil
-         FROM referral r JOIN person p ON p.id = r.person_id
-        WHERE r.programme = @programme AND r.status = 'issued'
-          AND (@sub IS NULL OR r.subprogramme_id = @sub) AND (@partner IS NULL OR r.partner_id = @partner)
-        ORDER BY r.issued_on, r.number`,
-    ).all({ programme: input.programme, sub: input.subprogrammeId ?? null, partner: input.partnerId ?? null }) as { number: string; name: string; householdSize: number; validUntil: string }[];
+    const rows = await partnerListRows(m, { programme: input.programme, subprogrammeId: input.subprogrammeId ?? null, partnerId: input.partnerId ?? null });
     const sub = input.subprogrammeId ? await m.getRepository(SubprogrammeEntity).findOneBy({ id: input.subprogrammeId }) : null;
     if (input.subprogrammeId && !sub) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego podprogramu.');
     const partner = input.partnerId ? await m.getRepository(PartnerEntity).findOneBy({ id: input.partnerId }) : null;
@@ -580,8 +546,8 @@ export class ReferralsService {
   }
 
   /** The monthly counts as a file for the office's reports (CSV or XLSX, Polish headings); audited. */
-  monthlyFile(m: EntityManager, from: IsoDate, to: IsoDate, format: 'csv' | 'xlsx', officeName: string): ReferralFile {
-    const rows = this.monthly(m, from, to);
+  async monthlyFile(m: EntityManager, from: IsoDate, to: IsoDate, format: 'csv' | 'xlsx', officeName: string): Promise<ReferralFile> {
+    const rows = await this.monthly(m, from, to);
     const table: Cell[][] = [
       [{ value: 'Skierowania na pomoc żywnościową i do sklepu socjalnego według miesięcy', bold: true }],
       ['Ośrodek', officeName],
@@ -599,18 +565,9 @@ export class ReferralsService {
   }
 
   /** Referrals issued per month and programme, with the persons of their households and distinct households. */
-  monthly(m: EntityManager, from: IsoDate, to: IsoDate): ReferralMonthRow[] {
+  async monthly(m: EntityManager, from: IsoDate, to: IsoDate): Promise<ReferralMonthRow[]> {
     if (compare(from, to) > 0) throw new AppError('VALIDATION', 'Koniec okresu jest wcześniejszy niż jego początek.', { to: 'Data przed początkiem.' });
-    return prepared(
-      m,
-      `SELECT substr(issued_on, 1, 7) AS month, programme,
-              SUM(status = 'issued') AS referrals,
-              SUM(CASE WHEN status = 'issued' THEN household_size ELSE 0 END) AS persons,
-              COUNT(DISTINCT CASE WHEN status = 'issued' THEN person_id END) AS households,
-              SUM(status = 'cancelled') AS cancelled
-         FROM referral WHERE issued_on BETWEEN @from AND @to
-        GROUP BY month, programme ORDER BY month, programme`,
-    ).all({ from, to }) as ReferralMonthRow[];
+    return monthlyCounts(m, from, to);
   }
 }
 
@@ -619,12 +576,6 @@ export async function officeFoodAidThresholds(m: EntityManager): Promise<FoodAid
   const rows = await m.getRepository(FoodAidThresholdEntity).find({ order: { validFrom: 'ASC' } });
   return rows.map((r) => ({ validFrom: r.validFrom, percent: r.percent, legalSource: r.legalSource }));
 }
-
-/** Declarations one of whose members belongs to a family the assistant works with now. */
-const ASSISTANT_DECLARATIONS = `SELECT d.id FROM referral_declaration d, json_each(d.members) j
-  WHERE json_extract(j.value, '$.personId') IN (
-    SELECT fm.person_id FROM family_member fm JOIN case_file c ON c.family_id = fm.family_id
-      JOIN assignment a ON a.case_id = c.id WHERE a.assistant_id = :me AND a.ended_on IS NULL)`;
 
 function assistantOnly(actor: Actor): boolean {
   return !actor.user.roles.includes('head') && !actor.user.roles.includes('social_worker');
@@ -638,7 +589,21 @@ function prefixFields(fields: Record<string, string>, prefix: string): Record<st
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]));
 }
 
-/** The register view without the PESEL used for the search (the list shows names and numbers only). */
-function strip({ pesel: _pesel, ...view }: ReferralView & { pesel: string | null }): ReferralView {
-  return view;
+/** The register's row with its validity today. */
+function withValidity(record: ReferralRecord, today: IsoDate): ReferralView {
+  return { ...record, valid: record.status === 'issued' && compare(record.validUntil, today) >= 0 };
+}
+
+/** Escapes LIKE's wildcards (the queries say ESCAPE '\\'). */
+function likeEscape(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The search's words, folded, as LIKE patterns (at most 6 words). */
+function likeWords(query: string): { word: string; like: string }[] {
+  return fold(query)
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 6)
+    .map((word) => ({ word, like: `%${likeEscape(word)}%` }));
 }

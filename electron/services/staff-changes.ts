@@ -10,34 +10,21 @@ import { IsNull, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { STATUTORY_CASELOAD_CAP } from '../../shared/domain/caseFlow';
 import { compare, formatPolishDate, type IsoDate } from '../../shared/domain/dates';
-import type { ActiveCaseRef, staffChangeSchema, StaffHistoryView, StaffPeriodView } from '../../shared/records';
+import type { staffChangeSchema, StaffHistoryView, StaffPeriodView } from '../../shared/records';
 import { AssignmentEntity, CaseEntity, UserEntity, WorkerAssignmentEntity, type CaseRow, type WorkerAssignmentRow } from '../db/entities';
+import { activeCasesOf, familiesOfAssistant } from '../data/queries/staff';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import type { Actor, CasesService } from './cases';
-import { prepared, type HasConnection } from './raw-sql';
-import { familyLabelOf } from './search-index';
 
 type StaffChange = z.output<typeof staffChangeSchema>;
 
 /** Statuses in which a case has no one leading it any more. */
 const FINISHED = ['CLOSED', 'ARCHIVED'];
 
-/** The cases a user still leads: as their social worker, or as the assistant of an active assignment. */
-export function activeCasesOf(source: HasConnection, userId: string): ActiveCaseRef[] {
-  const rows = prepared(
-    source,
-    `SELECT c.id AS caseId, c.number AS number, 'worker' AS role FROM case_file c WHERE c.worker_id = ? AND c.status NOT IN ('CLOSED', 'ARCHIVED')
-     UNION ALL
-     SELECT c.id, c.number, 'assistant' FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.assistant_id = ? AND a.ended_on IS NULL
-     ORDER BY 2`,
-  ).all(userId, userId) as { caseId: string; number: string; role: 'worker' | 'assistant' }[];
-  return rows.map((r) => ({ ...r, familyName: familyLabelOf(source, r.caseId) }));
-}
-
 /** Refuses to switch off (or strip the role of) a user who still leads cases, naming them. */
-export function refuseWhileLeading(source: HasConnection, userId: string, fullName: string, roles: { worker: boolean; assistant: boolean }): void {
-  const leading = activeCasesOf(source, userId).filter((c) => (c.role === 'worker' && roles.worker) || (c.role === 'assistant' && roles.assistant));
+export async function refuseWhileLeading(m: EntityManager, userId: string, fullName: string, roles: { worker: boolean; assistant: boolean }): Promise<void> {
+  const leading = (await activeCasesOf(m, userId)).filter((c) => (c.role === 'worker' && roles.worker) || (c.role === 'assistant' && roles.assistant));
   if (leading.length === 0) return;
   const list = leading.map((c) => `${c.number} (${c.familyName}, ${c.role === 'worker' ? 'pracownik socjalny' : 'asystent rodziny'})`).join('; ');
   throw new AppError(
@@ -104,7 +91,7 @@ export class StaffChangesService {
     this.notBefore(input.effectiveOn, current.assignedOn, 'przydziału obecnego asystenta');
     // art. 15 ust. 4 u.w.r.: the new assistant must have room under the office's limit (at most the statutory cap).
     const limit = Math.min(actor.settings.caseloadLimit, STATUTORY_CASELOAD_CAP);
-    const load = (prepared(m, 'SELECT COUNT(DISTINCT c.family_id) AS n FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.assistant_id = ? AND a.ended_on IS NULL').get(user.id) as { n: number }).n;
+    const load = await familiesOfAssistant(m, user.id);
     if (load >= limit) {
       throw new AppError('VALIDATION', `Nie można przekazać rodziny: ${user.firstName} ${user.lastName} ma już ${load} rodzin, a limit to ${limit} (art. 15 ust. 4 ustawy o wspieraniu rodziny).`, { userId: 'Limit rodzin osiągnięty.' });
     }
@@ -160,7 +147,7 @@ export class StaffChangesService {
 
   /** The kierownik hands every case a user leads to others, before switching her off. */
   async handOver(m: EntityManager, input: { fromUserId: string; workerId?: string | undefined; assistantId?: string | undefined; effectiveOn: IsoDate; reason: string }, actor: Actor): Promise<number> {
-    const cases = activeCasesOf(m, input.fromUserId);
+    const cases = await activeCasesOf(m, input.fromUserId);
     if (cases.length === 0) throw new AppError('INVALID_STATE', 'Ta osoba nie prowadzi żadnych spraw.');
     let moved = 0;
     for (const c of cases) {

@@ -88,7 +88,7 @@ export class UsersService {
     // Cases never fall between people: whoever still leads cases keeps her account and role until they are handed over.
     const switchesOff = before.active && !change.active;
     const drops = (role: Role) => before.roles.includes(role) && !change.roles.includes(role);
-    refuseWhileLeading(manager, change.id, `${before.firstName} ${before.lastName}`, {
+    await refuseWhileLeading(manager, change.id, `${before.firstName} ${before.lastName}`, {
       worker: switchesOff || drops('social_worker'),
       assistant: switchesOff || drops('family_assistant'),
     });

@@ -14,7 +14,8 @@ import { caseAccess } from '../../../shared/domain/roles';
 import { personKey } from '../../../shared/domain/text';
 import type { DuplicateHint, duplicateQuerySchema, intakeSchema } from '../../../shared/cases';
 import type { Actor } from '../../session/context';
-import { AssignmentEntity, CaseEntity, CounterEntity, FamilyEntity, FamilyMemberEntity, PersonEntity, UserEntity, type PersonRow } from '../../db/entities';
+import { AssignmentEntity, CaseEntity, FamilyEntity, FamilyMemberEntity, PersonEntity, UserEntity, type PersonRow } from '../../db/entities';
+import { nextNumber } from '../../data/queries/numbering';
 import { AppError } from '../../errors';
 import { reindexCase } from '../search-index';
 import { openCaseWorkers } from '../open-cases';
@@ -139,12 +140,7 @@ export async function createPerson(core: CaseCore, m: EntityManager, person: Non
 /** Sequential per year: PREFIX.12.2026 (the office's JRWA-style prefix is a setting). */
 async function nextCaseNumber(m: EntityManager, prefix: string, reportedOn: IsoDate): Promise<string> {
   const year = reportedOn.slice(0, 4);
-  const name = `case_number.${year}`;
-  const repo = m.getRepository(CounterEntity);
-  const current = await repo.findOneBy({ name });
-  const value = (current?.value ?? 0) + 1;
-  await repo.save({ name, value });
-  return `${prefix}.${value}.${year}`;
+  return `${prefix}.${await nextNumber(m, 'case_number', year)}.${year}`;
 }
 
 /**

@@ -12,6 +12,8 @@ import type { CaseloadView, decisionSchema, RequestKind, RequestView } from '../
 import type { Actor } from '../../session/context';
 import { AnalysisEntity, AssignmentEntity, AssistantRequestEntity, InterviewEntity, UserEntity, type AssistantRequestRow } from '../../db/entities';
 import { AppError } from '../../errors';
+import { caseHeads } from '../../data/queries/requests';
+import { familiesOfAssistant } from '../../data/queries/staff';
 import { requireSecondPerson } from '../separation';
 import { caseloads as trayCaseloads } from '../tray';
 import type { CaseCore, LoadedCase } from './core';
@@ -65,13 +67,7 @@ export async function requestView(m: EntityManager, id: string, names: Map<strin
 /** Requests as lists show them: their cases' numbers and family labels in one query, whatever their number. */
 export async function requestViews(m: EntityManager, requests: readonly AssistantRequestRow[], names: Map<string, string>): Promise<RequestView[]> {
   if (requests.length === 0) return [];
-  const heads = new Map(
-    (
-      (await m.query(`SELECT c.id AS id, c.number AS number, COALESCE(d.family_name, '—') AS familyName FROM case_file c LEFT JOIN search_doc d ON d.case_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`, [
-        JSON.stringify([...new Set(requests.map((r) => r.caseId))]),
-      ])) as { id: string; number: string; familyName: string }[]
-    ).map((c) => [c.id, c]),
-  );
+  const heads = await caseHeads(m, requests.map((r) => r.caseId));
   return requests.map((r) => ({
     id: r.id,
     caseId: r.caseId,
@@ -97,12 +93,6 @@ export async function queue(core: CaseCore, m: EntityManager): Promise<RequestVi
 /** Families each active assistant works with now (art. 15 ust. 4 u.w.r.), in one query (tray.ts). */
 export async function caseloads(m: EntityManager, actor: Actor): Promise<CaseloadView[]> {
   return trayCaseloads(m, actor.settings.caseloadLimit);
-}
-
-/** Families an assistant works with now (art. 15 ust. 4 u.w.r.). */
-async function caseload(m: EntityManager, assistantId: string): Promise<number> {
-  const rows = (await m.query('SELECT count(DISTINCT c.family_id) AS n FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.assistant_id = ? AND a.ended_on IS NULL', [assistantId])) as { n: number }[];
-  return rows[0]?.n ?? 0;
 }
 
 /** `decidedOn`: the day the kierownik decided on paper, when it is recorded later (today by default). */
@@ -143,7 +133,7 @@ async function assign(core: CaseCore, m: EntityManager, kase: LoadedCase, assist
   if (!assistant?.active || !assistant.roles.includes('family_assistant')) {
     throw new AppError('VALIDATION', 'Wybrana osoba nie jest aktywnym asystentem rodziny.', { assistantId: 'Wybierz asystenta rodziny.' });
   }
-  const load = await caseload(m, assistantId);
+  const load = await familiesOfAssistant(m, assistantId);
   await core.transition(m, kase.row, 'assign_assistant', actor, { assistantCaseload: load });
   await m.getRepository(AssignmentEntity).insert({ id: randomUUID(), caseId: kase.row.id, assistantId, assignedOn: on, endedOn: null, reason: null, endReason: null, ...core.tracked(actor.user.id) });
   await core.event(m, kase.row.id, on, 'decision', `Przydzielono asystenta rodziny: ${assistant.firstName} ${assistant.lastName}`, '', COURT_SIGNIFICANT.assistant_assigned, actor.user.id);

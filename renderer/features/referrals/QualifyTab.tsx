@@ -5,18 +5,20 @@
  * case's completed wywiad instead of a declaration. The main process decides again and numbers the PDF.
  */
 import { Alert, Button, Checkbox, Group, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, RELATION_LABELS, RELATIONS, type Relation } from '../../../shared/cases';
 import { ART7_REASON_LABELS, ART7_REASONS, type Art7Reason } from '../../../shared/domain/caseFlow';
 import { REFERRAL_PROGRAMME_LABELS, type ReferralProgramme } from '../../../shared/domain/foodAid';
 import { formatZl, INCOME_SOURCES, incomeSourceLabel, isExcludedSource, type IncomeSource } from '../../../shared/domain/income';
 import { validatePesel } from '../../../shared/domain/pesel';
-import type { ReferralConfigView, ReferralView } from '../../../shared/referrals';
+import { REFERRAL_CASE_SOURCES_PAGE_SIZE_DEFAULT, type ReferralCaseSource, type ReferralConfigView, type ReferralView } from '../../../shared/referrals';
 import { ApiError, call } from '../../api';
 import { errorMessage } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { polishDate } from '../../lib/dates';
+import { SEARCH_DEBOUNCE_MS } from '../search/CaseSearch';
 import { emptyDraft, emptyIncome, emptyMember, issueInput, liveResult, type DocumentType, type IncomeDraft, type MemberDraft, type QualifyDraft } from './qualifyForm';
 
 /** The PESEL's problem once all 11 digits are typed (nothing while typing). */
@@ -37,7 +39,18 @@ export function QualifyTab({ config }: { config: ReferralConfigView }) {
   const issue = useChannelMutation('referrals:issue');
   const open = useChannelMutation('documents:open');
   const print = useChannelMutation('documents:print');
-  const sources = useQuery({ queryKey: ['referrals:caseSources'], queryFn: () => call('referrals:caseSources', {}) });
+  // The cases a wywiad may come from: a page found by number or family name (a large office has thousands).
+  const [sourceText, setSourceText] = useState('');
+  const [sourceQuery] = useDebouncedValue(sourceText.trim(), SEARCH_DEBOUNCE_MS);
+  const [chosenSource, setChosenSource] = useState<ReferralCaseSource | null>(null);
+  const sources = useQuery({
+    queryKey: ['referrals:caseSources', sourceQuery],
+    queryFn: () => call('referrals:caseSources', { query: sourceQuery, pageSize: REFERRAL_CASE_SOURCES_PAGE_SIZE_DEFAULT }),
+    enabled: draft.basis === 'interview',
+    placeholderData: keepPreviousData,
+  });
+  const sourceRows = sources.data?.rows ?? [];
+  const sourceOptions = chosenSource && !sourceRows.some((s) => s.caseId === chosenSource.caseId) ? [chosenSource, ...sourceRows] : sourceRows;
 
   const set = (change: Partial<QualifyDraft>) => {
     setDraft((d) => ({ ...d, ...change }));
@@ -134,17 +147,26 @@ export function QualifyTab({ config }: { config: ReferralConfigView }) {
             </Group>
           </Radio.Group>
           {draft.basis === 'interview' ? (
-            <Select
-              label="Sprawa"
-              placeholder={sources.data?.length === 0 ? 'Brak spraw z zakończonym wywiadem' : 'Wybierz sprawę'}
-              data={(sources.data ?? []).map((s) => ({ value: s.caseId, label: `${s.caseNumber} — ${s.familyName} (wywiad ${polishDate(s.conductedOn)}, ${s.householdSize} os.)` }))}
-              value={draft.caseId}
-              onChange={(value) => {
-                const source = sources.data?.find((s) => s.caseId === value);
-                set({ caseId: value, reasons: source ? source.reasons : draft.reasons });
-              }}
-              maw={640}
-            />
+            <Stack gap={4}>
+              <TextInput label="Szukaj sprawy" description="Numer sprawy albo nazwisko" value={sourceText} onChange={(e) => setSourceText(e.currentTarget.value)} maw={320} />
+              <Select
+                label="Sprawa"
+                placeholder={sources.data?.total === 0 ? (sourceQuery ? 'Brak takich spraw z zakończonym wywiadem' : 'Brak spraw z zakończonym wywiadem') : 'Wybierz sprawę'}
+                data={sourceOptions.map((s) => ({ value: s.caseId, label: `${s.caseNumber} — ${s.familyName} (wywiad ${polishDate(s.conductedOn)}, ${s.householdSize} os.)` }))}
+                value={draft.caseId}
+                onChange={(value) => {
+                  const source = sourceOptions.find((s) => s.caseId === value) ?? null;
+                  setChosenSource(source);
+                  set({ caseId: value, reasons: source ? source.reasons : draft.reasons });
+                }}
+                maw={640}
+              />
+              {sources.data && sources.data.total > sourceRows.length ? (
+                <Text size="sm" c="dimmed" aria-live="polite">
+                  Pokazano {sourceRows.length} z {sources.data.total} spraw: wpisz numer sprawy lub nazwisko, aby zawęzić listę.
+                </Text>
+              ) : null}
+            </Stack>
           ) : (
             <TextInput label="Data oświadczenia" description="DD.MM.RRRR" value={draft.declaredOn} onChange={(e) => set({ declaredOn: e.currentTarget.value })} maw={220} />
           )}

@@ -5,35 +5,76 @@
  * families' referrals and neither cancels nor exports.
  */
 import { Alert, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { can } from '../../../shared/domain/roles';
 import type { ReferralProgramme } from '../../../shared/domain/foodAid';
 import { formatZl } from '../../../shared/domain/income';
-import { REFERRAL_STATUS_LABELS, type ReferralConfigView, type ReferralStatus, type ReferralView } from '../../../shared/referrals';
+import { REFERRAL_LIST_PAGE_SIZE_DEFAULT, REFERRAL_LIST_SORTS, REFERRAL_STATUS_LABELS, type ReferralConfigView, type ReferralListSort, type ReferralStatus, type ReferralView } from '../../../shared/referrals';
 import { call } from '../../api';
+import { ListPager } from '../../components/ListPager';
 import { QueryState } from '../../components/QueryState';
 import { polishDate } from '../../lib/dates';
 import { downloadBase64 } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { useSession } from '../layout/session';
+import { SEARCH_DEBOUNCE_MS } from '../search/CaseSearch';
 
 const MIME = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+const SORT_OPTIONS: { value: `${ReferralListSort}:${'asc' | 'desc'}`; label: string }[] = [
+  { value: 'issuedOn:desc', label: 'Najnowsze' },
+  { value: 'issuedOn:asc', label: 'Najstarsze' },
+  { value: 'personName:asc', label: 'Nazwisko A–Ż' },
+  { value: 'personName:desc', label: 'Nazwisko Ż–A' },
+  { value: 'validUntil:asc', label: 'Ważne do: najwcześniej' },
+  { value: 'number:asc', label: 'Numer' },
+];
+
+interface RegisterState {
+  subprogrammeId: string | null;
+  status: ReferralStatus | null;
+  query: string;
+  sort: ReferralListSort;
+  direction: 'asc' | 'desc';
+  page: number;
+}
+
+/** Each programme's register as the user left it: coming back shows the same filters and page (kept in memory only, as the case list does). */
+const remembered = new Map<ReferralProgramme, RegisterState>();
+
+function parseSort(value: string | null): Pick<RegisterState, 'sort' | 'direction'> | null {
+  const [sort, direction] = (value ?? '').split(':');
+  const known = REFERRAL_LIST_SORTS.find((s) => s === sort);
+  return known && (direction === 'asc' || direction === 'desc') ? { sort: known, direction } : null;
+}
 
 export function RegisterTab({ programme, config }: { programme: ReferralProgramme; config: ReferralConfigView }) {
   const { user } = useSession();
   const issues = can(user.roles, 'referrals.issue');
-  const [subprogrammeId, setSubprogrammeId] = useState<string | null>(programme === 'fepz' ? (config.subprogrammes[0]?.id ?? null) : null);
+  const [state, setState] = useState<RegisterState>(
+    () => remembered.get(programme) ?? { subprogrammeId: programme === 'fepz' ? (config.subprogrammes[0]?.id ?? null) : null, status: null, query: '', sort: 'issuedOn', direction: 'desc', page: 1 },
+  );
+  const update = (change: Partial<RegisterState>) =>
+    setState((current) => {
+      // Any change of the filters or the order starts again at page 1.
+      const next = { ...current, page: 1, ...change };
+      remembered.set(programme, next);
+      return next;
+    });
+  const { subprogrammeId, status } = state;
   const [partnerId, setPartnerId] = useState<string | null>(null);
-  const [status, setStatus] = useState<ReferralStatus | null>(null);
-  const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<{ color: string; text: string } | null>(null);
   const [cancelling, setCancelling] = useState<ReferralView | null>(null);
   const [reason, setReason] = useState('');
   const queryClient = useQueryClient();
-  const filter = { programme, ...(subprogrammeId ? { subprogrammeId } : {}), ...(status ? { status } : {}), query };
-  const list = useQuery({ queryKey: ['referrals:list', filter], queryFn: () => call('referrals:list', filter) });
+  const [query] = useDebouncedValue(state.query.trim(), SEARCH_DEBOUNCE_MS);
+  const filter = { programme, ...(subprogrammeId ? { subprogrammeId } : {}), ...(status ? { status } : {}), query, sort: state.sort, direction: state.direction, page: state.page, pageSize: REFERRAL_LIST_PAGE_SIZE_DEFAULT };
+  const list = useQuery({ queryKey: ['referrals:list', filter], queryFn: () => call('referrals:list', filter), placeholderData: keepPreviousData });
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total ?? 0;
   const open = useChannelMutation('documents:open');
   const print = useChannelMutation('documents:print');
   const cancel = useChannelMutation('referrals:cancel');
@@ -81,18 +122,29 @@ export function RegisterTab({ programme, config }: { programme: ReferralProgramm
     <Stack gap="md">
       <Group gap="md" align="flex-end" wrap="wrap">
         {programme === 'fepz' ? (
-          <Select label="Podprogram" data={config.subprogrammes.map((s) => ({ value: s.id, label: s.name }))} value={subprogrammeId} onChange={setSubprogrammeId} clearable placeholder="Wszystkie" w={220} />
+          <Select label="Podprogram" data={config.subprogrammes.map((s) => ({ value: s.id, label: s.name }))} value={subprogrammeId} onChange={(value) => update({ subprogrammeId: value })} clearable placeholder="Wszystkie" w={220} />
         ) : null}
         <Select
           label="Stan"
           data={(['issued', 'cancelled'] as const).map((s) => ({ value: s, label: REFERRAL_STATUS_LABELS[s] }))}
           value={status}
-          onChange={(value) => setStatus(value === 'issued' || value === 'cancelled' ? value : null)}
+          onChange={(value) => update({ status: value === 'issued' || value === 'cancelled' ? value : null })}
           clearable
           placeholder="Wszystkie"
           w={180}
         />
-        <TextInput label="Szukaj" placeholder="nazwisko, numer, PESEL" value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={260} />
+        <TextInput label="Szukaj" placeholder="nazwisko, numer, PESEL" value={state.query} onChange={(e) => update({ query: e.currentTarget.value })} w={260} />
+        <Select
+          label="Kolejność"
+          data={SORT_OPTIONS}
+          value={`${state.sort}:${state.direction}`}
+          onChange={(value) => {
+            const sort = parseSort(value);
+            if (sort) update(sort);
+          }}
+          allowDeselect={false}
+          w={200}
+        />
       </Group>
       {issues ? (
         <Group gap="md" align="flex-end" wrap="wrap">
@@ -113,8 +165,8 @@ export function RegisterTab({ programme, config }: { programme: ReferralProgramm
         </Alert>
       ) : null}
       <QueryState isPending={list.isPending} error={list.error} onRetry={() => void list.refetch()} loadingLabel="Wczytywanie skierowań…" />
-      {list.data && list.data.length === 0 ? <Text c="dimmed">Nie ma skierowań spełniających warunki.</Text> : null}
-      {list.data && list.data.length > 0 ? (
+      {list.data && total === 0 ? <Text c="dimmed">Nie ma skierowań spełniających warunki.</Text> : null}
+      {rows.length > 0 ? (
         <Table striped highlightOnHover aria-label={name}>
           <Table.Thead>
             <Table.Tr>
@@ -129,7 +181,7 @@ export function RegisterTab({ programme, config }: { programme: ReferralProgramm
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.map((r) => (
+            {rows.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.number}</Table.Td>
                 <Table.Td>
@@ -166,6 +218,7 @@ export function RegisterTab({ programme, config }: { programme: ReferralProgramm
           </Table.Tbody>
         </Table>
       ) : null}
+      <ListPager label="Skierowania" total={total} page={state.page} pageSize={REFERRAL_LIST_PAGE_SIZE_DEFAULT} shown={rows.length} onPage={(page) => setState((current) => { const next = { ...current, page }; remembered.set(programme, next); return next; })} />
       <Modal opened={cancelling !== null} onClose={() => setCancelling(null)} title={`Anulowanie skierowania nr ${cancelling?.number ?? ''}`}>
         <Stack gap="sm">
           <Textarea label="Powód anulowania" value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />

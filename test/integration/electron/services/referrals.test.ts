@@ -125,12 +125,12 @@ describe('FEPŻ referral from a declaration, without a case', () => {
     for (const base of baseFontsInFile(bytes)) expect(STANDARD_14.includes(base.replace(/^[A-Z]{6}\+/, ''))).toBe(false);
     if (hasPdftoppm()) expect(readFileSync(writePreview('skierowanie-fepz', bytes)).subarray(1, 4).toString('latin1')).toBe('PNG');
 
-    const register = await t.call('referrals:list', { programme: 'fepz', subprogrammeId: o.subId });
+    const register = (await t.call('referrals:list', { programme: 'fepz', subprogrammeId: o.subId })).rows;
     expect(register.map((r) => r.number)).toEqual(['1/2026']);
-    expect(await t.call('referrals:list', { programme: 'fepz', query: 'łęcka' })).toHaveLength(1);
-    expect(await t.call('referrals:list', { programme: 'fepz', query: ZOFIA.pesel.slice(0, 6) })).toHaveLength(1);
-    expect(await t.call('referrals:list', { programme: 'fepz', query: 'Kowalski' })).toHaveLength(0);
-    expect(await t.call('referrals:list', { programme: 'shop' })).toHaveLength(0);
+    expect((await t.call('referrals:list', { programme: 'fepz', query: 'łęcka' })).rows).toHaveLength(1);
+    expect((await t.call('referrals:list', { programme: 'fepz', query: ZOFIA.pesel.slice(0, 6) })).rows).toHaveLength(1);
+    expect((await t.call('referrals:list', { programme: 'fepz', query: 'Kowalski' })).rows).toHaveLength(0);
+    expect((await t.call('referrals:list', { programme: 'shop' })).rows).toHaveLength(0);
 
     await signIn(t, HEAD.login);
     const audit = await t.call('audit:list', { action: 'referral.issue' });
@@ -182,7 +182,7 @@ describe('FEPŻ referral from a declaration, without a case', () => {
     const cancelled = await t.call('referrals:cancel', { id: second.id, reason: 'Wydane omyłkowo.' });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Wydane omyłkowo.', valid: false });
     expect((await t.fail('referrals:cancel', { id: second.id, reason: 'Jeszcze raz.' })).message).toMatch(/już anulowane/);
-    expect(await t.call('referrals:list', { programme: 'fepz', status: 'cancelled' })).toHaveLength(1);
+    expect((await t.call('referrals:list', { programme: 'fepz', status: 'cancelled' })).rows).toHaveLength(1);
   }, 60_000);
 });
 
@@ -218,8 +218,8 @@ describe('social shop, the wywiad as the basis, lists and counts, roles', () => 
     const shop = await t.call('referrals:issue', { ...base, admittedGroup: 'emeryci' });
     expect(shop).toMatchObject({ programme: 'shop', validUntil: '2026-05-30', subprogrammeName: null, partnerName: null });
     expect(shop.eligibility).toBe('Kwalifikuje się: grupa „emeryci” przyjmowana bez względu na dochód.');
-    expect(await t.call('referrals:list', { programme: 'fepz' })).toHaveLength(0);
-    expect((await t.call('referrals:list', { programme: 'shop' })).map((r) => r.number)).toEqual([shop.number]);
+    expect((await t.call('referrals:list', { programme: 'fepz' })).rows).toHaveLength(0);
+    expect((await t.call('referrals:list', { programme: 'shop' })).rows.map((r) => r.number)).toEqual([shop.number]);
     const pdf = oneLine((await readPdf(pdfBytes((await t.call('documents:get', { documentId: shop.documentId })).bytes))).text);
     for (const expected of ['SKIEROWANIE DO SKLEPU SOCJALNEGO NR 1/2026', 'Sklep Społeczny „Przystań”', 'ul. Rynek 5, 74-202 Bielice', 'Grupa przyjmowana bez względu na dochód: emeryci', 'Limity zakupów', 'Do 300 zł miesięcznie na gospodarstwo.', 'Skierowanie ważne do: 30.05.2026']) {
       expect(pdf).toContain(expected);
@@ -229,7 +229,7 @@ describe('social shop, the wywiad as the basis, lists and counts, roles', () => 
   it('uses a case’s completed wywiad; an assistant sees only her families’ referrals; exports and counts are audited', async () => {
     const o = await office();
     const { caseId, requestId } = await caseWithRequest(t, 'anowak', 7);
-    expect((await t.call('referrals:caseSources', {})).map((s) => s.caseId)).toEqual([caseId]);
+    expect((await t.call('referrals:caseSources', {})).rows.map((s) => s.caseId)).toEqual([caseId]);
     const fromCase = await t.call('referrals:issue', { programme: 'fepz', subprogrammeId: o.subId, partnerId: o.partnerId, pointId: o.pointId, source: { kind: 'interview', caseId, reasons: ['parenting_helplessness'] } });
     expect(fromCase).toMatchObject({ householdSize: 2, perPersonGr: 0, personName: 'Marta Kowalczyk7' });
     const other = await t.call('referrals:issue', fepz(o, '2026-03-02', [ZOFIA], [pension('m0', 100_000)]));
@@ -238,7 +238,7 @@ describe('social shop, the wywiad as the basis, lists and counts, roles', () => 
     const assistant = (await t.call('users:list', {})).find((u) => u.login === 'bwisniewska')!;
     await t.call('requests:decide', { requestId, decision: { kind: 'assign', assistantId: assistant.id } });
     await signIn(t, 'bwisniewska');
-    expect((await t.call('referrals:list', { programme: 'fepz' })).map((r) => r.number)).toEqual([fromCase.number]);
+    expect((await t.call('referrals:list', { programme: 'fepz' })).rows.map((r) => r.number)).toEqual([fromCase.number]);
     await t.call('documents:get', { documentId: fromCase.documentId });
     expect(await t.fail('documents:get', { documentId: other.documentId })).toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do tego skierowania.' });
     expect((await t.fail('referrals:issue', fepz(o, '2026-03-02', [KUBA], []))).code).toBe('FORBIDDEN');
