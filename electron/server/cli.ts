@@ -17,6 +17,7 @@ import { clusterStatus, DEFAULT_PORT, initCluster, isDirectory, readConfig, rene
 import { createOfficeDatabase, withSuperuser } from './database';
 import { certificateExpiry, formatFingerprint } from './tls';
 import { volumeEncryption, volumeReport } from './volume';
+import { moveOffice } from './move';
 
 const USAGE = `Asysta — serwer w biurze (PostgreSQL)
 
@@ -41,6 +42,11 @@ Użycie: npm run server -- <polecenie> --dir FOLDER [opcje]   (hasła podaje si�
          Kod parowania zostaje ten sam, chyba że zmieni się pierwszy adres.
   reset-password --dir FOLDER --login LOGIN
          Ustawia nowe hasło kierownika (gdy je zapomniał). Nowe hasło na standardowym wejściu.
+  move   --dir FOLDER --from FOLDER_DANYCH [--login LOGIN]
+         Przenosi biuro z trybu „Ten komputer” (folder danych Asysty) na ten serwer, zaraz po init:
+         kopiuje wszystko w jednej transakcji (z dziennikiem zdarzeń) i sprawdza kopię.
+         Login (jeśli nie podano --login) i hasło kierownika na standardowym wejściu.
+         Wypisuje jednorazowe hasła pozostałych osób; folder danych zostaje oznaczony jako przeniesiony.
 `;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -225,9 +231,37 @@ async function resetPassword(dir: string, values: Values, secrets: SecretReader)
   console.log(`Ustawiono nowe hasło konta ${login.data} (rola ${role}).`);
 }
 
+async function move(dir: string, values: Values, secrets: SecretReader): Promise<void> {
+  const from = resolve(required(values, 'from'));
+  const typedLogin = typeof values.login === 'string' ? values.login : await secrets.read('Login kierownika: ');
+  const login = loginSchema.safeParse(typedLogin);
+  if (!login.success) throw new CliError(login.error.issues.map((i) => i.message).join(' '), 2);
+  const password = await secrets.read('Hasło kierownika: ');
+  console.log(`Przenoszę biuro z ${from} na serwer…`);
+  const result = await moveOffice({ serverDir: dir, dataDir: from, login: login.data, password, log: (line) => console.log(line) });
+  console.log('Skopiowano i sprawdzono (liczba wierszy i skrót treści każdej tabeli — takie same tu i na serwerze):');
+  for (const table of result.tables) {
+    console.log(`  ${table.table.padEnd(26)} ${String(table.rows).padStart(9)}  ${table.digest.slice(0, 16)}${table.derived ? '  (odtworzone przez serwer)' : ''}`);
+  }
+  console.log(`Dziennik zdarzeń: ${result.auditHead.seq} wpisów, ostatni skrót ${result.auditHead.hash} — taki sam na serwerze.`);
+  const t = result.timings;
+  console.log(`Czas: ${(t.totalMs / 1000).toFixed(1)} s (sprawdzenie ${(t.checkMs / 1000).toFixed(1)} s, kopia ${(t.copyMs / 1000).toFixed(1)} s, weryfikacja ${(t.verifyMs / 1000).toFixed(1)} s).`);
+  console.log('Konta na serwerze:');
+  for (const account of result.accounts) {
+    const how = account.password ? `hasło jednorazowe: ${account.password}` : account.active ? 'hasło: to, które właśnie podano' : 'konto wyłączone (bez logowania)';
+    console.log(`  ${account.login.padEnd(20)} ${account.name} — ${how}`);
+  }
+  if (result.accounts.some((a) => a.password)) {
+    console.log('Hasła jednorazowe są pokazane tylko teraz: przekaż je osobom osobiście; każda zmienia je po pierwszym logowaniu (Moje konto → Zmień hasło).');
+    console.log('Hasła z tego komputera nie przechodzą na serwer: Asysta przechowuje tylko klucze z nich wyprowadzone.');
+  }
+  console.log(`Folder ${from} jest oznaczony jako przeniesiony: Asysta nie będzie w nim już zapisywać.`);
+  console.log(`Na każdym komputerze biura wybierz „Serwer w biurze” i wpisz kod parowania: ${pairingCodeOf(readConfig(dir))}`);
+}
+
 export async function runServerCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const commands = ['init', 'start', 'stop', 'status', 'backup', 'restore', 'renew-cert', 'reset-password'];
+  const commands = ['init', 'start', 'stop', 'status', 'backup', 'restore', 'renew-cert', 'reset-password', 'move'];
   if (!command || !commands.includes(command)) {
     console.error(USAGE);
     return command ? 2 : 0;
@@ -261,6 +295,7 @@ export async function runServerCli(argv: string[]): Promise<number> {
     else if (command === 'backup') await backup(dir, values, secrets);
     else if (command === 'restore') await restore(dir, values, secrets);
     else if (command === 'renew-cert') await renewCert(dir, values);
+    else if (command === 'move') await move(dir, values, secrets);
     else await resetPassword(dir, values, secrets);
     return 0;
   } catch (error) {
