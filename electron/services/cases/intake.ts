@@ -18,7 +18,7 @@ import { AssignmentEntity, CaseEntity, FamilyEntity, FamilyMemberEntity, PersonE
 import { nextNumber } from '../../data/queries/numbering';
 import { AppError } from '../../errors';
 import { reindexCase } from '../search-index';
-import { openCaseWorkers } from '../open-cases';
+import { openCaseWorkerNames } from '../../data/queries/open-cases';
 import type { CaseCore } from './core';
 
 type Intake = z.output<typeof intakeSchema>;
@@ -46,7 +46,7 @@ export async function create(core: CaseCore, m: EntityManager, input: Intake, ac
     });
   }
   // Not silently a second case (issue 15, item 8): a member with an open case needs the user's confirmation.
-  const leading = openCaseWorkers(m, input.members.flatMap((member) => (member.existingPersonId ? [member.existingPersonId] : [])));
+  const leading = await openCaseWorkerNames(m, input.members.flatMap((member) => (member.existingPersonId ? [member.existingPersonId] : [])));
   if (leading.length > 0 && !input.secondCase) {
     throw new AppError(
       'CONFLICT',
@@ -77,7 +77,7 @@ export async function create(core: CaseCore, m: EntityManager, input: Intake, ac
     ...core.tracked(actor.user.id),
   });
   await core.event(m, id, input.reportedOn, 'intake', 'Przyjęto zgłoszenie', input.report, COURT_SIGNIFICANT.intake, actor.user.id);
-  reindexCase(m, id);
+  await reindexCase(m, id);
   await core.audit.append(m, {
     actorId: actor.user.id,
     action: 'case.create',
