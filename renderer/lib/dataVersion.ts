@@ -42,7 +42,7 @@ export class DataVersionPoller {
   private last: string | null = null;
   private timer: unknown = null;
   private running = false;
-  private inFlight = false;
+  private inFlight: Promise<void> | null = null;
   private readonly timers: Timers;
 
   constructor(private readonly options: DataVersionPollerOptions) {
@@ -65,16 +65,35 @@ export class DataVersionPoller {
 
   /** The window's visibility changed: shown again after a pause, it asks at once. */
   visibilityChanged(): void {
-    if (!this.running || this.options.isHidden() || this.timer !== null || this.inFlight) return;
+    if (!this.running || this.options.isHidden() || this.timer !== null || this.inFlight !== null) return;
     void this.tick();
   }
 
-  private async tick(): Promise<void> {
+  /**
+   * Asks now, not waiting for the timer (the outage banner's "Spróbuj ponownie"): settles once
+   * answered or refused; a question already under way is waited for, not repeated.
+   */
+  async check(): Promise<void> {
+    if (!this.running) return;
+    if (this.inFlight !== null) return this.inFlight;
+    this.clearTimer();
+    return this.tick();
+  }
+
+  private tick(): Promise<void> {
+    const run = this.ask().finally(() => {
+      if (this.inFlight === run) this.inFlight = null;
+      this.schedule();
+    });
+    this.inFlight = run;
+    return run;
+  }
+
+  private async ask(): Promise<void> {
     this.timer = null;
     if (!this.running) return;
     // Hidden: paused until visibilityChanged() (nothing is scheduled).
     if (this.options.isHidden()) return;
-    this.inFlight = true;
     try {
       const version = await this.options.fetchVersion();
       if (this.running) {
@@ -84,10 +103,11 @@ export class DataVersionPoller {
     } catch {
       // The server is gone, or the session locked: the connection banner and the status poll say
       // so; the next tick asks again (and its answer tells the banner the server is back).
-    } finally {
-      this.inFlight = false;
     }
-    if (this.running && this.timer === null && !this.options.isHidden()) {
+  }
+
+  private schedule(): void {
+    if (this.running && this.timer === null && this.inFlight === null && !this.options.isHidden()) {
       this.timer = this.timers.set(() => void this.tick(), this.options.intervalMs);
     }
   }

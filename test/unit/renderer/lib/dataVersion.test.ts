@@ -128,6 +128,26 @@ describe('DataVersionPoller', () => {
     poller.stop();
   });
 
+  it('check() asks at once (the outage banner\'s retry), waits for a question under way instead of repeating it, and the timer restarts from it', async () => {
+    const p = setUp(['1:a', '1:a', '2:b', '2:b']);
+    p.poller.start();
+    await wait(0);
+    await wait(1000);
+    await p.poller.check();
+    expect(p.asked()).toBe(2);
+    const twice = [p.poller.check(), p.poller.check()];
+    await Promise.all(twice);
+    expect(p.asked()).toBe(3);
+    expect(p.changes()).toBe(1);
+    await wait(DATA_VERSION_POLL_MS - 1);
+    expect(p.asked()).toBe(3);
+    await wait(1);
+    expect(p.asked()).toBe(4);
+    p.poller.stop();
+    await p.poller.check();
+    expect(p.asked()).toBe(4);
+  });
+
   it('stops asking when stopped (locked, signed out, local mode) and reads a new base when started again', async () => {
     const p = setUp(['1:a', '2:b', '3:c']);
     p.poller.start();
