@@ -105,7 +105,7 @@ function Screens() {
       return <LockScreen user={user} />;
     case 'ready':
       if (!user) return <LoginScreen />;
-      return <MainLayout user={user} office={office} settings={settings} route={route} navigate={setRoute} />;
+      return <MainLayout user={user} office={office} settings={settings} server={status.data.server} route={route} navigate={setRoute} />;
   }
 }
 

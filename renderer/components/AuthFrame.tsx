@@ -1,7 +1,11 @@
 import { Box, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useAppStatus } from '../lib/status';
 
-/** The frame of the screens shown before the main layout: set-up, login, lock. */
+/**
+ * The frame of the screens shown before the main layout: set-up, login, lock. In server mode it
+ * says under the form where the office's data is (the office server's address).
+ */
 export function AuthFrame({
   title,
   subtitle,
@@ -13,6 +17,7 @@ export function AuthFrame({
   width?: number;
   children: ReactNode;
 }) {
+  const server = useAppStatus().data?.server ?? null;
   return (
     <Box mih="100vh" bg="gray.1" py="xl" px="md">
       <Center mih="calc(100vh - 2 * var(--mantine-spacing-xl))">
@@ -31,6 +36,14 @@ export function AuthFrame({
               {children}
             </Stack>
           </Paper>
+          {server ? (
+            <Text ta="center" size="sm" c="dimmed" data-testid="server-address">
+              Dane ośrodka: serwer biura{' '}
+              <Text span fw={600} c="dark">
+                {server.host}:{server.port}
+              </Text>
+            </Text>
+          ) : null}
         </Stack>
       </Center>
     </Box>

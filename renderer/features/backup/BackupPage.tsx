@@ -3,6 +3,8 @@
  * (file, size, SHA-256); the folder is chosen with the system's own folder picker (a USB stick, a
  * network share); how many copies are kept and how often the scheduled backup runs are settings.
  * Restoring is done from the login screen ("Przywróć z kopii zapasowej"), signed out.
+ * On the office server (issue 18) this PC holds no database: the page says how backups are made
+ * and restored on the server PC instead of offering local actions.
  */
 import { Alert, Button, Code, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -12,7 +14,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { BackupResult, BackupStatus } from '../../../shared/backup';
-import type { Settings } from '../../../shared/ipc';
+import type { ServerAddress, Settings } from '../../../shared/ipc';
 import { settingsSchema } from '../../../shared/schemas';
 import { count } from '../../../shared/text';
 import { call } from '../../api';
@@ -30,6 +32,40 @@ import { PageSection } from '../../components/PageSection';
 import { KeySection } from './KeySection';
 
 export function BackupPage() {
+  const { server } = useSession();
+  return server ? <ServerBackupPage server={server} /> : <LocalBackupPage />;
+}
+
+/** Server mode: backups are the server PC's (`npm run server -- backup`), not this PC's. */
+function ServerBackupPage({ server }: { server: ServerAddress }) {
+  return (
+    <Stack gap="lg" maw={900}>
+      <PageHeader
+        title="Kopie zapasowe"
+        description={`Dane ośrodka są na serwerze biura (${server.host}:${server.port}), nie na tym komputerze. Kopie zapasowe robi się i przywraca na komputerze z serwerem.`}
+      />
+      <PageSection title="Kopia zapasowa na serwerze">
+        <Text>
+          Na komputerze z serwerem biura osoba, która się nim opiekuje, wpisuje w folderze programu polecenie i podaje hasło kopii
+          (co najmniej 12 znaków; bez niego kopii nie da się odczytać):
+        </Text>
+        <Code block>npm run server -- backup --dir FOLDER_SERWERA --out FOLDER_KOPII</Code>
+        <Text>
+          Kopia jest zaszyfrowana i sprawdzana zaraz po zapisaniu. Najlepiej zapisywać ją na dysk zewnętrzny i ustawić w systemie
+          zadanie, które robi ją codziennie.
+        </Text>
+      </PageSection>
+      <PageSection title="Przywracanie i stan serwera">
+        <Text>Przywracanie (obecna baza zostaje zachowana pod inną nazwą):</Text>
+        <Code block>npm run server -- restore --dir FOLDER_SERWERA --from PLIK_KOPII</Code>
+        <Text>Stan serwera, kod parowania dla kolejnych komputerów i to, czy folder danych jest na zaszyfrowanym dysku:</Text>
+        <Code block>npm run server -- status --dir FOLDER_SERWERA</Code>
+      </PageSection>
+    </Stack>
+  );
+}
+
+function LocalBackupPage() {
   const { settings } = useSession();
   const status = useQuery({ queryKey: BACKUP_STATUS_KEY, queryFn: () => call('backup:status', {}) });
 

@@ -2,7 +2,7 @@ import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, ScrollArea, Stack
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { Fragment } from 'react';
 import { can, ROLE_LABELS } from '../../../shared/domain/roles';
-import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
+import type { OfficeInfo, ServerAddress, SessionUser, Settings } from '../../../shared/ipc';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { fullName } from '../../lib/format';
 import { usePendingRequests } from '../assignment/requestQueries';
@@ -10,6 +10,7 @@ import { CLOSING_QUERY, useCaseList } from '../cases/caseQueries';
 import { CaseSearch } from '../search/CaseSearch';
 import { HOME, NavigationContext, routeKey, type Navigation, type Route } from './navigation';
 import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, navSection, renderRoute, type NavCounter } from './routes';
+import { ServerBadge, ServerBanner, useServerMode } from './ServerStatus';
 import { SessionContext, type Session } from './session';
 import { useIdleLock } from './useIdleLock';
 import { useSessionActions } from './useSessionActions';
@@ -21,18 +22,22 @@ export function MainLayout({
   user,
   office,
   settings,
+  server,
   route,
   navigate,
 }: {
   user: SessionUser;
   office: OfficeInfo | null;
   settings: Settings | null;
+  /** The office server (server mode), null when the data is on this PC. */
+  server: ServerAddress | null;
   route: Route;
   navigate: (route: Route) => void;
 }) {
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { lock, logout, touch, locking, loggingOut } = useSessionActions();
   useTextScale(user.id);
+  const serverMode = useServerMode(server, user.id);
 
   useIdleLock({
     enabled: true,
@@ -64,7 +69,7 @@ export function MainLayout({
     .map((group) => ({ group, items: visibleItems.filter((item) => item.group === group) }))
     .filter(({ items }) => items.length > 0);
 
-  const session: Session = { user, office, settings };
+  const session: Session = { user, office, settings, server };
 
   return (
     <SessionContext value={session}>
@@ -93,6 +98,7 @@ export function MainLayout({
                     {office.name}
                   </Text>
                 ) : null}
+                {server ? <ServerBadge server={server} /> : null}
               </Group>
               {canOpen(user.roles, 'case') ? <CaseSearch /> : null}
               <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -164,6 +170,7 @@ export function MainLayout({
           </AppShell.Navbar>
 
           <AppShell.Main bg="gray.0">
+            {server ? <ServerBanner server={server} retry={serverMode.retry} /> : null}
             <ErrorBoundary resetKey={routeKey(shownRoute)}>
               {/* Keyed: another case or interview is a fresh screen (its own state, its own autosave). */}
               <Fragment key={routeKey(shownRoute)}>{renderRoute(shownRoute)}</Fragment>

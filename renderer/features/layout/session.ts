@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { OfficeInfo, SessionUser, Settings } from '../../../shared/ipc';
+import type { OfficeInfo, ServerAddress, SessionUser, Settings } from '../../../shared/ipc';
 
-/** The signed-in user, the office and the settings, from the latest `app:status`. */
+/** The signed-in user, the office, the settings and the office server (null: this PC), from the latest `app:status`. */
 export interface Session {
   user: SessionUser;
   office: OfficeInfo | null;
   settings: Settings | null;
+  server: ServerAddress | null;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -1,10 +1,11 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Code, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { AuthFrame } from '../../components/AuthFrame';
 import { FormError } from '../../components/FormError';
 import { applyApiError } from '../../lib/forms';
+import { useAppStatus } from '../../lib/status';
 import { useChannelMutation } from '../../lib/useChannelMutation';
 import { loginFormSchema, type LoginFormInput, type LoginFormOutput } from './loginForms';
 import { RecoveryForm } from './RecoveryForm';
@@ -12,12 +13,44 @@ import { RestoreScreen } from '../backup/RestoreScreen';
 
 export function LoginScreen() {
   const [mode, setMode] = useState<'login' | 'recover' | 'restore'>('login');
-  if (mode === 'recover') return <RecoveryForm onBack={() => setMode('login')} />;
-  if (mode === 'restore') return <RestoreScreen onBack={() => setMode('login')} />;
-  return <LoginForm onForgot={() => setMode('recover')} onRestore={() => setMode('restore')} />;
+  // On the office server there is no recovery code nor a backup file on this PC: both are the server's.
+  const onServer = useAppStatus().data?.mode === 'server';
+  if (mode === 'recover') return onServer ? <ServerPasswordHelp onBack={() => setMode('login')} /> : <RecoveryForm onBack={() => setMode('login')} />;
+  if (mode === 'restore' && !onServer) return <RestoreScreen onBack={() => setMode('login')} />;
+  return <LoginForm onForgot={() => setMode('recover')} onRestore={onServer ? null : () => setMode('restore')} />;
 }
 
-function LoginForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: () => void }) {
+/** Server mode: a forgotten password is set by the kierownik, or for a kierownik at the server PC. */
+function ServerPasswordHelp({ onBack }: { onBack: () => void }) {
+  return (
+    <AuthFrame width={560} title="Nie pamiętasz hasła?" subtitle="Dane ośrodka są na serwerze biura, więc nowe hasło ustawia się tak:">
+      <List spacing="sm">
+        <List.Item>
+          <Text>
+            <Text span fw={600}>
+              Pracownik:
+            </Text>{' '}
+            poproś kierownika — ustawi Ci nowe hasło w programie (Użytkownicy → Ustaw nowe hasło).
+          </Text>
+        </List.Item>
+        <List.Item>
+          <Text>
+            <Text span fw={600}>
+              Kierownik:
+            </Text>{' '}
+            na komputerze z serwerem biura osoba, która się nim opiekuje, wpisuje{' '}
+            <Code>npm run server -- reset-password --dir FOLDER_SERWERA --login TWÓJ_LOGIN</Code> i podaje nowe hasło.
+          </Text>
+        </List.Item>
+      </List>
+      <Button variant="default" onClick={onBack}>
+        Wróć do logowania
+      </Button>
+    </AuthFrame>
+  );
+}
+
+function LoginForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: (() => void) | null }) {
   const form = useForm<LoginFormInput, unknown, LoginFormOutput>({
     resolver: zodResolver(loginFormSchema),
     defaultValues: { login: '', password: '' },
@@ -61,9 +94,11 @@ function LoginForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: (
           <Anchor component="button" type="button" onClick={onForgot} ta="center">
             Nie pamiętasz hasła?
           </Anchor>
-          <Anchor component="button" type="button" onClick={onRestore} ta="center" size="sm" c="dimmed">
-            Przywróć z kopii zapasowej
-          </Anchor>
+          {onRestore ? (
+            <Anchor component="button" type="button" onClick={onRestore} ta="center" size="sm" c="dimmed">
+              Przywróć z kopii zapasowej
+            </Anchor>
+          ) : null}
         </Stack>
       </form>
     </AuthFrame>

@@ -32,7 +32,7 @@ function todayInWords(today: IsoDate): string {
 }
 
 export function TrayPage() {
-  const { user } = useSession();
+  const { user, server } = useSession();
   // The page each group shows; the first when not set (remembered while the screen is open).
   const [pages, setPages] = useState<TrayQuery['pages']>({});
   const tray = useQuery({
@@ -59,7 +59,8 @@ export function TrayPage() {
         </Stack>
       </Group>
 
-      {can(user.roles, 'backup.run') ? <BackupCard /> : null}
+      {/* On the office server, backups are the server PC's (Kopie zapasowe says how); this PC has none to report. */}
+      {can(user.roles, 'backup.run') && server === null ? <BackupCard /> : null}
 
       <QueryState isPending={tray.isPending} error={tray.error} onRetry={() => void tray.refetch()} loadingLabel="Wczytywanie zadań…" />
       {data ? (
