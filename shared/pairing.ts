@@ -91,6 +91,34 @@ export function parsePairingCode(code: string): Result<PairingInfo> {
   return { ok: true, value: { host, port, fingerprint } };
 }
 
+/** How far a pairing code being typed has come (the first-run screen's check as the user types). */
+export interface PairingCodeShape {
+  /** Characters typed (hyphens and spaces not counted). */
+  typed: number;
+  /** The code's full length, known once its first characters say the kind of host; null before. */
+  expected: number | null;
+  /** The first character that is in no pairing code (as typed), null when none. */
+  wrongCharacter: string | null;
+}
+
+export function pairingCodeShape(code: string): PairingCodeShape {
+  const compact = code.replace(/[\s-]/g, '');
+  const wrong = Array.from(compact).find((raw) => {
+    const c = raw.toUpperCase();
+    return c !== 'O' && c !== 'I' && c !== 'L' && !ALPHABET.includes(c);
+  });
+  if (wrong !== undefined) return { typed: compact.length, expected: null, wrongCharacter: wrong };
+  // The first 16 bits (4 characters hold 20) give the kind and, for a name, its length.
+  const head = decodeBase32(compact.slice(0, 4), true);
+  let expected: number | null = null;
+  if (head && head.length >= 2) {
+    const kind = (head[0] ?? 0) & 0x0f;
+    const bytes = kind === KIND_IPV4 ? 5 : kind === KIND_NAME ? 2 + (head[1] ?? 0) : null;
+    if (bytes !== null) expected = Math.ceil(((bytes + 2 + FINGERPRINT_BYTES + 2) * 8) / 5);
+  }
+  return { typed: compact.length, expected, wrongCharacter: null };
+}
+
 /** CRC-16/XMODEM (polynomial 0x1021, no reflection, start 0): 0 over a message followed by its CRC. */
 function crc16(bytes: readonly number[]): number {
   let crc = 0;
@@ -118,8 +146,11 @@ function encodeBase32(bytes: readonly number[]): string {
   return out;
 }
 
-/** null when a character is not in the alphabet or the trailing bits are not a clean end. */
-function decodeBase32(text: string): number[] | null {
+/**
+ * null when a character is not in the alphabet or (unless `partial`: the start of a code) the
+ * trailing bits are not a clean end.
+ */
+function decodeBase32(text: string, partial = false): number[] | null {
   const out: number[] = [];
   let buffer = 0;
   let bits = 0;
@@ -134,6 +165,7 @@ function decodeBase32(text: string): number[] | null {
       bits -= 8;
     }
   }
+  if (partial) return out;
   // The canonical length leaves fewer than 5 padding bits, all of them zero.
   if (bits >= 5 || (buffer & ((1 << bits) - 1)) !== 0) return null;
   return out;
