@@ -90,7 +90,24 @@ export function serverFailure(error: unknown, where: Where): AppError | null {
 }
 
 function rethrow(error: unknown, where: Where): never {
-  throw serverFailure(error, where) ?? error;
+  const failure = serverFailure(error, where);
+  if (!failure) throw error;
+  // The driver's own error stays attached for the log (never shown to the user).
+  if (failure !== error) failure.cause = error;
+  throw failure;
+}
+
+/**
+ * TypeORM writes `INSERT … RETURNING "version"` (and UPDATE … RETURNING) on PostgreSQL to learn
+ * the columns the database fills. Under row-level security a RETURNING row must also pass the
+ * table's SELECT policy, which a row does not yet pass in the middle of its transaction: a new
+ * family becomes the worker's only once its case is inserted, a case handed to another worker is
+ * no longer hers. Told that the engine has no RETURNING, TypeORM does what it does on SQLite:
+ * it writes, then reads back what it may see.
+ */
+function withoutReturning(source: DataSource): void {
+  const driver = source.driver as { isReturningSqlSupported: (kind: 'insert' | 'update' | 'delete') => boolean };
+  driver.isReturningSqlSupported = () => false;
 }
 
 export class ServerDatabase implements OfficeDatabase {
@@ -148,6 +165,7 @@ export class ServerDatabase implements OfficeDatabase {
       logging: false,
       poolSize: POOL_SIZE,
     });
+    withoutReturning(source);
     try {
       await source.initialize();
     } catch (error) {
