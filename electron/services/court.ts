@@ -29,6 +29,7 @@ import { COURT_SIGNIFICANT } from '../../shared/chronology';
 import { compare, type IsoDate } from '../../shared/domain/dates';
 import { can } from '../../shared/domain/roles';
 import type { Clock } from '../clock';
+import { holdForWrite } from '../data/queries/row-locks';
 import { CourtOpinionEntity, CourtRequestEntity, type CourtOpinionRow, type CourtRequestRow } from '../db/entities';
 import { AppError } from '../errors';
 import { requireSecondPerson } from './separation';
@@ -156,6 +157,8 @@ export class CourtService {
   }
 
   async save(m: EntityManager, input: { requestId: string; expectedVersion: number; sections: OpinionSections }, actor: Actor): Promise<OpinionView> {
+    // The request holds its opinion: another PC's save (or first save) of it is waited for, then seen (CONFLICT).
+    await holdForWrite(m, 'court_request', input.requestId);
     const { request, kase } = await this.loadRequest(m, input.requestId, actor);
     this.requireOpinionAsked(request);
     this.requireAssistant(kase, actor);

@@ -31,6 +31,7 @@ import type {
   VisitKind,
 } from '../../shared/family-work';
 import type { Clock } from '../clock';
+import { holdForWrite } from '../data/queries/row-locks';
 import {
   AnalysisEntity,
   AssessmentEntity,
@@ -161,6 +162,8 @@ export class FamilyWorkService {
   }
 
   async saveContract(m: EntityManager, input: ContractSave, actor: Actor): Promise<ContractView> {
+    // Another PC's save of the same kontrakt is waited for, then seen by the version check (CONFLICT).
+    await holdForWrite(m, 'contract', input.id);
     const { contract, kase } = await this.loadContract(m, input.id, actor);
     if (contract.status !== 'draft') throw new AppError('INVALID_STATE', 'Podpisanego kontraktu nie można zmieniać. Można go ocenić albo rozwiązać.');
     if (contract.version !== input.expectedVersion) throw new AppError('CONFLICT', 'Kontrakt został w międzyczasie zmieniony przez innego użytkownika. Otwórz najnowszą wersję.');
@@ -254,6 +257,7 @@ export class FamilyWorkService {
   }
 
   async savePlan(m: EntityManager, input: PlanSave, actor: Actor): Promise<PlanView> {
+    await holdForWrite(m, 'plan', input.id);
     const { plan, kase } = await this.loadPlan(m, input.id, actor);
     this.requireAssistant(kase, actor);
     if (plan.status !== 'draft') {

@@ -14,6 +14,7 @@ import { COURT_SIGNIFICANT } from '../../../shared/chronology';
 import type { AssetStatement, InterviewView, interviewSaveSchema } from '../../../shared/cases';
 import type { Actor } from '../../session/context';
 import { officeTime } from '../../clock';
+import { holdForWrite } from '../../data/queries/row-locks';
 import { FamilyMemberEntity, InterviewEntity, type InterviewRow } from '../../db/entities';
 import { AppError } from '../../errors';
 import { officeFoodAidThresholds } from '../referrals';
@@ -127,6 +128,8 @@ async function interviewView(core: CaseCore, m: EntityManager, row: InterviewRow
 
 /** Saves a draft. A save based on an older version never overwrites a newer one: CONFLICT. */
 export async function saveInterview(core: CaseCore, m: EntityManager, input: InterviewSave, actor: Actor): Promise<InterviewView> {
+  // Another PC's save of the same wywiad is waited for, then seen by the version check (CONFLICT).
+  await holdForWrite(m, 'interview', input.id);
   const { interview, kase } = await loadInterview(core, m, input.id, actor);
   core.requireFull(kase);
   if (interview.status === 'completed') throw new AppError('INVALID_STATE', 'Wywiad jest zakończony i nie można go już zmieniać. Aby odnotować zmiany, przeprowadź aktualizację wywiadu.');
@@ -231,6 +234,7 @@ function incomeTest(input: InterviewSave, householdSize: number, date: IsoDate, 
 }
 
 export async function completeInterview(core: CaseCore, m: EntityManager, id: string, expectedVersion: number, actor: Actor): Promise<InterviewView> {
+  await holdForWrite(m, 'interview', id);
   const { interview, kase } = await loadInterview(core, m, id, actor);
   core.requireFull(kase);
   if (interview.version !== expectedVersion) throw new AppError('CONFLICT', 'Wywiad został w międzyczasie zmieniony. Otwórz najnowszą wersję przed zakończeniem.');

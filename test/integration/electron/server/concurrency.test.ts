@@ -16,7 +16,12 @@ import { installServerCertificate, serverPaths, startCluster, stopCluster } from
 import { connectVerified } from '../../../../electron/server/connect';
 import { createCertificateAuthority, issueServerCertificate } from '../../../../electron/server/tls';
 import { AuditService } from '../../../../electron/services/audit';
+import { CasesService } from '../../../../electron/services/cases';
+import { DEFAULT_SETTINGS } from '../../../../electron/services/office';
+import type { Actor } from '../../../../electron/session/context';
+import type { Role } from '../../../../shared/domain/roles';
 import { startServerOffice, type Person, type ServerOffice } from '../../../support/server-office';
+import { writeFamily } from './family-rows';
 
 let office: ServerOffice;
 let worker: Person;
@@ -89,7 +94,63 @@ const draftsOf = async (key: string): Promise<number> => {
   }
 };
 
+const clock = { now: () => new Date() };
+const audit = new AuditService(clock);
+const cases = new CasesService(clock, audit);
+
+function actor(person: Person, roles: Role[]): Actor {
+  return { user: { id: person.id, login: person.login, firstName: person.login, lastName: 'Testowa', roles }, settings: DEFAULT_SETTINGS };
+}
+
+/** A promise with its resolve, to hold a transaction open at a chosen point. */
+function gate(): { open: () => void; passed: Promise<void> } {
+  let open: () => void = () => undefined;
+  const passed = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, passed };
+}
+
 describe('two PCs on one office server', () => {
+  it('two people save the same wywiad at once: the first is stored, the second gets CONFLICT and overwrites nothing', async () => {
+    const assistant = await office.addPerson('beata', ['family_assistant']);
+    const family = await writeFamily(worker.client, worker.id, assistant.id, 'Wiśniewska');
+    const interviewId = family.rows['interview']![0]!;
+    const save = (place: string) => ({ id: interviewId, expectedVersion: 1, conductedOn: null, place, segments: {}, documents: {}, income: { items: [] } });
+    const before = await chain();
+
+    // PC 1 (the worker) saves and keeps its transaction open; PC 2 (the kierownik) saves the same
+    // version meanwhile, then PC 1 commits.
+    const saved = gate();
+    const commit = gate();
+    const first = pc1.write(async (m) => {
+      const view = await cases.saveInterview(m, save('u rodziny (PC 1)'), actor(worker, ['social_worker']));
+      saved.open();
+      await commit.passed;
+      return view;
+    });
+    await saved.passed;
+    const second = pc2.write((m) => cases.saveInterview(m, save('w ośrodku (PC 2)'), actor(office.head, ['head']))).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    // PC 2 is now waiting for PC 1's row (or, without the hold, has read the old version already).
+    await new Promise((r) => setTimeout(r, 300));
+    commit.open();
+    expect((await first).version).toBe(2);
+    const refused = await second;
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('CONFLICT');
+    expect((refused as AppError).message).toMatch(/Wywiad został w międzyczasie zapisany/);
+
+    const stored = await withSuperuser((admin) => admin.query<{ place: string; version: number }>('SELECT place, version FROM interview WHERE id = $1', [interviewId]));
+    expect(stored.rows).toEqual([{ place: 'u rodziny (PC 1)', version: 2 }]);
+    const after = await chain();
+    expect(after.count).toBe(before.count + 1);
+    expect(after.head).toEqual(after.last);
+    expect(await verify()).toMatchObject({ ok: true, checked: after.count });
+  });
+
   it("sees another PC's write in the data's version, which every role may read", async () => {
     const before = await pc1.read((m) => dataVersion(m));
     expect(before).toMatch(/^\d+:[0-9a-f]{64}$/);
