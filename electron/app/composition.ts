@@ -43,6 +43,9 @@ import { TrayService } from '../services/tray';
 import { UsersService } from '../services/users';
 import { usersHandlers } from '../services/users-handlers';
 import { CurrentSession, type HandlersFor } from '../session/context';
+import { DEFAULT_ROLE_PREFIX } from '../data/postgres/roles';
+import { SERVER_DATABASE } from '../server/cluster';
+import type { ServerDatabaseName } from '../server/join';
 import { Dispatcher } from './dispatcher';
 import { sessionHandlers } from './session-handlers';
 import { SessionManager } from './session-manager';
@@ -73,6 +76,11 @@ export interface BackendOptions {
   fontDir?: string;
   /** Shows a file in the system's PDF viewer (main.ts: shell.openPath). Without it documents/open/print refuse. */
   openFile?: FileOpener;
+  /**
+   * The office's database on a joined server and its roles' prefix (data/postgres/roles.ts);
+   * an office server has one ("asysta", "asysta"), tests give each backend its own.
+   */
+  serverDatabase?: ServerDatabaseName;
 }
 
 const NO_PRINTING = 'Drukowanie dokumentów nie jest dostępne w tej wersji programu. Zgłoś to administratorowi.';
@@ -114,7 +122,10 @@ export function composeServices(options: BackendOptions) {
   const clock = options.clock ?? systemClock;
   const folder = new DataFolder({ dataDir: options.dataDir, scrypt: options.scrypt, nativeBinding: options.nativeBinding, log: options.log });
   const session = new CurrentSession();
-  const throttle = new LoginThrottle(join(folder.dataDir, THROTTLE_FILE), clock, async () => (await readKeyring(folder.keysFile).catch(() => null))?.lookupSalt ?? null);
+  // The throttle file is keyed by the slot file's lookup salt, or in server mode by the server file's.
+  const throttle = new LoginThrottle(join(folder.dataDir, THROTTLE_FILE), clock, async () =>
+    folder.mode() === 'server' ? (folder.readServer()?.lookupSalt ?? null) : ((await readKeyring(folder.keysFile).catch(() => null))?.lookupSalt ?? null),
+  );
   const pdf = new PdfWorker({ workerPath: options.pdfWorkerPath, fontDir: options.fontDir });
   const audit = new AuditService(clock);
   const office = new OfficeService(clock, audit);
@@ -153,7 +164,19 @@ export function composeServices(options: BackendOptions) {
     search: new SearchService(),
     tray: new TrayService(clock),
     stats: new StatsService(clock),
-    sessions: new SessionManager({ folder, clock, session, audit, users, office, keys, backup, throttle, tempFiles }),
+    sessions: new SessionManager({
+      folder,
+      clock,
+      session,
+      audit,
+      users,
+      office,
+      keys,
+      backup,
+      throttle,
+      tempFiles,
+      serverDatabase: options.serverDatabase ?? { database: SERVER_DATABASE, rolePrefix: DEFAULT_ROLE_PREFIX },
+    }),
   };
 }
 
@@ -170,7 +193,7 @@ export function handlerGroups(s: Services, options: Pick<BackendOptions, 'dialog
     caseHandlers(s),
     recordsHandlers({ family: s.familyChanges, staff: s.staffChanges, open: s.openCases, courtOrders: s.courtOrders }),
     familyWorkHandlers(s.familyWork),
-    backupHandlers(s.backup, s.keys),
+    backupHandlers(s.backup, s.keys, s.folder),
     reportingHandlers(s),
     dialogHandlers({ session: s.session, dialogs: options.dialogs }),
     documentHandlers({ documents: s.documents, files: s.tempFiles, opener: options.openFile, log: s.folder.log }),

@@ -2,23 +2,43 @@
  * The session's state machine: set-up, sign-in, unlock, lock, sign-out, recovery, a new own
  * password, and the idle lock. While the session is locked or signed out the database is closed
  * and the master key wiped, so nothing sensitive is in memory on an unattended PC.
+ *
+ * Two modes (issue 18), chosen by the data folder (data/data-folder.ts):
+ * - "Ten komputer": the encrypted file; a password opens the person's key slot;
+ * - "Serwer w biurze": the office server; a password is the person's own PostgreSQL login role's
+ *   (ServerDatabase.open connects as her, over verify-full). Lock and sign-out close the
+ *   connection and the password is not kept; unlock connects again. There are no key slots and
+ *   no recovery code: a forgotten password is set by the kierownik, or at the server.
  */
+import { randomBytes } from 'node:crypto';
 import type { AppStatus, ParsedInput, ServerAddress, SessionUser } from '../../shared/ipc';
 import type { Clock } from '../clock';
-import type { DataFolder } from '../data/data-folder';
+import { refuseIfMoved, readMovedMarker } from '../data/moved-marker';
+import type { DataFolder, ServerLink } from '../data/data-folder';
+import { ServerDatabase } from '../data/postgres/server-database';
+import { loginRole, scramVerifier, serverRoles } from '../data/postgres/roles';
+import { changeOwnPassword, signedInUserId } from '../data/queries/server-accounts';
 import type { Database } from '../db/database';
-import { formatRecoveryCode, newKeyring, newMasterKey, newRecoveryCode, openSlot, recoverySlot, withSlot, withoutUserSlot, writeKeyring, type Keyring } from '../db/keyring';
+import { formatRecoveryCode, newKeyring, newMasterKey, newRecoveryCode, openSlot, readKeyring, recoverySlot, withSlot, withoutUserSlot, writeKeyring, type Keyring } from '../db/keyring';
 import { AppError } from '../errors';
 import type { AuditInput, AuditService } from '../services/audit';
 import type { BackupService, ScheduledBackup } from '../services/backup';
+import { SERVER_RECOVERY_CODE } from '../services/backup-handlers';
 import type { TempFiles } from '../services/document-handlers';
 import type { KeyService } from '../services/keys';
 import type { OfficeService } from '../services/office';
 import type { LoginThrottle } from '../services/throttle';
 import { toSessionUser, type UsersService } from '../services/users';
+import { createOfficeOnServer, pairServer, type ServerDatabaseName } from '../server/join';
 import type { CurrentSession, ReadySession } from '../session/context';
 
 const WRONG_LOGIN = 'Nieprawidłowy login lub hasło.';
+const SIGNED_IN = 'Ktoś jest już zalogowany. Najpierw się wyloguj.';
+const SWITCHED_OFF = 'To konto jest wyłączone. Skontaktuj się z kierownikiem ośrodka.';
+
+/** A server session has no master key: the file-only operations that need one refuse before using it (localDatabase). */
+const NO_MASTER_KEY = Buffer.alloc(0);
+
 
 export interface SessionManagerDeps {
   folder: DataFolder;
@@ -31,8 +51,9 @@ export interface SessionManagerDeps {
   backup: BackupService;
   throttle: LoginThrottle;
   tempFiles: TempFiles;
+  /** Where a joined server keeps the office's database, and its roles' prefix (tests: one database per backend). */
+  serverDatabase: ServerDatabaseName;
 }
-
 
 export class SessionManager {
   /** The due backup started after the last sign-in (tests and close() wait for it). */
@@ -42,23 +63,77 @@ export class SessionManager {
 
   async status(): Promise<AppStatus> {
     const state = this.deps.session.state;
-    const where = { mode: 'local' as const, server: null };
+    const { folder } = this.deps;
+    const mode = folder.mode();
+    let server: ServerAddress | null = null;
+    if (mode === 'server') {
+      try {
+        const link = folder.readServer();
+        server = link ? { host: link.host, port: link.port } : null;
+      } catch {
+        // A damaged server file: the sign-in says so in Polish; the status still answers.
+      }
+    }
+    const where = { mode, server };
     if (state.kind === 'ready') {
       const office = await state.db.read((m) => this.deps.office.get(m));
       return { state: 'ready', ...where, user: state.user, office, settings: state.settings };
     }
     if (state.kind === 'locked') return { state: 'locked', ...where, user: state.user, office: null, settings: null };
-    return { state: this.deps.folder.configured() ? 'login' : 'setup', ...where, user: null, office: null, settings: null };
+    // A folder whose office moved to the server is set up again by joining the server.
+    const open = mode === 'server' || (folder.configured() && readMovedMarker(folder.dataDir) === null);
+    return { state: open ? 'login' : 'setup', ...where, user: null, office: null, settings: null };
   }
 
-  /** "Serwer w biurze": this PC joins the office server of the pairing code. */
-  async joinServer(_pairingCode: string): Promise<ServerAddress> {
-    throw new AppError('INVALID_STATE', 'Łączenie z serwerem w biurze nie jest jeszcze dostępne.');
+  /**
+   * "Serwer w biurze": this PC joins the office server of the pairing code. The code is checked
+   * and the server's CA taken by the code's fingerprint; nothing is written before both hold.
+   * The schema version is checked at every sign-in (the server tells it only to a signed-in role).
+   */
+  async joinServer(pairingCode: string): Promise<ServerAddress> {
+    this.refuseJoiningHere();
+    const paired = await pairServer(pairingCode);
+    this.deps.folder.writeServer(await this.linkOf(paired));
+    return { host: paired.host, port: paired.port };
   }
 
-  /** A new office on the office server, made with its one-time setup code. */
-  async createOnServer(_input: ParsedInput<'setup:createOnServer'>): Promise<ServerAddress> {
-    throw new AppError('INVALID_STATE', 'Zakładanie ośrodka na serwerze w biurze nie jest jeszcze dostępne.');
+  /**
+   * A new office on the office server, made with the server's one-time setup code (the schema
+   * version checked first); the kierownik signs in once to prove her account, then this PC joins.
+   */
+  async createOnServer(input: ParsedInput<'setup:createOnServer'>): Promise<ServerAddress> {
+    this.refuseJoiningHere();
+    const paired = await pairServer(input.pairingCode);
+    const link = await this.linkOf(paired);
+    const { password, ...head } = input.head;
+    await createOfficeOnServer(
+      { host: link.host, port: link.port, database: link.database, ca: link.ca },
+      link,
+      input.setupCode,
+      { office: input.office, head },
+      password,
+    );
+    this.deps.folder.writeServer(link);
+    return { host: paired.host, port: paired.port };
+  }
+
+  private refuseJoiningHere(): void {
+    const { folder, session } = this.deps;
+    if (session.state.kind !== 'none') throw new AppError('INVALID_STATE', SIGNED_IN);
+    if (folder.mode() === 'local' && folder.configured() && readMovedMarker(folder.dataDir) === null) {
+      throw new AppError(
+        'INVALID_STATE',
+        'Ten komputer ma już własny ośrodek (tryb „Ten komputer”). Aby pracować na serwerze w biurze, przenieś go tam poleceniem npm run server -- move albo użyj innego folderu danych.',
+      );
+    }
+  }
+
+  private async linkOf(paired: Awaited<ReturnType<typeof pairServer>>): Promise<ServerLink> {
+    const { folder, serverDatabase } = this.deps;
+    // The throttle file stays readable across a re-join (and a move): the same salt as before.
+    const earlier = folder.mode() === 'server' ? folder.readServer()?.lookupSalt : (await readKeyring(folder.keysFile).catch(() => null))?.lookupSalt;
+    const lookupSalt = earlier ?? randomBytes(16).toString('base64');
+    return { host: paired.host, port: paired.port, fingerprint: paired.fingerprint, ca: paired.ca, ...serverDatabase, lookupSalt };
   }
 
   /** The first run: the office, its kierownik and her slot, the recovery code's slot. */
@@ -91,9 +166,17 @@ export class SessionManager {
   login(login: string, password: string): Promise<SessionUser> {
     const { throttle, folder } = this.deps;
     return throttle.serial(async () => {
-      if (this.deps.session.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
+      if (this.deps.session.state.kind !== 'none') throw new AppError('INVALID_STATE', SIGNED_IN);
       const key = `login:${login}`;
       await throttle.check(key);
+      const link = folder.readServer();
+      if (link) {
+        const db = await this.connect(link, login, password);
+        if (!db) return this.recordFailure(key, { actorId: null, action: 'session.login_failed', details: { login } });
+        await throttle.success(key);
+        return this.startServerSession(db, 'session.login');
+      }
+      refuseIfMoved(folder.dataDir);
       const masterKey = await folder.unwrapWithPassword(await folder.readKeyring(), login, password);
       if (!masterKey) return this.recordFailure(key, { actorId: null, action: 'session.login_failed', details: { login } });
       await throttle.success(key);
@@ -107,7 +190,8 @@ export class SessionManager {
   recover(login: string, recoveryCode: string, newPassword: string): Promise<null> {
     const { throttle, folder, users, keys, audit } = this.deps;
     return throttle.serial(async () => {
-      if (this.deps.session.state.kind !== 'none') throw new AppError('INVALID_STATE', 'Ktoś jest już zalogowany. Najpierw się wyloguj.');
+      if (this.deps.session.state.kind !== 'none') throw new AppError('INVALID_STATE', SIGNED_IN);
+      if (folder.mode() === 'server') throw new AppError('INVALID_STATE', SERVER_RECOVERY_CODE);
       const key = 'recovery';
       await throttle.check(key);
       const keyring = await folder.readKeyring();
@@ -144,6 +228,13 @@ export class SessionManager {
       if (state.kind !== 'locked') throw new AppError('INVALID_STATE', 'Sesja nie jest zablokowana.');
       const key = `login:${state.user.login}`;
       await throttle.check(key);
+      const link = folder.readServer();
+      if (link) {
+        const db = await this.connect(link, state.user.login, password);
+        if (!db) return this.recordFailure(key, { actorId: state.user.id, action: 'session.unlock_failed' });
+        await throttle.success(key);
+        return this.startServerSession(db, 'session.unlock');
+      }
       const masterKey = await folder.unwrapWithPassword(await folder.readKeyring(), state.user.login, password);
       if (!masterKey) return this.recordFailure(key, { actorId: state.user.id, action: 'session.unlock_failed' });
       await throttle.success(key);
@@ -172,6 +263,8 @@ export class SessionManager {
   /** Her own new password, after the current one; a new key too, so an old copy of the slot file opens nothing. */
   async changePassword(s: ReadySession, currentPassword: string, newPassword: string): Promise<void> {
     const { folder, keys, audit } = this.deps;
+    const link = folder.readServer();
+    if (link) return this.changeServerPassword(s, link, currentPassword, newPassword);
     const check = await folder.unwrapWithPassword(await folder.readKeyring(), s.user.login, currentPassword);
     if (!check) throw new AppError('WRONG_PASSWORD', 'Obecne hasło jest nieprawidłowe.', { currentPassword: 'Nieprawidłowe hasło.' });
     check.fill(0);
@@ -287,13 +380,74 @@ export class SessionManager {
 
   private async closeSession(state: ReadySession): Promise<void> {
     this.deps.tempFiles.clean();
-    try {
-      await state.db.read((m) => this.deps.keys.anchor(m, state.masterKey));
-    } catch (error) {
-      // Locking must close the database and wipe the key whatever happens to the slot file.
-      this.deps.folder.log('Could not anchor the audit chain in the slot file', error);
+    if (state.db.dialect === 'sqlite') {
+      try {
+        await state.db.read((m) => this.deps.keys.anchor(m, state.masterKey));
+      } catch (error) {
+        // Locking must close the database and wipe the key whatever happens to the slot file.
+        this.deps.folder.log('Could not anchor the audit chain in the slot file', error);
+      }
     }
+    // On the server this drops the connections, and with them the only copy of the password.
     await state.db.close();
     state.masterKey.fill(0);
+  }
+
+  /** Connects to the server as the person's login role; null when the password (or login) is wrong. */
+  private async connect(link: ServerLink, login: string, password: string): Promise<ServerDatabase | null> {
+    try {
+      return await ServerDatabase.open(
+        { host: link.host, port: link.port, database: link.database, ca: link.ca, user: loginRole(serverRoles(link.rolePrefix), login), password },
+        { rolePrefix: link.rolePrefix },
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'WRONG_PASSWORD') return null;
+      throw error;
+    }
+  }
+
+  /** The session on the server: the user is the active one whose login role is connected (never what the PC claims). */
+  private async startServerSession(db: ServerDatabase, action: 'session.login' | 'session.unlock'): Promise<SessionUser> {
+    const { users, audit, throttle, office, clock } = this.deps;
+    try {
+      const userId = await db.read((m) => signedInUserId(m));
+      if (!userId) throw new AppError('FORBIDDEN', SWITCHED_OFF);
+      const user = toSessionUser(await db.read((m) => users.byId(m, userId)));
+      const pending = await throttle.pending();
+      await db.write(async (m) => {
+        // The server takes only entries of the signed-in person or of nobody: a failed unlock of
+        // someone else on this PC is recorded as the PC's, naming her.
+        for (const event of pending.events) {
+          await audit.append(m, event.actorId === null || event.actorId === user.id ? event : { ...event, actorId: null, details: { ...event.details, userId: event.actorId } });
+        }
+        await audit.append(m, { actorId: user.id, action, entityType: 'user', entityId: user.id });
+      });
+      await pending.done();
+      const settings = await db.read((m) => office.settings(m));
+      this.deps.session.state = { kind: 'ready', user, db, masterKey: NO_MASTER_KEY, settings, lastActivity: clock.now().getTime() };
+      return user;
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Her own new password on the server: the current one proven by a connection made with it, the
+   * new one sent as a SCRAM verifier only; the session then reconnects with the new one.
+   */
+  private async changeServerPassword(s: ReadySession, link: ServerLink, currentPassword: string, newPassword: string): Promise<void> {
+    const check = await this.connect(link, s.user.login, currentPassword);
+    if (!check) throw new AppError('WRONG_PASSWORD', 'Obecne hasło jest nieprawidłowe.', { currentPassword: 'Nieprawidłowe hasło.' });
+    await check.close();
+    await s.db.write(async (m) => {
+      await changeOwnPassword(m, scramVerifier(newPassword));
+      await this.deps.audit.append(m, { actorId: s.user.id, action: 'user.password_change', entityType: 'user', entityId: s.user.id });
+    });
+    const fresh = await this.connect(link, s.user.login, newPassword);
+    if (!fresh) throw new AppError('INTERNAL', 'Hasło zmieniono, ale serwer go nie przyjął. Wyloguj się i zaloguj nowym hasłem.');
+    const old = s.db;
+    s.db = fresh;
+    await old.close();
   }
 }

@@ -2,9 +2,16 @@
  * The staff accounts (users:*), bound to UsersService. An account's key slot is written with it;
  * switching an account off and setting someone a new password change the database's key too
  * (services/keys.ts), so her old password and any copy of the slot file open nothing any more.
+ *
+ * On the office server (issue 18) an account is a PostgreSQL login role instead
+ * (data/queries/server-accounts.ts): made with the account and its first password in one
+ * transaction, switched to NOLOGIN with the account (a trigger follows the user row), its password
+ * set by the kierownik — always as a SCRAM verifier made here, never the password itself.
  */
 import { withSlot, withoutUserSlot, writeKeyring } from '../db/keyring';
 import type { DataFolder } from '../data/data-folder';
+import { scramVerifier } from '../data/postgres/roles';
+import { provisionLogin, setPassword } from '../data/queries/server-accounts';
 import { AppError } from '../errors';
 import type { HandlersFor } from '../session/context';
 import type { AuditService } from './audit';
@@ -20,6 +27,13 @@ export function usersHandlers({ users, audit, keys, folder, throttle }: { users:
 
     'users:create': ({ password, ...input }, ctx) => {
       const s = ctx.ready();
+      if (s.db.dialect === 'postgres') {
+        return s.db.write(async (m) => {
+          const user = await users.create(m, input, s.user.id);
+          await provisionLogin(m, user.id, scramVerifier(password));
+          return user;
+        });
+      }
       // The slot is written inside the account's transaction, just before it commits: a crash
       // can leave at most a slot without an account, which the next sign-in removes.
       return s.db.write(async (m) => {
@@ -33,7 +47,8 @@ export function usersHandlers({ users, audit, keys, folder, throttle }: { users:
     'users:update': async (input, ctx) => {
       const s = ctx.ready();
       const before = await s.db.read((m) => users.byId(m, input.id));
-      if (!before.active || input.active) return (await s.db.write((m) => users.update(m, input, s.user.id))).user;
+      // On the server the user row decides: the trigger switches her login role off with it.
+      if (!before.active || input.active || s.db.dialect === 'postgres') return (await s.db.write((m) => users.update(m, input, s.user.id))).user;
       // A switched-off account loses its key slot and the database gets a new key, in one step.
       let updated: Awaited<ReturnType<UsersService['update']>> | null = null;
       await keys.changeFor(s, {
@@ -52,6 +67,14 @@ export function usersHandlers({ users, audit, keys, folder, throttle }: { users:
       const s = ctx.ready();
       const user = await s.db.read((m) => users.byId(m, id));
       if (!user.active) throw new AppError('CONFLICT', 'Konto jest wyłączone. Najpierw je włącz, potem ustaw hasło.');
+      if (s.db.dialect === 'postgres') {
+        await s.db.write(async (m) => {
+          await setPassword(m, id, scramVerifier(newPassword));
+          await audit.append(m, { actorId: s.user.id, action: 'user.password_reset', entityType: 'user', entityId: id });
+        });
+        await throttle.forget(`login:${user.login}`);
+        return null;
+      }
       // A new key too: her old password, with any copy of the slot file, opens nothing any more.
       await keys.changeFor(s, {
         reason: 'password_reset',

@@ -1,13 +1,13 @@
 /** The text size is the user's own, kept by the main process across sessions (issue 15). */
-import { afterEach, describe, expect, it } from 'vitest';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { afterEach, expect, it } from 'vitest';
+import { describeEngines, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 
 let t: TestBackend;
 afterEach(async () => t?.cleanup());
 
-describe('account preferences', () => {
+describeEngines('account preferences', (engine) => {
   it('keeps each user’s text size, refuses other sizes in Polish, and records the change', async () => {
-    t = testBackend();
+    t = testBackend(undefined, { engine });
     await setUpOffice(t);
     await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: 'Haslo-testowe-2026', roles: ['social_worker'] });
     expect(await t.call('account:preferences', {})).toEqual({ textScale: 100 });
