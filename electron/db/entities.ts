@@ -263,6 +263,8 @@ export interface CaseRow extends Tracked {
   courtOrderCourt: string | null;
   courtOrderReference: string | null;
   courtOrderOn: string | null;
+  /** The applicant's folded name, for the case list's order: kept by triggers (migration 0017), never written here. */
+  familyKey?: string;
 }
 
 export const CaseEntity = new EntitySchema<CaseRow>({
@@ -292,10 +294,16 @@ export const CaseEntity = new EntitySchema<CaseRow>({
     courtOrderCourt: { name: 'court_order_court', type: 'text', nullable: true },
     courtOrderReference: { name: 'court_order_reference', type: 'text', nullable: true },
     courtOrderOn: { name: 'court_order_on', type: 'text', nullable: true },
+    familyKey: { name: 'family_key', type: 'text', default: '', insert: false, update: false },
     ...trackedByUser,
   },
   indices: [
     { name: 'case_file_family', columns: ['familyId'] },
+    { name: 'case_file_family_key', columns: ['familyKey', 'reportedOn', 'id'] },
+    { name: 'case_file_id_family', columns: ['id', 'familyId'] },
+    { name: 'case_file_interview_due', columns: ['status', 'interviewDue'] },
+    { name: 'case_file_monitoring', columns: ['status', 'monitoringEndedOn', 'monitoringUntil'] },
+    { name: 'case_file_closure', columns: ['status', 'closureProposedOn'] },
     { name: 'case_file_status', columns: ['status'] },
     { name: 'case_file_status_id', columns: ['status', 'id'] },
     { name: 'case_file_reported', columns: ['reportedOn', 'id'] },
@@ -456,6 +464,7 @@ export const AssignmentEntity = new EntitySchema<AssignmentRow>({
     { name: 'assignment_assistant', columns: ['assistantId', 'endedOn'] },
     { name: 'assignment_case', columns: ['caseId'] },
     { name: 'assignment_case_assigned', columns: ['caseId', 'assignedOn'] },
+    { name: 'assignment_active', columns: ['assistantId', 'caseId'], where: 'ended_on IS NULL' },
   ],
 });
 

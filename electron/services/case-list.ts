@@ -5,16 +5,18 @@
  * over the cases the user may see (the same rules as caseAccess: the kierownik every case, a social
  * worker the cases she leads, an assistant the families assigned to her now). A page is read in a
  * fixed number of statements: the rows with their names, the total, and the page's deadlines in one
- * pass per kind (deadline-queries.ts, scope 'cases'). Nothing grows with the office but the index scans.
+ * pass per kind (data/queries/tray.ts, scope 'cases'). Nothing grows with the office but the index scans.
+ * The same on either engine: the SQL is behind the seam (data/sql.ts).
  */
 import type { EntityManager } from 'typeorm';
 import type { CaseListPage, CaseListQuery, CaseSummary } from '../../shared/cases';
 import { compareDeadlines, type Deadline } from '../../shared/domain/deadlines';
 import { caseAccess } from '../../shared/domain/roles';
 import { caseListRows, countCases, type CaseListFilter, type CaseListScope } from '../data/queries/case-list';
+import { collectDeadlines, WORKER_ONLY_DEADLINES } from '../data/queries/tray';
+import { searchMatch } from '../data/search-terms';
+import { truthy } from '../data/sql';
 import type { Actor } from './cases';
-import { collectDeadlines, WORKER_ONLY_DEADLINES } from './deadline-queries';
-import { ftsQuery } from './search';
 
 /** The cases the actor may see. */
 function scope(actor: Actor): CaseListScope {
@@ -24,7 +26,7 @@ function scope(actor: Actor): CaseListScope {
 }
 
 export async function listCases(m: EntityManager, actor: Actor, query: CaseListQuery): Promise<CaseListPage> {
-  const filter: CaseListFilter = { scope: scope(actor), status: query.status ?? null, match: query.q ? ftsQuery(query.q) : null };
+  const filter: CaseListFilter = { scope: scope(actor), status: query.status ?? null, match: query.q ? searchMatch(query.q) : null };
   const total = await countCases(m, filter);
   if (total === 0) return { rows: [], total, page: query.page, pageSize: query.pageSize };
   const rows = await caseListRows(m, filter, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
@@ -32,7 +34,7 @@ export async function listCases(m: EntityManager, actor: Actor, query: CaseListQ
   const deadlines = new Map<string, Deadline[]>();
   if (rows.length > 0) {
     // The same shape as the case file's deadlines (CasesService.deadlines): the case's id stays in.
-    for (const { caseNumber: _n, familyName: _f, ...deadline } of collectDeadlines(m, { kind: 'cases', caseIds: rows.map((r) => r.id) })) {
+    for (const { caseNumber: _n, familyName: _f, ...deadline } of await collectDeadlines(m, { kind: 'cases', caseIds: rows.map((r) => r.id) })) {
       const list = deadlines.get(deadline.caseId);
       if (list) list.push(deadline);
       else deadlines.set(deadline.caseId, [deadline]);
@@ -51,7 +53,7 @@ export async function listCases(m: EntityManager, actor: Actor, query: CaseListQ
         familyName: row.familyName,
         city: row.city,
         reportedOn: row.reportedOn,
-        urgent: row.urgent === 1,
+        urgent: truthy(row.urgent),
         workerName: row.workerName ?? '—',
         assistantName: row.assistantName,
         nextDeadline: own[0] ?? null,

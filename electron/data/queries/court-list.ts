@@ -1,13 +1,14 @@
 /**
  * The court requests' SQL (issue 17): one page of the requests a user may see, filtered, ordered
- * and paged by SQLite, and their total; and one request as the lists show it. The service
- * (services/court.ts) says who sees what; here is only how it is read.
+ * and paged by the database, and their total; and one request as the lists show it. The service
+ * (services/court.ts) says who sees what; here is only how it is read, through the seam
+ * (data/sql.ts): one text for SQLite and PostgreSQL alike.
  *
  * Every order ends with the id, so a page never repeats or skips a request another page shows.
  */
 import type { EntityManager } from 'typeorm';
 import type { CourtListSort, CourtRequestStatus, CourtRequestView } from '../../../shared/court';
-import { prepared } from '../raw-sql';
+import { queryAll, queryOne, toNumber } from '../sql';
 
 /** Whose requests: one case's, every case's (the kierownik), or the cases a user leads or works with now. */
 export type CourtListScope = { kind: 'case'; caseId: string } | { kind: 'all' } | { kind: 'user'; userId: string };
@@ -18,13 +19,13 @@ export interface CourtListFilter {
 }
 
 /** A court's request as lists and the case file show it. */
-const VIEW_SELECT = `SELECT q.id, q.case_id AS caseId, c.number AS caseNumber, COALESCE(d.family_name, '—') AS familyName, q.court, q.division,
-              q.case_reference AS caseReference, q.received_on AS receivedOn, q.asks, q.deadline, q.status, q.answered_on AS answeredOn,
-              q.notes, o.status AS opinionStatus, COALESCE(u.first_name || ' ' || u.last_name, '—') AS createdByName
+const VIEW_SELECT = `SELECT q.id, q.case_id AS "caseId", c.number AS "caseNumber", COALESCE(d.family_name, '—') AS "familyName", q.court, q.division,
+              q.case_reference AS "caseReference", q.received_on AS "receivedOn", q.asks, q.deadline, q.status, q.answered_on AS "answeredOn",
+              q.notes, o.status AS "opinionStatus", COALESCE(u.first_name || ' ' || u.last_name, '—') AS "createdByName"
          FROM court_request q JOIN case_file c ON c.id = q.case_id
          LEFT JOIN search_doc d ON d.case_id = c.id
          LEFT JOIN court_opinion o ON o.request_id = q.id
-         LEFT JOIN user u ON u.id = q.created_by`;
+         LEFT JOIN "user" u ON u.id = q.created_by`;
 
 /** Constant SQL per sort key and direction (never user text). */
 function orderBy(sort: CourtListSort, direction: 'asc' | 'desc'): string {
@@ -60,16 +61,16 @@ function where(filter: CourtListFilter): { sql: string; params: unknown[] } {
 /** How many requests pass the filter. */
 export async function countCourtRequests(m: EntityManager, filter: CourtListFilter): Promise<number> {
   const w = where(filter);
-  return (prepared(m, `SELECT count(*) AS total FROM court_request q JOIN case_file c ON c.id = q.case_id WHERE ${w.sql}`).get(...w.params) as { total: number }).total;
+  return toNumber((await queryOne<{ total: unknown }>(m, `SELECT count(*) AS total FROM court_request q JOIN case_file c ON c.id = q.case_id WHERE ${w.sql}`, w.params))?.total);
 }
 
 /** One page of the requests that pass the filter, in the order asked for (one statement, no read per request). */
 export async function courtRequestRows(m: EntityManager, filter: CourtListFilter, order: { sort: CourtListSort; direction: 'asc' | 'desc' }, page: { limit: number; offset: number }): Promise<CourtRequestView[]> {
   const w = where(filter);
-  return prepared(m, `${VIEW_SELECT} WHERE ${w.sql} ORDER BY ${orderBy(order.sort, order.direction)} LIMIT ? OFFSET ?`).all(...w.params, page.limit, page.offset) as CourtRequestView[];
+  return queryAll<CourtRequestView>(m, `${VIEW_SELECT} WHERE ${w.sql} ORDER BY ${orderBy(order.sort, order.direction)} LIMIT ? OFFSET ?`, [...w.params, page.limit, page.offset]);
 }
 
 /** One request as the lists show it, or null. */
 export async function courtRequestById(m: EntityManager, id: string): Promise<CourtRequestView | null> {
-  return (prepared(m, `${VIEW_SELECT} WHERE q.id = ?`).get(id) as CourtRequestView | undefined) ?? null;
+  return (await queryOne<CourtRequestView>(m, `${VIEW_SELECT} WHERE q.id = ?`, [id])) ?? null;
 }

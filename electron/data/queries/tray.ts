@@ -14,16 +14,21 @@
  * - court: a court's request (opinia o rodzinie, case file) not answered yet → the court's deadline.
  *
  * Due dates counted in months use the domain's functions (art. 112 k.c.), applied in JS. Plan
- * tasks and kontrakt actions are read from rows SQLite derives from the JSON of signed plans and
- * running kontrakty by triggers, with their case's status (migration 0005).
+ * tasks and kontrakt actions are read from rows the database derives from the JSON of signed plans
+ * and running kontrakty by triggers, with their case's status (migration 0005); the dates the
+ * aktualizacja wywiadu and the okresowa ocena are counted from, likewise per case (case_deadline,
+ * migration 0017), instead of two correlated subqueries per case.
  *
- * The office as a whole has tens of thousands of deadlines: `officeTray` counts them per day in
- * SQL (or from compact [case, date] rows) and reads in full only the days it lists.
+ * The office as a whole has tens of thousands of deadlines: a tray (`pagedTray`) counts them per
+ * day in SQL and reads in full only the days its page lists.
+ *
+ * Every query runs on both engines through the seam (data/sql.ts); where SQLite and PostgreSQL
+ * differ (INDEXED BY, json_each, boolean columns) each rule's text is built per dialect.
  */
 import type { EntityManager } from 'typeorm';
-import { AID_STATUSES, type CaseStatus } from '../../shared/domain/caseFlow';
-import { addWorkingDays } from '../../shared/domain/calendar';
-import type { IsoDate } from '../../shared/domain/dates';
+import { AID_STATUSES, type CaseStatus } from '../../../shared/domain/caseFlow';
+import { addWorkingDays } from '../../../shared/domain/calendar';
+import type { IsoDate } from '../../../shared/domain/dates';
 import {
   ASSESSMENT_RECEIPT_WORKING_DAYS,
   classifyDeadline,
@@ -37,9 +42,11 @@ import {
   type Deadline,
   type DeadlineKind,
   type DeadlineUrgency,
-} from '../../shared/domain/deadlines';
-import type { TrayItem, TrayList, TrayOffsets } from '../../shared/tray';
-import { prepared } from './raw-sql';
+} from '../../../shared/domain/deadlines';
+import type { CaseloadView } from '../../../shared/cases';
+import type { Role } from '../../../shared/domain/roles';
+import type { TrayItem, TrayList, TrayOffsets } from '../../../shared/tray';
+import { numberedPlaceholders, queryAll, queryArrays, type Dialect, type Sql } from '../sql';
 
 export type DeadlineScope =
   | { kind: 'case'; caseId: string }
@@ -72,12 +79,19 @@ function inList(statuses: readonly CaseStatus[]): string {
   return statuses.map((s) => `'${s}'`).join(', ');
 }
 
+/** SQL that differs between the engines: one text, or one per engine (no placeholders in either). */
+type Part = string | { readonly sqlite: string; readonly postgres: string };
+
+function part(dialect: Dialect, text: Part): string {
+  return typeof text === 'string' ? text : text[dialect];
+}
+
 /** How one kind of deadline is found. `c` is always the case (case_file). */
 interface Rule {
   /** Tables, the case joined in (for `items`: what is joined to the derived table). */
   from: string;
   /** The rule's conditions. */
-  where: string;
+  where: Part;
   /** The date the deadline is counted from: its due date, or the start of a period counted in months. */
   date: string;
   /** For periods counted in months: the due date after `date` (the domain's rule). */
@@ -85,9 +99,10 @@ interface Rule {
   subject?: string;
   description?: string;
   /**
-   * Many per case (tasks, actions): the derived table (alias in `from`) whose own columns carry
-   * `where` and `date`. The office counts it per day from its index by case status; a case or a
-   * user's cases are read through its index by case (named, as SQLite has no statistics to choose).
+   * Many per case (tasks, actions), or kept per case by triggers (case_deadline): the derived
+   * table (alias in `from`) whose own columns carry `where` and `date`. The office counts it per
+   * day from its index by case status; a case or a user's cases are read through its index by case
+   * (named on SQLite, which has no statistics to choose; PostgreSQL's planner chooses itself).
    */
   items?: { table: string; alias: string };
   label: (caseNumber: string, description: string) => string;
@@ -132,7 +147,7 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
     // A visit planned ahead (migration 0010), due on its day, until it is recorded.
     items: { table: 'visit', alias: 'v' },
     from: 'case_file c ON c.id = v.case_id',
-    where: 'v.planned = 1',
+    where: { sqlite: 'v.planned = 1', postgres: 'v.planned' },
     date: 'v.visited_on',
     subject: 'v.id',
     description: `CASE v.kind WHEN 'home' THEN 'w domu rodziny' WHEN 'office' THEN 'w ośrodku' WHEN 'outside' THEN 'poza domem' ELSE 'telefon' END || ', ' || v.place`,
@@ -166,9 +181,11 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
     label: (n) => `Propozycja zakończenia pracy z rodziną — sprawa ${n}`,
   },
   interview_update: {
-    from: 'case_file c',
-    where: `c.status IN (${inList(AID_STATUSES)})`,
-    date: `(SELECT MAX(i.conducted_on) FROM interview i WHERE i.case_id = c.id AND i.status = 'completed')`,
+    // Counted from the last completed wywiad (case_deadline, kept by triggers on interview).
+    items: { table: 'case_deadline', alias: 'x' },
+    from: 'case_file c ON c.id = x.case_id',
+    where: `x.kind = 'interview_update' AND x.case_status IN (${inList(AID_STATUSES)})`,
+    date: 'x.counted_from',
     due: (d) => nextInterviewUpdateDue(d),
     subject: `(SELECT i.id FROM interview i WHERE i.case_id = c.id AND i.status = 'completed' AND i.conducted_on IS NOT NULL ORDER BY i.conducted_on DESC LIMIT 1)`,
     label: (n) => `Aktualizacja wywiadu — sprawa ${n}`,
@@ -192,10 +209,12 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
     label: (_n, description) => `Plan: ${description}`,
   },
   assessment: {
-    // art. 15 ust. 1 pkt 15 u.w.r.: at least every six months, counted from the assignment.
-    from: 'case_file c',
-    where: `c.status IN (${inList(ASSISTED_STATUSES)})`,
-    date: `COALESCE((SELECT MAX(s.assessed_on) FROM assessment s WHERE s.case_id = c.id), (SELECT MIN(a.assigned_on) FROM assignment a WHERE a.case_id = c.id))`,
+    // art. 15 ust. 1 pkt 15 u.w.r.: at least every six months, counted from the last ocena, else the
+    // first assignment (case_deadline, kept by triggers on assessment and assignment).
+    items: { table: 'case_deadline', alias: 'x' },
+    from: 'case_file c ON c.id = x.case_id',
+    where: `x.kind = 'assessment' AND x.case_status IN (${inList(ASSISTED_STATUSES)})`,
+    date: 'x.counted_from',
     due: (d) => nextAssessmentDue(d),
     label: (n) => `Okresowa ocena sytuacji rodziny — sprawa ${n}`,
   },
@@ -218,8 +237,13 @@ const RULES: Partial<Record<DeadlineKind, Rule>> = {
 };
 
 interface Filter {
-  where: string;
+  where: Part;
   params: unknown[];
+}
+
+/** `column` is in a bound JSON array (of ids or dates): one statement whatever the list's length. */
+function inJson(column: Part): Part {
+  return { sqlite: `${part('sqlite', column)} IN (SELECT value FROM json_each(?))`, postgres: `${part('postgres', column)} IN (SELECT json_array_elements_text(?::json))` };
 }
 
 /**
@@ -233,7 +257,7 @@ function scopeFilter(scope: DeadlineScope, column: string): Filter {
       return { where: `${column} = ?`, params: [scope.caseId] };
     case 'cases':
       // One statement whatever the page's length: the ids travel as one bound JSON array.
-      return { where: `${column} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(scope.caseIds)] };
+      return { where: inJson(column), params: [JSON.stringify(scope.caseIds)] };
     case 'worker':
       return { where: `${column} IN (SELECT w.id FROM case_file w WHERE w.worker_id = ?)`, params: [scope.userId] };
     case 'assistant':
@@ -268,22 +292,33 @@ const DUE = new Map<DeadlineKind, (date: IsoDate) => IsoDate>(
   Object.entries(RULES).map(([kind, rule]) => [kind as DeadlineKind, rule.due ? memo(rule.due) : (d: IsoDate) => d]),
 );
 
-/** The FROM clause of a rule; a derived table read through its index by case or by case status. */
-function fromClause(rule: Rule, index: 'case' | 'due'): string {
-  return rule.items ? `${rule.items.table} ${rule.items.alias} INDEXED BY ${rule.items.table}_${index} JOIN ${rule.from}` : rule.from;
+/** A text with `?` placeholders built for each engine (PostgreSQL's numbered $1, $2, …). */
+function perDialect(build: (dialect: Dialect) => string): Sql {
+  return { sqlite: build('sqlite'), postgres: numberedPlaceholders(build('postgres')) };
+}
+
+/**
+ * The FROM clause of a rule; a derived table read through its index by case or by case status.
+ * `count`: only the derived table (its rule reads its own columns), for counting per day.
+ */
+function fromClause(dialect: Dialect, rule: Rule, index: 'case' | 'due', count = false): string {
+  if (!rule.items) return rule.from;
+  const { table, alias } = rule.items;
+  const derived = dialect === 'sqlite' ? `${table} ${alias} INDEXED BY ${table}_${index}` : `${table} ${alias}`;
+  return count ? derived : `${derived} JOIN ${rule.from}`;
 }
 
 /** The deadlines of one kind whose case passes the filter, in full. */
-function fullDeadlines(m: EntityManager, kind: DeadlineKind, filter: Filter, out: CaseDeadline[], index: 'case' | 'due' = 'case'): void {
+async function fullDeadlines(m: EntityManager, kind: DeadlineKind, filter: Filter, out: CaseDeadline[], index: 'case' | 'due' = 'case'): Promise<void> {
   const rule = RULES[kind];
   if (!rule) return;
-  const rows = prepared(
-    m,
-    `SELECT c.id AS caseId, c.number AS caseNumber, COALESCE(d.family_name, '—') AS familyName,
-            ${rule.subject ?? 'NULL'} AS subjectId, ${rule.description ?? 'NULL'} AS description, ${rule.date} AS date
-       FROM ${fromClause(rule, index)} LEFT JOIN search_doc d ON d.case_id = c.id
-      WHERE ${rule.where} AND ${filter.where}`,
-  ).all(...filter.params) as FullRow[];
+  const sql = perDialect(
+    (dialect) => `SELECT c.id AS "caseId", c.number AS "caseNumber", COALESCE(d.family_name, '—') AS "familyName",
+            ${rule.subject ?? 'NULL'} AS "subjectId", ${rule.description ?? 'NULL'} AS description, ${rule.date} AS "date"
+       FROM ${fromClause(dialect, rule, index)} LEFT JOIN search_doc d ON d.case_id = c.id
+      WHERE ${part(dialect, rule.where)} AND ${part(dialect, filter.where)}`,
+  );
+  const rows = await queryAll<FullRow>(m, sql, filter.params);
   const due = DUE.get(kind)!;
   for (const r of rows) {
     if (!r.date) continue;
@@ -294,11 +329,11 @@ function fullDeadlines(m: EntityManager, kind: DeadlineKind, filter: Filter, out
 }
 
 /** The deadlines of a scope, of the given kinds (all by default), unsorted. */
-export function collectDeadlines(m: EntityManager, scope: DeadlineScope, kinds: readonly DeadlineKind[] = DEADLINE_KINDS): CaseDeadline[] {
+export async function collectDeadlines(m: EntityManager, scope: DeadlineScope, kinds: readonly DeadlineKind[] = DEADLINE_KINDS): Promise<CaseDeadline[]> {
   const out: CaseDeadline[] = [];
   for (const kind of kinds) {
     const items = RULES[kind]?.items;
-    fullDeadlines(m, kind, scopeFilter(scope, items ? `${items.alias}.case_id` : 'c.id'), out);
+    await fullDeadlines(m, kind, scopeFilter(scope, items ? `${items.alias}.case_id` : 'c.id'), out);
   }
   return out;
 }
@@ -357,51 +392,53 @@ export function trayList(deadlines: readonly CaseDeadline[], today: IsoDate, lim
   return { groups, byKind };
 }
 
+/** Deadlines of some kinds over a scope: one part of a user's tray. */
+export interface TraySource {
+  scope: DeadlineScope;
+  kinds: readonly DeadlineKind[];
+}
+
+/** Both conditions, on each engine. */
+function and(a: Part, b: Part): Part {
+  return { sqlite: `${part('sqlite', a)} AND ${part('sqlite', b)}`, postgres: `${part('postgres', a)} AND ${part('postgres', b)}` };
+}
+
 /**
- * The whole office's tray: every deadline counted, a page of each group listed — the same result
- * as trayList(collectDeadlines(office), …), without reading every deadline in full.
+ * A tray of any scope, paged without reading every deadline in full: each kind counted per day by
+ * the database (GROUP BY the date it is counted from; a derived table's from its index), the days
+ * of each group's page found from those counts, and only they read in full, with the same rules.
+ * The result is trayList(every source's collectDeadlines, …) — the same groups, totals and page.
  */
-export function officeTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets = FIRST_PAGES): TrayList {
+export async function pagedTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets, sources: readonly TraySource[]): Promise<TrayList> {
   const groups = emptyGroups(offsets);
   const byKind: Partial<Record<DeadlineKind, number>> = {};
   const urgencyOf = memo((due) => classifyDeadline(due, today));
-  /** Per due day: how many deadlines (all kinds), and where to find them in full. */
+  /** Per due day: how many deadlines (all kinds). */
   const days = new Map<IsoDate, number>();
-  const caseRowsByKind = new Map<DeadlineKind, Map<IsoDate, number[]>>();
-  const itemDaysByKind = new Map<DeadlineKind, Set<IsoDate>>();
-  const add = (kind: DeadlineKind, due: IsoDate, n: number) => {
-    days.set(due, (days.get(due) ?? 0) + n);
-    byKind[kind] = (byKind[kind] ?? 0) + n;
-    groups[URGENCIES.indexOf(urgencyOf(due) as DeadlineUrgency)]!.total += n;
-  };
-  for (const kind of DEADLINE_KINDS) {
-    const rule = RULES[kind];
-    if (!rule) continue;
-    const due = DUE.get(kind)!;
-    if (rule.items) {
-      // Many per case: counted per day by SQLite from the index.
-      const { table, alias } = rule.items;
-      const counts = prepared(m, `SELECT ${rule.date} AS date, COUNT(*) AS n FROM ${table} ${alias} INDEXED BY ${table}_due WHERE ${rule.where} GROUP BY 1`).raw(true).all() as [IsoDate | null, number][];
-      const seen = new Set<IsoDate>();
+  /** Per source and kind: the dates it is counted from (several may fall due the same day). */
+  const counted: { scope: DeadlineScope; kind: DeadlineKind; dates: IsoDate[] }[] = [];
+  for (const { scope, kinds } of sources) {
+    for (const kind of kinds) {
+      const rule = RULES[kind];
+      if (!rule) continue;
+      const due = DUE.get(kind)!;
+      const index = scope.kind === 'office' ? 'due' : 'case';
+      const filter = scopeFilter(scope, rule.items ? `${rule.items.alias}.case_id` : 'c.id');
+      const counts = (await queryArrays(
+        m,
+        perDialect((d) => `SELECT ${rule.date}, CAST(COUNT(*) AS integer) FROM ${fromClause(d, rule, index, true)} WHERE ${part(d, and(rule.where, filter.where))} GROUP BY ${rule.date}`),
+        filter.params,
+      )) as [IsoDate | null, number][];
+      const dates: IsoDate[] = [];
       for (const [date, n] of counts) {
         if (!date) continue;
-        add(kind, due(date), n);
-        seen.add(date);
-      }
-      itemDaysByKind.set(kind, seen);
-    } else {
-      // One per case: compact [case rowid, date] rows.
-      const rows = prepared(m, `SELECT c.rowid, ${rule.date} FROM ${rule.from} WHERE ${rule.where}`).raw(true).all() as [number, IsoDate | null][];
-      const byDue = new Map<IsoDate, number[]>();
-      for (const [rowid, date] of rows) {
-        if (!date) continue;
         const d = due(date);
-        add(kind, d, 1);
-        const list = byDue.get(d);
-        if (list) list.push(rowid);
-        else byDue.set(d, [rowid]);
+        days.set(d, (days.get(d) ?? 0) + n);
+        byKind[kind] = (byKind[kind] ?? 0) + n;
+        groups[URGENCIES.indexOf(urgencyOf(d) as DeadlineUrgency)]!.total += n;
+        dates.push(date);
       }
-      caseRowsByKind.set(kind, byDue);
+      counted.push({ scope, kind, dates });
     }
   }
 
@@ -421,16 +458,12 @@ export function officeTray(m: EntityManager, today: IsoDate, limit: number, offs
 
   // Read those days in full, with the same rules.
   const full: CaseDeadline[] = [];
-  for (const kind of DEADLINE_KINDS) {
-    const rule = RULES[kind];
-    if (!rule) continue;
-    if (rule.items) {
-      const dates = [...(itemDaysByKind.get(kind) ?? [])].filter((date) => listed.has(DUE.get(kind)!(date)));
-      if (dates.length > 0) fullDeadlines(m, kind, { where: `${rule.date} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(dates)] }, full, 'due');
-    } else {
-      const rowids = [...(caseRowsByKind.get(kind) ?? new Map<IsoDate, number[]>()).entries()].filter(([due]) => listed.has(due)).flatMap(([, ids]) => ids);
-      if (rowids.length > 0) fullDeadlines(m, kind, { where: 'c.rowid IN (SELECT value FROM json_each(?))', params: [JSON.stringify(rowids)] }, full);
-    }
+  for (const { scope, kind, dates } of counted) {
+    const rule = RULES[kind]!;
+    const wanted = dates.filter((date) => listed.has(DUE.get(kind)!(date)));
+    if (wanted.length === 0) continue;
+    const filter = scopeFilter(scope, rule.items ? `${rule.items.alias}.case_id` : 'c.id');
+    await fullDeadlines(m, kind, { where: and(filter.where, inJson(rule.date)), params: [...filter.params, JSON.stringify(wanted)] }, full, scope.kind === 'office' ? 'due' : 'case');
   }
   for (const d of full.sort(compareDeadlinesFast)) {
     const urgency = urgencyOf(d.dueDate) as DeadlineUrgency;
@@ -438,4 +471,35 @@ export function officeTray(m: EntityManager, today: IsoDate, limit: number, offs
     list(groups[g]!, skipped[g]!++, limit, () => toItem(d, urgency));
   }
   return { groups, byKind };
+}
+
+/** The whole office's tray (the kierownik's "Cały ośrodek"): pagedTray over every kind. */
+export function officeTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets = FIRST_PAGES): Promise<TrayList> {
+  return pagedTray(m, today, limit, offsets, [{ scope: { kind: 'office' }, kinds: DEADLINE_KINDS }]);
+}
+
+/** The active users with their roles (JSON), for the caseloads. */
+interface StaffRow {
+  id: string;
+  firstName: string;
+  lastName: string;
+  roles: string;
+}
+
+/**
+ * Families each active assistant works with now (art. 15 ust. 4 u.w.r.), against the office's
+ * limit: the active assignments and their cases' families read from indexes alone (migration 0017).
+ */
+export async function caseloads(m: EntityManager, limit: number): Promise<CaseloadView[]> {
+  const users = await queryAll<StaffRow>(m, 'SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName", u.roles FROM "user" u WHERE u.active');
+  const counts = (await queryArrays(m, {
+    sqlite: `SELECT a.assistant_id, COUNT(DISTINCT c.family_id) FROM assignment a INDEXED BY assignment_active
+               JOIN case_file c INDEXED BY case_file_id_family ON c.id = a.case_id WHERE a.ended_on IS NULL GROUP BY a.assistant_id`,
+    postgres: `SELECT a.assistant_id, COUNT(DISTINCT c.family_id)::int FROM assignment a JOIN case_file c ON c.id = a.case_id WHERE a.ended_on IS NULL GROUP BY a.assistant_id`,
+  })) as [string, number][];
+  const byAssistant = new Map(counts);
+  return users
+    .filter((u) => (JSON.parse(u.roles) as Role[]).includes('family_assistant'))
+    .map((u) => ({ assistantId: u.id, name: `${u.firstName} ${u.lastName}`, families: byAssistant.get(u.id) ?? 0, limit }))
+    .sort((x, y) => x.families - y.families || x.name.localeCompare(y.name, 'pl'));
 }

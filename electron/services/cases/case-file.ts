@@ -11,7 +11,7 @@ import type { Actor } from '../../session/context';
 import { AnalysisEntity, AssignmentEntity, AssistantRequestEntity, CaseEventEntity, FamilyEntity, FamilyMemberEntity, InterviewEntity, PersonEntity, type CaseRow, type PersonRow } from '../../db/entities';
 import { AppError } from '../../errors';
 import { userNamesOf } from '../../data/queries/case-file';
-import { collectDeadlines, WORKER_ONLY_DEADLINES } from '../deadline-queries';
+import { collectDeadlines, WORKER_ONLY_DEADLINES } from '../../data/queries/tray';
 import { addressHistory, placementsOf } from '../family-changes';
 import { requestViews } from './request';
 import type { CaseCore, LoadedCase } from './core';
@@ -19,7 +19,7 @@ import type { CaseCore, LoadedCase } from './core';
 type Note = z.output<typeof noteSchema>;
 
 export async function deadlines(m: EntityManager, row: CaseRow, access: LoadedCase['access']): Promise<Deadline[]> {
-  return collectDeadlines(m, { kind: 'case', caseId: row.id })
+  return (await collectDeadlines(m, { kind: 'case', caseId: row.id }))
     .filter((deadline) => access === 'full' || !WORKER_ONLY_DEADLINES.includes(deadline.kind))
     .map(({ caseNumber: _n, familyName: _f, ...deadline }): Deadline => deadline)
     .sort(compareDeadlines);

@@ -15,7 +15,7 @@ import { AppError } from '../../errors';
 import { caseHeads } from '../../data/queries/requests';
 import { familiesOfAssistant } from '../../data/queries/staff';
 import { requireSecondPerson } from '../separation';
-import { caseloads as trayCaseloads } from '../tray';
+import { caseloads as trayCaseloads } from '../../data/queries/tray';
 import type { CaseCore, LoadedCase } from './core';
 
 type Decision = z.output<typeof decisionSchema>;
@@ -90,7 +90,7 @@ export async function queue(core: CaseCore, m: EntityManager): Promise<RequestVi
   return requestViews(m, pending, await core.userNames(m));
 }
 
-/** Families each active assistant works with now (art. 15 ust. 4 u.w.r.), in one query (tray.ts). */
+/** Families each active assistant works with now (art. 15 ust. 4 u.w.r.), in one query (data/queries/tray.ts). */
 export async function caseloads(m: EntityManager, actor: Actor): Promise<CaseloadView[]> {
   return trayCaseloads(m, actor.settings.caseloadLimit);
 }

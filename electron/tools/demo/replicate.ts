@@ -49,8 +49,9 @@ export const REPLICATOR_VERSION = 1;
 
 /**
  * The tables of a family's case, parents before children (foreign keys are on). Rows derived by
- * triggers (signed_plan_task, running_contract_action) are made again by SQLite from the copied
- * plans and kontrakty; the search index is rebuilt per case.
+ * triggers (signed_plan_task, running_contract_action, case_deadline; case_file.family_key) are made
+ * again by SQLite from the copied plans, kontrakty, wywiady, oceny and members; the search index is
+ * rebuilt per case.
  */
 const FAMILY_TABLES = [
   'family',
@@ -74,7 +75,7 @@ const FAMILY_TABLES = [
   'document',
 ] as const;
 /** Made by triggers or by reindexCase, never copied. */
-const DERIVED = new Set(['signed_plan_task', 'running_contract_action', 'search_doc']);
+const DERIVED = new Set(['signed_plan_task', 'running_contract_action', 'case_deadline', 'search_doc']);
 /** Not part of a family's case file (or not made by the demo). */
 const OFFICE_WIDE = new Set(['audit_log', 'counter', 'form_draft', 'migrations', 'office', 'setting', 'user', 'referral', 'referral_declaration']);
 

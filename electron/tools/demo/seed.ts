@@ -38,7 +38,7 @@ import { POLISH_SURNAMES, STAFF_WOMEN } from './data';
 import { FamilyWorkService } from '../../services/family-work';
 import { rawDb } from '../../services/raw-sql';
 import { localDatabase } from '../../db/database';
-import { caseloads } from '../../services/tray';
+import { caseloads } from '../../data/queries/tray';
 import { UsersService } from '../../services/users';
 import { BulkAudit, BulkCases } from './bulk-services';
 import { planCourt } from './court';
@@ -72,7 +72,7 @@ export async function seedDemo(backend: Backend, options: DemoOptions): Promise<
   const existing = await session.db.read(async (m) => ({
     users: await m.getRepository(UserEntity).find({ order: { createdAt: 'ASC', login: 'ASC' } }),
     pesels: (await m.getRepository(PersonEntity).find({ select: { pesel: true } })).map((p) => p.pesel).filter((p): p is string => Boolean(p)),
-    loads: new Map(caseloads(m, session.settings.caseloadLimit).map((c) => [c.assistantId, c.families])),
+    loads: new Map((await caseloads(m, session.settings.caseloadLimit)).map((c) => [c.assistantId, c.families])),
   }));
   const active = existing.users.filter((u) => u.active);
   const existingWorkers = active.filter((u) => u.roles.includes('social_worker'));

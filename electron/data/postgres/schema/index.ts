@@ -5,9 +5,10 @@ import { audit } from './0003-audit';
 import { numbering } from './0004-numbering';
 import { search } from './0005-search';
 import { caseFileIndexes } from './0006-case-file-indexes';
+import { trayKeys } from './0007-tray-keys';
 import type { ServerSchemaStep } from './step';
 
-export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes];
+export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys];
 
 /** The schema version this build of Asysta works with. */
 export const SERVER_SCHEMA_VERSION = SERVER_SCHEMA.length;

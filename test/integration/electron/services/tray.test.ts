@@ -17,7 +17,7 @@ import {
   PlanEntity,
   type CaseRow,
 } from '../../../../electron/db/entities';
-import { collectDeadlines, officeTray, trayList } from '../../../../electron/services/deadline-queries';
+import { collectDeadlines, officeTray, trayList } from '../../../../electron/data/queries/tray';
 import { seedDemo } from '../../../../electron/tools/demo';
 import { DEFAULT_SETTINGS } from '../../../../electron/services/office';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
@@ -252,7 +252,7 @@ describe('tray:get', () => {
 
     // The office's fast path (counts per day, only listed days read in full) lists what the plain one does.
     await t.backend.readySession()!.db.read(async (m) => {
-      for (const limit of [1, 3, 7, 25, 100]) expect(officeTray(m, today, limit), `limit ${limit}`).toEqual(trayList(collectDeadlines(m, { kind: 'office' }), today, limit));
+      for (const limit of [1, 3, 7, 25, 100]) expect(await officeTray(m, today, limit), `limit ${limit}`).toEqual(trayList(await collectDeadlines(m, { kind: 'office' }), today, limit));
     });
   });
 });
