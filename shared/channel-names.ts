@@ -86,6 +86,7 @@ export const CHANNEL_NAMES = [
   'tray:get',
   'tray:week',
   'stats:get',
+  'stats:cases',
   'stats:export',
   'dialog:pickFolder',
   'dialog:pickBackupFile',

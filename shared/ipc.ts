@@ -70,7 +70,7 @@ import {
 } from './family-work';
 import { backupRestoreSchema, backupRunSchema, rekeySchema, type BackupResult, type BackupStatus, type RekeyProgress, type RekeyResult, type RestoreResult } from './backup';
 import { searchQuerySchema, type SearchHit } from './search';
-import { statsExportSchema, statsQuerySchema, type StatsFile, type StatsView } from './stats';
+import { statsCasesSchema, statsExportSchema, statsQuerySchema, type StatsCasePage, type StatsFile, type StatsView } from './stats';
 import { trayQuerySchema, type TrayView } from './tray';
 import { calendarWeekSchema, type CalendarWeekView } from './calendar';
 import { pickFolderSchema } from './dialogs';
@@ -367,6 +367,8 @@ export const channels = {
   /** The tray's items of one week, day by day (issue 15, item 11). */
   'tray:week': channel<CalendarWeekView>()(calendarWeekSchema, { permission: 'cases.view' }),
   'stats:get': channel<StatsView>()(statsQuerySchema, { permission: 'stats.view' }),
+  /** The cases behind a figure of the report (reported / active in the period), a page at a time. */
+  'stats:cases': channel<StatsCasePage>()(statsCasesSchema, { permission: 'stats.view' }),
   'stats:export': channel<StatsFile>()(statsExportSchema, { permission: 'stats.view' }),
 
   /** Native pickers shown by the main process (title chosen there); null when cancelled. */

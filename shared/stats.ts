@@ -4,9 +4,10 @@
  * the view, and its rows with Polish labels, shared by the screen and the CSV / XLSX export.
  */
 import { z } from 'zod';
-import { ART7_REASONS, ART7_REASON_LABELS, CLOSURE_REASONS, CLOSURE_REASON_LABELS, type Art7Reason, type ClosureReason } from './domain/caseFlow';
+import { ART7_REASONS, ART7_REASON_LABELS, CLOSURE_REASONS, CLOSURE_REASON_LABELS, type Art7Reason, type CaseStatus, type ClosureReason } from './domain/caseFlow';
 import { compare, daysBetween, isoDateSchema, isValidIsoDate, type IsoDate } from './domain/dates';
 import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from './domain/familyWork';
+import { pageSchema, pageSizeSchema } from './paging';
 
 /** A report covers at most this many days (ten years). */
 export const STATS_MAX_DAYS = 3660;
@@ -114,8 +115,8 @@ export function statsRows(view: StatsView): StatsRow[] {
   for (const reason of CLOSURE_REASONS) add(F, `zakończenie: ${CLOSURE_REASON_LABELS[reason]}`, view.families.endedByReason[reason]);
   add('Dzieci', 'Dzieci w rodzinach z asystentem rodziny (we wspólnym gospodarstwie)', view.children);
   const C = 'Sprawy';
-  add(C, 'Zgłoszenia przyjęte w okresie', view.cases.reported);
-  add(C, 'Sprawy prowadzone w okresie', view.cases.active);
+  add(C, STATS_CASE_MEASURE_LABELS.reported, view.cases.reported);
+  add(C, STATS_CASE_MEASURE_LABELS.active, view.cases.active);
   for (const reason of ART7_REASONS) add(C, `powód (art. 7 u.p.s.): ${ART7_REASON_LABELS[reason]}`, view.cases.byReason[reason]);
   const I = 'Rodzinne wywiady środowiskowe';
   add(I, 'Wywiady przeprowadzone w okresie — ogółem', view.interviews.completed);
@@ -128,4 +129,43 @@ export function statsRows(view: StatsView): StatsRow[] {
   for (const status of CONTRACT_STATUSES) add(K, `stan: ${CONTRACT_STATUS_LABELS[status]}`, view.contracts.byStatus[status]);
   add('Opinie o rodzinie', 'Opinie o rodzinie sporządzone dla sądu', view.courtOpinions);
   return rows;
+}
+
+// ---- drill-downs: the cases behind a figure (issue 17) -------------------------------------------
+
+/** The figures whose cases can be listed, with the labels of the report's rows. */
+export const STATS_CASE_MEASURES = ['reported', 'active'] as const;
+export type StatsCaseMeasure = (typeof STATS_CASE_MEASURES)[number];
+export const STATS_CASE_MEASURE_LABELS: Record<StatsCaseMeasure, string> = {
+  reported: 'Zgłoszenia przyjęte w okresie',
+  active: 'Sprawy prowadzone w okresie',
+};
+export const STATS_CASES_PAGE_SIZE_DEFAULT = 50;
+
+/** One page of the cases counted by one figure of the report, newest report first. */
+export const statsCasesSchema = z
+  .object({
+    ...period,
+    measure: z.enum(STATS_CASE_MEASURES, { error: 'Można wyświetlić sprawy tylko dla zgłoszeń przyjętych lub spraw prowadzonych w okresie.' }),
+    page: pageSchema.default(1),
+    pageSize: pageSizeSchema('spraw', STATS_CASES_PAGE_SIZE_DEFAULT),
+  })
+  .superRefine(checkPeriod);
+
+export interface StatsCaseRow {
+  caseId: string;
+  number: string;
+  familyName: string;
+  status: CaseStatus;
+  reportedOn: IsoDate;
+  closedOn: IsoDate | null;
+  workerName: string;
+}
+
+export interface StatsCasePage {
+  rows: StatsCaseRow[];
+  /** Every case the figure counts (equal to the figure). */
+  total: number;
+  page: number;
+  pageSize: number;
 }

@@ -318,6 +318,14 @@ describe('the work tray, search and statistics', () => {
     for (const [label, value] of Object.entries(expected)) expect(screen.get(label), label).toBe(value);
     await page.getByRole('img', { name: /^Wykres: Rodziny z asystentem: 2/ }).waitFor();
     await shot('tray-07-stats');
+    // A figure's cases, a page from the main process (issue 17): the five cases open in the period.
+    await button(page, 'Sprawy prowadzone w okresie: pokaż sprawy (5)').click();
+    const drill = page.getByRole('table', { name: 'Sprawy prowadzone w okresie: sprawy' });
+    await drill.waitFor();
+    expect(await drill.locator('tbody tr').count()).toBe(5);
+    await page.getByText('Sprawy 1–5 z 5').waitFor();
+    await button(page, 'Zamknij listę').click();
+    await drill.waitFor({ state: 'detached' });
 
     const [csv] = await Promise.all([page.waitForEvent('download'), button(page, 'Pobierz CSV').click()]);
     expect(csv.suggestedFilename()).toBe('sprawozdanie-wspieranie-rodziny-2026-01-01-2026-03-31.csv');

@@ -8,7 +8,7 @@ import { Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Tabl
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { compare, daysBetween, isValidIsoDate } from '../../../shared/domain/dates';
-import { STATS_FORMATS, STATS_HEADERS, STATS_MAX_DAYS, statsRows, type StatsFormat, type StatsRow } from '../../../shared/stats';
+import { STATS_CASE_MEASURE_LABELS, STATS_CASE_MEASURES, STATS_FORMATS, STATS_HEADERS, STATS_MAX_DAYS, statsRows, type StatsCaseMeasure, type StatsFormat, type StatsRow } from '../../../shared/stats';
 import { call } from '../../api';
 import { FormError } from '../../components/FormError';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +18,7 @@ import { downloadBase64 } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { halfYear, lastFinishedHalf, wholeYear, type Period, type PeriodKind } from './period';
+import { StatsCases } from './StatsCases';
 import { StatsChart } from './StatsChart';
 import { ReferralCounts } from '../referrals/ReferralCounts';
 
@@ -52,6 +53,8 @@ export function StatsPage() {
   const [fromText, setFromText] = useState('');
   const [toText, setToText] = useState('');
   const period = periodOf(kind, year, half, fromText, toText);
+  /** The figure whose cases are listed under the table (a drill-down), or none. */
+  const [drill, setDrill] = useState<StatsCaseMeasure | null>(null);
   const valid = typeof period === 'object' && isValidIsoDate(period.from) && isValidIsoDate(period.to);
 
   const stats = useQuery({
@@ -140,9 +143,10 @@ export function StatsPage() {
                       Policzono: {formatDateTime(stats.data.generatedAt)}
                     </Text>
                   </Group>
-                  <StatsTable rows={statsRows(stats.data)} />
+                  <StatsTable rows={statsRows(stats.data)} onShowCases={setDrill} />
                 </Stack>
               </Paper>
+              {drill ? <StatsCases key={`${drill}:${period.from}:${period.to}`} period={period} measure={drill} onClose={() => setDrill(null)} /> : null}
             </>
           ) : null}
           <ReferralCounts from={period.from} to={period.to} />
@@ -152,7 +156,23 @@ export function StatsPage() {
   );
 }
 
-function StatsTable({ rows }: { rows: StatsRow[] }) {
+/** The report's row whose cases can be listed, by its label. */
+function measureOf(row: StatsRow): StatsCaseMeasure | null {
+  return STATS_CASE_MEASURES.find((measure) => STATS_CASE_MEASURE_LABELS[measure] === row.label) ?? null;
+}
+
+/** A figure; one whose cases can be listed is a button that lists them. */
+function StatsValue({ row, onShowCases }: { row: StatsRow; onShowCases: (measure: StatsCaseMeasure) => void }) {
+  const measure = measureOf(row);
+  if (!measure || row.value === 0) return <>{row.value}</>;
+  return (
+    <Button variant="subtle" size="compact-sm" fw={600} onClick={() => onShowCases(measure)} aria-label={`${row.label}: pokaż sprawy (${row.value})`}>
+      {row.value}
+    </Button>
+  );
+}
+
+function StatsTable({ rows, onShowCases }: { rows: StatsRow[]; onShowCases: (measure: StatsCaseMeasure) => void }) {
   const sections = [...new Set(rows.map((row) => row.section))];
   return (
     <Table striped withTableBorder verticalSpacing={6} aria-label="Liczby sprawozdania">
@@ -178,7 +198,7 @@ function StatsTable({ rows }: { rows: StatsRow[] }) {
                 <Table.Tr key={`${section}:${row.label}`}>
                   <Table.Td pl={row.label.startsWith('w tym') || row.label.includes(': ') ? 'xl' : undefined}>{row.label}</Table.Td>
                   <Table.Td ta="right" fw={600}>
-                    {row.value}
+                    <StatsValue row={row} onShowCases={onShowCases} />
                   </Table.Td>
                 </Table.Tr>
               ))}
