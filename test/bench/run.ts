@@ -12,6 +12,7 @@ import { benchShell } from './shell';
 import { benchReferrals } from './referrals';
 import { benchServerDb } from './server-db';
 import { benchBackup } from './backup';
+import { benchMove } from './move';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
@@ -24,6 +25,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   referrals: () => benchReferrals(),
   'server-db': () => benchServerDb(),
   backup: () => benchBackup(),
+  move: () => benchMove(),
 };
 
 const only = process.argv.slice(2);
