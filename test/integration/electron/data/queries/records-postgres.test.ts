@@ -1,5 +1,5 @@
 /**
- * The referral, staff, open-case, request, draft, court-export and case-file queries of
+ * The referral, staff, open-case, request, draft, court-export, case-file and stats drill-down queries of
  * data/queries/ on the office server (issues 17, 18): each function runs on PostgreSQL through
  * the seam, as the app's own connection (ServerDatabase), over a few rows written by the people
  * themselves, and gives what SQLite gives — numbers as numbers, the same order, folded search.
@@ -23,6 +23,7 @@ import {
   type ReferralFilter,
 } from '../../../../../electron/data/queries/referrals';
 import { caseHeads } from '../../../../../electron/data/queries/requests';
+import { countStatsCases, statsCaseRows } from '../../../../../electron/data/queries/stats-cases';
 import { activeCasesOf, familiesOfAssistant } from '../../../../../electron/data/queries/staff';
 import { startServerOffice, type Person, type ServerOffice } from '../../../../support/server-office';
 import { insert, writeFamily, type FamilyRows } from '../../server/family-rows';
@@ -129,6 +130,12 @@ describe('data/queries on PostgreSQL', () => {
       expect(documents[0]!.bytes.toString()).toBe('%PDF');
       expect(documents[0]!.version).toBe(1);
       expect(await userNamesOf(m, [anna.id, ewa.id, randomUUID()])).toEqual(new Map([[anna.id, 'anna Testowa'], [ewa.id, 'ewa Testowa']]));
+      // The statistics' drill-down: the case reported on 5 January, open since.
+      expect(await countStatsCases(m, 'reported', { from: '2026-01-01', to: '2026-01-31' })).toBe(1);
+      expect(await countStatsCases(m, 'reported', { from: '2026-02-01', to: '2026-02-28' })).toBe(0);
+      expect(await statsCaseRows(m, 'active', { from: '2026-02-01', to: '2026-02-28' }, { limit: 10, offset: 0 })).toEqual([
+        { caseId: family.caseId, number: expect.any(String) as unknown, familyName: 'Łęcka Anna', status: 'ASSISTANT_WORK', reportedOn: '2026-01-05', closedOn: null, workerName: 'anna Testowa' },
+      ]);
     });
     await asAnna.read(async (m) => {
       expect(await draftSizes(m, anna.id, `case:${family.caseId}`)).toEqual([{ key: `case:${family.caseId}`, chars: 2 }]);
