@@ -4,20 +4,17 @@
  * fingerprint; the CA is taken from the server's handshake only when it matches, and every
  * connection is verify-full. Passwords and the setup code come from standard input.
  */
-import type pg from 'pg';
 import { FAMILY_DATA_TABLES } from './data/postgres/schema/0002-access';
 import { ServerDatabase } from './data/postgres/server-database';
 import { requireServerSchema, schemaVersion } from './data/postgres/migrate';
-import { createServerOffice, normaliseSetupCode } from './data/postgres/office';
-import { loginRole, serverRoles } from './data/postgres/roles';
+import { DEFAULT_ROLE_PREFIX, loginRole, serverRoles } from './data/postgres/roles';
 import { SERVER_SCHEMA_VERSION } from './data/postgres/schema';
 import { CliError, type SecretReader } from './cli-input';
 import { systemClock } from './clock';
 import { AppError } from './errors';
 import { SERVER_DATABASE, type ConnectionInfo } from './server/cluster';
-import { connectVerified, fetchPinnedCa } from './server/connect';
+import { createOfficeOnServer, pairServer, withServerClient } from './server/join';
 import { AuditService } from './services/audit';
-import { parsePairingCode } from '../shared/pairing';
 import { loginSchema, officeSchema, passwordSchema } from '../shared/schemas';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -34,21 +31,14 @@ function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
   return result.data;
 }
 
-/** The server of a pairing code, with its CA pinned (refused in Polish when the code is wrong). */
+/** The server of a pairing code, with its CA pinned (refused in Polish when the code is wrong: exit code 2). */
 async function serverOf(values: Values): Promise<Omit<ConnectionInfo, 'user' | 'password'>> {
-  const pairing = parsePairingCode(option(values, 'server'));
-  if (!pairing.ok) throw new CliError(pairing.error.message, 2);
-  const { host, port, fingerprint } = pairing.value;
-  const ca = await fetchPinnedCa(host, port, fingerprint);
-  return { host, port, database: SERVER_DATABASE, ca };
-}
-
-async function withClient<T>(info: ConnectionInfo, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = await connectVerified(info);
   try {
-    return await work(client);
-  } finally {
-    await client.end();
+    const { host, port, ca } = await pairServer(option(values, 'server'));
+    return { host, port, database: SERVER_DATABASE, ca };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'PAIRING_INVALID') throw new CliError(error.message, 2);
+    throw error;
   }
 }
 
@@ -62,24 +52,12 @@ async function init(values: Values, secrets: SecretReader): Promise<void> {
   });
   const login = check(loginSchema, option(values, 'login'));
   const server = await serverOf(values);
-  const setupCode = normaliseSetupCode(await secrets.read('Kod założenia biura: '));
+  const setupCode = await secrets.read('Kod założenia biura: ');
   const password = check(passwordSchema, await secrets.read('Hasło kierownika: '));
   if (process.stdin.isTTY && (await secrets.read('Powtórz hasło: ')) !== password) throw new CliError('Hasła nie są takie same.', 2);
   const head = { login, firstName: typeof values['first-name'] === 'string' ? values['first-name'] : 'Kierownik', lastName: typeof values['last-name'] === 'string' ? values['last-name'] : 'Ośrodka' };
-  let created: { role: string };
-  try {
-    created = await withClient({ ...server, user: serverRoles().setup, password: setupCode }, async (setup) => {
-      await requireServerSchema(setup);
-      return createServerOffice(setup, { office, head }, password);
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'WRONG_PASSWORD') {
-      throw new CliError('Kod założenia biura jest nieprawidłowy albo biuro na tym serwerze zostało już założone. Niczego nie zmieniono.', 3);
-    }
-    throw serverError(error);
-  }
-  // The new account works: sign in with it once.
-  await withClient({ ...server, user: created.role, password }, async () => undefined);
+  // The same step as the app's "Serwer w biurze" → "Nowy ośrodek" (server/join.ts); its refusals are AppErrors (exit code 3).
+  const created = await createOfficeOnServer(server, { rolePrefix: DEFAULT_ROLE_PREFIX }, setupCode, { office, head }, password);
   console.log(`Utworzono ośrodek na serwerze ${server.host}:${server.port} i konto kierownika (konto bazy: ${created.role}).`);
 }
 
@@ -89,7 +67,7 @@ async function verify(values: Values, secrets: SecretReader): Promise<void> {
   const info = { ...server, user: loginRole(serverRoles(), login), password: await secrets.read('Hasło: ') };
   const problems: string[] = [];
   try {
-    await withClient(info, async (client) => {
+    await withServerClient(info, async (client) => {
       console.log(`✔ Połączenie z serwerem ${server.host}:${server.port}: szyfrowane, certyfikat zgodny z kodem parowania.`);
       const version = await schemaVersion(client);
       try {
@@ -116,7 +94,7 @@ async function verify(values: Values, secrets: SecretReader): Promise<void> {
     });
   } catch (error) {
     if (error instanceof AppError && error.code === 'WRONG_PASSWORD') throw new CliError('Nieprawidłowy login lub hasło. Niczego nie zmieniono.', 3);
-    throw serverError(error);
+    throw error;
   }
   if (problems.length === 0) {
     const db = await ServerDatabase.open(info);
@@ -130,14 +108,6 @@ async function verify(values: Values, secrets: SecretReader): Promise<void> {
   }
   if (problems.length > 0) throw new CliError(`Wykryto problemy: ${problems.join(', ')}.`, 4);
   console.log(`Baza ośrodka na serwerze jest w porządku (wersja schematu ${SERVER_SCHEMA_VERSION}).`);
-}
-
-/** A database error the user can act on, in Polish; anything else as it is. */
-function serverError(error: unknown): unknown {
-  if (error instanceof CliError || error instanceof AppError) return error;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  if (code === '42710' && error instanceof Error) return new CliError(error.message, 3);
-  return error;
 }
 
 /** Runs `init` or `verify` against the server of `--server KOD`. */
