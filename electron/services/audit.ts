@@ -105,8 +105,7 @@ export class AuditService {
    * READ_LOG_WINDOW_MS, so that switching tabs or refreshing does not bury the trail in repeats.
    */
   async appendRead(manager: EntityManager, input: AuditInput & { entityId: string }): Promise<void> {
-    const since = new Date(this.clock.now().getTime() - READ_LOG_WINDOW_MS).toISOString();
-    if (!(await recentlyRecorded(manager, since, input.actorId, input.action, input.entityId))) await this.append(manager, input);
+    if (!(await recentlyRecorded(manager, this.clock.now(), READ_LOG_WINDOW_MS, input.actorId, input.action, input.entityId))) await this.append(manager, input);
   }
 
   async list(manager: EntityManager, filter: AuditFilter): Promise<AuditEntryView[]> {

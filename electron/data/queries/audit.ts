@@ -9,7 +9,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { AuditRow } from '../../db/entities';
-import { queryAll, queryOne } from '../sql';
+import { dialectOf, queryAll, queryOne } from '../sql';
 
 /** An entry as the client knows it; the rest (id, at, prevHash, hash) the server computes. */
 export type AuditFields = Pick<AuditRow, 'actorId' | 'action' | 'entityType' | 'entityId' | 'caseId' | 'details'>;
@@ -33,16 +33,23 @@ export async function insertServerEntry(manager: EntityManager, entry: AuditFiel
   return row;
 }
 
-/** Whether this user recorded this action on this record since `since` (ISO). */
-export async function recentlyRecorded(manager: EntityManager, since: string, actorId: string | null, action: string, entityId: string): Promise<boolean> {
+/**
+ * Whether this user recorded this action on this record within the last `windowMs`: measured on
+ * the clock that timed the entries — this PC's on SQLite, the server's on PostgreSQL (whose
+ * trigger times every entry; a PC's clock a few minutes off must not log every opening again).
+ */
+export async function recentlyRecorded(manager: EntityManager, now: Date, windowMs: number, actorId: string | null, action: string, entityId: string): Promise<boolean> {
+  const server = dialectOf(manager) === 'postgres';
   const row = await queryOne<{ found: number }>(
     manager,
     {
-      // The `at` index: an entry at most READ_LOG_WINDOW_MS old is among the last few (by actor would scan her whole history).
+      // The `at` index: an entry at most windowMs old is among the last few (by actor would scan her whole history).
       sqlite: 'SELECT 1 AS found FROM audit_log INDEXED BY audit_log_at WHERE at >= ? AND actor_id IS ? AND action = ? AND entity_id = ? LIMIT 1',
-      postgres: 'SELECT 1 AS found FROM audit_log WHERE at >= $1 AND actor_id IS NOT DISTINCT FROM $2 AND action = $3 AND entity_id = $4 LIMIT 1',
+      postgres: `SELECT 1 AS found FROM audit_log
+                  WHERE at >= to_char((clock_timestamp() - make_interval(secs => $1::double precision / 1000)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+                    AND actor_id IS NOT DISTINCT FROM $2 AND action = $3 AND entity_id = $4 LIMIT 1`,
     },
-    [since, actorId, action, entityId],
+    [server ? windowMs : new Date(now.getTime() - windowMs).toISOString(), actorId, action, entityId],
   );
   return row !== undefined;
 }

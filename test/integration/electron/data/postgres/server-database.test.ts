@@ -119,9 +119,11 @@ describe('the services on the office server', () => {
     expect(row.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const { hash, ...rest } = row;
     expect(hash).toBe(entryHash(rest));
-    // appendRead records an opening once per window, on the server's own clock.
-    await db.write((m) => audit.appendRead(m, { actorId: beata.id, action: 'test.read', entityId: 'x' }));
-    await db.write((m) => audit.appendRead(m, { actorId: beata.id, action: 'test.read', entityId: 'x' }));
+    // appendRead records an opening once per window, measured on the server's clock that timed
+    // the entries, even from a PC whose clock is years off.
+    const offClock = new AuditService({ now: () => new Date('2031-01-01T00:00:00.000Z') });
+    await db.write((m) => offClock.appendRead(m, { actorId: beata.id, action: 'test.read', entityId: 'x' }));
+    await db.write((m) => offClock.appendRead(m, { actorId: beata.id, action: 'test.read', entityId: 'x' }));
     const mine = await db.read((m) => audit.list(m, { actorId: beata.id, action: 'test.read', limit: 10 }));
     expect(mine).toHaveLength(1);
   });
