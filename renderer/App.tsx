@@ -20,7 +20,6 @@ import { SetupScreen, type SetupResult } from './features/setup/SetupScreen';
 import { errorMessage } from './lib/errors';
 import { forgetSessionData, queryClient } from './lib/queryClient';
 import { useAppStatus } from './lib/status';
-import { useDataVersionPolling } from './lib/useDataVersion';
 import { theme } from './theme';
 
 export function App() {
@@ -41,8 +40,6 @@ export function App() {
 
 function Screens() {
   const status = useAppStatus();
-  // Server mode: another PC's changes appear within seconds (lib/dataVersion.ts); one PC has no other writer.
-  useDataVersionPolling(status.data?.state === 'ready' && status.data.mode === 'server');
   // Held here, not in the set-up screen: the status turns to 'login' as soon as set-up succeeds,
   // but the code must stay on screen until the user confirms she has stored it.
   const [setupResult, setSetupResult] = useState<SetupResult | null>(null);

@@ -82,7 +82,8 @@ export function useStoredDraft(key: string) {
       const kept = draftStore(user.id).kept(key);
       return kept === undefined ? call('drafts:get', { key }) : Promise.resolve(kept);
     },
-    staleTime: Infinity,
+    // 'static': not read again when another PC's change refreshes the app's reads (lib/dataVersion.ts).
+    staleTime: 'static',
     gcTime: 0,
     refetchOnWindowFocus: false,
   });

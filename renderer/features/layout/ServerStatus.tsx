@@ -10,8 +10,8 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { ServerAddress } from '../../../shared/ipc';
 import { onReconnect, useServerConnection } from '../../lib/connection';
+import { useDataVersionPolling } from '../../lib/useDataVersion';
 import { useOfflineDraftSync } from '../../lib/useAutosave';
-import { useDataVersionRefresh } from './useDataVersion';
 
 /** How the app names the office server: its address and port, as in the pairing code. */
 export function serverLabel(server: ServerAddress): string {
@@ -25,7 +25,7 @@ export function serverLabel(server: ServerAddress): string {
  */
 export function useServerMode(server: ServerAddress | null, userId: string) {
   const queryClient = useQueryClient();
-  const version = useDataVersionRefresh(server !== null);
+  const version = useDataVersionPolling(server !== null);
   useOfflineDraftSync(userId);
   useEffect(
     () =>
@@ -34,7 +34,7 @@ export function useServerMode(server: ServerAddress | null, userId: string) {
       }),
     [queryClient],
   );
-  return { retry: () => version.refetch() };
+  return { retry: version.check };
 }
 
 /** The header's badge: the data is on the office server at this address; red while it does not answer. */
