@@ -482,21 +482,38 @@ async function copyInTransaction(local: EntityManager, server: EntityManager, ct
   const copyStarted = performance.now();
   const tables: TableCheck[] = [];
   const localDigests = new Map<string, Digest>();
+  // The search index's triggers would rebuild a case's entry for each of its members as they
+  // arrive; they rest during the copy and every case is indexed once after it.
+  const searchTriggers = await queryAll<{ table: string; trigger: string }>(
+    server,
+    `SELECT t.tgrelid::regclass::text AS "table", t.tgname AS "trigger" FROM pg_trigger t
+      WHERE NOT t.tgisinternal AND t.tgfoid = to_regprocedure('asysta.reindex_trigger()')`,
+  );
+  for (const t of searchTriggers) await execute(server, pgOnly(`ALTER TABLE ${t.table} DISABLE TRIGGER ${ident(t.trigger)}`));
   for (const table of order) {
     const plan = plans.get(table)!;
+    const tableStarted = performance.now();
     if (SEEDED_ON_SERVER.has(table)) await execute(server, `DELETE FROM ${ident(table)}`);
-    ctx.log(`  ${table}…`);
+    let digest: Digest;
     if (table === 'audit_log') {
       // The chain as it is: the insert trigger would number, time and hash the entries anew.
       await execute(server, 'SET LOCAL session_replication_role = replica');
-      localDigests.set(table, await copyTable(local, server, plan));
+      digest = await copyTable(local, server, plan);
       await execute(server, 'SET LOCAL session_replication_role = origin');
     } else if (table === 'user') {
       const idAt = plan.columns.findIndex((c) => c.name === 'id');
-      localDigests.set(table, await copyTable(local, server, plan, (row) => [dbRoleOf.get(String(row[idAt])) ?? null], [{ name: 'db_role', type: 'text' }]));
+      digest = await copyTable(local, server, plan, (row) => [dbRoleOf.get(String(row[idAt])) ?? null], [{ name: 'db_role', type: 'text' }]);
     } else {
-      localDigests.set(table, await copyTable(local, server, plan));
+      digest = await copyTable(local, server, plan);
     }
+    localDigests.set(table, digest);
+    ctx.log(`  ${table}: ${digest.rows} wierszy, ${((performance.now() - tableStarted) / 1000).toFixed(1)} s`);
+  }
+  if (searchTriggers.length > 0) {
+    const indexStarted = performance.now();
+    await execute(server, 'SELECT asysta.reindex_case(c.id) FROM case_file c');
+    for (const t of searchTriggers) await execute(server, pgOnly(`ALTER TABLE ${t.table} ENABLE TRIGGER ${ident(t.trigger)}`));
+    ctx.log(`  indeks wyszukiwania: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
   }
   // The office now exists: the one-time setup code no longer opens anything.
   await execute(server, pgOnly(`ALTER ROLE ${ident(roles.setup)} NOLOGIN`));

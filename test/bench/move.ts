@@ -89,7 +89,7 @@ export async function movedBenchOffice(log: (line: string) => void = () => undef
 }
 
 export async function benchMove(): Promise<void> {
-  const moved = await movedBenchOffice();
+  const moved = await movedBenchOffice((line) => console.log(line));
   try {
     const { result } = moved;
     const t = result.timings;
