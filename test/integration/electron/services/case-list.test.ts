@@ -60,6 +60,31 @@ describe('cases:list', () => {
     expect(new Set(byStatus.map((r) => r.id)).size).toBe(report.families.length);
   });
 
+  it('keeps the order by name when an applicant is renamed (her stored key follows in the same transaction)', async () => {
+    await signIn(t, HEAD.login);
+    const byName = async () => (await allPages(7, { sort: 'familyName', direction: 'asc' })).map((r) => ({ id: r.id, key: fold(r.familyName) }));
+    const before = await byName();
+    const first = before[0]!;
+    const applicant = (await t.call('cases:get', { id: first.id })).family.members.find((m) => m.relation === 'applicant')!;
+    const { person } = applicant;
+    await signIn(t, report.families.find((f) => f.caseId === first.id)!.workerLogin);
+    expect(person.pesel).not.toBeNull();
+    const renamed = {
+      pesel: person.pesel!,
+      firstName: person.firstName,
+      lastName: 'Żywczak',
+      birthDate: person.birthDate,
+      sex: person.sex,
+    };
+    await t.call('family:change', { caseId: first.id, effectiveOn: '2026-05-20', change: { kind: 'person_corrected', memberId: applicant.id, person: renamed } });
+    await signIn(t, HEAD.login);
+    const after = await byName();
+    expect(after.map((r) => r.key)).toEqual(after.map((r) => r.key).sort());
+    expect(after.find((r) => r.id === first.id)!.key).toBe(fold(`Żywczak ${person.firstName}`));
+    expect(after[0]!.id).not.toBe(first.id);
+    expect(new Set(after.map((r) => r.id))).toEqual(new Set(before.map((r) => r.id)));
+  });
+
   it('filters by status and by the text typed, as search folds it', async () => {
     await signIn(t, HEAD.login);
     const whole = (await t.call('cases:list', { pageSize: 200 })).rows;

@@ -17,7 +17,18 @@ import {
   PlanEntity,
   type CaseRow,
 } from '../../../../electron/db/entities';
-import { collectDeadlines, officeTray, trayList } from '../../../../electron/data/queries/tray';
+import {
+  ASSISTANT_KINDS,
+  collectDeadlines,
+  FIRST_PAGES,
+  HEAD_KINDS,
+  officeTray,
+  pagedTray,
+  trayList,
+  WORKER_KINDS,
+  type CaseDeadline,
+  type TraySource,
+} from '../../../../electron/data/queries/tray';
 import { seedDemo } from '../../../../electron/tools/demo';
 import { DEFAULT_SETTINGS } from '../../../../electron/services/office';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
@@ -253,6 +264,31 @@ describe('tray:get', () => {
     // The office's fast path (counts per day, only listed days read in full) lists what the plain one does.
     await t.backend.readySession()!.db.read(async (m) => {
       for (const limit of [1, 3, 7, 25, 100]) expect(await officeTray(m, today, limit), `limit ${limit}`).toEqual(trayList(await collectDeadlines(m, { kind: 'office' }), today, limit));
+    });
+    // So does each user's own tray, whatever her scope, on every page of every group.
+    const worker = report.staff.find((s) => s.created && s.roles.includes('social_worker'))!;
+    const assistant = report.staff.find((s) => s.created && s.roles.includes('family_assistant'))!;
+    const sources: TraySource[][] = [
+      [{ scope: { kind: 'office' }, kinds: HEAD_KINDS }],
+      [{ scope: { kind: 'worker', userId: worker.id }, kinds: WORKER_KINDS }],
+      [{ scope: { kind: 'assistant', userId: assistant.id }, kinds: ASSISTANT_KINDS }],
+      [
+        { scope: { kind: 'worker', userId: worker.id }, kinds: WORKER_KINDS },
+        { scope: { kind: 'assistant', userId: assistant.id }, kinds: ASSISTANT_KINDS },
+      ],
+    ];
+    await t.backend.readySession()!.db.read(async (m) => {
+      for (const parts of sources) {
+        const all: CaseDeadline[] = [];
+        for (const { scope, kinds } of parts) all.push(...(await collectDeadlines(m, scope, kinds)));
+        expect(all.length, parts.map((p) => p.scope.kind).join('+')).toBeGreaterThan(3);
+        for (const limit of [1, 2, 5, 50]) {
+          for (const offsets of [FIRST_PAGES, { overdue: limit, this_week: 2 * limit, later: limit }]) {
+            const label = `${parts.map((p) => p.scope.kind).join('+')}, limit ${limit}, offsets ${JSON.stringify(offsets)}`;
+            expect(await pagedTray(m, today, limit, offsets, parts), label).toEqual(trayList(all, today, limit, offsets));
+          }
+        }
+      }
     });
   });
 });
