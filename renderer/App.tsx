@@ -16,7 +16,8 @@ import { MainLayout } from './features/layout/MainLayout';
 import { LockScreen } from './features/lock/LockScreen';
 import { LoginScreen } from './features/login/LoginScreen';
 import { RecoveryCodeScreen } from './features/setup/RecoveryCodeScreen';
-import { SetupScreen, type SetupResult } from './features/setup/SetupScreen';
+import { ServerOfficeCreated } from './features/setup/ServerOfficeCreated';
+import { SetupScreen, type ServerSetupResult, type SetupResult } from './features/setup/SetupScreen';
 import { errorMessage } from './lib/errors';
 import { forgetSessionData, queryClient } from './lib/queryClient';
 import { useAppStatus } from './lib/status';
@@ -43,6 +44,8 @@ function Screens() {
   // Held here, not in the set-up screen: the status turns to 'login' as soon as set-up succeeds,
   // but the code must stay on screen until the user confirms she has stored it.
   const [setupResult, setSetupResult] = useState<SetupResult | null>(null);
+  // The same for an office set up on the office server: what the other PCs do next stays until read.
+  const [serverSetup, setServerSetup] = useState<ServerSetupResult | null>(null);
   // The same for a restore on a new PC: the status turns from 'setup' to 'login' once the data are back.
   const [restored, setRestored] = useState<RestoreResult | null>(null);
   // Held here so that after a lock and unlock the user is back where she was.
@@ -74,6 +77,8 @@ function Screens() {
     );
   }
 
+  if (serverSetup) return <ServerOfficeCreated result={serverSetup} onDone={() => setServerSetup(null)} />;
+
   if (restored) return <RestoreDone result={restored} onDone={() => setRestored(null)} />;
 
   if (!status.data) {
@@ -95,7 +100,7 @@ function Screens() {
   const { user, office, settings } = status.data;
   switch (status.data.state) {
     case 'setup':
-      return <SetupScreen onCreated={setSetupResult} onRestored={setRestored} />;
+      return <SetupScreen onCreated={setSetupResult} onCreatedOnServer={setServerSetup} onRestored={setRestored} />;
     case 'login':
       return <LoginScreen />;
     case 'locked':
