@@ -252,7 +252,7 @@ async function move(dir: string, values: Values, secrets: SecretReader): Promise
     console.log(`  ${account.login.padEnd(20)} ${account.name} — ${how}`);
   }
   if (result.accounts.some((a) => a.password)) {
-    console.log('Hasła jednorazowe są pokazane tylko teraz: przekaż je osobom osobiście; każda zmienia je po pierwszym logowaniu (Moje konto → Zmień hasło).');
+    console.log('Hasła jednorazowe są pokazane tylko teraz: przekaż je osobom osobiście; każda zmienia je po pierwszym logowaniu (Moje konto → Zmiana hasła).');
     console.log('Hasła z tego komputera nie przechodzą na serwer: Asysta przechowuje tylko klucze z nich wyprowadzone.');
   }
   console.log(`Folder ${from} jest oznaczony jako przeniesiony: Asysta nie będzie w nim już zapisywać.`);

@@ -236,6 +236,16 @@ describe('moving an office to the server', () => {
     const again = await refusal(folder);
     expect(again.code).toBe('OFFICE_MOVED');
     expect(again.message).toMatch(/przeniesione na serwer Asysty w biurze \(127\.0\.0\.1:\d+\).*kod parowania/);
+    // The app on that folder: set up anew by joining the server; signing in to the local copy refused.
+    const app = testBackend(folder);
+    try {
+      expect((await app.call('app:status', {})).state).toBe('setup');
+      const login = await app.fail('session:login', { login: HEAD.login, password: HEAD.password });
+      expect(login.code).toBe('OFFICE_MOVED');
+      expect(login.message).toMatch(/Połącz ten komputer z serwerem/);
+    } finally {
+      await app.backend.close();
+    }
   });
 
   it('refuses a second office on the same server, changing nothing', async () => {
