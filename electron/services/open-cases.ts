@@ -4,6 +4,7 @@
  * opening a second one silently. For a case the user may not open, only the worker's name is
  * said — never the person's data or the case's contents.
  */
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { CASE_STATUS_LABELS, type CaseStatus } from '../../shared/domain/caseFlow';
@@ -11,7 +12,7 @@ import { formatPolishDate } from '../../shared/domain/dates';
 import { caseAccess } from '../../shared/domain/roles';
 import { REPORT_SOURCE_LABELS, type ReportSource } from '../../shared/cases';
 import type { additionalReportSchema, OpenCaseView } from '../../shared/records';
-import { openCaseRows, type OpenCaseRow } from '../data/queries/open-cases';
+import { insertReportEvent, openCaseRows, type OpenCaseRow } from '../data/queries/open-cases';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import type { Actor, CasesService } from './cases';
@@ -49,7 +50,9 @@ export class OpenCasesService {
     this.cases.actOn(input.reportedOn, 'Data zgłoszenia', 'reportedOn', []);
     const source = REPORT_SOURCE_LABELS[input.source as ReportSource];
     const title = `Kolejne zgłoszenie z ${formatPolishDate(input.reportedOn)} (${source}${input.sourceDetails ? `: ${input.sourceDetails}` : ''})`;
-    const eventId = await this.cases.event(m, target.caseId, input.reportedOn, 'intake', title, input.report, true, actor.user.id);
+    // Also into a case the user may not open: the one entry, nothing read back (the server writes it through its own function).
+    const eventId = randomUUID();
+    await insertReportEvent(m, { id: eventId, caseId: target.caseId, occurredOn: input.reportedOn, title, body: input.report, authorId: actor.user.id, createdAt: this.cases.tracked(actor.user.id).createdAt });
     await this.audit.append(m, {
       actorId: actor.user.id,
       action: 'case.report_add',

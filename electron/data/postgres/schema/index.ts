@@ -6,9 +6,11 @@ import { numbering } from './0004-numbering';
 import { search } from './0005-search';
 import { caseFileIndexes } from './0006-case-file-indexes';
 import { trayKeys } from './0007-tray-keys';
+import { statsAndSearchOrder } from './0008-stats-and-search-order';
+import { openCases } from './0009-open-cases';
 import type { ServerSchemaStep } from './step';
 
-export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys];
+export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases];
 
 /** The schema version this build of Asysta works with. */
 export const SERVER_SCHEMA_VERSION = SERVER_SCHEMA.length;

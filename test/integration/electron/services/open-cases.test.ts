@@ -3,22 +3,22 @@
  * silently; the warning names the case's worker (and, for one who may open it, the case), and the
  * new report can be added to that case.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEngines, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { PASSWORD, signIn, simpleIntake } from '../../../support/case-flow';
 
-let t: TestBackend;
+describeEngines('a person with an open case', (engine) => {
+  let t: TestBackend;
 
-beforeEach(async () => {
-  t = testBackend();
-  t.clock.set('2026-03-20T09:00:00.000Z');
-  await setUpOffice(t);
-  await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
-  await t.call('users:create', { firstName: 'Ewa', lastName: 'Lis', login: 'elis', password: PASSWORD, roles: ['social_worker'] });
-});
-afterEach(async () => t.cleanup());
+  beforeEach(async () => {
+    t = testBackend(undefined, { engine });
+    t.clock.set('2026-03-20T09:00:00.000Z');
+    await setUpOffice(t);
+    await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+    await t.call('users:create', { firstName: 'Ewa', lastName: 'Lis', login: 'elis', password: PASSWORD, roles: ['social_worker'] });
+  });
+  afterEach(async () => t.cleanup());
 
-describe('a person with an open case', () => {
   it('a second case needs confirmation; the open case takes the new report; another worker learns only who leads it', async () => {
     await signIn(t, 'anowak');
     const first = await t.call('cases:create', simpleIntake(3, '2026-03-02'));
