@@ -6,7 +6,8 @@
  * - on SQLite one write runs at a time (db/database.ts), so reading the row is enough;
  * - on PostgreSQL many PCs write at once (READ COMMITTED): `FOR UPDATE` takes the row's lock, waits
  *   for a write of another PC that holds it, and then reads its committed state — so the version
- *   check that follows sees the other PC's save and answers CONFLICT instead of writing over it.
+ *   (or state) check that follows sees the other PC's save and answers CONFLICT instead of writing
+ *   over it.
  *
  * Call it first in the write, before the record is read. A row the user may not see is not held
  * (row-level security); the read that follows refuses as it always does.
@@ -14,8 +15,11 @@
 import type { EntityManager } from 'typeorm';
 import { queryOne } from '../sql';
 
-/** The tables whose records are edited by forms with a version (Tracked.version); a court's request holds its opinion. */
-export type EditedTable = 'interview' | 'contract' | 'plan' | 'court_request';
+/**
+ * The records held: those edited by forms with a version (Tracked.version; a court's request holds
+ * its opinion), and the case whose state a step changes (CaseCore.transition).
+ */
+export type EditedTable = 'interview' | 'contract' | 'plan' | 'court_request' | 'case_file';
 
 /** Holds the record `id` of `table` until the write's transaction ends (see above). */
 export async function holdForWrite(manager: EntityManager, table: EditedTable, id: string): Promise<void> {

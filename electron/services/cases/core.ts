@@ -5,12 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
-import { checkTransition, type CaseAction, type CaseFacts, type CaseStatus } from '../../../shared/domain/caseFlow';
+import { CASE_STATUS_LABELS, checkTransition, type CaseAction, type CaseFacts, type CaseStatus } from '../../../shared/domain/caseFlow';
 import { compare, formatPolishDate, type IsoDate } from '../../../shared/domain/dates';
 import { CURRENT_INTERVIEW_FORM, INTERVIEW_FORMS, missingMandatorySegments } from '../../../shared/domain/interviewForm';
 import { caseAccess, type CaseAccess } from '../../../shared/domain/roles';
 import type { Actor } from '../../session/context';
 import { officeDay, type Clock } from '../../clock';
+import { holdForWrite } from '../../data/queries/row-locks';
+import { caseExists } from '../../data/queries/case-access';
 import { AnalysisEntity, AssignmentEntity, CaseEntity, CaseEventEntity, InterviewEntity, UserEntity, type CaseRow, type Tracked } from '../../db/entities';
 import { AppError } from '../../errors';
 import type { AuditService } from '../audit';
@@ -64,7 +66,8 @@ export class CaseCore {
   /** Loads a case the actor may see, or refuses (the caller records the refusal). */
   async load(m: EntityManager, caseId: string, actor: Actor): Promise<LoadedCase> {
     const row = await m.getRepository(CaseEntity).findOneBy({ id: caseId });
-    if (!row) throw new AppError('NOT_FOUND', 'Nie znaleziono takiej sprawy.');
+    // On the server a case the user may not open is hidden from her: still "not yours", as here.
+    if (!row) throw (await caseExists(m, caseId)) ? new AppError('FORBIDDEN', NOT_YOURS) : new AppError('NOT_FOUND', 'Nie znaleziono takiej sprawy.');
     const activeAssistantIds = (await m.getRepository(AssignmentEntity).findBy({ caseId, endedOn: IsNull() })).map((a) => a.assistantId);
     const access = caseAccess(actor.user, { workerId: row.workerId, activeAssistantIds });
     if (access === 'none') throw new AppError('FORBIDDEN', NOT_YOURS);
@@ -100,6 +103,16 @@ export class CaseCore {
 
   /** Moves the case along the state machine (shared/domain/caseFlow.ts) or refuses with what is missing. */
   async transition(m: EntityManager, row: CaseRow, action: CaseAction, actor: Actor, extra: CaseFacts = {}): Promise<CaseStatus> {
+    // Another PC may have moved the case since it was read (issue 18): hold its row, and check
+    // the step against the stored state, never against a stale copy.
+    await holdForWrite(m, 'case_file', row.id);
+    const stored = await m.getRepository(CaseEntity).findOne({ where: { id: row.id }, select: { id: true, status: true } });
+    if (stored && stored.status !== row.status) {
+      throw new AppError(
+        'CONFLICT',
+        `Sprawę ${row.number} zmieniono w międzyczasie na innym komputerze (stan: ${CASE_STATUS_LABELS[stored.status as CaseStatus]}). Nic nie zostało zapisane — odśwież widok i spróbuj ponownie.`,
+      );
+    }
     const facts = await this.facts(m, row, actor, extra);
     const check = checkTransition(row.status as CaseStatus, action, actor.user.roles, facts);
     if (!check.ok) throw new AppError(check.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'INVALID_STATE', check.message);

@@ -151,6 +151,48 @@ describe('two PCs on one office server', () => {
     expect(await verify()).toMatchObject({ ok: true, checked: after.count });
   });
 
+  it('two PCs take the same step of one case at once (start the wywiad): one goes through, the other gets CONFLICT and writes nothing', async () => {
+    const assistant = await office.addPerson('celina', ['family_assistant']);
+    const family = await writeFamily(worker.client, worker.id, assistant.id, 'Zielińska');
+    await withSuperuser((admin) => admin.query("UPDATE case_file SET status = 'REPORTED' WHERE id = $1", [family.caseId]));
+    // The same worker on a second PC.
+    const pc3 = await ServerDatabase.open(office.server.as(worker.role, worker.password));
+    try {
+      const interviews = () => withSuperuser(async (admin) => (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM interview WHERE case_id = $1', [family.caseId])).rows[0]!.n);
+      const before = { chain: await chain(), interviews: await interviews() };
+      const started = gate();
+      const commit = gate();
+      const first = pc1.write(async (m) => {
+        const out = await cases.startInterview(m, family.caseId, actor(worker, ['social_worker']));
+        started.open();
+        await commit.passed;
+        return out;
+      });
+      await started.passed;
+      const second = pc3.write((m) => cases.startInterview(m, family.caseId, actor(worker, ['social_worker']))).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      commit.open();
+      await first;
+      const refused = await second;
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).code).toBe('CONFLICT');
+      expect((refused as AppError).message).toMatch(/zmieniono w międzyczasie na innym komputerze \(stan: Wywiad/);
+
+      const status = await withSuperuser((admin) => admin.query<{ status: string }>('SELECT status FROM case_file WHERE id = $1', [family.caseId]));
+      expect(status.rows).toEqual([{ status: 'INTERVIEW' }]);
+      expect(await interviews()).toBe(before.interviews + 1);
+      const after = await chain();
+      // One transition and one new wywiad, from the first PC only.
+      expect(after.count).toBe(before.chain.count + 2);
+      expect(await verify()).toMatchObject({ ok: true, checked: after.count });
+    } finally {
+      await pc3.close();
+    }
+  });
+
   it("sees another PC's write in the data's version, which every role may read", async () => {
     const before = await pc1.read((m) => dataVersion(m));
     expect(before).toMatch(/^\d+:[0-9a-f]{64}$/);
