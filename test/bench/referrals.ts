@@ -5,6 +5,8 @@
  *   qualification, the PDF rendered by the worker and stored in the document register, audit) and
  *   then `documents:print` (the stored bytes written for the system viewer), as the screen does.
  * - The partner organisation's list for 5 000 referrals, as CSV and XLSX (`referrals:exportList`).
+ * - The register of those 5 000 a page at a time (`referrals:list`: first and last page, by
+ *   surname, a search by name and by the point's name).
  * Prints figures only; asserts nothing.
  */
 import { randomUUID } from 'node:crypto';
@@ -25,6 +27,7 @@ const WARM_UP = 5;
 const RUNS = 25;
 const LIST_SIZE = 5000;
 const EXPORT_RUNS = 7;
+const LIST_RUNS = 20;
 
 function must<T>(result: { ok: true; value: unknown } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
@@ -139,6 +142,26 @@ export async function benchReferrals(): Promise<void> {
       rows.push([`${format.toUpperCase()}: ${count} rows, ${(size / 1024).toFixed(0)} KiB (audited)`, median(samples), percentile(samples, 95)]);
     }
     report(`Partner list export (${EXPORT_RUNS} runs each)`, rows);
+
+    // The register of 5 000 referrals as the screen reads it: a page at a time, filtered in SQL.
+    const page = async (label: string, input: Record<string, unknown>): Promise<[string, number, number]> => {
+      const samples: number[] = [];
+      let total = 0;
+      for (let i = 0; i < LIST_RUNS + 3; i++) {
+        const start = performance.now();
+        const result = await call<{ total: number }>('referrals:list', { programme: 'fepz', ...input });
+        if (i >= 3) samples.push(performance.now() - start);
+        total = result.total;
+      }
+      return [`${label} (${total} found)`, median(samples), percentile(samples, 95)];
+    };
+    report(`Register referrals:list, ${LIST_SIZE} referrals (${LIST_RUNS} runs each)`, [
+      await page('first page, newest first', {}),
+      await page('last page', { page: Math.ceil(LIST_SIZE / 50) }),
+      await page('by surname A→Ż, page 50', { sort: 'personName', direction: 'asc', page: 50 }),
+      await page('search "kowalska-4321"', { query: 'kowalska-4321' }),
+      await page('search by the point "jadwigi", page 10', { query: 'jadwigi', page: 10 }),
+    ]);
   } finally {
     await backend.close();
     rmSync(dir, { recursive: true, force: true });

@@ -48,12 +48,13 @@ export interface ReferralFilter {
   assistantId: string | null;
 }
 
-const RECORD_SELECT = `SELECT r.id, r.programme, r.number, r.document_id AS "documentId", s.name AS "subprogrammeName",
+/** The register's row: `from` is the referral `r` alone or a page of them joined to it. */
+const recordSelect = (from: string): string => `SELECT r.id, r.programme, r.number, r.document_id AS "documentId", s.name AS "subprogrammeName",
             p.first_name || ' ' || p.last_name AS "personName", r.household_size AS "householdSize", r.per_person_gr AS "perPersonGr",
             r.threshold_gr AS "thresholdGr", r.eligibility, po.name AS "partnerName", dp.name AS "pointName", r.valid_until AS "validUntil",
             r.issued_on AS "issuedOn", COALESCE(u.first_name || ' ' || u.last_name, '—') AS "issuedByName", r.status,
             r.duplicate_reason AS "duplicateReason", r.cancel_reason AS "cancelReason"
-       FROM referral r JOIN person p ON p.id = r.person_id
+       FROM ${from} JOIN person p ON p.id = r.person_id
        LEFT JOIN referral_subprogramme s ON s.id = r.subprogramme_id
        LEFT JOIN partner_organisation po ON po.id = r.partner_id
        LEFT JOIN distribution_point dp ON dp.id = r.point_id
@@ -131,19 +132,31 @@ function orderBy(sort: ReferralListSort, direction: 'asc' | 'desc'): string {
 /** How many referrals pass the filter. */
 export async function countReferrals(m: EntityManager, filter: ReferralFilter): Promise<number> {
   const w = where(dialectOf(m), filter);
-  const row = await queryOne<{ total: unknown }>(m, `SELECT COUNT(*) AS total FROM referral r JOIN person p ON p.id = r.person_id WHERE ${w.sql}`, w.params);
+  // The person is joined only when the search looks at her (every referral has one).
+  const person = filter.words.length > 0 || filter.peselDigits ? ' JOIN person p ON p.id = r.person_id' : '';
+  const row = await queryOne<{ total: unknown }>(m, `SELECT COUNT(*) AS total FROM referral r${person} WHERE ${w.sql}`, w.params);
   return toNumber(row?.total);
 }
 
-/** One page of the referrals that pass the filter, in the order asked for (one statement). */
+/**
+ * One page of the referrals that pass the filter, in the order asked for (one statement): the
+ * page is chosen from the referrals (and their persons when the search or the order needs them),
+ * and only its rows are joined to the names of the sub-programme, partner, point and issuer.
+ */
 export async function referralRows(m: EntityManager, filter: ReferralFilter, order: { sort: ReferralListSort; direction: 'asc' | 'desc' }, page: { limit: number; offset: number }): Promise<ReferralRecord[]> {
   const w = where(dialectOf(m), filter);
-  return queryAll<ReferralRecord>(m, `${RECORD_SELECT} WHERE ${w.sql} ORDER BY ${orderBy(order.sort, order.direction)} LIMIT ? OFFSET ?`, [...w.params, page.limit, page.offset]);
+  const person = filter.words.length > 0 || filter.peselDigits || order.sort === 'personName' ? ' JOIN person p ON p.id = r.person_id' : '';
+  const by = orderBy(order.sort, order.direction);
+  return queryAll<ReferralRecord>(
+    m,
+    `${recordSelect(`(SELECT r.id FROM referral r${person} WHERE ${w.sql} ORDER BY ${by} LIMIT ? OFFSET ?) pick JOIN referral r ON r.id = pick.id`)} ORDER BY ${by}`,
+    [...w.params, page.limit, page.offset],
+  );
 }
 
 /** One referral as the register shows it, or undefined. */
 export async function referralRecord(m: EntityManager, id: string): Promise<ReferralRecord | undefined> {
-  return queryOne<ReferralRecord>(m, `${RECORD_SELECT} WHERE r.id = ?`, [id]);
+  return queryOne<ReferralRecord>(m, `${recordSelect('referral r')} WHERE r.id = ?`, [id]);
 }
 
 /** Whether the referral's household holds a member of a family the assistant works with now. */
