@@ -4,8 +4,8 @@
  * poll is the window's own timer, not the user's: it never keeps an idle session open.
  * (Two PCs on one office server: test/integration/electron/server/concurrency.test.ts.)
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { OFFICE, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { afterEach, expect, it } from 'vitest';
+import { describeEngines, OFFICE, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 
 let t: TestBackend | undefined;
 
@@ -14,9 +14,9 @@ afterEach(async () => {
   t = undefined;
 });
 
-describe('app:dataVersion', () => {
+describeEngines('app:dataVersion', (engine) => {
   it('changes with every audited write and stays while only reading', async () => {
-    t = testBackend();
+    t = testBackend(undefined, { engine });
     await setUpOffice(t);
     const first = (await t.call('app:dataVersion', {})).version;
     const [head] = await t.call('audit:list', { limit: 1 });
@@ -33,7 +33,7 @@ describe('app:dataVersion', () => {
   });
 
   it('is not activity: polling it does not keep an idle session open', async () => {
-    t = testBackend();
+    t = testBackend(undefined, { engine });
     await setUpOffice(t);
     t.clock.advance(9 * 60_000);
     await t.call('app:dataVersion', {});
@@ -43,7 +43,7 @@ describe('app:dataVersion', () => {
   });
 
   it('is refused before sign-in', async () => {
-    t = testBackend();
+    t = testBackend(undefined, { engine });
     expect((await t.fail('app:dataVersion', {})).code).toBe('UNAUTHENTICATED');
   });
 });
