@@ -404,17 +404,26 @@ function and(a: Part, b: Part): Part {
 }
 
 /**
+ * Deadlines of one kind due on one day: they sort together (by due day, then kind), so a page
+ * starts and ends within such chunks. The key sorts as they do.
+ */
+function chunkKey(due: IsoDate, kind: DeadlineKind): string {
+  return `${due}|${String(KIND_ORDER.get(kind)!).padStart(2, '0')}`;
+}
+
+/**
  * A tray of any scope, paged without reading every deadline in full: each kind counted per day by
- * the database (GROUP BY the date it is counted from; a derived table's from its index), the days
- * of each group's page found from those counts, and only they read in full, with the same rules.
- * The result is trayList(every source's collectDeadlines, …) — the same groups, totals and page.
+ * the database (GROUP BY the date it is counted from; a derived table's from its index), the
+ * chunks (day and kind) of each group's page found from those counts, and only they read in full,
+ * with the same rules. The result is trayList(every source's collectDeadlines, …) — the same
+ * groups, totals and page.
  */
 export async function pagedTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets, sources: readonly TraySource[]): Promise<TrayList> {
   const groups = emptyGroups(offsets);
   const byKind: Partial<Record<DeadlineKind, number>> = {};
   const urgencyOf = memo((due) => classifyDeadline(due, today));
-  /** Per due day: how many deadlines (all kinds). */
-  const days = new Map<IsoDate, number>();
+  /** Per chunk (due day and kind): how many deadlines. */
+  const chunks = new Map<string, number>();
   /** Per source and kind: the dates it is counted from (several may fall due the same day). */
   const counted: { scope: DeadlineScope; kind: DeadlineKind; dates: IsoDate[] }[] = [];
   for (const { scope, kinds } of sources) {
@@ -433,7 +442,8 @@ export async function pagedTray(m: EntityManager, today: IsoDate, limit: number,
       for (const [date, n] of counts) {
         if (!date) continue;
         const d = due(date);
-        days.set(d, (days.get(d) ?? 0) + n);
+        const key = chunkKey(d, kind);
+        chunks.set(key, (chunks.get(key) ?? 0) + n);
         byKind[kind] = (byKind[kind] ?? 0) + n;
         groups[URGENCIES.indexOf(urgencyOf(d) as DeadlineUrgency)]!.total += n;
         dates.push(date);
@@ -442,25 +452,25 @@ export async function pagedTray(m: EntityManager, today: IsoDate, limit: number,
     }
   }
 
-  // The days each group lists: the days of its page (they hold items offset … offset + limit).
-  const listed = new Set<IsoDate>();
+  // The chunks each group lists: those of its page (they hold items offset … offset + limit).
+  const listed = new Set<string>();
   const covered = [0, 0, 0];
   const skipped = [0, 0, 0];
-  for (const day of [...days.keys()].sort()) {
-    const g = URGENCIES.indexOf(urgencyOf(day) as DeadlineUrgency);
-    const n = days.get(day)!;
+  for (const key of [...chunks.keys()].sort()) {
+    const g = URGENCIES.indexOf(urgencyOf(key.slice(0, 10) as IsoDate) as DeadlineUrgency);
+    const n = chunks.get(key)!;
     const from = groups[g]!.offset;
     if (covered[g]! >= from + limit) continue;
     if (covered[g]! + n <= from) skipped[g]! += n;
-    else listed.add(day);
+    else listed.add(key);
     covered[g]! += n;
   }
 
-  // Read those days in full, with the same rules.
+  // Read those chunks in full, with the same rules.
   const full: CaseDeadline[] = [];
   for (const { scope, kind, dates } of counted) {
     const rule = RULES[kind]!;
-    const wanted = dates.filter((date) => listed.has(DUE.get(kind)!(date)));
+    const wanted = dates.filter((date) => listed.has(chunkKey(DUE.get(kind)!(date), kind)));
     if (wanted.length === 0) continue;
     const filter = scopeFilter(scope, rule.items ? `${rule.items.alias}.case_id` : 'c.id');
     await fullDeadlines(m, kind, { where: and(filter.where, inJson(rule.date)), params: [...filter.params, JSON.stringify(wanted)] }, full, scope.kind === 'office' ? 'due' : 'case');

@@ -1,24 +1,26 @@
 /**
  * Trays show all of a person's work (issue 15, item 11): a returned request on the worker's tray
  * with the kierownik's reason and a term; the kierownik's "Moje zadania" with requests (a minor
- * parent's marked), opinions to approve and closure proposals.
+ * parent's marked), opinions to approve and closure proposals. On both engines.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { execute, queryOne } from '../../../../electron/data/sql';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 
 let t: TestBackend;
-beforeEach(async () => {
-  t = testBackend();
-  await setUpOffice(t);
-  await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
-});
-afterEach(async () => t.cleanup());
 
 const items = (tray: Awaited<ReturnType<TestBackend['call']>>) => (tray as { mine: { groups: { items: { kind: string; label: string; dueDate: string; caseId: string }[] }[] } }).mine.groups.flatMap((g) => g.items);
 
-describe('trays', () => {
+describeEngines('trays', (engine) => {
+  beforeEach(async () => {
+    t = testBackend(undefined, { engine });
+    await setUpOffice(t);
+    await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+  });
+  afterEach(async () => t.cleanup());
+
   it('the worker sees the returned request with the reason and a term; the kierownik her decisions, closures and opinions', async () => {
     const returned = await caseWithRequest(t, 'anowak', 1);
     const waiting = await caseWithRequest(t, 'anowak', 2);
@@ -37,14 +39,19 @@ describe('trays', () => {
     // A closure proposal and a submitted opinion wait for the kierownik (set up directly: the family-work flow has its own tests).
     const session = t.backend.readySession()!;
     await session.db.write(async (m) => {
-      await m.query(`UPDATE case_file SET status = 'CLOSING', closure_proposed_on = '2026-03-02', closure_reason = 'goals_met' WHERE id = ?`, [waiting.caseId]);
-      const q = ((await m.query('PRAGMA table_info(court_request)')) as { name: string; notnull: number; pk: number }[]).filter((c) => c.notnull || c.pk);
-      const qValues: Record<string, string | number> = { id: 'q1', case_id: waiting.caseId, court: 'Sąd Rejonowy w Pyrzycach', division: 'III Wydział', case_reference: 'III Nsm 1/26', received_on: '2026-03-02', asks: 'opinion', deadline: '2026-03-20', notes: '', status: 'open', created_at: 'x', updated_at: 'x', version: 1 };
-      await m.query(`INSERT INTO court_request (${q.map((c) => c.name).join(', ')}) VALUES (${q.map(() => '?').join(', ')})`, q.map((c) => qValues[c.name] ?? ''));
-      const o = ((await m.query('PRAGMA table_info(court_opinion)')) as { name: string; notnull: number; pk: number }[]).filter((c) => c.notnull || c.pk);
-      const head = (await m.query(`SELECT id FROM user WHERE login = ?`, [HEAD.login])) as { id: string }[];
-      const oValues: Record<string, string | number> = { id: 'o1', request_id: 'q1', case_id: waiting.caseId, status: 'submitted', sections: '{}', author_id: head[0]!.id, created_at: 'x', updated_at: 'x', version: 1 };
-      await m.query(`INSERT INTO court_opinion (${o.map((c) => c.name).join(', ')}) VALUES (${o.map(() => '?').join(', ')})`, o.map((c) => oValues[c.name] ?? ''));
+      await execute(m, `UPDATE case_file SET status = 'CLOSING', closure_proposed_on = '2026-03-02', closure_reason = 'goals_met' WHERE id = ?`, [waiting.caseId]);
+      await execute(
+        m,
+        `INSERT INTO court_request (id, case_id, court, division, case_reference, received_on, asks, deadline, status, notes, created_at, updated_at, version)
+         VALUES ('q1', ?, 'Sąd Rejonowy w Pyrzycach', 'III Wydział', 'III Nsm 1/26', '2026-03-02', 'opinion', '2026-03-20', 'open', '', 'x', 'x', 1)`,
+        [waiting.caseId],
+      );
+      const head = (await queryOne<{ id: string }>(m, `SELECT id FROM "user" WHERE login = ?`, [HEAD.login]))!;
+      await execute(
+        m,
+        `INSERT INTO court_opinion (id, request_id, case_id, status, sections, author_id, created_at, updated_at, version) VALUES ('o1', 'q1', ?, 'submitted', '{}', ?, 'x', 'x', 1)`,
+        [waiting.caseId, head.id],
+      );
     });
     await signIn(t, HEAD.login);
     const head = items(await t.call('tray:get', {}));
@@ -57,9 +64,7 @@ describe('trays', () => {
     expect(head.find((i) => i.kind === 'opinion_approval')?.label).toContain('III Nsm 1/26');
     expect(head.some((i) => i.kind === 'assignment_decision' && i.caseId === returned.caseId)).toBe(true);
   });
-});
 
-describe('planned visits', () => {
   it('are on the assistant’s tray with their day and kind until recorded; not in the past, at most a year ahead', async () => {
     const { caseId, requestId } = await caseWithRequest(t, 'anowak', 3);
     await signIn(t, HEAD.login);
