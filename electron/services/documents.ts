@@ -32,6 +32,7 @@ import {
 import { ROLE_LABELS } from '../../shared/domain/roles';
 import { canonicalJson } from '../data/canonical-json';
 import { IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
+import { documentCaseId } from '../data/queries/case-access';
 import { nextNumber } from '../data/queries/numbering';
 import { AppError } from '../errors';
 import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
@@ -195,7 +196,12 @@ export class DocumentsService {
   /** One stored document the actor may see, with its bytes; the reading is audited (open, print, download). */
   async read(m: EntityManager, actor: Actor, documentId: string, purpose: 'open' | 'print' | 'download'): Promise<IssuedDocumentRow> {
     const row = await m.getRepository(IssuedDocumentEntity).findOneBy({ id: documentId });
-    if (!row) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego dokumentu w rejestrze.');
+    if (!row) {
+      // On the server a document of a case the user may not open is hidden: refused as "not yours", as here.
+      const caseId = await documentCaseId(m, documentId);
+      if (caseId) await this.cases.load(m, caseId, actor);
+      throw new AppError('NOT_FOUND', 'Nie znaleziono takiego dokumentu w rejestrze.');
+    }
     if (row.caseId === null) {
       const access = this.officeAccess.get(row.kind as OfficeDocumentKind);
       if (!access) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego dokumentu w rejestrze.');

@@ -12,6 +12,7 @@ import { caseAccess, type CaseAccess } from '../../../shared/domain/roles';
 import type { Actor } from '../../session/context';
 import { officeDay, type Clock } from '../../clock';
 import { holdForWrite } from '../../data/queries/row-locks';
+import { caseExists } from '../../data/queries/case-access';
 import { AnalysisEntity, AssignmentEntity, CaseEntity, CaseEventEntity, InterviewEntity, UserEntity, type CaseRow, type Tracked } from '../../db/entities';
 import { AppError } from '../../errors';
 import type { AuditService } from '../audit';
@@ -65,7 +66,8 @@ export class CaseCore {
   /** Loads a case the actor may see, or refuses (the caller records the refusal). */
   async load(m: EntityManager, caseId: string, actor: Actor): Promise<LoadedCase> {
     const row = await m.getRepository(CaseEntity).findOneBy({ id: caseId });
-    if (!row) throw new AppError('NOT_FOUND', 'Nie znaleziono takiej sprawy.');
+    // On the server a case the user may not open is hidden from her: still "not yours", as here.
+    if (!row) throw (await caseExists(m, caseId)) ? new AppError('FORBIDDEN', NOT_YOURS) : new AppError('NOT_FOUND', 'Nie znaleziono takiej sprawy.');
     const activeAssistantIds = (await m.getRepository(AssignmentEntity).findBy({ caseId, endedOn: IsNull() })).map((a) => a.assistantId);
     const access = caseAccess(actor.user, { workerId: row.workerId, activeAssistantIds });
     if (access === 'none') throw new AppError('FORBIDDEN', NOT_YOURS);

