@@ -414,15 +414,21 @@ export class SessionManager {
       if (!userId) throw new AppError('FORBIDDEN', SWITCHED_OFF);
       const user = toSessionUser(await db.read((m) => users.byId(m, userId)));
       const pending = await throttle.pending();
+      // The server's trail takes a person's own entries, and the PC's (no actor) only from the
+      // kierownik, who alone may read them back (schema/0002-access.ts audit_read): the rest
+      // wait on this PC for her next sign-in here. Another person's event becomes the PC's, naming her.
+      const head = user.roles.includes('head');
+      const own = pending.events.filter((event) => event.actorId === user.id);
+      const pcs = head ? pending.events.filter((event) => event.actorId !== user.id) : [];
+      const waiting = head ? [] : pending.events.filter((event) => event.actorId !== user.id);
       await db.write(async (m) => {
-        // The server takes only entries of the signed-in person or of nobody: a failed unlock of
-        // someone else on this PC is recorded as the PC's, naming her.
-        for (const event of pending.events) {
+        for (const event of [...own, ...pcs]) {
           await audit.append(m, event.actorId === null || event.actorId === user.id ? event : { ...event, actorId: null, details: { ...event.details, userId: event.actorId } });
         }
         await audit.append(m, { actorId: user.id, action, entityType: 'user', entityId: user.id });
       });
       await pending.done();
+      for (const event of waiting) await throttle.remember(event);
       const settings = await db.read((m) => office.settings(m));
       this.deps.session.state = { kind: 'ready', user, db, masterKey: NO_MASTER_KEY, settings, lastActivity: clock.now().getTime() };
       return user;

@@ -12,7 +12,8 @@ export function auditHandlers({ audit, folder, clock }: { audit: AuditService; f
 
     'audit:verify': async (_input, ctx) => {
       const s = ctx.ready();
-      const anchor = (await folder.readKeyring()).anchor;
+      // The slot file anchors the chain's length on this PC; the server's chain has no such file (its trigger alone appends).
+      const anchor = s.db.dialect === 'sqlite' ? (await folder.readKeyring()).anchor : null;
       const result = await s.db.read((m) => audit.verify(m, anchor));
       await s.db.write((m) => audit.append(m, { actorId: s.user.id, action: 'audit.verify', details: { ok: result.ok, checked: result.checked, firstBrokenId: result.firstBrokenId } }));
       return result;

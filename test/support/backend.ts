@@ -18,6 +18,7 @@ import { migrateServer } from '../../electron/data/postgres/migrate';
 import { openOfficeSetup } from '../../electron/data/postgres/office';
 import { ident, literal } from '../../electron/data/postgres/roles';
 import { connectVerified } from '../../electron/server/connect';
+import type { ServerDatabaseName } from '../../electron/server/join';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
 import { formatPairingCode } from '../../shared/pairing';
 import type { AppErrorShape, Result } from '../../shared/result';
@@ -63,12 +64,21 @@ export interface TestBackend {
   engine?: Engine;
   /** The backend's office database on the server (postgres backends only). */
   serverOffice?: () => Promise<TestServerOffice>;
+  /** Its database and role prefix on the server (postgres backends only). */
+  serverDatabase?: ServerDatabaseName;
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   fail<C extends Channel>(channel: C, input: ChannelInput<C> | unknown): Promise<AppErrorShape>;
   cleanup(): Promise<void>;
 }
 
-export type TestBackendOptions = Partial<Omit<BackendOptions, 'dataDir' | 'clock' | 'serverDatabase'>> & { engine?: Engine };
+export type TestBackendOptions = Partial<Omit<BackendOptions, 'dataDir' | 'clock' | 'serverDatabase'>> & {
+  engine?: Engine;
+  /**
+   * Another PC of the same office (postgres): this backend uses `sameOfficeAs`'s database on
+   * the server (and leaves it to that backend to drop); it joins with the same pairing code.
+   */
+  sameOfficeAs?: TestBackend;
+};
 
 let cluster: Promise<TestServer> | null = null;
 let backends = 0;
@@ -123,11 +133,16 @@ async function dropServerOffice(office: TestServerOffice): Promise<void> {
 
 /** `options`: extra backend options (e.g. the PDF worker for the document register) and the engine. */
 export function testBackend(dataDir = tempDir(), options: TestBackendOptions = {}): TestBackend {
-  const { engine = defaultEngine(), ...rest } = options;
+  const { engine = options.sameOfficeAs ? 'postgres' : defaultEngine(), sameOfficeAs, ...rest } = options;
   const clock = new ManualClock('2026-03-02T08:00:00.000Z');
   let office: Promise<TestServerOffice> | null = null;
-  let serverDatabase: BackendOptions['serverDatabase'];
-  if (engine === 'postgres') {
+  let serverDatabase: ServerDatabaseName | undefined;
+  const owner = !sameOfficeAs;
+  if (sameOfficeAs) {
+    if (!sameOfficeAs.serverOffice || !sameOfficeAs.serverDatabase) throw new Error('sameOfficeAs needs a postgres backend');
+    serverDatabase = sameOfficeAs.serverDatabase;
+    office = sameOfficeAs.serverOffice();
+  } else if (engine === 'postgres') {
     backends += 1;
     const rolePrefix = `b${backends}`;
     serverDatabase = { database: `asysta_${rolePrefix}`, rolePrefix };
@@ -144,7 +159,7 @@ export function testBackend(dataDir = tempDir(), options: TestBackendOptions = {
     dataDir,
     clock,
     engine,
-    ...(office ? { serverOffice: () => office } : {}),
+    ...(office && serverDatabase ? { serverOffice: () => office, serverDatabase } : {}),
     async call(channel, input) {
       await prepared();
       const result = (await backend.invoke(channel, input)) as Result<ChannelOutput<typeof channel>>;
@@ -160,7 +175,7 @@ export function testBackend(dataDir = tempDir(), options: TestBackendOptions = {
     async cleanup() {
       await backend.close();
       rmSync(dataDir, { recursive: true, force: true });
-      const created = office && (await office.catch(() => null));
+      const created = owner && office && (await office.catch(() => null));
       if (created) await dropServerOffice(created);
     },
   };

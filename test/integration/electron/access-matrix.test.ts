@@ -8,7 +8,7 @@ import { makePesel } from '../../../shared/domain/pesel';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { CHANNEL_NAMES, channels, type Channel, type ChannelInput } from '../../../shared/ipc';
 import { DEFAULT_REFERRAL_SETTINGS } from '../../../shared/referrals';
-import { HEAD, OFFICE, setUpOffice, testBackend } from '../../support/backend';
+import { describeEngines, HEAD, OFFICE, setUpOffice, testBackend } from '../../support/backend';
 
 type Expected = 'public' | 'locked' | 'signedIn' | 'session' | readonly Role[];
 
@@ -272,12 +272,14 @@ describe('access matrix', () => {
       else expect(Array.isArray(expected), `${name} needs a role list`).toBe(true);
     }
   });
+});
 
+describeEngines('access matrix', (engine) => {
   const permissionChannels = CHANNEL_NAMES.filter((name) => Array.isArray(EXPECTED[name]));
 
   for (const role of ROLES) {
     it(`as ${role}: every permission channel answers allowed or "Nie masz uprawnień", and a refusal is audited and changes nothing`, async () => {
-      const t = testBackend();
+      const t = testBackend(undefined, { engine });
       try {
         await setUpOffice(t);
         await t.call('users:create', { firstName: 'Ewa', lastName: 'Test', login: 'ewa', password: 'Haslo-ewy-2026', roles: [role] });
@@ -313,7 +315,7 @@ describe('access matrix', () => {
   }
 
   it('refuses session channels when nobody is signed in, and unlock unless locked', async () => {
-    const t = testBackend();
+    const t = testBackend(undefined, { engine });
     try {
       await setUpOffice(t);
       await t.call('session:logout', {});
