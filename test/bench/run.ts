@@ -13,6 +13,7 @@ import { benchReferrals } from './referrals';
 import { benchServerDb } from './server-db';
 import { benchBackup } from './backup';
 import { benchMove } from './move';
+import { benchServer } from './server';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   unlock: () => benchUnlock(),
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'server-db': () => benchServerDb(),
   backup: () => benchBackup(),
   move: () => benchMove(),
+  server: () => benchServer(),
 };
 
 const only = process.argv.slice(2);
