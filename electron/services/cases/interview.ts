@@ -55,6 +55,8 @@ export async function startInterview(core: CaseCore, m: EntityManager, caseId: s
  * so the worker changes only what changed, and records the changes in Part IV.
  */
 export async function startInterviewUpdate(core: CaseCore, m: EntityManager, caseId: string, actor: Actor): Promise<{ interviewId: string }> {
+  // Another PC starting one at the same moment is waited for, then its draft is seen (issue 18).
+  await holdForWrite(m, 'case_file', caseId);
   const kase = await core.load(m, caseId, actor);
   core.requireFull(kase);
   if (!AID_STATUSES.includes(kase.row.status as CaseStatus)) {

@@ -193,6 +193,42 @@ describe('two PCs on one office server', () => {
     }
   });
 
+  it('two PCs start the update of one wywiad at once: one draft is made, the other is refused in Polish', async () => {
+    const assistant = await office.addPerson('dorota', ['family_assistant']);
+    const family = await writeFamily(worker.client, worker.id, assistant.id, 'Kamińska');
+    await withSuperuser(async (admin) => {
+      await admin.query("UPDATE case_file SET status = 'IN_PROGRESS' WHERE id = $1", [family.caseId]);
+      await admin.query("UPDATE interview SET status = 'completed', conducted_on = '2026-01-10', completed_at = '2026-01-10T10:00:00.000Z' WHERE case_id = $1", [family.caseId]);
+    });
+    const pc3 = await ServerDatabase.open(office.server.as(worker.role, worker.password));
+    try {
+      const drafts = () => withSuperuser(async (admin) => (await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM interview WHERE case_id = $1 AND status = 'draft'", [family.caseId])).rows[0]!.n);
+      const started = gate();
+      const commit = gate();
+      const first = pc1.write(async (m) => {
+        const out = await cases.startInterviewUpdate(m, family.caseId, actor(worker, ['social_worker']));
+        started.open();
+        await commit.passed;
+        return out;
+      });
+      await started.passed;
+      const second = pc3.write((m) => cases.startInterviewUpdate(m, family.caseId, actor(worker, ['social_worker']))).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      commit.open();
+      await first;
+      const refused = await second;
+      expect(refused).toBeInstanceOf(AppError);
+      expect((refused as AppError).code).toBe('INVALID_STATE');
+      expect((refused as AppError).message).toMatch(/jest już rozpoczęty wywiad lub jego aktualizacja/);
+      expect(await drafts()).toBe(1);
+    } finally {
+      await pc3.close();
+    }
+  });
+
   it("sees another PC's write in the data's version, which every role may read", async () => {
     const before = await pc1.read((m) => dataVersion(m));
     expect(before).toMatch(/^\d+:[0-9a-f]{64}$/);
