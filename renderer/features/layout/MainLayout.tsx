@@ -10,7 +10,7 @@ import { CLOSING_QUERY, useCaseList } from '../cases/caseQueries';
 import { CaseSearch } from '../search/CaseSearch';
 import { HOME, NavigationContext, routeKey, type Navigation, type Route } from './navigation';
 import { canOpen, NAV_GROUP_LABELS, NAV_ITEMS, navSection, renderRoute, type NavCounter } from './routes';
-import { ServerBadge, ServerBanner, useServerMode } from './ServerStatus';
+import { ServerBanner, ServerStatusLine, useServerMode } from './ServerStatus';
 import { SessionContext, type Session } from './session';
 import { useIdleLock } from './useIdleLock';
 import { useSessionActions } from './useSessionActions';
@@ -98,7 +98,6 @@ export function MainLayout({
                     {office.name}
                   </Text>
                 ) : null}
-                {server ? <ServerBadge server={server} /> : null}
               </Group>
               {canOpen(user.roles, 'case') ? <CaseSearch /> : null}
               <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -167,6 +166,11 @@ export function MainLayout({
                 ))}
               </Stack>
             </AppShell.Section>
+            {server ? (
+              <AppShell.Section pt="sm">
+                <ServerStatusLine server={server} />
+              </AppShell.Section>
+            ) : null}
           </AppShell.Navbar>
 
           <AppShell.Main bg="gray.0">

@@ -4,7 +4,7 @@
  * user types meanwhile is kept as drafts on this PC (lib/offlineDrafts.ts) and sent when the
  * server answers again — the banner says so, so nobody closes the program in a hurry.
  */
-import { Alert, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, ColorSwatch, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -37,23 +37,21 @@ export function useServerMode(server: ServerAddress | null, userId: string) {
   return { retry: version.check };
 }
 
-/** The header's badge: the data is on the office server at this address; red while it does not answer. */
-export function ServerBadge({ server }: { server: ServerAddress }) {
+/** The menu's status line: the data is on the office server at this address, and whether it answers. */
+export function ServerStatusLine({ server }: { server: ServerAddress }) {
   const { unreachable } = useServerConnection();
   return (
-    <Tooltip label={unreachable ? 'Serwer biura nie odpowiada' : 'Dane ośrodka są na serwerze biura'}>
-      <Badge
-        variant="light"
-        color={unreachable ? 'red' : 'petrol'}
-        size="lg"
-        radius="sm"
-        tt="none"
-        style={{ flexShrink: 0 }}
-        aria-label={`Serwer biura ${serverLabel(server)}${unreachable ? ', brak połączenia' : ''}`}
-      >
-        Serwer biura: {serverLabel(server)}
-      </Badge>
-    </Tooltip>
+    <Group gap="xs" wrap="nowrap" px="sm" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} data-testid="server-status">
+      <ColorSwatch color={unreachable ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-green-7)'} size={10} withShadow={false} aria-hidden="true" />
+      <Stack gap={0} miw={0}>
+        <Text size="sm" fw={600} lh={1.3}>
+          {unreachable ? 'Serwer biura — brak połączenia' : 'Serwer biura'}
+        </Text>
+        <Text size="sm" c="dimmed" lh={1.3} truncate="end" title={serverLabel(server)}>
+          {serverLabel(server)}
+        </Text>
+      </Stack>
+    </Group>
   );
 }
 

@@ -173,7 +173,8 @@ export function SetupScreen({
 
 function ChoiceCard({ value, title, children }: { value: string; title: string; children: string }) {
   return (
-    <Radio.Card value={value} radius="md" p="md">
+    // A card is a button, which centres its content; the two cards' texts start at the same height.
+    <Radio.Card value={value} radius="md" p="md" display="flex" style={{ alignItems: 'flex-start' }}>
       <Group wrap="nowrap" align="flex-start" gap="sm">
         <Radio.Indicator mt={2} />
         <Stack gap={2}>
@@ -236,9 +237,9 @@ function PairingCodeField({ form }: { form: UseFormReturn<SetupFormInput> }) {
       </Text>
     ) : feedback.tone === 'progress' ? (
       feedback.text
-    ) : (
+    ) : feedback.tone === 'none' ? (
       'Np. 230AG-08M2M-W0049-26D25-ASKQH-2CTNE-YCVQQ-FZ8TV. Wielkość liter, myślniki i odstępy nie mają znaczenia.'
-    );
+    ) : undefined;
   return (
     <TextInput
       label="Kod parowania"
@@ -248,7 +249,7 @@ function PairingCodeField({ form }: { form: UseFormReturn<SetupFormInput> }) {
       autoComplete="off"
       autoCapitalize="characters"
       spellCheck={false}
-      ff="monospace"
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       {...form.register('pairingCode')}
       error={error}
     />
