@@ -52,6 +52,8 @@ import {
   type ReferralRow,
 } from '../db/entities';
 import { assistantSeesReferral, caseSourceRows, countCaseSources, countReferrals, monthlyCounts, partnerListRows, referralRecord, referralRows, type ReferralFilter, type ReferralRecord } from '../data/queries/referrals';
+import { searchCases } from '../data/queries/search';
+import { searchMatch } from '../data/search-terms';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import type { Actor, CasesService } from './cases';
@@ -67,6 +69,8 @@ type PartnerInput = z.output<typeof partnerSaveSchema>;
 type SubprogrammeInput = z.output<typeof subprogrammeSaveSchema>;
 
 const SETTINGS_KEY = 'referrals.settings';
+/** The case search's hits a wywiad picker's search looks at (the picker shows a page of those with a completed wywiad). */
+const CASE_SOURCE_SEARCH_LIMIT = 200;
 
 /** The household and income a referral is based on, resolved from a declaration or a wywiad. */
 interface Basis {
@@ -209,7 +213,14 @@ export class ReferralsService {
 
   /** One page of the cases whose latest completed wywiad may be used: the kierownik's office, a worker's own cases. */
   async caseSources(m: EntityManager, input: CaseSourcesInput, actor: Actor): Promise<ReferralCaseSourcePage> {
-    const filter = { workerId: actor.user.roles.includes('head') ? null : actor.user.id, words: likeWords(input.query).map((w) => w.like) };
+    const head = actor.user.roles.includes('head');
+    // A search goes through the case search (names, PESEL, case number, address): its best hits, then those with a completed wywiad.
+    let caseIds: string[] | null = null;
+    if (input.query) {
+      const match = searchMatch(input.query);
+      caseIds = match ? (await searchCases(m, match, CASE_SOURCE_SEARCH_LIMIT, head ? { all: true } : { all: false, workerId: actor.user.id, assistantId: null })).map((hit) => hit.caseId) : [];
+    }
+    const filter = { workerId: head ? null : actor.user.id, caseIds };
     const total = await countCaseSources(m, filter);
     const rows = total === 0 ? [] : await caseSourceRows(m, filter, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
     return {

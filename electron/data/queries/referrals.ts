@@ -210,8 +210,8 @@ export async function monthlyCounts(m: EntityManager, from: string, to: string):
 export interface CaseSourceFilter {
   /** A social worker: only the cases she leads; null: every case (the kierownik). */
   workerId: string | null;
-  /** Folded words, each in the case number or a member's folded name. */
-  words: readonly string[];
+  /** Only these cases (the search's hits); null: every case. */
+  caseIds: readonly string[] | null;
 }
 
 export interface CaseSourceRecord {
@@ -223,43 +223,57 @@ export interface CaseSourceRecord {
   familyName: string | null;
 }
 
-/** Cases with a completed wywiad that pass the filter, by case (`i` the completed wywiady, `c` the case). */
-function sourceWhere(filter: CaseSourceFilter): { sql: string; params: unknown[] } {
+/**
+ * The completed wywiady (`i`, their case `c`) that pass the filter; `latestOnly`: each case's
+ * latest (no completed wywiad of the same case is later, by day, then key), one row per case.
+ */
+function sourceWhere(dialect: Dialect, filter: CaseSourceFilter, latestOnly: boolean): { sql: string; params: unknown[] } {
   const parts = [`i.status = 'completed'`, 'i.conducted_on IS NOT NULL'];
+  if (latestOnly) {
+    // SQLite breaks a tie of days by the rowid, which every index holds (no read of the wywiad's row and its JSON).
+    const later = dialect === 'sqlite' ? 'l.rowid > i.rowid' : 'l.id > i.id';
+    parts.push(`NOT EXISTS (SELECT 1 FROM interview l WHERE l.case_id = i.case_id AND l.status = 'completed' AND l.conducted_on IS NOT NULL
+                   AND (l.conducted_on > i.conducted_on OR (l.conducted_on = i.conducted_on AND ${later})))`);
+  }
   const params: unknown[] = [];
   if (filter.workerId) {
     parts.push('c.worker_id = ?');
     params.push(filter.workerId);
   }
-  for (const word of filter.words) {
-    parts.push(`(lower(c.number) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM family_member fm JOIN person p ON p.id = fm.person_id WHERE fm.family_id = c.family_id AND p.name_key LIKE ? ESCAPE '\\'))`);
-    params.push(word, word);
+  if (filter.caseIds) {
+    parts.push(dialect === 'sqlite' ? 'i.case_id IN (SELECT value FROM json_each(?))' : 'i.case_id IN (SELECT jsonb_array_elements_text(?::jsonb))');
+    params.push(JSON.stringify(filter.caseIds));
   }
   return { sql: parts.join(' AND '), params };
 }
 
+/** The wywiady, joined to their cases only when a worker's own cases are asked for (the kierownik's count reads one index). */
+const sourceFrom = (filter: CaseSourceFilter): string => (filter.workerId ? 'interview i JOIN case_file c ON c.id = i.case_id' : 'interview i');
+
 export async function countCaseSources(m: EntityManager, filter: CaseSourceFilter): Promise<number> {
-  const w = sourceWhere(filter);
-  const row = await queryOne<{ total: unknown }>(m, `SELECT COUNT(DISTINCT i.case_id) AS total FROM interview i JOIN case_file c ON c.id = i.case_id WHERE ${w.sql}`, w.params);
+  if (filter.caseIds?.length === 0) return 0;
+  const w = sourceWhere(dialectOf(m), filter, false);
+  const row = await queryOne<{ total: unknown }>(m, `SELECT COUNT(DISTINCT i.case_id) AS total FROM ${sourceFrom(filter)} WHERE ${w.sql}`, w.params);
   return toNumber(row?.total);
 }
 
 /**
- * One page of the cases, latest wywiad first: the page is chosen from the wywiady alone, and only
- * its cases' household sizes and family names are read.
+ * One page of the cases, latest wywiad first: the page is chosen from the wywiady by the index of
+ * their dates (status, day, kind, case), and only its cases' household sizes and family names are read.
  */
 export async function caseSourceRows(m: EntityManager, filter: CaseSourceFilter, page: { limit: number; offset: number }): Promise<CaseSourceRecord[]> {
-  const w = sourceWhere(filter);
+  if (filter.caseIds?.length === 0) return [];
+  const w = sourceWhere(dialectOf(m), filter, true);
   const rows = await queryAll<CaseSourceRecord & { householdSize: unknown }>(
     m,
-    `SELECT c.id AS "caseId", c.number AS "caseNumber", c.reasons AS reasons, src.latest AS "conductedOn",
+    `SELECT c.id AS "caseId", c.number AS "caseNumber", c.reasons AS reasons, src.conducted_on AS "conductedOn",
             (SELECT COUNT(*) FROM family_member fm WHERE fm.family_id = c.family_id AND fm.in_household) AS "householdSize",
             (SELECT p.last_name || ' ' || p.first_name FROM family_member fm JOIN person p ON p.id = fm.person_id
               WHERE fm.family_id = c.family_id ORDER BY (fm.relation = 'applicant') DESC, fm.position LIMIT 1) AS "familyName"
-       FROM (SELECT i.case_id, MAX(i.conducted_on) AS latest FROM interview i JOIN case_file c ON c.id = i.case_id
-              WHERE ${w.sql} GROUP BY i.case_id ORDER BY latest DESC, i.case_id DESC LIMIT ? OFFSET ?) src
+       FROM (SELECT i.case_id, i.conducted_on, i.kind FROM ${sourceFrom(filter)}
+              WHERE ${w.sql} ORDER BY i.conducted_on DESC, i.kind DESC, i.case_id DESC LIMIT ? OFFSET ?) src
        JOIN case_file c ON c.id = src.case_id
-      ORDER BY src.latest DESC, c.id DESC`,
+      ORDER BY src.conducted_on DESC, src.kind DESC, c.id DESC`,
     [...w.params, page.limit, page.offset],
   );
   return rows.map((r) => ({ ...r, householdSize: toNumber(r.householdSize) }));

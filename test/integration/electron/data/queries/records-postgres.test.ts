@@ -105,12 +105,13 @@ describe('data/queries on PostgreSQL', () => {
     });
   });
 
-  it('the cases a wywiad may come from: the latest completed wywiad, household size and family name, searched by number and folded name', async () => {
+  it('the cases a wywiad may come from: the latest completed wywiad, household size and family name, limited to the search’s hits', async () => {
     await head.read(async (m) => {
-      expect(await countCaseSources(m, { workerId: null, words: [] })).toBe(1);
-      const rows = await caseSourceRows(m, { workerId: null, words: ['%lecka%'] }, { limit: 20, offset: 0 });
+      expect(await countCaseSources(m, { workerId: null, caseIds: null })).toBe(1);
+      expect(await countCaseSources(m, { workerId: null, caseIds: [randomUUID()] })).toBe(0);
+      const rows = await caseSourceRows(m, { workerId: null, caseIds: [family.caseId, randomUUID()] }, { limit: 20, offset: 0 });
       expect(rows).toEqual([{ caseId: family.caseId, caseNumber: expect.stringMatching(/^OPS\.AR\.\d+\.2026$/) as unknown, reasons: '[]', conductedOn: '2026-02-20', householdSize: 2, familyName: 'Łęcka Anna' }]);
-      expect(await countCaseSources(m, { workerId: ewa.id, words: [] })).toBe(0);
+      expect(await countCaseSources(m, { workerId: ewa.id, caseIds: null })).toBe(0);
     });
   });
 
