@@ -2,11 +2,11 @@
  * The paged court list (court:list, electron/data/queries/court-list.ts): pages that add up to all
  * the letters once in one stable order (letters with the same dates keep their order by id), the
  * open/answered filter and the total in the main process, the same visibility as the case file,
- * and paging input refused in Polish.
+ * and paging input refused in Polish. On both engines.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CourtRequestView } from '../../../../shared/court';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 
 let t: TestBackend;
@@ -19,25 +19,6 @@ const TOTAL = SAME_DATES + SPREAD;
 
 const letter = (caseId: string, i: number, receivedOn: string, deadline: string) => ({ caseId, court: 'Sąd Rejonowy w Stargardzie', division: 'III Wydział Rodzinny i Nieletnich', caseReference: `III Nsm ${i}/26`, receivedOn, letterOn: null, courtAddress: '', asks: 'case_file' as const, deadline, notes: '' });
 
-beforeAll(async () => {
-  t = testBackend();
-  await setUpOffice(t);
-  await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
-  await t.call('users:create', { firstName: 'Beata', lastName: 'Kowal', login: 'bkowal', password: PASSWORD, roles: ['social_worker'] });
-  caseA = (await caseWithRequest(t, 'anowak', 1)).caseId;
-  caseB = (await caseWithRequest(t, 'bkowal', 2)).caseId;
-  await signIn(t, 'anowak');
-  // Twelve letters on the same day with the same deadline: only the id tells them apart.
-  for (let i = 0; i < SAME_DATES; i++) await t.call('court:create', letter(caseA, i, '2026-03-02', '2026-03-20'));
-  await signIn(t, 'bkowal');
-  const spread: CourtRequestView[] = [];
-  for (let i = 0; i < SPREAD; i++) spread.push(await t.call('court:create', letter(caseB, 100 + i, '2026-03-0' + (1 + (i % 2)), `2026-03-${String(10 + i * 3).padStart(2, '0')}`)));
-  for (const request of spread.slice(0, ANSWERED)) await t.call('court:answer', { requestId: request.id, sentOn: '2026-03-02' });
-});
-afterAll(async () => {
-  await t.cleanup();
-});
-
 async function allPages(pageSize: number, input: Record<string, unknown> = {}): Promise<CourtRequestView[]> {
   const rows: CourtRequestView[] = [];
   for (let page = 1; ; page++) {
@@ -48,7 +29,26 @@ async function allPages(pageSize: number, input: Record<string, unknown> = {}): 
   }
 }
 
-describe('court:list', () => {
+describeEngines('court:list', (engine) => {
+  beforeAll(async () => {
+    t = testBackend(undefined, { engine });
+    await setUpOffice(t);
+    await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+    await t.call('users:create', { firstName: 'Beata', lastName: 'Kowal', login: 'bkowal', password: PASSWORD, roles: ['social_worker'] });
+    caseA = (await caseWithRequest(t, 'anowak', 1)).caseId;
+    caseB = (await caseWithRequest(t, 'bkowal', 2)).caseId;
+    await signIn(t, 'anowak');
+    // Twelve letters on the same day with the same deadline: only the id tells them apart.
+    for (let i = 0; i < SAME_DATES; i++) await t.call('court:create', letter(caseA, i, '2026-03-02', '2026-03-20'));
+    await signIn(t, 'bkowal');
+    const spread: CourtRequestView[] = [];
+    for (let i = 0; i < SPREAD; i++) spread.push(await t.call('court:create', letter(caseB, 100 + i, '2026-03-0' + (1 + (i % 2)), `2026-03-${String(10 + i * 3).padStart(2, '0')}`)));
+    for (const request of spread.slice(0, ANSWERED)) await t.call('court:answer', { requestId: request.id, sentOn: '2026-03-02' });
+  });
+  afterAll(async () => {
+    await t.cleanup();
+  });
+
   it('pages through every letter once, open first by deadline, equal dates in id order', async () => {
     await signIn(t, HEAD.login);
     const whole = await t.call('court:list', { pageSize: 200 });
