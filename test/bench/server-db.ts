@@ -12,7 +12,8 @@
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
 import { tsQuery } from '../../electron/data/search-terms';
-import { nextNumber } from '../../electron/data/postgres/numbering';
+import { ServerDatabase } from '../../electron/data/postgres/server-database';
+import { nextNumber } from '../../electron/data/queries/numbering';
 import { startServerOffice, type Person } from '../support/server-office';
 import { percentile, report } from './stats';
 
@@ -103,17 +104,15 @@ export async function benchServerDb(): Promise<void> {
     started = performance.now();
     await Promise.all(workers.map(async (w) => { for (let i = 0; i < 200; i += 1) await appendOne(w.client, w.id); }));
     const three = 600 / ((performance.now() - started) / 1000);
+    const numbering = await Promise.all(workers.map((w) => ServerDatabase.open(office.server.as(w.role, w.password))));
     started = performance.now();
     await Promise.all(
-      workers.map(async (w) => {
-        for (let i = 0; i < 100; i += 1) {
-          await w.client.query('BEGIN');
-          await nextNumber(w.client, 'case_number', '2031');
-          await w.client.query('COMMIT');
-        }
+      numbering.map(async (db) => {
+        for (let i = 0; i < 100; i += 1) await db.write((m) => nextNumber(m, 'case_number', '2031'));
       }),
     );
     const numbers = 300 / ((performance.now() - started) / 1000);
+    for (const db of numbering) await db.close();
     console.log(`\n== Server: writes through the database's own rules`);
     console.log(`  audit appends, 1 writer      ${single.toFixed(0).padStart(6)} /s`);
     console.log(`  audit appends, 3 writers     ${three.toFixed(0).padStart(6)} /s`);

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../../shared/domain/text';
-import { nextNumber } from '../../../../electron/data/postgres/numbering';
 import { ServerDatabase } from '../../../../electron/data/postgres/server-database';
+import { nextNumber } from '../../../../electron/data/queries/numbering';
 import { searchCases } from '../../../../electron/data/queries/search';
 import { searchHit, searchMatch, tsQuery } from '../../../../electron/data/search-terms';
 import type { SearchHit } from '../../../../shared/search';
@@ -22,30 +22,37 @@ afterAll(() => office?.close());
 
 describe('numbering on the server', () => {
   it('gives gapless, unique numbers per year to racing transactions, rolled-back ones leaving no gap', async () => {
-    const writers = await Promise.all(Array.from({ length: 6 }, () => office.connect(anna.role, anna.password)));
+    const writers = await Promise.all(Array.from({ length: 6 }, () => ServerDatabase.open(office.server.as(anna.role, anna.password))));
     const committed: number[] = [];
-    await Promise.all(
-      writers.map(async (client, w) => {
-        for (let i = 0; i < 12; i += 1) {
-          await client.query('BEGIN');
-          const value = await nextNumber(client, 'document_number', '2027');
-          // Hold the number a moment, as a transaction that renders its PDF would.
-          await client.query('SELECT pg_sleep(0.002)');
-          if ((w + i) % 3 === 0) await client.query('ROLLBACK');
-          else {
-            await client.query('COMMIT');
-            committed.push(value);
+    const rolledBack = new Error('rolled back');
+    try {
+      await Promise.all(
+        writers.map(async (db, w) => {
+          for (let i = 0; i < 12; i += 1) {
+            const value = await db
+              .write(async (m) => {
+                const taken = await nextNumber(m, 'document_number', '2027');
+                // Hold the number a moment, as a transaction that renders its PDF would.
+                await m.query('SELECT pg_sleep(0.002)');
+                if ((w + i) % 3 === 0) throw rolledBack;
+                return taken;
+              })
+              .catch((error: unknown) => {
+                if (error !== rolledBack) throw error;
+                return null;
+              });
+            if (value !== null) committed.push(value);
           }
-        }
-      }),
-    );
-    const sorted = [...committed].sort((a, b) => a - b);
-    expect(sorted).toEqual(Array.from({ length: committed.length }, (_, i) => i + 1));
-    expect((await office.admin.query(`SELECT value FROM counter WHERE name = 'document_number.2027'`)).rows).toEqual([{ value: committed.length }]);
-    // Years count on their own.
-    await anna.client.query('BEGIN');
-    expect(await nextNumber(anna.client, 'document_number', '2028')).toBe(1);
-    await anna.client.query('COMMIT');
+        }),
+      );
+      const sorted = [...committed].sort((a, b) => a - b);
+      expect(sorted).toEqual(Array.from({ length: committed.length }, (_, i) => i + 1));
+      expect((await office.admin.query(`SELECT value FROM counter WHERE name = 'document_number.2027'`)).rows).toEqual([{ value: committed.length }]);
+      // Years count on their own.
+      expect(await writers[0]!.write((m) => nextNumber(m, 'document_number', '2028'))).toBe(1);
+    } finally {
+      for (const db of writers) await db.close();
+    }
   });
 
   it('is the only way to a number: nobody writes the counters directly, nor asks for an unknown kind', async () => {
