@@ -232,7 +232,10 @@ export const FamilyMemberEntity = new EntitySchema<FamilyMemberRow>({
     childWhereabouts: { name: 'child_whereabouts', type: 'text', nullable: true },
     ...trackedByUser,
   },
-  indices: [{ name: 'family_member_person', columns: ['personId'] }],
+  indices: [
+    { name: 'family_member_person', columns: ['personId'] },
+    { name: 'family_member_child', columns: ['familyId', 'relation', 'inHousehold', 'personId'] },
+  ],
   uniques: [{ columns: ['familyId', 'personId'] }],
 });
 
@@ -308,6 +311,8 @@ export const CaseEntity = new EntitySchema<CaseRow>({
     { name: 'case_file_status_id', columns: ['status', 'id'] },
     { name: 'case_file_reported', columns: ['reportedOn', 'id'] },
     { name: 'case_file_worker', columns: ['workerId', 'status'] },
+    { name: 'case_file_facts', columns: ['id', 'familyId', 'workerId', 'interviewDue', 'closureReason', 'courtOrderReference'] },
+    { name: 'case_file_open', columns: ['reportedOn', 'closedOn', 'reasons'] },
   ],
 });
 
@@ -465,6 +470,7 @@ export const AssignmentEntity = new EntitySchema<AssignmentRow>({
     { name: 'assignment_case', columns: ['caseId'] },
     { name: 'assignment_case_assigned', columns: ['caseId', 'assignedOn'] },
     { name: 'assignment_active', columns: ['assistantId', 'caseId'], where: 'ended_on IS NULL' },
+    { name: 'assignment_period', columns: ['assignedOn', 'endedOn', 'caseId', 'assistantId'] },
   ],
 });
 

@@ -12,7 +12,8 @@
  *
  * SQLite: FTS5 read in descending rowid order with a LIMIT, tier 0 by a column filter
  * (`{names ids number} : (…)`), the user's cases checked per hit with EXISTS (no set of her
- * cases built for each keystroke). PostgreSQL: asysta.search_cases (server schema
+ * cases built for each keystroke); prefixes of up to 4 characters come from FTS5's prefix
+ * indexes (migration 0018: a case number's year is one). PostgreSQL: asysta.search_cases (server schema
  * step 0005, this order since data/postgres/schema/*-search-order.ts): the GIN index, tier 0 by
  * the weights A and B (ts_filter), the caller's cases by the rules of her own login role.
  */
@@ -32,7 +33,8 @@ function sqliteScope(scope: SearchScope): { sql: string; params: string[] } | nu
   const parts: string[] = [];
   const params: string[] = [];
   if (scope.workerId) {
-    parts.push('EXISTS (SELECT 1 FROM search_doc d JOIN case_file c ON c.id = d.case_id WHERE d.id = case_search.rowid AND c.worker_id = ?)');
+    // The case's worker from a covering index (migration 0018), not from the case's whole row.
+    parts.push('EXISTS (SELECT 1 FROM search_doc d JOIN case_file c INDEXED BY case_file_facts ON c.id = d.case_id WHERE d.id = case_search.rowid AND c.worker_id = ?)');
     params.push(scope.workerId);
   }
   if (scope.assistantId) {

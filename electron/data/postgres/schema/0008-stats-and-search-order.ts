@@ -3,7 +3,8 @@ import { ident, type ServerRoles } from '../roles';
 import type { ServerSchemaStep } from './step';
 
 /**
- * The statistics' indexes of embedded migration 0018 (electron/db/migrations/0018-stats-indexes.ts),
+ * The statistics' indexes of embedded migration 0018 (electron/db/migrations/0018-search-and-stats.ts;
+ * its FTS5 prefix index has no counterpart here: a tsquery prefix is answered by the GIN index),
  * and the search's order of the embedded search (electron/data/queries/search.ts), so that both
  * engines return the same hits in the same order: cases found by their names, PESEL / document
  * numbers or case number (weights A and B) before those found only with their address (C), the
@@ -14,7 +15,7 @@ export const statsAndSearchOrder: ServerSchemaStep = {
   name: 'indeksy statystyk i kolejność wyszukiwania',
   sql: (r: ServerRoles) => `
 CREATE INDEX assignment_period ON assignment (assigned_on, ended_on, case_id, assistant_id);
-CREATE INDEX case_file_stats ON case_file (id, family_id, interview_due, closure_reason, court_order_reference);
+CREATE INDEX case_file_facts ON case_file (id, family_id, worker_id, interview_due, closure_reason, court_order_reference);
 CREATE INDEX case_file_open ON case_file (reported_on, closed_on, reasons);
 CREATE INDEX family_member_child ON family_member (family_id, relation, in_household, person_id);
 

@@ -137,6 +137,40 @@ describe('search:cases', () => {
     expect(await t.call('search:cases', { query: 'Kowalczyk77' })).toEqual([]);
   });
 
+  it('lists cases found by name, PESEL or number before those found by address, the newest case first; the limit keeps the newest', async () => {
+    const tb = testBackend();
+    t = tb;
+    await setUpOffice(tb);
+    await tb.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+    await signIn(tb, 'anowak');
+    const member = (relation: 'applicant' | 'partner' | 'child', firstName: string, lastName: string, birthDate: string, serial: number) => ({
+      relation,
+      inHousehold: true,
+      ...(relation === 'child' ? { childWhereabouts: 'home' as const } : {}),
+      person: { pesel: makePesel(birthDate, relation === 'partner' ? 'M' : 'F', serial), firstName, lastName, birthDate, sex: relation === 'partner' ? ('M' as const) : ('F' as const) },
+    });
+    const family = (street: string) => ({ ...ZOLC.family, street });
+    // The oldest: one member, her name matches (a short document: bm25 put it first).
+    const older = await tb.call('cases:create', { ...ZOLC, family: family('ul. Lipowa 1'), members: [member('applicant', 'Alicja', 'Brzozowska', '1980-01-01', 11)] });
+    // Newer: a larger family, one name matches.
+    const newer = await tb.call('cases:create', {
+      ...ZOLC,
+      family: family('ul. Lipowa 2'),
+      members: [member('applicant', 'Joanna', 'Kwiatkowska', '1981-02-02', 12), member('partner', 'Jan', 'Brzozowski', '1979-03-03', 13), member('child', 'Ola', 'Kwiatkowska', '2012-04-04', 14)],
+    });
+    // The newest: found only by its street.
+    const byStreet = await tb.call('cases:create', { ...ZOLC, family: family('ul. Brzozowa 3'), members: [member('applicant', 'Ewa', 'Lis', '1985-05-05', 15)] });
+    await signIn(tb, HEAD.login);
+    const ids = async (query: string, limit = 20) => (await tb.call('search:cases', { query, limit })).map((h) => h.caseId);
+    expect(await ids('Brzozow')).toEqual([newer.id, older.id, byStreet.id]);
+    expect(await ids('brzozow', 2)).toEqual([newer.id, older.id]);
+    expect(await ids('brzozow', 1)).toEqual([newer.id]);
+    // Every word must match; the address tier holds what is found with the address's help.
+    expect(await ids('brzozowa 3')).toEqual([byStreet.id]);
+    expect(await ids('lipowa')).toEqual([newer.id, older.id]);
+    expect(await ids(older.number)).toEqual([older.id]);
+  });
+
   it('keeps the index inside the encrypted database: no name is readable in any file', async () => {
     const { t } = await office();
     const dataDir = t.dataDir;

@@ -7,6 +7,8 @@ import { statsRows, type StatsView } from '../../../../shared/stats';
 import { OFFICE, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { PASSWORD, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH } from '../pdf/pdf-helpers';
+import { localDatabase } from '../../../../electron/db/database';
+import { statementsRun } from '../../../support/statements';
 
 let t: TestBackend | undefined;
 afterEach(async () => {
@@ -110,6 +112,24 @@ describe('stats', () => {
     const issued = report.families.flatMap((f) => f.court).filter((c) => c.opinion === 'issued');
     expect(issued.length).toBeGreaterThan(0);
     expect((await t.call('stats:get', { from: '2024-07-10', to: '2026-07-10' })).courtOpinions).toBe(issued.length);
+  });
+
+  it('reads a period from indexes alone: no statement walks the office’s cases, assignments or members', async () => {
+    const tb = testBackend();
+    t = tb;
+    await setUpOffice(tb);
+    await seedDemo(tb.backend, { families: 12, seed: 3, staffPassword: PASSWORD });
+    const period = { from: '2025-01-01', to: '2025-12-31' };
+    const statements = await statementsRun(tb.backend, () => tb.call('stats:get', period));
+    expect(statements.length).toBeLessThanOrEqual(12);
+    const db = localDatabase(tb.backend.readySession()!.db);
+    for (const sql of statements) {
+      const params = (sql.match(/\?/g) ?? []).map(() => '2025-06-30');
+      const plan = ((await db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params)) as { detail: string }[]).map((r) => r.detail);
+      // The small tables (staff, opinions) may be scanned; the office's large ones only searched by an index that answers alone.
+      expect(plan.filter((line) => /^SCAN (a|c|fm|i|assignment|case_file|family_member|interview|contract)\b/.test(line)), sql).toEqual([]);
+      expect(plan.filter((line) => /SEARCH (a|c|fm|i|case_file|contract) USING (INDEX|PRIMARY KEY)/.test(line)), sql).toEqual([]);
+    }
   });
 
   it('exports CSV and XLSX with Polish headings, audits every export, and checks the period', async () => {
