@@ -316,8 +316,14 @@ async function withLocalOffice<T>(options: MoveOptions, work: (manager: EntityMa
         'Dane na tym komputerze mają starszą wersję bazy niż ta Asysta. Zaloguj się najpierw w Asyście tej wersji na komputerze z danymi (baza zostanie uaktualniona), a potem przenieś biuro. Niczego nie zmieniono.',
       );
     }
-    // One read transaction: the copy is one consistent state of the office.
-    return await db.write((manager) => work(manager, keyring.anchor));
+    // One transaction: the copy is one consistent state of the office. It holds the file's write
+    // lock (a write that changes nothing takes it) until the folder is marked as moved, so an
+    // Asysta still open on this folder cannot write what the server would never get: it waits,
+    // then fails. Nothing is written here.
+    return await db.write(async (manager) => {
+      await execute(manager, 'UPDATE setting SET key = key WHERE 0 = 1');
+      return work(manager, keyring.anchor);
+    });
   } finally {
     await db.close();
   }
@@ -346,6 +352,7 @@ export async function moveOffice(options: MoveOptions): Promise<MoveResult> {
     throw new AppError('SERVER_UNREACHABLE', `Serwer nie działa — uruchom go: npm run server -- start --dir ${options.serverDir}. Niczego nie zmieniono.`);
   }
   const audit = new AuditService(systemClock);
+  const server = { host: config.hosts[0] ?? '127.0.0.1', port: config.port };
   let timings = { checkMs: 0, copyMs: 0, verifyMs: 0 };
   const moved = await withLocalOffice(options, async (local, anchor) => {
     const users = (
@@ -363,34 +370,37 @@ export async function moveOffice(options: MoveOptions): Promise<MoveResult> {
     // As the cluster's superuser (the server checks its schema version first): the login roles
     // are made here, and the audit trail's insert trigger can be set aside for the copy.
     const admin = await ServerDatabase.open(superuserConnection(options.serverDir, config.database));
+    let copied: Copied;
     try {
-      return await copyAndVerify(local, admin, { users, head, headPassword: options.password, localHead, chainChecked: chain.checked, log, started, setTimings: (t) => (timings = t) });
+      copied = await copyAndVerify(local, admin, { users, head, headPassword: options.password, localHead, chainChecked: chain.checked, log, started, setTimings: (t) => (timings = t) });
     } finally {
       await admin.close();
     }
+
+    // The kierownik's own login role works and sees the same chain (row-level security on).
+    const asHead = await ServerDatabase.open({ ...superuserConnection(options.serverDir, config.database), user: copied.headRole, password: options.password });
+    try {
+      const seen = await asHead.read(async (m) => ({ chain: await audit.verify(m), head: await audit.head(m) }));
+      if (!seen.chain.ok || seen.head.hash !== copied.auditHead.hash || seen.head.seq !== copied.auditHead.seq) {
+        throw new AppError('INTERNAL', `Po przeniesieniu kierownik widzi na serwerze inny dziennik zdarzeń (${seen.chain.message}). Folder danych na tym komputerze nie został oznaczony jako przeniesiony.`);
+      }
+    } finally {
+      await asHead.close();
+    }
+
+    // The old folder: marked as moved (written aside, then renamed into place) while its write
+    // lock is still held.
+    const marker = movedMarkerPath(options.dataDir);
+    const text = movedMarkerText({ format: 'asysta-moved', version: 1, movedAt: new Date().toISOString(), server, auditHead: copied.auditHead });
+    writeFileSync(`${marker}.tmp`, text, { mode: 0o600 });
+    try {
+      renameSync(`${marker}.tmp`, marker);
+    } finally {
+      rmSync(`${marker}.tmp`, { force: true });
+    }
+    return copied;
   });
 
-  // The kierownik's own login role works and sees the same chain (row-level security on).
-  const server = { host: config.hosts[0] ?? '127.0.0.1', port: config.port };
-  const asHead = await ServerDatabase.open({ ...superuserConnection(options.serverDir, config.database), user: moved.headRole, password: options.password });
-  try {
-    const { chain, head } = await asHead.read(async (m) => ({ chain: await audit.verify(m), head: await audit.head(m) }));
-    if (!chain.ok || head.hash !== moved.auditHead.hash || head.seq !== moved.auditHead.seq) {
-      throw new AppError('INTERNAL', `Po przeniesieniu kierownik widzi na serwerze inny dziennik zdarzeń (${chain.message}). Folder danych na tym komputerze nie został oznaczony jako przeniesiony.`);
-    }
-  } finally {
-    await asHead.close();
-  }
-
-  // The old folder: marked as moved (written aside, then renamed into place).
-  const marker = movedMarkerPath(options.dataDir);
-  const text = movedMarkerText({ format: 'asysta-moved', version: 1, movedAt: new Date().toISOString(), server, auditHead: moved.auditHead });
-  writeFileSync(`${marker}.tmp`, text, { mode: 0o600 });
-  try {
-    renameSync(`${marker}.tmp`, marker);
-  } finally {
-    rmSync(`${marker}.tmp`, { force: true });
-  }
   return { server, tables: moved.tables, auditHead: moved.auditHead, accounts: moved.accounts, timings: { ...timings, totalMs: performance.now() - started } };
 }
 

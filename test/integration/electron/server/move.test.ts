@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataFolder } from '../../../../electron/data/data-folder';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { DataFolder, DB_FILE } from '../../../../electron/data/data-folder';
+import { keyLiteral } from '../../../../electron/db/database';
 import { MOVED_FILE, readMovedMarker } from '../../../../electron/data/moved-marker';
 import { ServerDatabase } from '../../../../electron/data/postgres/server-database';
 import { migrateServer } from '../../../../electron/data/postgres/migrate';
@@ -143,6 +145,20 @@ describe('moving an office to the server', () => {
     }
   });
 
+  it('refuses a local database older than this build (a migration still to apply), changing nothing', async () => {
+    const older = tempDir('asysta-move-older-');
+    try {
+      cpSync(spare, older, { recursive: true });
+      await openLocal(older, (m) => m.query('DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations)'));
+      const error = await refusal(older);
+      expect(error.message).toMatch(/starszą wersję bazy niż ta Asysta/);
+      expect(await serverCount('user')).toBe(0);
+      expect(existsSync(join(older, MOVED_FILE))).toBe(false);
+    } finally {
+      rmSync(older, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a tampered local audit chain before copying anything', async () => {
     const tampered = tempDir('asysta-move-tampered-');
     try {
@@ -179,7 +195,35 @@ describe('moving an office to the server', () => {
   let result: MoveResult;
 
   it('copies every table in one transaction and verifies counts, digests and the audit chain', async () => {
-    result = await moveOffice({ serverDir: server.dir, dataDir: folder, login: HEAD.login, password: HEAD.password });
+    // Another Asysta on the same folder cannot write while the move runs (it would be lost).
+    const data = new DataFolder({ dataDir: folder });
+    const key = (await data.unwrapWithPassword(await data.readKeyring(), HEAD.login, HEAD.password))!;
+    const other = new Sqlite(join(folder, DB_FILE)) as unknown as Sqlite.Database & { key(k: Buffer): void };
+    other.pragma(`cipher='sqlcipher'`);
+    other.pragma('legacy=4');
+    other.key(keyLiteral(key));
+    other.pragma('busy_timeout = 0');
+    const attempts: string[] = [];
+    try {
+      result = await moveOffice({
+        serverDir: server.dir,
+        dataDir: folder,
+        login: HEAD.login,
+        password: HEAD.password,
+        log: () => {
+          try {
+            other.prepare(`UPDATE setting SET updated_at = updated_at WHERE key = 'audit.head'`).run();
+            attempts.push('written');
+          } catch (error) {
+            attempts.push((error as { code?: string }).code ?? 'error');
+          }
+        },
+      });
+    } finally {
+      other.close();
+    }
+    expect(attempts.length).toBeGreaterThan(10);
+    expect(new Set(attempts)).toEqual(new Set(['SQLITE_BUSY']));
     const byTable = new Map(result.tables.map((t) => [t.table, t]));
     for (const table of COUNTED) {
       expect(byTable.get(table)?.rows, table).toBe(localCounts[table]);
