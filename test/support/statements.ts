@@ -4,7 +4,7 @@
  * can show a read runs a fixed number of them however many rows it reads (no N+1).
  */
 import type { Backend } from '../../electron/backend';
-import { rawDb } from '../../electron/services/raw-sql';
+import { rawDb } from '../../electron/data/raw-sql';
 import { localDatabase } from '../../electron/db/database';
 
 const METHODS = ['all', 'get', 'run', 'iterate'] as const;

@@ -4,7 +4,7 @@ import { type Clock } from '../../clock';
 import { type AuditRow } from '../../db/entities';
 import { AuditService, canonicalJson, entryHash, GENESIS_HASH, type AuditInput } from '../../services/audit';
 import { CasesService } from '../../services/cases';
-import { prepared } from '../../services/raw-sql';
+import { prepared } from '../../data/raw-sql';
 
 /**
  * Appends exactly the rows AuditService.append writes (same fields, canonical JSON, hash chain),

@@ -35,7 +35,7 @@ import type { Backend } from '../../backend';
 import { ManualClock } from '../../clock';
 import { AppError } from '../../errors';
 import { AuditService, entryHash, GENESIS_HASH } from '../../services/audit';
-import { prepared, rawDb, type RawStatement } from '../../services/raw-sql';
+import { prepared, rawDb, type RawStatement } from '../../data/raw-sql';
 import { localDatabase } from '../../db/database';
 import { reindexCase } from '../../services/search-index';
 import { UsersService } from '../../services/users';

@@ -36,7 +36,7 @@ import { CourtService } from '../../services/court';
 import { DocumentsService } from '../../services/documents';
 import { POLISH_SURNAMES, STAFF_WOMEN } from './data';
 import { FamilyWorkService } from '../../services/family-work';
-import { rawDb } from '../../services/raw-sql';
+import { rawDb } from '../../data/raw-sql';
 import { localDatabase } from '../../db/database';
 import { caseloads } from '../../data/queries/tray';
 import { UsersService } from '../../services/users';
