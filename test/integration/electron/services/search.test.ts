@@ -9,7 +9,7 @@ import { ftsQuery } from '../../../../electron/data/search-terms';
 import { SearchService } from '../../../../electron/services/search';
 import type { IntakeInput } from '../../../../shared/cases';
 import { makePesel } from '../../../../shared/domain/pesel';
-import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, tempDir, testBackend, type Engine, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 import { filesUnder, plainTextIn } from '../../../support/seed';
 
@@ -42,8 +42,20 @@ const ZOLC: IntakeInput = {
   ],
 };
 
-async function office(): Promise<{ t: TestBackend; zolc: { id: string; number: string }; ids: Record<string, string> }> {
-  t = testBackend();
+/** Other families, written through the services (the demo seeder's bulk mode is the file's only). */
+async function otherFamilies(tb: TestBackend): Promise<void> {
+  await signIn(tb, 'ekos');
+  for (const [i, lastName] of ['Kowalska', 'Kozłowska', 'Kos', 'Nowak', 'Kotowska'].entries()) {
+    await tb.call('cases:create', {
+      ...ZOLC,
+      family: { ...ZOLC.family, street: `ul. Kolejowa ${i + 1}`, city: 'Kozielice' },
+      members: [{ relation: 'applicant', inHousehold: true, person: { pesel: makePesel('1985-06-0' + String(i + 1), 'F', 300 + i), firstName: 'Maria', lastName, birthDate: `1985-06-0${i + 1}`, sex: 'F' } }],
+    });
+  }
+}
+
+async function office(engine: Engine = 'local'): Promise<{ t: TestBackend; zolc: { id: string; number: string }; ids: Record<string, string> }> {
+  t = testBackend(undefined, { engine });
   await setUpOffice(t);
   const ids: Record<string, string> = {};
   for (const [login, firstName, lastName, role] of [
@@ -55,16 +67,17 @@ async function office(): Promise<{ t: TestBackend; zolc: { id: string; number: s
     ids[login] = (await t.call('users:create', { firstName, lastName, login, password: PASSWORD, roles: [role] })).id;
   }
   // Other families around, so that every query has something to tell apart.
-  await seedDemo(t.backend, { families: 30, seed: 11, staffPassword: PASSWORD });
+  if (engine === 'local') await seedDemo(t.backend, { families: 30, seed: 11, staffPassword: PASSWORD });
+  else await otherFamilies(t);
   await signIn(t, 'anowak');
   const zolc = await t.call('cases:create', ZOLC);
   await signIn(t, HEAD.login);
   return { t, zolc, ids };
 }
 
-describe('search:cases', () => {
+describeEngines('search:cases', (engine) => {
   it('finds a family by folded names, first names, PESEL, document, address and case number', async () => {
-    const { t, zolc } = await office();
+    const { t, zolc } = await office(engine);
     const first = async (query: string) => (await t.call('search:cases', { query }))[0];
     const ids = async (query: string, limit = 20) => (await t.call('search:cases', { query, limit })).map((h) => h.caseId);
 
@@ -113,7 +126,7 @@ describe('search:cases', () => {
   });
 
   it('answers each user only within her access: the worker her cases, the assistant her families', async () => {
-    const { t, zolc, ids } = await office();
+    const { t, zolc, ids } = await office(engine);
     await signIn(t, 'ekos');
     expect(await t.call('search:cases', { query: 'Zolc' })).toEqual([]);
     await signIn(t, 'anowak');
@@ -138,7 +151,7 @@ describe('search:cases', () => {
   });
 
   it('lists cases found by name, PESEL or number before those found by address, the newest case first; the limit keeps the newest', async () => {
-    const tb = testBackend();
+    const tb = testBackend(undefined, { engine });
     t = tb;
     await setUpOffice(tb);
     await tb.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
@@ -171,6 +184,9 @@ describe('search:cases', () => {
     expect(await ids(older.number)).toEqual([older.id]);
   });
 
+});
+
+describe('search:cases, the embedded file', () => {
   it('keeps the index inside the encrypted database: no name is readable in any file', async () => {
     const { t } = await office();
     const dataDir = t.dataDir;
