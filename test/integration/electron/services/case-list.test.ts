@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo, type DemoReport } from '../../../../electron/tools/demo';
 import type { CaseSummary } from '../../../../shared/cases';
 import { fold } from '../../../../shared/domain/text';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
-import { PASSWORD, signIn } from '../../../support/case-flow';
+import { describeEngines, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { PASSWORD, signIn, simpleIntake } from '../../../support/case-flow';
 
 let t: TestBackend;
 let report: DemoReport;
@@ -139,5 +139,61 @@ describe('cases:list', () => {
     const far = await t.call('cases:list', { page: 999 });
     expect(far.rows).toEqual([]);
     expect(far.total).toBe(report.families.length);
+  });
+});
+
+/** A small office written through the services, so the same list runs on the office server too. */
+describeEngines('cases:list on either engine', (engine) => {
+  let e: TestBackend;
+  const names = ['Żak', 'Zabłocka', 'Łęcka', 'Lewandowska', 'Ąbacka', 'Nowak'];
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    e = testBackend(undefined, { engine });
+    await setUpOffice(e);
+    await e.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+    await signIn(e, 'anowak');
+    for (const [i, lastName] of names.entries()) {
+      const intake = simpleIntake(40 + i, `2026-02-0${1 + (i % 3)}`);
+      const [applicant, ...others] = intake.members;
+      ids.push((await e.call('cases:create', { ...intake, urgent: i === 2, members: [{ ...applicant!, person: { ...applicant!.person!, lastName } }, ...others] })).id);
+    }
+  });
+  afterAll(async () => {
+    await e.cleanup();
+  });
+
+  it('orders by the folded name, pages in one order, filters by the text typed, and keeps the order after a rename', async () => {
+    await signIn(e, HEAD.login);
+    const byName = async () => (await e.call('cases:list', { sort: 'familyName', direction: 'asc', pageSize: 200 })).rows;
+    const first = await byName();
+    expect(first.map((r) => r.familyName.split(' ')[0])).toEqual(['Ąbacka', 'Łęcka', 'Lewandowska', 'Nowak', 'Zabłocka', 'Żak']);
+    const desc = (await e.call('cases:list', { sort: 'familyName', direction: 'desc', pageSize: 200 })).rows.map((r) => r.id);
+    expect(desc).toEqual(first.map((r) => r.id).reverse());
+    const paged: string[] = [];
+    for (let page = 1; page <= 3; page++) paged.push(...(await e.call('cases:list', { sort: 'familyName', direction: 'asc', page, pageSize: 2 })).rows.map((r) => r.id));
+    expect(paged).toEqual(first.map((r) => r.id));
+    // Booleans and counts as the screens expect them, whatever the engine returns.
+    const urgent = first.find((r) => r.id === ids[2])!;
+    expect(urgent.urgent).toBe(true);
+    expect(first.filter((r) => r.urgent)).toHaveLength(1);
+    const all = await e.call('cases:list', {});
+    expect(all.total).toBe(names.length);
+    expect(all.rows.every((r) => r.nextDeadline?.kind === 'interview')).toBe(true);
+    // Typed without Polish letters, as search folds it.
+    const found = await e.call('cases:list', { q: 'zablocka' });
+    expect([found.total, found.rows.map((r) => r.id)]).toEqual([1, [ids[1]]]);
+    expect((await e.call('cases:list', { q: 'Qqqxxyz' })).total).toBe(0);
+
+    // Łęcka becomes Żyła: her case moves to the end, the others keep their order.
+    const lecka = (await e.call('cases:get', { id: ids[2]! })).family.members.find((m) => m.relation === 'applicant')!;
+    await signIn(e, 'anowak');
+    await e.call('family:change', {
+      caseId: ids[2]!,
+      effectiveOn: '2026-03-02',
+      change: { kind: 'person_corrected', memberId: lecka.id, person: { pesel: lecka.person.pesel!, firstName: lecka.person.firstName, lastName: 'Żyła', birthDate: lecka.person.birthDate, sex: lecka.person.sex } },
+    });
+    await signIn(e, HEAD.login);
+    expect((await byName()).map((r) => r.familyName.split(' ')[0])).toEqual(['Ąbacka', 'Lewandowska', 'Nowak', 'Zabłocka', 'Żak', 'Żyła']);
   });
 });
