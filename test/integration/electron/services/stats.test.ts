@@ -4,8 +4,8 @@ import { seedDemo, type DemoReport } from '../../../../electron/tools/demo';
 import { ART7_REASONS, CLOSURE_REASONS, type Art7Reason, type ClosureReason } from '../../../../shared/domain/caseFlow';
 import { CONTRACT_STATUSES, type ContractStatus } from '../../../../shared/domain/familyWork';
 import { statsRows, type StatsView } from '../../../../shared/stats';
-import { OFFICE, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
-import { PASSWORD, signIn } from '../../../support/case-flow';
+import { describeEngines, HEAD, OFFICE, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH } from '../pdf/pdf-helpers';
 import { localDatabase } from '../../../../electron/db/database';
 import { statementsRun } from '../../../support/statements';
@@ -204,5 +204,31 @@ describe('stats', () => {
     await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
     await signIn(t, 'anowak');
     expect((await t.fail('stats:export', { ...period, format: 'csv' })).code).toBe('FORBIDDEN');
+  });
+});
+
+describeEngines('stats through the backend', (engine) => {
+  it('counts the same report on either engine', async () => {
+    const tb = testBackend(undefined, { engine });
+    t = tb;
+    await setUpOffice(tb);
+    await tb.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
+    const assistant = await tb.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: PASSWORD, roles: ['family_assistant'] });
+    const assisted = await caseWithRequest(tb, 'anowak', 7);
+    await caseWithRequest(tb, 'anowak', 8);
+    await signIn(tb, HEAD.login);
+    await tb.call('requests:decide', { requestId: assisted.requestId, decision: { kind: 'assign', assistantId: assistant.id } });
+    const year = await tb.call('stats:get', { from: '2026-01-01', to: '2026-12-31' });
+    expect(year).toMatchObject({
+      assistants: { employed: 1, working: 1 },
+      families: { withAssistant: 1, new: 1, continuing: 0, ended: 0, courtObliged: 0 },
+      children: 1,
+      cases: { reported: 2, active: 2 },
+      interviews: { completed: 2, full: 2, updates: 0, late: 0 },
+      contracts: { total: 0, signedInPeriod: 0 },
+      courtOpinions: 0,
+    });
+    const before = await tb.call('stats:get', { from: '2025-01-01', to: '2025-12-31' });
+    expect(before).toMatchObject({ assistants: { working: 0 }, families: { withAssistant: 0, ended: 0 }, children: 0, cases: { reported: 0, active: 0 }, interviews: { completed: 0 } });
   });
 });
