@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { execute, queryOne } from '../../../../electron/data/sql';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
+import { nextAssessmentDue, nextInterviewUpdateDue } from '../../../../shared/domain/deadlines';
 import { describeEngines, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 
@@ -74,6 +75,13 @@ describeEngines('trays', (engine) => {
     await signIn(t, 'bwisniewska');
     expect((await t.fail('visits:plan', { caseId, plannedOn: '2026-03-01', kind: 'home', place: 'Dom rodziny' })).message).toContain('w przeszłości');
     expect((await t.fail('visits:plan', { caseId, plannedOn: '2027-03-03', kind: 'home', place: 'Dom rodziny' })).message).toContain('rok naprzód');
+    // Counted from the assignment until the first ocena, and from the completed wywiad (case_deadline,
+    // kept by the database's triggers on either engine).
+    const decidedOn = (await t.call('cases:get', { id: caseId })).requests[0]!.decidedOn!;
+    expect(items(await t.call('tray:get', {})).find((i) => i.kind === 'assessment')).toMatchObject({ caseId, dueDate: nextAssessmentDue(decidedOn) });
+    await signIn(t, 'anowak');
+    expect(items(await t.call('tray:get', {})).find((i) => i.kind === 'interview_update')).toMatchObject({ caseId, dueDate: nextInterviewUpdateDue('2026-03-02') });
+    await signIn(t, 'bwisniewska');
     await t.call('visits:plan', { caseId, plannedOn: '2026-03-05', kind: 'outside', place: 'Szkoła Podstawowa nr 1' });
     const item = items(await t.call('tray:get', {})).find((i) => i.kind === 'planned_visit')!;
     expect(item).toMatchObject({ caseId, dueDate: '2026-03-05' });
