@@ -256,7 +256,8 @@ async function move(dir: string, values: Values, secrets: SecretReader): Promise
     console.log('Hasła z tego komputera nie przechodzą na serwer: Asysta przechowuje tylko klucze z nich wyprowadzone.');
   }
   console.log(`Folder ${from} jest oznaczony jako przeniesiony: Asysta nie będzie w nim już zapisywać.`);
-  console.log(`Na każdym komputerze biura wybierz „Serwer w biurze” i wpisz kod parowania: ${pairingCodeOf(readConfig(dir))}`);
+  console.log('Na każdym komputerze biura wybierz „Serwer w biurze” i wpisz kod parowania.');
+  console.log(`Kod parowania: ${pairingCodeOf(readConfig(dir))}`);
 }
 
 export async function runServerCli(argv: string[]): Promise<number> {

@@ -7,7 +7,8 @@
  * an office already on the server, a folder already moved.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -21,6 +22,7 @@ import { migrateServer } from '../../../../electron/data/postgres/migrate';
 import { openOfficeSetup } from '../../../../electron/data/postgres/office';
 import { loginRole, serverRoles } from '../../../../electron/data/postgres/roles';
 import { AppError } from '../../../../electron/errors';
+import { stopCluster } from '../../../../electron/server/cluster';
 import { connectVerified } from '../../../../electron/server/connect';
 import { moveOffice, oneTimePassword, type MoveResult } from '../../../../electron/server/move';
 import { systemClock } from '../../../../electron/clock';
@@ -30,7 +32,7 @@ import { makePesel } from '../../../../shared/domain/pesel';
 import { DEFAULT_REFERRAL_SETTINGS } from '../../../../shared/referrals';
 import { HEAD, setUpOffice, tempDir, testBackend } from '../../../support/backend';
 import { PASSWORD, signIn } from '../../../support/case-flow';
-import { startTestServer, type TestServer } from '../../../support/postgres';
+import { freePort, startTestServer, type TestServer } from '../../../support/postgres';
 import { FONT_DIR, WORKER_PATH } from '../pdf/pdf-helpers';
 
 let server: TestServer;
@@ -310,4 +312,45 @@ describe('moving an office to the server', () => {
     }
     expect(seen.size).toBe(50);
   });
+});
+
+describe('npm run server -- move (the CLI as a program)', () => {
+  const ROOT = join(import.meta.dirname, '../../../..');
+  const run = (args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'electron/server/cli.ts'), ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      child.stdin.end(input);
+    });
+
+  it('after init: moves (login and password on standard input), prints the checks, the passwords and the pairing code; a second move exits 3', async () => {
+    const parent = tempDir('asysta-serwer-move-');
+    chmodSync(parent, 0o711);
+    const dir = join(parent, 'serwer');
+    try {
+      const init = await run(['init', '--dir', dir, '--port', String(await freePort()), '--host', '127.0.0.1', '--listen', '127.0.0.1'], '');
+      expect(init.code, init.stderr).toBe(0);
+      const moved = await run(['move', '--dir', dir, '--from', spare], `${HEAD.login}\n${HEAD.password}\n`);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(moved.stdout).toMatch(/^ {2}audit_log +\d+ {2}[0-9a-f]{16}$/m);
+      expect(moved.stdout).toMatch(/^ {2}signed_plan_task +\d+ {2}[0-9a-f]{16} {2}\(odtworzone przez serwer\)$/m);
+      expect(moved.stdout).toContain(`Dziennik zdarzeń: ${localHead.seq} wpisów, ostatni skrót ${localHead.hash} — taki sam na serwerze.`);
+      expect(moved.stdout).toMatch(/^ {2}anowak +Anna Nowak — hasło jednorazowe: [A-Za-z2-9]{5}(-[A-Za-z2-9]{5}){3}$/m);
+      expect(moved.stdout).toMatch(new RegExp(`^ {2}${HEAD.login} +${HEAD.firstName} ${HEAD.lastName} — hasło: to, które właśnie podano$`, 'm'));
+      expect(moved.stdout).toMatch(/^Kod parowania: [0-9A-Z-]+$/m);
+      expect(readMovedMarker(spare)).not.toBeNull();
+
+      const again = await run(['move', '--dir', dir, '--from', spare], `${HEAD.login}\n${HEAD.password}\n`);
+      expect(again.code).toBe(3);
+      expect(again.stderr).toMatch(/zostały przeniesione na serwer Asysty w biurze/);
+    } finally {
+      await stopCluster(dir).catch(() => undefined);
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
