@@ -11,7 +11,7 @@
  *   no recovery code: a forgotten password is set by the kierownik, or at the server.
  */
 import { randomBytes } from 'node:crypto';
-import type { AppStatus, ParsedInput, ServerAddress, SessionUser } from '../../shared/ipc';
+import type { AppStatus, OfficeInfo, ParsedInput, ServerAddress, SessionUser } from '../../shared/ipc';
 import type { Clock } from '../clock';
 import { refuseIfMoved, readMovedMarker } from '../data/moved-marker';
 import type { DataFolder, ServerLink } from '../data/data-folder';
@@ -58,6 +58,8 @@ export interface SessionManagerDeps {
 export class SessionManager {
   /** The due backup started after the last sign-in (tests and close() wait for it). */
   loginBackup: Promise<ScheduledBackup> | null = null;
+  /** The office as the ready session last read it (shown while the office server is out of reach). */
+  private lastOffice: { session: ReadySession; office: OfficeInfo } | null = null;
 
   constructor(private readonly deps: SessionManagerDeps) {}
 
@@ -76,7 +78,15 @@ export class SessionManager {
     }
     const where = { mode, server };
     if (state.kind === 'ready') {
-      const office = await state.db.read((m) => this.deps.office.get(m));
+      let office: OfficeInfo;
+      try {
+        office = await state.db.read((m) => this.deps.office.get(m));
+        this.lastOffice = { session: state, office };
+      } catch (error) {
+        // The office server out of reach: the screen stays as it was (the calls say why they fail).
+        if (!(error instanceof AppError && error.code === 'SERVER_UNREACHABLE' && this.lastOffice?.session === state)) throw error;
+        office = this.lastOffice.office;
+      }
       return { state: 'ready', ...where, user: state.user, office, settings: state.settings };
     }
     if (state.kind === 'locked') return { state: 'locked', ...where, user: state.user, office: null, settings: null };
@@ -243,7 +253,7 @@ export class SessionManager {
   }
 
   async lock(state: ReadySession, reason: 'manual' | 'idle'): Promise<void> {
-    await state.db.write((m) => this.deps.audit.append(m, { actorId: state.user.id, action: 'session.lock', details: { reason } }));
+    await this.recordLeaving(state, { actorId: state.user.id, action: 'session.lock', details: { reason } });
     await this.closeSession(state);
     this.deps.session.state = { kind: 'locked', user: state.user };
   }
@@ -252,7 +262,7 @@ export class SessionManager {
   async logout(session: ReadySession | null): Promise<void> {
     const state = this.deps.session.state;
     if (session) {
-      await session.db.write((m) => this.deps.audit.append(m, { actorId: session.user.id, action: 'session.logout' }));
+      await this.recordLeaving(session, { actorId: session.user.id, action: 'session.logout' });
       await this.closeSession(session);
     } else if (state.kind === 'locked') {
       await this.deps.throttle.remember({ actorId: state.user.id, action: 'session.logout', details: { from: 'lock_screen', at: this.deps.clock.now().toISOString() } });
@@ -291,10 +301,23 @@ export class SessionManager {
     await this.loginBackup;
     const state = this.deps.session.state;
     if (state.kind === 'ready') {
-      await state.db.write((m) => this.deps.audit.append(m, { actorId: state.user.id, action: 'session.logout', details: { reason: 'app_closed' } }));
+      await this.recordLeaving(state, { actorId: state.user.id, action: 'session.logout', details: { reason: 'app_closed' } });
       await this.closeSession(state);
     }
     this.deps.session.state = { kind: 'none' };
+  }
+
+  /**
+   * The audit entry of a lock or sign-out. With the office server out of reach the session ends
+   * all the same (a PC left alone must lock): the entry waits on this PC for the next sign-in.
+   */
+  private async recordLeaving(state: ReadySession, event: AuditInput): Promise<void> {
+    try {
+      await state.db.write((m) => this.deps.audit.append(m, event));
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'SERVER_UNREACHABLE')) throw error;
+      await this.deps.throttle.remember({ ...event, details: { ...event.details, at: this.deps.clock.now().toISOString() } });
+    }
   }
 
   private async recordFailure(key: string, event: AuditInput): Promise<never> {
@@ -430,7 +453,9 @@ export class SessionManager {
       await pending.done();
       for (const event of waiting) await throttle.remember(event);
       const settings = await db.read((m) => office.settings(m));
-      this.deps.session.state = { kind: 'ready', user, db, masterKey: NO_MASTER_KEY, settings, lastActivity: clock.now().getTime() };
+      const ready: ReadySession = { kind: 'ready', user, db, masterKey: NO_MASTER_KEY, settings, lastActivity: clock.now().getTime() };
+      this.lastOffice = { session: ready, office: await db.read((m) => office.get(m)) };
+      this.deps.session.state = ready;
       return user;
     } catch (error) {
       await db.close();

@@ -4,10 +4,11 @@
  * test file's throwaway cluster (test/support/backend.ts); the database-side rules (row-level
  * security against psql, the audit trigger) are tested in test/integration/electron/server/.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_FILE } from '../../../../electron/data/data-folder';
+import { MOVED_FILE, movedMarkerText } from '../../../../electron/data/moved-marker';
 import { SERVER_SCHEMA_VERSION } from '../../../../electron/data/postgres/schema';
 import { startCluster, stopCluster } from '../../../../electron/server/cluster';
 import { formatPairingCode, INVALID_PAIRING_CODE, parsePairingCode } from '../../../../shared/pairing';
@@ -269,5 +270,46 @@ describe('signing in to the office server', () => {
       await startCluster(server.dir);
     }
     await t.call('session:login', { login: HEAD.login, password: HEAD.password });
+  });
+
+  it('locks and signs out with the server gone (nothing of the session stays open); the entries wait for the next sign-in', async () => {
+    const t = backend();
+    await setUpOffice(t);
+    const { server } = await t.serverOffice!();
+    await stopCluster(server.dir);
+    try {
+      expect((await t.fail('users:list', {})).code).toBe('SERVER_UNREACHABLE');
+      // The status still answers (the screen stays), with the office as last read.
+      expect(await t.call('app:status', {})).toMatchObject({ state: 'ready', office: { name: OFFICE.name } });
+      t.clock.advance(10 * 60_000);
+      expect((await t.call('app:status', {})).state).toBe('locked');
+      expect((await t.fail('session:unlock', { password: HEAD.password })).code).toBe('SERVER_UNREACHABLE');
+    } finally {
+      await startCluster(server.dir);
+    }
+    await t.call('session:unlock', { password: HEAD.password });
+    const locks = await t.call('audit:list', { action: 'session.lock' });
+    expect(locks.map((e) => [e.actorId !== null, e.details['reason']])).toEqual([[true, 'idle']]);
+    expect(await t.call('audit:verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('a folder whose office moved to the server is set up again by joining it: its own office is refused with OFFICE_MOVED', async () => {
+    const t = backend();
+    const { pairingCode } = await t.serverOffice!();
+    await setUpOffice(t);
+    const local = testBackend(undefined, { engine: 'local' });
+    open.push(local);
+    await setUpOffice(local);
+    await local.call('session:logout', {});
+    const { port } = (await t.serverOffice!()).server;
+    writeFileSync(
+      join(local.dataDir, MOVED_FILE),
+      movedMarkerText({ format: 'asysta-moved', version: 1, movedAt: '2026-03-01T10:00:00.000Z', server: { host: '127.0.0.1', port }, auditHead: { seq: 3, hash: 'a'.repeat(64) } }),
+    );
+    expect((await local.call('app:status', {})).state).toBe('setup');
+    expect((await local.fail('session:login', { login: HEAD.login, password: HEAD.password })).code).toBe('OFFICE_MOVED');
+    // Joined with the code, the PC works on the server (here: another test database than the marker's).
+    await local.call('setup:joinServer', { pairingCode });
+    expect(await local.call('app:status', {})).toMatchObject({ state: 'login', mode: 'server' });
   });
 });
