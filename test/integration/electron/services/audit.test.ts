@@ -13,9 +13,16 @@ afterEach(async () => {
   await t?.cleanup();
 });
 
+/**
+ * The embedded file's own chain: this service links and hashes each entry, and the ManualClock
+ * times it. On the office server the database does both and refuses any rewrite (tested in
+ * test/integration/electron/server/audit.test.ts and data/postgres/server-database.test.ts).
+ */
+const LOCAL = { engine: 'local' } as const;
+
 /** An office with a dozen audit entries, then the database opened directly, as an intruder would. */
 async function tamperable(): Promise<Database> {
-  t = testBackend();
+  t = testBackend(undefined, LOCAL);
   await setUpOffice(t);
   for (let i = 0; i < 4; i++) {
     t.clock.advance(60_000);
@@ -102,7 +109,7 @@ describe('audit trail contents', () => {
   });
 
   it('filters by user, kind and dates, and exports CSV safely', async () => {
-    t = testBackend();
+    t = testBackend(undefined, LOCAL);
     await setUpOffice(t);
     t.clock.advance(2 * 86_400_000);
     // Two days idle: the session locked itself on the next call.
@@ -134,7 +141,7 @@ describe('audit trail contents', () => {
 describe('the chain anchored outside the database (issue 14, Medium 4)', () => {
   it('an emptied or shortened log fails verify, naming the first missing entry, even after the next sign-in appends', async () => {
     for (const cut of ['last three', 'all'] as const) {
-      const t = testBackend();
+      const t = testBackend(undefined, LOCAL);
       try {
         await setUpOffice(t);
         await t.call('office:update', { ...(await t.call('office:get', {})), name: 'Ośrodek po zmianie' });
