@@ -12,8 +12,8 @@
  * - Failures the user can act on become AppErrors in Polish (`serverFailure`): the server down or
  *   the connection cut (SERVER_UNREACHABLE; nothing of the transaction is stored), a refused
  *   password (WRONG_PASSWORD), a certificate not of this office's CA (SERVER_CERT), another
- *   schema version (SERVER_VERSION), a row held by another PC's write (CONFLICT), a row the
- *   policies refuse (FORBIDDEN).
+ *   schema version (SERVER_VERSION), a row held by another PC's write or a unique key it took
+ *   meanwhile (CONFLICT), a row the policies refuse (FORBIDDEN).
  */
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -80,6 +80,11 @@ export function serverFailure(error: unknown, where: Where): AppError | null {
   if (code === '28P01' || code === '28000') return new AppError('WRONG_PASSWORD', 'Nieprawidłowy login lub hasło do serwera Asysty.');
   if (code === '55P03' || code === '40P01' || code === '40001') {
     return new AppError('CONFLICT', 'Te same dane zapisuje właśnie ktoś na innym komputerze. Nic nie zostało zapisane; spróbuj ponownie za chwilę.');
+  }
+  // A unique key taken meanwhile by another PC's write (the services check before they write,
+  // and on the embedded file nothing can come between).
+  if (code === '23505') {
+    return new AppError('CONFLICT', 'Te same dane zapisał przed chwilą ktoś na innym komputerze. Nic nie zostało zapisane; odśwież widok i spróbuj ponownie.');
   }
   if (code === '42501') return new AppError('FORBIDDEN', 'Nie masz dostępu do tych danych.');
   if (/certificate|self[- ]signed|unable to (get|verify)|CERT_|ERR_TLS|SSL/i.test(`${code} ${message}`)) {

@@ -16,7 +16,7 @@ import { entryHash } from '../../../../../electron/data/audit-chain';
 import { ServerDatabase } from '../../../../../electron/data/postgres/server-database';
 import { SERVER_SCHEMA_VERSION } from '../../../../../electron/data/postgres/schema';
 import { nextNumber } from '../../../../../electron/data/queries/numbering';
-import { CaseEventEntity, CaseEntity } from '../../../../../electron/db/entities';
+import { CaseEventEntity, CaseEntity, FormDraftEntity } from '../../../../../electron/db/entities';
 import { AppError } from '../../../../../electron/errors';
 import { AuditService } from '../../../../../electron/services/audit';
 import { CasesService } from '../../../../../electron/services/cases';
@@ -199,6 +199,17 @@ describe('the services on the office server', () => {
     expect(seen[1]).toBe(seen[0]);
     expect(await reader.read(count)).toBe(seen[0]! + 1);
     await expect(reader.read((m) => audit.append(m, { actorId: server.head.id, action: 'test.readonly' }))).rejects.toMatchObject({ code: '25006' });
+  });
+
+  it('answers a unique key another PC took meanwhile as CONFLICT, in Polish, with nothing written', async () => {
+    const [first, second] = [await connect(anna), await connect(anna)];
+    const draft = { userId: anna.id, key: 'intake:race', data: '{}', updatedAt: new Date().toISOString() };
+    await first.write((m) => m.getRepository(FormDraftEntity).insert(draft));
+    await expect(second.write((m) => m.getRepository(FormDraftEntity).insert({ ...draft, data: '{"x":1}' }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Nic nie zostało zapisane'),
+    });
+    expect(await first.read((m) => m.getRepository(FormDraftEntity).findOneBy({ userId: anna.id, key: 'intake:race' }))).toMatchObject({ data: '{}' });
   });
 
   it('refuses in Polish: a wrong password, a server not answering, another schema version', async () => {
