@@ -2,7 +2,8 @@
  * "Serwer w biurze" (issue 18) as the office does it, in the real renderer against a throwaway
  * office server (test/support/postgres.ts): PC 1 sets up the office on the server with the
  * pairing code and the one-time setup code printed by `npm run server -- init` (a mistyped and a
- * wrong code refused in Polish, nothing typed lost); PC 2 joins with the pairing code and its
+ * wrong code refused in Polish, nothing typed lost); PC 2 is refused a code of another server's CA,
+ * then joins with the pairing code and its
  * worker signs in; the server goes down while she types — the banner says so, the draft is kept
  * on her PC, and it reaches the server once the server answers again.
  */
@@ -62,7 +63,7 @@ describe('server mode: set up on the server, join from a second PC, an outage lo
     await page.getByText(INVALID_PAIRING_CODE).waitFor();
     await shot(pc1, '01-kod-parowania-bledny');
     await field(page, 'Kod parowania').fill(pairingCode.toLowerCase());
-    await page.getByText(`Kod poprawny: serwer ${server.host}, port ${server.port}.`).waitFor();
+    await page.getByText(`Kod przepisany bez błędów: serwer ${server.host}, port ${server.port}.`).waitFor();
 
     await field(page, 'Kod założenia biura').fill('AAAAA-BBBBB-CCCCC-DDDDD');
     await field(page, 'Nazwa ośrodka').fill(OFFICE.name);
@@ -118,9 +119,19 @@ describe('server mode: set up on the server, join from a second PC, an outage lo
     await heading(page, 'Pierwsze uruchomienie').waitFor();
     await page.getByRole('radio', { name: /^Serwer w biurze/ }).click();
     // "Dołącz do serwera biura" is the server path's first choice: only the pairing code.
-    await field(page, 'Kod parowania').fill(pairingCode);
     expect(await field(page, 'Nazwa ośrodka').count()).toBe(0);
-    await shot(pc2, '01-dolacz');
+    // A well-formed code of another server's CA (a replaced certificate): refused, never downgraded, the code kept.
+    const foreign = formatPairingCode({ host: server.host, port: server.port, fingerprint: new Uint8Array(16).fill(7) });
+    await field(page, 'Kod parowania').fill(foreign);
+    await page.getByText(/^Kod przepisany bez błędów: serwer/).waitFor();
+    await button(page, 'Dołącz do serwera').click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Nie udało się dołączyć do serwera' });
+    await refusal.getByText(/nie zgadza się z kodem parowania|nie pochodzi od serwera tego biura/).waitFor();
+    expect(await field(page, 'Kod parowania').inputValue()).toBe(foreign);
+    expect((await pc2.backend.status()).state).toBe('setup');
+    await shot(pc2, '01-certyfikat-odrzucony');
+    await field(page, 'Kod parowania').fill(pairingCode);
+    await shot(pc2, '02-dolacz');
     await button(page, 'Dołącz do serwera').click();
     await heading(page, 'Logowanie').waitFor();
     await page.getByTestId('server-address').getByText(`${server.host}:${server.port}`).waitFor();
@@ -139,7 +150,7 @@ describe('server mode: set up on the server, join from a second PC, an outage lo
     await field(page, 'Treść zgłoszenia').fill('Sąsiadka zgłasza, że dzieci są same w domu od rana.');
     await page.getByText(/szkic zachowany na tym komputerze/).waitFor();
     await page.getByTestId('server-status').getByText('Serwer biura — brak połączenia').waitFor();
-    await shot(pc2, '02-brak-polaczenia');
+    await shot(pc2, '03-brak-polaczenia');
     await button(banner, 'Spróbuj ponownie').click();
     await banner.getByText(/Serwer nadal nie odpowiada/).waitFor();
 
@@ -154,6 +165,6 @@ describe('server mode: set up on the server, join from a second PC, an outage lo
       }, { timeout: 20_000 })
       .toContain('od rana');
     expect(await page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('asysta.szkic.')))).toEqual([]);
-    await shot(pc2, '03-polaczenie-wrocilo');
+    await shot(pc2, '04-polaczenie-wrocilo');
   }, 240_000);
 });

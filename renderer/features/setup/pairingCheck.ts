@@ -32,5 +32,5 @@ export function pairingFeedback(code: string): PairingFeedback {
   const parsed = parsePairingCode(code);
   if (!parsed.ok) return { tone: 'error', text: parsed.error.message };
   const { host, port } = parsed.value;
-  return { tone: 'ok', text: `Kod poprawny: serwer ${host}, port ${port}.`, host, port };
+  return { tone: 'ok', text: `Kod przepisany bez błędów: serwer ${host}, port ${port}.`, host, port };
 }

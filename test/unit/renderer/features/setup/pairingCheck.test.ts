@@ -32,7 +32,7 @@ describe('pairing code as it is typed', () => {
   });
 
   it('accepts the whole code in any case, with O/I/L for 0/1, and names the server', () => {
-    expect(pairingFeedback(ipCode)).toEqual({ tone: 'ok', text: 'Kod poprawny: serwer 192.168.1.10, port 5432.', host: '192.168.1.10', port: 5432 });
+    expect(pairingFeedback(ipCode)).toEqual({ tone: 'ok', text: 'Kod przepisany bez błędów: serwer 192.168.1.10, port 5432.', host: '192.168.1.10', port: 5432 });
     const sloppy = ipCode.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l').replace(/-/g, ' ');
     expect(pairingFeedback(sloppy).tone).toBe('ok');
     expect(pairingFeedback(nameCode)).toMatchObject({ tone: 'ok', host: 'serwer.ops.local', port: 6543 });
