@@ -54,6 +54,9 @@ const DERIVED: Record<string, { exclude: readonly string[] }> = {
   case_deadline: { exclude: [] },
 };
 
+/** Functions of the server's triggers that rest during the copy (see copyInTransaction). */
+const RESTING_TRIGGER_FUNCTIONS = ['asysta.reindex_trigger()', 'asysta.family_key_case()', 'asysta.family_key_member()'];
+
 /** Office lists the server's schema fills with defaults: the local office's own rows replace them. */
 const SEEDED_ON_SERVER = new Set(['food_aid_threshold']);
 
@@ -492,14 +495,16 @@ async function copyInTransaction(local: EntityManager, server: EntityManager, ct
   const copyStarted = performance.now();
   const tables: TableCheck[] = [];
   const localDigests = new Map<string, Digest>();
-  // The search index's triggers would rebuild a case's entry for each of its members as they
-  // arrive; they rest during the copy and every case is indexed once after it.
-  const searchTriggers = await queryAll<{ table: string; trigger: string }>(
+  // Triggers that keep values derived per row rest during the copy: the search index's (it
+  // would rebuild a case's entry for each member as it arrives; every case is indexed once after
+  // the copy) and case_file.family_key's (its copied value stays; the digests compare it).
+  const resting = await queryAll<{ table: string; trigger: string; fn: string }>(
     server,
-    `SELECT t.tgrelid::regclass::text AS "table", t.tgname AS "trigger" FROM pg_trigger t
-      WHERE NOT t.tgisinternal AND t.tgfoid = to_regprocedure('asysta.reindex_trigger()')`,
+    pgOnly(`SELECT t.tgrelid::regclass::text AS "table", t.tgname AS "trigger", t.tgfoid::regproc::text AS fn FROM pg_trigger t
+      WHERE NOT t.tgisinternal AND t.tgfoid IN (SELECT to_regprocedure(f) FROM unnest($1::text[]) f)`),
+    [RESTING_TRIGGER_FUNCTIONS],
   );
-  for (const t of searchTriggers) await execute(server, pgOnly(`ALTER TABLE ${t.table} DISABLE TRIGGER ${ident(t.trigger)}`));
+  for (const t of resting) await execute(server, pgOnly(`ALTER TABLE ${t.table} DISABLE TRIGGER ${ident(t.trigger)}`));
   for (const table of order) {
     const plan = plans.get(table)!;
     const tableStarted = performance.now();
@@ -519,12 +524,12 @@ async function copyInTransaction(local: EntityManager, server: EntityManager, ct
     localDigests.set(table, digest);
     ctx.log(`  ${table}: ${digest.rows} wierszy, ${((performance.now() - tableStarted) / 1000).toFixed(1)} s`);
   }
-  if (searchTriggers.length > 0) {
+  if (resting.some((t) => t.fn === 'asysta.reindex_trigger')) {
     const indexStarted = performance.now();
     await execute(server, 'SELECT asysta.reindex_case(c.id) FROM case_file c');
-    for (const t of searchTriggers) await execute(server, pgOnly(`ALTER TABLE ${t.table} ENABLE TRIGGER ${ident(t.trigger)}`));
     ctx.log(`  indeks wyszukiwania: ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
   }
+  for (const t of resting) await execute(server, pgOnly(`ALTER TABLE ${t.table} ENABLE TRIGGER ${ident(t.trigger)}`));
   // The office now exists: the one-time setup code no longer opens anything.
   await execute(server, pgOnly(`ALTER ROLE ${ident(roles.setup)} NOLOGIN`));
   const copyMs = performance.now() - copyStarted;

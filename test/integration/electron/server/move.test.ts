@@ -189,6 +189,7 @@ describe('moving an office to the server', () => {
       const { rows } = await admin.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [loginRole(serverRoles(), HEAD.login)]);
       expect(rows).toHaveLength(0);
       expect(existsSync(join(spare, MOVED_FILE))).toBe(false);
+      expect((await admin.query(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`)).rows).toEqual([]);
     } finally {
       await admin.query(original);
     }
@@ -244,6 +245,9 @@ describe('moving an office to the server', () => {
     // The PDFs byte for byte: each stored SHA-256 still matches its bytes on the server.
     const docs = await admin.query<{ bytes: Buffer; sha256: string }>('SELECT bytes, sha256 FROM document');
     for (const doc of docs.rows) expect(createHash('sha256').update(doc.bytes).digest('hex')).toBe(doc.sha256);
+    // Every trigger that rested during the copy is on again.
+    const disabled = await admin.query(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'`);
+    expect(disabled.rows).toEqual([]);
   });
 
   it('gives the kierownik her password and the others one-time passwords; row-level security applies to them', async () => {
