@@ -9,9 +9,10 @@ import { trayKeys } from './0007-tray-keys';
 import { statsAndSearchOrder } from './0008-stats-and-search-order';
 import { openCases } from './0009-open-cases';
 import { accessParity } from './0010-access-parity';
+import { officeDocuments } from './0011-office-documents';
 import type { ServerSchemaStep } from './step';
 
-export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases, accessParity];
+export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases, accessParity, officeDocuments];
 
 /** The schema version this build of Asysta works with. */
 export const SERVER_SCHEMA_VERSION = SERVER_SCHEMA.length;
