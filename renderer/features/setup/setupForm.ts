@@ -16,6 +16,8 @@ const headWithRepeat = setupSchema.shape.head.extend({ passwordRepeat: passwordR
 
 /** The pairing code as typed, refused on this PC when its checksum does not hold. */
 const checkedPairingCode = pairingCodeSchema.superRefine((code, context) => {
+  // An empty code has its own message ("Wpisz kod parowania.").
+  if (code === '') return;
   const parsed = parsePairingCode(code);
   if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error.message });
 });
