@@ -1,6 +1,6 @@
 /** Form drafts have a quota (issue 14, Medium 9): 50 drafts of 1 MB do not grow the database without end. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDatabase } from '../../../../electron/db/database';
+import { queryAll, queryOne, toNumber } from '../../../../electron/data/sql';
 import { DRAFT_QUOTA } from '../../../../electron/services/case-handlers';
 import { setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
 
@@ -16,11 +16,12 @@ describe('form drafts', () => {
       t.clock.advance(1000);
       await t.call('drafts:save', { key: `intake:new-${i}`, data: big });
     }
-    const rows = (await localDatabase(t.backend.readySession()!.db).dataSource.query('SELECT key, length(data) AS chars FROM form_draft')) as { key: string; chars: number }[];
+    const db = t.backend.readySession()!.db;
+    const rows = await db.read((m) => queryAll<{ key: string; chars: number }>(m, 'SELECT key, length(data) AS chars FROM form_draft'));
     expect(rows.reduce((sum, r) => sum + r.chars, 0)).toBeLessThanOrEqual(DRAFT_QUOTA.chars);
     expect(rows.map((r) => r.key).sort()).toEqual(['intake:new-47', 'intake:new-48', 'intake:new-49']);
     expect(await t.call('drafts:get', { key: 'intake:new-49' })).toMatchObject({ data: big });
     for (let i = 0; i < 30; i += 1) await t.call('drafts:save', { key: `intake:small-${i}`, data: '{}' });
-    expect(((await localDatabase(t.backend.readySession()!.db).dataSource.query('SELECT count(*) AS n FROM form_draft')) as { n: number }[])[0]!.n).toBe(DRAFT_QUOTA.count);
+    expect(toNumber((await db.read((m) => queryOne<{ n: unknown }>(m, 'SELECT count(*) AS n FROM form_draft')))?.n)).toBe(DRAFT_QUOTA.count);
   });
 });

@@ -18,8 +18,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** The slot file and the master key are the embedded file's (SQLCipher); the office server has neither. */
 function backend(dir?: string): TestBackend {
-  const t = testBackend(dir);
+  const t = testBackend(dir, { engine: 'local' });
   cleanups.push(() => t.cleanup());
   return t;
 }
