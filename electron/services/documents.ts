@@ -8,11 +8,18 @@
  * The model is built with the header of the latest version (its number and issue date), so that
  * unchanged data gives an identical model; a new version gets today's date and its own number.
  *
- * No document is rendered while the database is held (issue 14): a transaction that issues one
- * runs inside issuing(), which rolls it back at the first model not rendered yet, renders that
- * model with no lock held and under a deadline, and runs the transaction again. The second run
- * rebuilds the model from the records of that moment and takes the PDF only if the model is the
- * very same (number, dates and content): whatever changed in between is rendered anew.
+ * On the embedded file no document is rendered while the database is held (issue 14): a
+ * transaction that issues one runs inside issuing(), which rolls it back at the first model not
+ * rendered yet, renders that model with no lock held and under a deadline, and runs the
+ * transaction again. The second run rebuilds the model from the records of that moment and takes
+ * the PDF only if the model is the very same (number, dates and content): whatever changed in
+ * between is rendered anew.
+ *
+ * On the office server several PCs write at once, and another PC would take the number between
+ * the runs. There the transaction renders in place, under the same deadline, holding its year's
+ * register number from taking it until the PDF is stored: PCs printing at once issue one after
+ * another like at a paper register, and a render that fails rolls the number back
+ * (docs/decisions/0005-register-numbers-across-pcs.md).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
@@ -34,7 +41,8 @@ import { canonicalJson } from '../data/canonical-json';
 import { IssuedDocumentEntity, type IssuedDocumentRow } from '../db/entities';
 import { documentCaseId } from '../data/queries/case-access';
 import { officeDocumentRef } from '../data/queries/office-documents';
-import { nextNumber } from '../data/queries/numbering';
+import { holdWhileRendering, nextNumber } from '../data/queries/numbering';
+import { dialectOf } from '../data/sql';
 import { AppError } from '../errors';
 import { PdfServiceError, type PdfService } from '../pdf/pdf-service';
 import type { DocumentKind, DocumentModels } from '../pdf/models';
@@ -78,6 +86,11 @@ export interface DocumentsOptions {
 export const DOCUMENT_RENDER_TIMEOUT_MS = 90_000;
 /** Runs of one issuing transaction: one per document it renders, and a few for data that changed meanwhile. */
 const ISSUE_ATTEMPTS = 4;
+/**
+ * How long a PC waits on the office server for the register's number while other PCs render
+ * theirs (each holds it for one render): within the server's statement timeout (30 s).
+ */
+export const REGISTER_WAIT_MS = 25_000;
 
 /** A model the running transaction needs as a PDF: issuing() rolls back, renders it and runs again. */
 class RenderNeeded extends Error {
@@ -281,7 +294,7 @@ export class DocumentsService {
     const issuedOn = this.cases.today();
     const number = latest ? `${latest.number.replace(VERSION_SUFFIX, '')} (wersja ${version})` : await this.nextNumber(m, issuedOn);
     const model = await build(header(number, issuedOn));
-    const bytes = await this.render(kind, model);
+    const bytes = await this.render(m, kind, model);
     const row: IssuedDocumentRow = {
       id: randomUUID(),
       caseId: owner.caseId,
@@ -315,12 +328,28 @@ export class DocumentsService {
   /** The register's office number: a sequence per calendar year, "12/2026". */
   private async nextNumber(m: EntityManager, issuedOn: string): Promise<string> {
     const year = issuedOn.slice(0, 4);
-    return `${await nextNumber(m, 'document_number', year)}/${year}`;
+    try {
+      return `${await nextNumber(m, 'document_number', year, { waitMs: REGISTER_WAIT_MS })}/${year}`;
+    } catch (error) {
+      // 55P03: lock_timeout, the other PCs' documents still printing after REGISTER_WAIT_MS.
+      if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '55P03') {
+        throw new AppError('CONFLICT', `Rejestr dokumentów jest zajęty: na innych komputerach drukuje się właśnie wiele dokumentów (czekano ${REGISTER_WAIT_MS / 1000} s). Nic nie zostało zapisane — spróbuj wydać dokument ponownie za chwilę.`);
+      }
+      throw error;
+    }
   }
 
-  /** The PDF of a model: rendered for this issuing() call already, or asked of it (the transaction rolls back). */
-  private async render<K extends DocumentKind>(kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
+  /**
+   * The PDF of a model: on the embedded file rendered for this issuing() call already, or asked of
+   * it (the transaction rolls back); on the office server rendered in place, the transaction (and
+   * the register's number it holds) kept open until the deadline.
+   */
+  private async render<K extends DocumentKind>(m: EntityManager, kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
     if (this.options.renderInTransaction) return this.renderNow(kind, model);
+    if (dialectOf(m) === 'postgres') {
+      await holdWhileRendering(m, this.renderTimeoutMs() + 10_000);
+      return this.withDeadline(this.renderNow(kind, model));
+    }
     const pdfs = this.rendered.getStore();
     if (!pdfs) throw new Error('DocumentsService: documents are issued through issuing(), never rendered while the database is held.');
     const key = `${kind}:${sha256(canonicalJson(model))}`;
@@ -330,7 +359,7 @@ export class DocumentsService {
   }
 
   private async withDeadline(rendering: Promise<Uint8Array>): Promise<Uint8Array> {
-    const ms = this.options.renderTimeoutMs ?? DOCUMENT_RENDER_TIMEOUT_MS;
+    const ms = this.renderTimeoutMs();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -345,6 +374,10 @@ export class DocumentsService {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private renderTimeoutMs(): number {
+    return this.options.renderTimeoutMs ?? DOCUMENT_RENDER_TIMEOUT_MS;
   }
 
   private async renderNow<K extends DocumentKind>(kind: K, model: DocumentModels[K]): Promise<Uint8Array> {
