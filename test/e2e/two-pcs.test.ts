@@ -4,12 +4,14 @@
  * for a family assistant on PC 1; the kierownik decides it on PC 2 while the worker has the case
  * open, and PC 1 shows the decision within seconds, unasked (app:dataVersion polling); then both
  * edit the same wywiad update, and the later save gets the CONFLICT choice ("Zachowaj moją
- * wersję" / "Wczytaj najnowszą wersję"), never a silent overwrite.
+ * wersję" / "Wczytaj najnowszą wersję"), never a silent overwrite; last, the server stops while
+ * the worker saves, and her change waits on PC 1 until the server is back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateServer } from '../../electron/data/postgres/migrate';
 import { openOfficeSetup } from '../../electron/data/postgres/office';
+import { startCluster, stopCluster } from '../../electron/server/cluster';
 import { connectVerified } from '../../electron/server/connect';
 import { formatPairingCode } from '../../shared/pairing';
 import { HEAD, OFFICE } from '../support/backend';
@@ -165,5 +167,28 @@ describe('two PCs on one office server', () => {
     await theirs.waitFor({ state: 'detached' });
     expect(await field(head, 'Miejsce wywiadu').inputValue()).toBe('Mieszkanie rodziny, ul. Polna 3');
     expect((await invoke2('interviews:get', { id: interviewId })).place).toBe('Mieszkanie rodziny, ul. Polna 3');
+  }, 240_000);
+
+  it('the server stops while the worker saves the wywiad: the change waits on PC 1 and is saved when the server is back', async () => {
+    const worker = pc1!.page;
+    const interviewId = (await invoke1('cases:get', { id: caseId })).interviews.find((interview) => interview.status === 'draft')?.id ?? '';
+    await stopCluster(server.dir);
+    await field(worker, 'Miejsce wywiadu').fill('Mieszkanie rodziny, ul. Polna 3 m. 2');
+    await button(worker, 'Zapisz szkic').click();
+    const banner = worker.getByRole('alert').filter({ hasText: 'Brak połączenia z serwerem biura' });
+    await banner.waitFor();
+    await worker.getByText('Nie zapisano w sprawie: brak połączenia z serwerem biura. Zmiany zapiszą się, gdy serwer znów odpowie.').waitFor();
+    await worker.getByText(/szkic zachowany na tym komputerze/).waitFor();
+    await shot(pc1!, '04-serwer-niedostepny');
+
+    await startCluster(server.dir);
+    await button(banner, 'Spróbuj ponownie').click();
+    await banner.waitFor({ state: 'hidden', timeout: 20_000 });
+    await worker.getByText(/^Zapisano o /).waitFor({ timeout: 20_000 });
+    expect((await invoke1('interviews:get', { id: interviewId })).place).toBe('Mieszkanie rodziny, ul. Polna 3 m. 2');
+    // Saved in the case: no copy of the draft is left, on the server or on this PC.
+    expect(await invoke1('drafts:get', { key: `interview:${interviewId}` })).toBeNull();
+    expect(await worker.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('asysta.szkic.')))).toEqual([]);
+    await shot(pc1!, '05-zapisano-po-powrocie');
   }, 240_000);
 });
