@@ -427,10 +427,18 @@ interface Copied {
 }
 
 async function copyAndVerify(local: EntityManager, admin: ServerDatabase, ctx: CopyContext): Promise<Copied> {
-  const copied = await admin.write((server) => copyInTransaction(local, server, ctx));
+  // A maintenance transaction: the app's per-statement limit (for a PC's requests) does not apply;
+  // indexing a large office's cases is one statement.
+  const copied = await admin.write(async (server) => {
+    await execute(server, 'SET LOCAL statement_timeout = 0');
+    return copyInTransaction(local, server, ctx);
+  });
   ctx.setTimings(copied.timings);
   // Fresh statistics for the planner (the tables came in one go).
-  await admin.write((server) => execute(server, 'ANALYZE'));
+  await admin.write(async (server) => {
+    await execute(server, 'SET LOCAL statement_timeout = 0');
+    await execute(server, 'ANALYZE');
+  });
   return copied;
 }
 
