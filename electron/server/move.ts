@@ -289,7 +289,7 @@ function failed(message: string): AppError {
   return new AppError('INVALID_STATE', `${message} Biura nie przeniesiono; niczego nie zmieniono ani na serwerze, ani na tym komputerze.`);
 }
 
-/** The local office, opened with the kierownik's slot and checked; `work` runs in one read snapshot. */
+/** The local office, opened with the kierownik's slot and checked; `work` runs in one transaction holding the file's write lock. */
 async function withLocalOffice<T>(options: MoveOptions, work: (manager: EntityManager, anchor: { seq: number; hash: string } | null) => Promise<T>): Promise<T> {
   const marker = readMovedMarker(options.dataDir);
   if (marker) throw officeMovedError(marker);
