@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import type { IsoDate } from '../../shared/domain/dates';
 import type { TrayOffsets, TrayQuery, TrayView } from '../../shared/tray';
 import { officeDay, type Clock } from '../clock';
-import { ASSISTANT_KINDS, caseloads, HEAD_KINDS, officeTray, pagedTray, WORKER_KINDS, type TraySource } from '../data/queries/tray';
+import { ASSISTANT_KINDS, caseloads, HEAD_KINDS, officeTray, pagedTray, TrayCounts, WORKER_KINDS, type TraySource } from '../data/queries/tray';
 import type { Actor } from './cases';
 
 export class TrayService {
@@ -30,10 +30,12 @@ export class TrayService {
     if (isHead) mine.push({ scope: { kind: 'office' }, kinds: HEAD_KINDS });
     if (roles.includes('social_worker')) mine.push({ scope: { kind: 'worker', userId: id }, kinds: WORKER_KINDS });
     if (roles.includes('family_assistant')) mine.push({ scope: { kind: 'assistant', userId: id }, kinds: ASSISTANT_KINDS });
+    // The kierownik's decisions are counted once for her own tray and the office's (one transaction).
+    const counts = new TrayCounts();
     return {
       today,
-      mine: await pagedTray(m, today, query.limit, offsets(query, 'mine'), mine),
-      office: isHead ? await officeTray(m, today, query.limit, offsets(query, 'office')) : null,
+      mine: await pagedTray(m, today, query.limit, offsets(query, 'mine'), mine, counts),
+      office: isHead ? await officeTray(m, today, query.limit, offsets(query, 'office'), counts) : null,
       caseloads: isHead ? await caseloads(m, actor.settings.caseloadLimit) : null,
     };
   }

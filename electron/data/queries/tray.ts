@@ -403,6 +403,21 @@ function and(a: Part, b: Part): Part {
   return { sqlite: `${part('sqlite', a)} AND ${part('sqlite', b)}`, postgres: `${part('postgres', a)} AND ${part('postgres', b)}` };
 }
 
+/** Per-day counts of a scope's deadlines of one kind, read once per transaction. */
+export class TrayCounts {
+  private readonly read = new Map<string, [IsoDate | null, number][]>();
+
+  async get(scope: DeadlineScope, kind: DeadlineKind, count: () => Promise<[IsoDate | null, number][]>): Promise<[IsoDate | null, number][]> {
+    const key = `${JSON.stringify(scope)}|${kind}`;
+    let rows = this.read.get(key);
+    if (!rows) {
+      rows = await count();
+      this.read.set(key, rows);
+    }
+    return rows;
+  }
+}
+
 /**
  * Deadlines of one kind due on one day: they sort together (by due day, then kind), so a page
  * starts and ends within such chunks. The key sorts as they do.
@@ -416,9 +431,10 @@ function chunkKey(due: IsoDate, kind: DeadlineKind): string {
  * the database (GROUP BY the date it is counted from; a derived table's from its index), the
  * chunks (day and kind) of each group's page found from those counts, and only they read in full,
  * with the same rules. The result is trayList(every source's collectDeadlines, …) — the same
- * groups, totals and page.
+ * groups, totals and page. `counts`: per-day counts already read in the same transaction (the
+ * kierownik's own tray and the office's share the kinds of her decisions), filled as it goes.
  */
-export async function pagedTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets, sources: readonly TraySource[]): Promise<TrayList> {
+export async function pagedTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets, sources: readonly TraySource[], counts = new TrayCounts()): Promise<TrayList> {
   const groups = emptyGroups(offsets);
   const byKind: Partial<Record<DeadlineKind, number>> = {};
   const urgencyOf = memo((due) => classifyDeadline(due, today));
@@ -433,13 +449,15 @@ export async function pagedTray(m: EntityManager, today: IsoDate, limit: number,
       const due = DUE.get(kind)!;
       const index = scope.kind === 'office' ? 'due' : 'case';
       const filter = scopeFilter(scope, rule.items ? `${rule.items.alias}.case_id` : 'c.id');
-      const counts = (await queryArrays(
-        m,
-        perDialect((d) => `SELECT ${rule.date}, CAST(COUNT(*) AS integer) FROM ${fromClause(d, rule, index, true)} WHERE ${part(d, and(rule.where, filter.where))} GROUP BY ${rule.date}`),
-        filter.params,
-      )) as [IsoDate | null, number][];
+      const perDay = await counts.get(scope, kind, async () =>
+        (await queryArrays(
+          m,
+          perDialect((d) => `SELECT ${rule.date}, CAST(COUNT(*) AS integer) FROM ${fromClause(d, rule, index, true)} WHERE ${part(d, and(rule.where, filter.where))} GROUP BY ${rule.date}`),
+          filter.params,
+        )) as [IsoDate | null, number][],
+      );
       const dates: IsoDate[] = [];
-      for (const [date, n] of counts) {
+      for (const [date, n] of perDay) {
         if (!date) continue;
         const d = due(date);
         const key = chunkKey(d, kind);
@@ -484,8 +502,8 @@ export async function pagedTray(m: EntityManager, today: IsoDate, limit: number,
 }
 
 /** The whole office's tray (the kierownik's "Cały ośrodek"): pagedTray over every kind. */
-export function officeTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets = FIRST_PAGES): Promise<TrayList> {
-  return pagedTray(m, today, limit, offsets, [{ scope: { kind: 'office' }, kinds: DEADLINE_KINDS }]);
+export function officeTray(m: EntityManager, today: IsoDate, limit: number, offsets: TrayOffsets = FIRST_PAGES, counts?: TrayCounts): Promise<TrayList> {
+  return pagedTray(m, today, limit, offsets, [{ scope: { kind: 'office' }, kinds: DEADLINE_KINDS }], counts);
 }
 
 /** The active users with their roles (JSON), for the caseloads. */
