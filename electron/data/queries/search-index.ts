@@ -77,8 +77,3 @@ export async function casesOfFamily(m: EntityManager, familyId: string): Promise
 export async function familiesOfPerson(m: EntityManager, personId: string): Promise<string[]> {
   return (await queryAll<{ id: string }>(m, 'SELECT DISTINCT family_id AS id FROM family_member WHERE person_id = ?', [personId])).map((r) => r.id);
 }
-
-/** The case's family as lists show it (the applicant, "Nowak Anna"), from the index's label. */
-export async function familyLabelOf(m: EntityManager, caseId: string): Promise<string> {
-  return (await queryOne<{ name: string }>(m, 'SELECT family_name AS name FROM search_doc WHERE case_id = ?', [caseId]))?.name ?? '—';
-}
