@@ -16,7 +16,7 @@
  *   meanwhile (CONFLICT), a row the policies refuse (FORBIDDEN).
  */
 import pg from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, QueryRunnerProviderAlreadyReleasedError, type EntityManager } from 'typeorm';
 import { entitiesFor } from '../../db/entities';
 import { AppError } from '../../errors';
 import type { ConnectionInfo } from '../../server/cluster';
@@ -68,7 +68,9 @@ export function serverFailure(error: unknown, where: Where): AppError | null {
   const code = errorCode(error);
   const message = errorMessage(error);
   const server = `${where.host}:${where.port}`;
-  if (NETWORK_CODES.has(code) || SERVER_GONE_CODES.has(code) || code.startsWith('08') || LOST_CONNECTION.test(message)) {
+  // TypeORM lets go of a connection the server ended (its 'error' event): the transaction's next query finds it released.
+  const released = error instanceof QueryRunnerProviderAlreadyReleasedError;
+  if (released || NETWORK_CODES.has(code) || SERVER_GONE_CODES.has(code) || code.startsWith('08') || LOST_CONNECTION.test(message)) {
     return new AppError(
       'SERVER_UNREACHABLE',
       `Brak połączenia z serwerem Asysty (${server}). Nic nie zostało zapisane na serwerze. Sprawdź, czy komputer z serwerem jest włączony i czy działa sieć, a potem spróbuj ponownie.`,
@@ -190,8 +192,9 @@ export class ServerDatabase implements OfficeDatabase {
 
   async read<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.source.transaction('REPEATABLE READ', async (m) => {
-        await m.query('SET TRANSACTION READ ONLY');
+      // One statement sets both (TypeORM's own isolation argument would cost a round trip more).
+      return await this.source.transaction(async (m) => {
+        await m.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
         return work(m);
       });
     } catch (error) {

@@ -5,6 +5,7 @@
  * the audit chain computed by the server and verified by the app, and row-level security
  * refusing a worker another worker's case.
  */
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../../../shared/cases';
 import { analysisSaveSchema, intakeSchema, interviewSaveSchema } from '../../../../../shared/cases';
@@ -13,7 +14,7 @@ import type { Role } from '../../../../../shared/domain/roles';
 import type { Settings } from '../../../../../shared/ipc';
 import { systemClock } from '../../../../../electron/clock';
 import { entryHash } from '../../../../../electron/data/audit-chain';
-import { ServerDatabase } from '../../../../../electron/data/postgres/server-database';
+import { ServerDatabase, serverFailure } from '../../../../../electron/data/postgres/server-database';
 import { SERVER_SCHEMA_VERSION } from '../../../../../electron/data/postgres/schema';
 import { nextNumber } from '../../../../../electron/data/queries/numbering';
 import { CaseEventEntity, CaseEntity, FormDraftEntity } from '../../../../../electron/db/entities';
@@ -232,6 +233,9 @@ describe('the services on the office server', () => {
       await audit.append(m, { actorId: anna.id, action: 'test.cut' });
     });
     await expect(cut).rejects.toMatchObject({ code: 'SERVER_UNREACHABLE', message: expect.stringContaining('Nic nie zostało zapisane') });
+    // Whichever way the driver notices first: the socket's end, or TypeORM's letting go of the connection.
+    expect(serverFailure(new QueryRunnerProviderAlreadyReleasedError(), { host: '127.0.0.1', port: 5432 })).toMatchObject({ code: 'SERVER_UNREACHABLE' });
+    expect(serverFailure(Object.assign(new Error('Connection terminated unexpectedly'), {}), { host: '127.0.0.1', port: 5432 })).toMatchObject({ code: 'SERVER_UNREACHABLE' });
     expect(await db.read((m) => audit.head(m))).toEqual(before);
     const row = await db.write((m) => audit.append(m, { actorId: anna.id, action: 'test.after' }));
     expect(row.id).toBe(before.seq + 1);
