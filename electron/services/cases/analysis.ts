@@ -9,12 +9,16 @@ import { COURT_SIGNIFICANT } from '../../../shared/chronology';
 import type { analysisSaveSchema } from '../../../shared/cases';
 import type { Actor } from '../../session/context';
 import { AnalysisEntity, CaseEntity, FamilyMemberEntity } from '../../db/entities';
+import { holdForWrite } from '../../data/queries/row-locks';
 import { AppError } from '../../errors';
 import type { CaseCore } from './core';
 
 type AnalysisSave = z.output<typeof analysisSaveSchema>;
 
 export async function saveAnalysis(core: CaseCore, m: EntityManager, input: AnalysisSave, actor: Actor): Promise<void> {
+  // Held before it is read (issue 18): a step another PC takes meanwhile (the case leaving
+  // ANALYSIS) is seen by the state check below, never written over.
+  await holdForWrite(m, 'case_file', input.caseId);
   const kase = await core.load(m, input.caseId, actor);
   core.requireFull(kase);
   if (kase.row.status !== 'ANALYSIS') throw new AppError('INVALID_STATE', 'Analizę sytuacji rodziny zapisuje się po zakończeniu wywiadu, przed wnioskiem o asystenta.');
@@ -31,13 +35,14 @@ export async function saveAnalysis(core: CaseCore, m: EntityManager, input: Anal
   const now = core.clock.now().toISOString();
   const values = { reasons: input.reasons, strengths: input.strengths, resources: input.resources, conclusions: input.conclusions, consentOn: input.consentOn, consentPersons: input.consentPersons, earlierHelp: input.earlierHelp, childrenLegal: input.childrenLegal };
   if (existing) {
-    await repo.save({ ...existing, ...values, updatedAt: now, updatedBy: actor.user.id });
+    // Only the form's columns: the outcome is the steps' (chooseSocialWork), never this form's.
+    await repo.update({ id: existing.id }, { ...values, updatedAt: now, updatedBy: actor.user.id });
   } else {
     await repo.insert({ id: randomUUID(), caseId: input.caseId, outcome: null, ...values, ...core.tracked(actor.user.id) });
   }
   kase.row.reasons = input.reasons;
   kase.row.consentOn = input.consentOn;
-  await m.getRepository(CaseEntity).save({ ...kase.row, updatedAt: now, updatedBy: actor.user.id });
+  await m.getRepository(CaseEntity).update({ id: kase.row.id }, { reasons: input.reasons, consentOn: input.consentOn, updatedAt: now, updatedBy: actor.user.id });
   await core.audit.append(m, {
     actorId: actor.user.id,
     action: existing ? 'analysis.update' : 'analysis.create',

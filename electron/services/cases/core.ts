@@ -103,15 +103,20 @@ export class CaseCore {
 
   /** Moves the case along the state machine (shared/domain/caseFlow.ts) or refuses with what is missing. */
   async transition(m: EntityManager, row: CaseRow, action: CaseAction, actor: Actor, extra: CaseFacts = {}): Promise<CaseStatus> {
-    // Another PC may have moved the case since it was read (issue 18): hold its row, and check
-    // the step against the stored state, never against a stale copy.
+    // Another PC may have moved or edited the case since it was read (issue 18): hold its row, and
+    // check the step against the stored state, never against a stale copy. The row is saved whole
+    // below (and by callers after the step), so any other change of it since it was read (its
+    // updatedAt) refuses too: the stale copy would write the other PC's columns back.
     await holdForWrite(m, 'case_file', row.id);
-    const stored = await m.getRepository(CaseEntity).findOne({ where: { id: row.id }, select: { id: true, status: true } });
+    const stored = await m.getRepository(CaseEntity).findOne({ where: { id: row.id }, select: { id: true, status: true, updatedAt: true } });
     if (stored && stored.status !== row.status) {
       throw new AppError(
         'CONFLICT',
         `Sprawę ${row.number} zmieniono w międzyczasie na innym komputerze (stan: ${CASE_STATUS_LABELS[stored.status as CaseStatus]}). Nic nie zostało zapisane — odśwież widok i spróbuj ponownie.`,
       );
+    }
+    if (stored && stored.updatedAt !== row.updatedAt) {
+      throw new AppError('CONFLICT', `Sprawę ${row.number} zmieniono w międzyczasie na innym komputerze. Nic nie zostało zapisane — odśwież widok i spróbuj ponownie.`);
     }
     const facts = await this.facts(m, row, actor, extra);
     const check = checkTransition(row.status as CaseStatus, action, actor.user.roles, facts);
