@@ -15,7 +15,7 @@ describe('first run and login', () => {
     const { recoveryCode } = await t.call('setup:create', { office: OFFICE, head: HEAD });
     expect(recoveryCode).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
     const status = await t.call('app:status', {});
-    expect(status).toEqual({ state: 'login', user: null, office: null, settings: null });
+    expect(status).toEqual({ state: 'login', mode: 'local', server: null, user: null, office: null, settings: null });
     const user = await t.call('session:login', { login: HEAD.login, password: HEAD.password });
     expect(user).toMatchObject({ login: HEAD.login, roles: ['head'] });
     const ready = await t.call('app:status', {});
