@@ -29,6 +29,7 @@ import { COURT_SIGNIFICANT } from '../../shared/chronology';
 import { compare, type IsoDate } from '../../shared/domain/dates';
 import { can } from '../../shared/domain/roles';
 import type { Clock } from '../clock';
+import { courtRequestCaseId } from '../data/queries/case-access';
 import { holdForWrite } from '../data/queries/row-locks';
 import { CourtOpinionEntity, CourtRequestEntity, type CourtOpinionRow, type CourtRequestRow } from '../db/entities';
 import { AppError } from '../errors';
@@ -114,7 +115,12 @@ export class CourtService {
   /** A request and its case, if the actor may open the case (the caller records a refusal). */
   async loadRequest(m: EntityManager, requestId: string, actor: Actor): Promise<{ request: CourtRequestRow; kase: LoadedCase }> {
     const request = await m.getRepository(CourtRequestEntity).findOneBy({ id: requestId });
-    if (!request) throw new AppError('NOT_FOUND', NOT_FOUND);
+    if (!request) {
+      // On the server a request of a case the user may not open is hidden: refused as "not yours", as here.
+      const caseId = await courtRequestCaseId(m, requestId);
+      if (caseId) await this.cases.load(m, caseId, actor);
+      throw new AppError('NOT_FOUND', NOT_FOUND);
+    }
     return { request, kase: await this.cases.load(m, request.caseId, actor) };
   }
 

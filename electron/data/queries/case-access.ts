@@ -26,3 +26,13 @@ export async function documentCaseId(manager: EntityManager, documentId: string)
   );
   return row?.caseId ?? null;
 }
+
+/** The case a court request belongs to (null: no such request), whoever may see it. */
+export async function courtRequestCaseId(manager: EntityManager, requestId: string): Promise<string | null> {
+  const row = await queryOne<{ caseId: string | null }>(
+    manager,
+    { sqlite: 'SELECT case_id AS "caseId" FROM court_request WHERE id = ?', postgres: 'SELECT asysta.court_request_case($1) AS "caseId"' },
+    [requestId],
+  );
+  return row?.caseId ?? null;
+}

@@ -10,9 +10,10 @@ import { statsAndSearchOrder } from './0008-stats-and-search-order';
 import { openCases } from './0009-open-cases';
 import { accessParity } from './0010-access-parity';
 import { officeDocuments } from './0011-office-documents';
+import { courtRequestCase } from './0012-court-request-case';
 import type { ServerSchemaStep } from './step';
 
-export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases, accessParity, officeDocuments];
+export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases, accessParity, officeDocuments, courtRequestCase];
 
 /** The schema version this build of Asysta works with. */
 export const SERVER_SCHEMA_VERSION = SERVER_SCHEMA.length;

@@ -2,12 +2,12 @@
  * Court requests and the opinia o rodzinie (issue 7) over a real backend, a real encrypted
  * database and the real PDF worker: a request's life cycle and its deadline in the work tray,
  * the opinion drafted from the case, returned, approved and issued through the register, and who
- * may do what.
+ * may do what — on the embedded file and on the office server alike (describeEngines).
  */
 import { readdirSync, rmSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { OpinionSections } from '../../../../shared/court';
-import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, tempDir, testBackend, type Engine, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH, readPdf } from '../pdf/pdf-helpers';
 
@@ -23,8 +23,8 @@ const REQUEST = {
   deadline: '2026-03-06',
 };
 
-async function assignedCase(): Promise<{ caseId: string }> {
-  t = testBackend(undefined, { pdfWorkerPath: WORKER_PATH, fontDir: FONT_DIR });
+async function assignedCase(engine: Engine): Promise<{ caseId: string }> {
+  t = testBackend(undefined, { engine, pdfWorkerPath: WORKER_PATH, fontDir: FONT_DIR });
   await setUpOffice(t);
   await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
   const assistant = await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: PASSWORD, roles: ['family_assistant'] });
@@ -44,9 +44,9 @@ async function daysLater(days: number, password = PASSWORD): Promise<void> {
 
 const filled = (prefill: OpinionSections, conclusions: string): OpinionSections => ({ ...prefill, relations: 'Relacje matki z synem są ciepłe, konflikt z ojcem dziecka.', conclusions });
 
-describe('court requests', () => {
+describeEngines('court requests', (engine) => {
   it('registers a request, shows its deadline in the tray (overdue when late), lists it per case and per user', async () => {
-    const { caseId } = await assignedCase();
+    const { caseId } = await assignedCase(engine);
     await signIn(t, 'bwisniewska');
     expect((await t.fail('court:create', { caseId, ...REQUEST, deadline: '2026-03-01' })).message).toBe('Termin odpowiedzi nie może być wcześniejszy niż data wpływu pisma.');
     expect((await t.fail('court:create', { caseId, ...REQUEST, receivedOn: '2026-03-05' })).message).toBe('Data wpływu nie może być z przyszłości.');
@@ -92,7 +92,7 @@ describe('court requests', () => {
   });
 
   it('the opinion: drafted from the case by the assistant, returned, approved by the kierownik, issued as a numbered PDF; the request is answered', async () => {
-    const { caseId } = await assignedCase();
+    const { caseId } = await assignedCase(engine);
     await signIn(t, 'bwisniewska');
     await t.call('cases:addNote', { caseId, occurredOn: '2026-03-02', kind: 'note', title: 'Syn wrócił do szkoły po przerwie', body: 'Pedagog potwierdza obecność.', significant: true });
     const request = await t.call('court:create', { caseId, ...REQUEST });
@@ -158,7 +158,7 @@ describe('court requests', () => {
   });
 
   it('refuses an opinion for a request that asks only for the files, and to a social worker', async () => {
-    const { caseId } = await assignedCase();
+    const { caseId } = await assignedCase(engine);
     await signIn(t, 'anowak');
     const request = await t.call('court:create', { caseId, ...REQUEST, asks: 'case_file' });
     const empty = { compositionAndHistory: '', housing: '', finances: '', relations: '', childcareSchoolHealth: '', cooperationAndPlan: '', strengthsAndRisks: '', conclusions: '' };
@@ -169,7 +169,7 @@ describe('court requests', () => {
   });
 
   it('neither the export nor the opinion marks a request as answered: only the user, with the day it was sent', async () => {
-    const { caseId } = await assignedCase();
+    const { caseId } = await assignedCase(engine);
     const out = tempDir('asysta-akta-');
     try {
       await signIn(t, 'bwisniewska');
