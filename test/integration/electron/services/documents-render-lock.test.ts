@@ -3,11 +3,15 @@
  * slow or hung, other changes go through; a hung render fails the issue after the deadline in
  * Polish with nothing saved; a change made during the render is printed, never the stale model.
  * A fake PDF port stands in for the worker (documents.test.ts covers the real one).
+ * On the office server the issue renders inside its transaction, holding the year's register
+ * number (docs/decisions/0005-register-numbers-across-pcs.md): other changes still go through,
+ * and a render that fails gives the number back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../../../electron/pdf/models';
+import { PdfServiceError } from '../../../../electron/pdf/pdf-service';
 import { DocumentsService, type PdfPort } from '../../../../electron/services/documents';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { HEAD, setUpOffice, testBackend, type Engine, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 
 let t: TestBackend;
@@ -15,11 +19,16 @@ afterEach(async () => t?.cleanup());
 
 /** A PDF port whose renders wait until the test lets them finish (or forever). */
 function fakePdf() {
-  const calls: { kind: DocumentKind; model: unknown; finish: () => void }[] = [];
+  const calls: { kind: DocumentKind; model: unknown; finish: () => void; fail: () => void }[] = [];
   const port: PdfPort = {
     render: (kind, model) =>
-      new Promise<Uint8Array<ArrayBuffer>>((resolve) => {
-        calls.push({ kind, model, finish: () => resolve(new TextEncoder().encode(`%PDF-1.7 fake ${calls.length}\n/Type /Page\n%%EOF`)) });
+      new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+        calls.push({
+          kind,
+          model,
+          finish: () => resolve(new TextEncoder().encode(`%PDF-1.7 fake ${calls.length}\n/Type /Page\n%%EOF`)),
+          fail: () => reject(new PdfServiceError('RENDER_FAILED', 'Nie udało się przygotować dokumentu PDF.')),
+        });
       }),
   };
   const rendering = async (count: number) => {
@@ -34,8 +43,8 @@ function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: still waiting after ${ms} ms`)), ms))]);
 }
 
-async function office(renderTimeoutMs: number) {
-  t = testBackend();
+async function office(renderTimeoutMs: number, engine: Engine = 'local') {
+  t = testBackend(undefined, { engine });
   await setUpOffice(t);
   const anna = await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
   const { caseId, requestId } = await caseWithRequest(t, 'anowak', 1);
@@ -89,5 +98,27 @@ describe('issuing a document while the PDF worker is slow or hung', () => {
     expect(pdf.calls).toHaveLength(4);
     const listed = await t.call('documents:list', { caseId });
     expect(listed.map((d) => d.number)).toEqual(['1/2026']);
+  });
+});
+
+describe('issuing a document on the office server', () => {
+  it('holds the number while rendering: other changes go through, a failed render gives the number back', async () => {
+    const { caseId, pdf, issue } = await office(10_000, 'postgres');
+    const failing = issue();
+    await pdf.rendering(1);
+    await within(2000, 'a note during the render', t.call('cases:addNote', { caseId, occurredOn: '2026-03-02', kind: 'contact', title: 'Rozmowa telefoniczna z matką', body: '', significant: false }));
+    pdf.calls[0]!.fail();
+    const refused = await failing.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('Nic nie zostało zapisane w rejestrze dokumentów') });
+    expect(await t.call('documents:list', { caseId })).toEqual([]);
+    // Printed again: the number the failed render took is given, no gap.
+    const again = issue();
+    await pdf.rendering(2);
+    pdf.calls[1]!.finish();
+    expect(await within(5000, 'the issue printed again', again)).toMatchObject({ reprint: false, document: { number: '1/2026', version: 1 } });
+    expect(pdf.calls).toHaveLength(2);
   });
 });
