@@ -297,12 +297,21 @@ function perDialect(build: (dialect: Dialect) => string): Sql {
   return { sqlite: build('sqlite'), postgres: numberedPlaceholders(build('postgres')) };
 }
 
+/** The case's status in a rule's conditions: `c.status = …` or `c.status IN (…)`. */
+const BY_STATUS = /\bc\.status (=|IN)/;
+
 /**
  * The FROM clause of a rule; a derived table read through its index by case or by case status.
  * `count`: only the derived table (its rule reads its own columns), for counting per day.
+ * A case's own deadlines for some cases (index 'case') are found on SQLite by status and id
+ * (case_file_status_id), never by scanning the office's cases of that status through the
+ * per-day indexes (migration 0017) that only the office's counts want.
  */
 function fromClause(dialect: Dialect, rule: Rule, index: 'case' | 'due', count = false): string {
-  if (!rule.items) return rule.from;
+  if (!rule.items) {
+    const byStatus = dialect === 'sqlite' && index === 'case' && BY_STATUS.test(part(dialect, rule.where));
+    return byStatus ? rule.from.replace(/^case_file c\b/, 'case_file c INDEXED BY case_file_status_id') : rule.from;
+  }
   const { table, alias } = rule.items;
   const derived = dialect === 'sqlite' ? `${table} ${alias} INDEXED BY ${table}_${index}` : `${table} ${alias}`;
   return count ? derived : `${derived} JOIN ${rule.from}`;
