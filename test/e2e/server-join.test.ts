@@ -5,7 +5,8 @@
  * wrong code refused in Polish, nothing typed lost); PC 2 is refused a code of another server's CA,
  * then joins with the pairing code and its
  * worker signs in; the server goes down while she types — the banner says so, the draft is kept
- * on her PC, and it reaches the server once the server answers again.
+ * on her PC, and it reaches the server once the server answers again. Started while the server is
+ * down, PC 2 says so at sign-in, and signs in once it is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateServer } from '../../electron/data/postgres/migrate';
@@ -167,4 +168,28 @@ describe('server mode: set up on the server, join from a second PC, an outage lo
     expect(await page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('asysta.szkic.')))).toEqual([]);
     await shot(pc2, '04-polaczenie-wrocilo');
   }, 240_000);
+
+  it('PC 2 started while the server is down: says so in Polish, and signs in once it is back', async () => {
+    const dataDir = pc2!.dataDir;
+    await pc2!.close();
+    pc2 = undefined;
+    await stopCluster(server.dir);
+    pc2 = await launchApp({ dataDir, screenshotDir: SCREENSHOTS, prefix: 'pc2-restart' });
+    const { page } = pc2;
+    await heading(page, 'Logowanie').waitFor();
+    await page.getByTestId('server-address').getByText(`${server.host}:${server.port}`).waitFor();
+    await field(page, 'Login').fill(WORKER.login);
+    await field(page, 'Hasło').fill(WORKER.password);
+    await button(page, 'Zaloguj').click();
+    await page.getByRole('main').getByRole('alert').getByText(`Brak połączenia z serwerem Asysty (${server.host}:${server.port}).`, { exact: false }).waitFor();
+    // Never checked, so nothing to retype: "Zaloguj" again once the server is back.
+    expect(await field(page, 'Login').inputValue()).toBe(WORKER.login);
+    expect(await field(page, 'Hasło').inputValue()).toBe(WORKER.password);
+    await shot(pc2, '05-start-bez-serwera');
+
+    await startCluster(server.dir);
+    await button(page, 'Zaloguj').click();
+    await heading(page, 'Pulpit — do zrobienia').waitFor();
+    await page.getByTestId('server-status').getByText('Serwer biura', { exact: true }).waitFor();
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { Anchor, Button, Code, List, PasswordInput, Stack, Text, TextInput } fro
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { ApiError } from '../../api';
 import { AuthFrame } from '../../components/AuthFrame';
 import { FormError } from '../../components/FormError';
 import { applyApiError } from '../../lib/forms';
@@ -62,9 +63,11 @@ function LoginForm({ onForgot, onRestore }: { onForgot: () => void; onRestore: (
     try {
       await login.mutateAsync(values);
     } catch (error) {
-      form.resetField('password');
+      // A refused password is typed anew; with the office server out of reach it was never checked: kept for the retry.
+      const unchecked = error instanceof ApiError && error.code === 'SERVER_UNREACHABLE';
+      if (!unchecked) form.resetField('password');
       applyApiError(error, form.setError, ['login', 'password']);
-      form.setFocus('password');
+      form.setFocus(unchecked ? 'login' : 'password');
     }
   });
 
