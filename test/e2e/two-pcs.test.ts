@@ -155,7 +155,8 @@ describe('two PCs on one office server', () => {
     // She keeps hers, on purpose: saved as the newest version on top of the kierownik's.
     await button(conflict, 'Zachowaj moją wersję').click();
     await conflict.waitFor({ state: 'detached' });
-    expect((await invoke1('interviews:get', { id: interviewId })).place).toBe('Mieszkanie rodziny, ul. Polna 3');
+    // The alert goes as the choice is made; the save on top follows.
+    await expect.poll(async () => (await invoke1('interviews:get', { id: interviewId })).place).toBe('Mieszkanie rodziny, ul. Polna 3');
 
     // PC 2: the kierownik's next save is a conflict in turn; she takes the worker's version.
     await field(head, 'Miejsce wywiadu').fill('Siedziba ośrodka, pokój 2');
