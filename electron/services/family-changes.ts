@@ -27,6 +27,7 @@ import {
   type FamilyRow,
   type PersonRow,
 } from '../db/entities';
+import { holdForWrite } from '../data/queries/row-locks';
 import { AppError } from '../errors';
 import type { AuditService } from './audit';
 import type { Actor, CasesService } from './cases';
@@ -46,6 +47,10 @@ export class FamilyChangesService {
   async change(m: EntityManager, input: FamilyChange, actor: Actor): Promise<void> {
     const kase = await this.cases.load(m, input.caseId, actor);
     this.cases.notInFuture(input.effectiveOn, 'Data zmiany', 'effectiveOn');
+    // Held before its history is read (issue 18): two PCs recording a change of one family take
+    // turns, and the second builds on the first (never two current addresses, never the family
+    // row written back from a stale copy).
+    await holdForWrite(m, 'family', kase.row.familyId);
     const family = await m.getRepository(FamilyEntity).findOneByOrFail({ id: kase.row.familyId });
     const { change } = input;
     const base = { caseId: kase.row.id, effectiveOn: input.effectiveOn, note: input.note };

@@ -17,9 +17,11 @@ import { queryOne } from '../sql';
 
 /**
  * The records held: those edited by forms with a version (Tracked.version; a court's request holds
- * its opinion), and the case whose state a step changes (CaseCore.transition).
+ * its opinion), the case whose state a step changes (CaseCore.transition) or whose analysis is
+ * saved, and the family a change is recorded for (its addresses, members and placements:
+ * FamilyChangesService.change).
  */
-export type EditedTable = 'interview' | 'contract' | 'plan' | 'court_request' | 'case_file';
+export type EditedTable = 'interview' | 'contract' | 'plan' | 'court_request' | 'case_file' | 'family';
 
 /** Holds the record `id` of `table` until the write's transaction ends (see above). */
 export async function holdForWrite(manager: EntityManager, table: EditedTable, id: string): Promise<void> {

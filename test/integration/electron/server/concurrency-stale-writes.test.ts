@@ -1,6 +1,6 @@
 /**
- * Stale writes between PCs (issue 18, item 5): a write that read a case before another PC changed
- * it must not write the old columns back, nor pass its state check on the old state. Two PCs of
+ * Stale writes between PCs (issue 18, item 5): a write that read a case or a family before another
+ * PC changed it must not write the old columns back, nor pass its check on the old state. Two PCs of
  * one office (backends joined to one throwaway server), the same social worker signed in on both.
  * The superuser holds the case row for a moment so that both PCs' writes are under way at once and
  * meet in a chosen order (each queues behind the hold; released before the 5 s lock timeout).
@@ -103,5 +103,30 @@ describe('stale writes between two PCs', () => {
     const after = await stored(caseId);
     expect(after.status).toBe('SOCIAL_WORK');
     expect(JSON.parse(after.reasons)).toEqual(['poverty']);
+  }, 60_000);
+
+  it('two new addresses of one family recorded at once on two PCs: the second follows the first, one current address', async () => {
+    const caseId = await caseInAnalysis(503);
+    const familyId = (await admin.query<{ id: string }>('SELECT family_id AS id FROM case_file WHERE id = $1', [caseId])).rows[0]!.id;
+    const move = (street: string, effectiveOn: string) => ({ caseId, effectiveOn, note: '', change: { kind: 'address' as const, street, postalCode: '74-202', city: 'Bielice', rural: false } });
+    await admin.query('BEGIN');
+    await admin.query('SELECT 1 FROM family WHERE id = $1 FOR UPDATE', [familyId]);
+    const first = outcome(pc1.call('family:change', move('ul. Leśna 1', '2026-03-01')));
+    await waiting(1);
+    const second = outcome(pc2.call('family:change', move('ul. Łąkowa 2', '2026-03-02')));
+    await waiting(2);
+    await admin.query('COMMIT');
+    expect([await first, await second]).toEqual(['ok', 'ok']);
+    const { rows } = await admin.query<{ street: string; fromOn: string | null; toOn: string | null }>(
+      'SELECT street, from_on AS "fromOn", to_on AS "toOn" FROM family_address WHERE family_id = $1 ORDER BY from_on NULLS FIRST',
+      [familyId],
+    );
+    expect(rows).toEqual([
+      { street: 'ul. Polna 3', fromOn: null, toOn: '2026-03-01' },
+      { street: 'ul. Leśna 1', fromOn: '2026-03-01', toOn: '2026-03-02' },
+      { street: 'ul. Łąkowa 2', fromOn: '2026-03-02', toOn: null },
+    ]);
+    const family = (await admin.query<{ street: string }>('SELECT street FROM family WHERE id = $1', [familyId])).rows[0]!;
+    expect(family.street).toBe('ul. Łąkowa 2');
   }, 60_000);
 });
