@@ -4,7 +4,7 @@
  * Step functions of CasesService (../cases.ts), which takes `core` for the shared helpers (./core.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { In, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { IsoDate } from '../../../shared/domain/dates';
 import { interviewDeadline } from '../../../shared/domain/deadlines';
@@ -14,11 +14,12 @@ import { caseAccess } from '../../../shared/domain/roles';
 import { personKey } from '../../../shared/domain/text';
 import type { DuplicateHint, duplicateQuerySchema, intakeSchema } from '../../../shared/cases';
 import type { Actor } from '../../session/context';
-import { AssignmentEntity, CaseEntity, FamilyEntity, FamilyMemberEntity, PersonEntity, UserEntity, type PersonRow } from '../../db/entities';
+import { CaseEntity, FamilyEntity, FamilyMemberEntity, PersonEntity, UserEntity } from '../../db/entities';
 import { nextNumber } from '../../data/queries/numbering';
 import { AppError } from '../../errors';
 import { reindexCase } from '../search-index';
 import { openCaseWorkerNames } from '../../data/queries/open-cases';
+import { personCases, personExists, personMatches } from '../../data/queries/person-matches';
 import type { CaseCore } from './core';
 
 type Intake = z.output<typeof intakeSchema>;
@@ -149,13 +150,11 @@ async function nextCaseNumber(m: EntityManager, prefix: string, reportedOn: IsoD
  * person in no case at all); from another worker's case only the kierownik (issue 14).
  */
 export async function personReach(m: EntityManager, personId: string, actor: Actor): Promise<{ visibleCaseIds: string[]; otherWorkerIds: string[]; attachable: boolean }> {
-  const memberships = await m.getRepository(FamilyMemberEntity).findBy({ personId });
-  const cases = memberships.length ? await m.getRepository(CaseEntity).findBy({ familyId: In(memberships.map((x) => x.familyId)) }) : [];
   const visibleCaseIds: string[] = [];
   const otherWorkerIds: string[] = [];
-  for (const c of cases) {
-    const assistants = (await m.getRepository(AssignmentEntity).findBy({ caseId: c.id, endedOn: IsNull() })).map((a) => a.assistantId);
-    if (caseAccess(actor.user, { workerId: c.workerId, activeAssistantIds: assistants }) === 'full') visibleCaseIds.push(c.id);
+  // An assistant's access is never full, so whom a case's assistants are does not matter here.
+  for (const c of await personCases(m, personId)) {
+    if (c.caseId !== null && caseAccess(actor.user, { workerId: c.workerId, activeAssistantIds: [] }) === 'full') visibleCaseIds.push(c.caseId);
     else if (!otherWorkerIds.includes(c.workerId)) otherWorkerIds.push(c.workerId);
   }
   const attachable = actor.user.roles.includes('head') || otherWorkerIds.length === 0 || visibleCaseIds.length > 0;
@@ -164,7 +163,7 @@ export async function personReach(m: EntityManager, personId: string, actor: Act
 
 /** Refuses to link a person the user may not reach (see personReach). */
 export async function requireAttachable(core: CaseCore, m: EntityManager, personId: string, actor: Actor): Promise<void> {
-  if (!(await m.getRepository(PersonEntity).existsBy({ id: personId }))) throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
+  if (!(await personExists(m, personId))) throw new AppError('NOT_FOUND', 'Wybranej osoby nie ma w bazie.');
   if (!(await personReach(m, personId, actor)).attachable) {
     throw new AppError('FORBIDDEN', 'Ta osoba występuje w sprawie innego pracownika. Dołączyć ją do nowej sprawy może kierownik ośrodka — zapytaj go albo pracownika prowadzącego jej sprawę.');
   }
@@ -172,29 +171,25 @@ export async function requireAttachable(core: CaseCore, m: EntityManager, person
 
 /** Office-wide, but only to warn of duplicates: names and birth dates, no case contents. */
 export async function findDuplicates(core: CaseCore, m: EntityManager, query: DuplicateQuery, actor: Actor): Promise<DuplicateHint[]> {
-  const repo = m.getRepository(PersonEntity);
-  const found = new Map<string, { person: PersonRow; by: DuplicateHint['matchedBy'] }>();
-  if (query.pesel && validatePesel(query.pesel).ok) {
-    const byPesel = await repo.findOneBy({ pesel: query.pesel });
-    if (byPesel) found.set(byPesel.id, { person: byPesel, by: 'pesel' });
-  }
-  if (query.lastName && query.firstName && query.birthDate) {
-    for (const person of await repo.findBy({ nameKey: personKey(query.lastName, query.firstName), birthDate: query.birthDate })) {
-      if (!found.has(person.id)) found.set(person.id, { person, by: 'name_and_birth_date' });
-    }
-  }
+  const matches = await personMatches(m, {
+    pesel: query.pesel && validatePesel(query.pesel).ok ? query.pesel : null,
+    nameKey: query.lastName && query.firstName && query.birthDate ? personKey(query.lastName, query.firstName) : null,
+    birthDate: query.lastName && query.firstName && query.birthDate ? query.birthDate : null,
+  });
   const hints: DuplicateHint[] = [];
   const names = await core.userNames(m);
-  for (const { person, by } of found.values()) {
-    const reach = await personReach(m, person.id, actor);
-    // Someone else's person: only that she is in the register, and whom to ask (issue 14).
-    const shown = reach.visibleCaseIds.length > 0 || reach.otherWorkerIds.length === 0 || actor.user.roles.includes('head');
+  for (const { personId, matchedBy } of matches) {
+    const reach = await personReach(m, personId, actor);
+    // Someone else's person: only that she is in the register, and whom to ask (issue 14). The
+    // user may read the person herself exactly then (on the server too).
+    const person = reach.visibleCaseIds.length > 0 || reach.otherWorkerIds.length === 0 || actor.user.roles.includes('head') ? await m.getRepository(PersonEntity).findOneBy({ id: personId }) : null;
+    const shown = person !== null;
     hints.push({
-      personId: person.id,
+      personId,
       name: shown ? `${person.firstName} ${person.lastName}` : null,
       birthDate: shown ? person.birthDate : null,
       peselEnd: shown && person.pesel ? person.pesel.slice(-4) : null,
-      matchedBy: by,
+      matchedBy,
       visibleCaseIds: reach.visibleCaseIds,
       hasOtherCases: reach.otherWorkerIds.length > 0,
       attachable: reach.attachable,

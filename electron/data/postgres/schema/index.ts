@@ -11,9 +11,10 @@ import { openCases } from './0009-open-cases';
 import { accessParity } from './0010-access-parity';
 import { officeDocuments } from './0011-office-documents';
 import { courtRequestCase } from './0012-court-request-case';
+import { personAndRecordParity } from './0013-person-and-record-parity';
 import type { ServerSchemaStep } from './step';
 
-export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases, accessParity, officeDocuments, courtRequestCase];
+export const SERVER_SCHEMA: readonly ServerSchemaStep[] = [tables, access, audit, numbering, search, caseFileIndexes, trayKeys, statsAndSearchOrder, openCases, accessParity, officeDocuments, courtRequestCase, personAndRecordParity];
 
 /** The schema version this build of Asysta works with. */
 export const SERVER_SCHEMA_VERSION = SERVER_SCHEMA.length;
