@@ -10,7 +10,7 @@
  */
 import { createBackend } from '../../electron/backend';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc';
-import { FAST_SCRYPT, HEAD, OFFICE } from './backend';
+import { FAST_SCRYPT, HEAD, OFFICE } from './office';
 
 const [dataDir, runArg] = process.argv.slice(2);
 if (!dataDir || !runArg) throw new Error('usage: kill-writer <data folder> <run number>');

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Database } from '../../electron/db/database';
 import { MIGRATIONS } from '../../electron/db/migrations';
-import { tempDir } from './backend';
+import { tempDir } from './office';
 
 export interface ColumnInfo {
   name: string;
