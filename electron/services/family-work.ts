@@ -31,6 +31,7 @@ import type {
   VisitKind,
 } from '../../shared/family-work';
 import type { Clock } from '../clock';
+import { recordCaseId } from '../data/queries/case-access';
 import { holdForWrite } from '../data/queries/row-locks';
 import {
   AnalysisEntity,
@@ -155,7 +156,12 @@ export class FamilyWorkService {
 
   private async loadContract(m: EntityManager, id: string, actor: Actor): Promise<{ contract: ContractRow; kase: LoadedCase }> {
     const contract = await m.getRepository(ContractEntity).findOneBy({ id });
-    if (!contract) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego kontraktu.');
+    if (!contract) {
+      // On the server a kontrakt the user may not open is hidden: refused as "not yours", as here.
+      const caseId = await recordCaseId(m, 'contract', id);
+      if (caseId) this.cases.requireFull(await this.cases.load(m, caseId, actor));
+      throw new AppError('NOT_FOUND', 'Nie znaleziono takiego kontraktu.');
+    }
     const kase = await this.cases.load(m, contract.caseId, actor);
     this.cases.requireFull(kase);
     return { contract, kase };
@@ -247,7 +253,12 @@ export class FamilyWorkService {
 
   private async loadPlan(m: EntityManager, id: string, actor: Actor): Promise<{ plan: PlanRow; kase: LoadedCase }> {
     const plan = await m.getRepository(PlanEntity).findOneBy({ id });
-    if (!plan) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego planu.');
+    if (!plan) {
+      // On the server a plan of a case the user may not open is hidden: refused as "not yours", as here.
+      const caseId = await recordCaseId(m, 'plan', id);
+      if (caseId) await this.cases.load(m, caseId, actor);
+      throw new AppError('NOT_FOUND', 'Nie znaleziono takiego planu.');
+    }
     return { plan, kase: await this.cases.load(m, plan.caseId, actor) };
   }
 
@@ -396,7 +407,12 @@ export class FamilyWorkService {
 
   private async loadAssessment(m: EntityManager, id: string, actor: Actor): Promise<{ assessment: AssessmentRow; kase: LoadedCase }> {
     const assessment = await m.getRepository(AssessmentEntity).findOneBy({ id });
-    if (!assessment) throw new AppError('NOT_FOUND', 'Nie znaleziono takiej okresowej oceny.');
+    if (!assessment) {
+      // On the server an assessment of a case the user may not open is hidden: refused as "not yours", as here.
+      const caseId = await recordCaseId(m, 'assessment', id);
+      if (caseId) await this.cases.load(m, caseId, actor);
+      throw new AppError('NOT_FOUND', 'Nie znaleziono takiej okresowej oceny.');
+    }
     return { assessment, kase: await this.cases.load(m, assessment.caseId, actor) };
   }
 

@@ -6,7 +6,7 @@
  * nothing else of the case.
  */
 import type { EntityManager } from 'typeorm';
-import { queryOne, truthy } from '../sql';
+import { dialectOf, queryOne, truthy } from '../sql';
 
 export async function caseExists(manager: EntityManager, caseId: string): Promise<boolean> {
   const row = await queryOne<{ found: unknown }>(
@@ -34,5 +34,24 @@ export async function courtRequestCaseId(manager: EntityManager, requestId: stri
     { sqlite: 'SELECT case_id AS "caseId" FROM court_request WHERE id = ?', postgres: 'SELECT asysta.court_request_case($1) AS "caseId"' },
     [requestId],
   );
+  return row?.caseId ?? null;
+}
+
+/** A case's record that the app opens by its own id (services/family-work.ts, cases/interview.ts). */
+export type CaseRecordKind = 'plan' | 'contract' | 'assessment' | 'interview';
+
+const RECORD_CASE: Record<CaseRecordKind, string> = {
+  plan: 'SELECT case_id AS "caseId" FROM plan WHERE id = ?',
+  contract: 'SELECT case_id AS "caseId" FROM contract WHERE id = ?',
+  assessment: 'SELECT case_id AS "caseId" FROM assessment WHERE id = ?',
+  interview: 'SELECT case_id AS "caseId" FROM interview WHERE id = ?',
+};
+
+/** The case a plan, kontrakt, assessment or wywiad belongs to (null: no such record), whoever may see it. */
+export async function recordCaseId(manager: EntityManager, kind: CaseRecordKind, recordId: string): Promise<string | null> {
+  const row =
+    dialectOf(manager) === 'postgres'
+      ? await queryOne<{ caseId: string | null }>(manager, 'SELECT asysta.record_case(?, ?) AS "caseId"', [kind, recordId])
+      : await queryOne<{ caseId: string | null }>(manager, RECORD_CASE[kind], [recordId]);
   return row?.caseId ?? null;
 }

@@ -14,6 +14,7 @@ import { COURT_SIGNIFICANT } from '../../../shared/chronology';
 import type { AssetStatement, InterviewView, interviewSaveSchema } from '../../../shared/cases';
 import type { Actor } from '../../session/context';
 import { officeTime } from '../../clock';
+import { recordCaseId } from '../../data/queries/case-access';
 import { holdForWrite } from '../../data/queries/row-locks';
 import { FamilyMemberEntity, InterviewEntity, type InterviewRow } from '../../db/entities';
 import { AppError } from '../../errors';
@@ -91,7 +92,12 @@ export async function startInterviewUpdate(core: CaseCore, m: EntityManager, cas
 
 async function loadInterview(core: CaseCore, m: EntityManager, id: string, actor: Actor): Promise<{ interview: InterviewRow; kase: LoadedCase }> {
   const interview = await m.getRepository(InterviewEntity).findOneBy({ id });
-  if (!interview) throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wywiadu.');
+  if (!interview) {
+    // On the server a wywiad of a case the user may not open is hidden: refused as "not yours", as here.
+    const caseId = await recordCaseId(m, 'interview', id);
+    if (caseId) await core.load(m, caseId, actor);
+    throw new AppError('NOT_FOUND', 'Nie znaleziono takiego wywiadu.');
+  }
   return { interview, kase: await core.load(m, interview.caseId, actor) };
 }
 

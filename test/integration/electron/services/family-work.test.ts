@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { PlanArea } from '../../../../shared/domain/familyWork';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, testBackend, type Engine, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, MANDATORY_SEGMENTS, PASSWORD, signIn, simpleIntake } from '../../../support/case-flow';
 
 let t: TestBackend;
@@ -21,8 +21,8 @@ const AREAS: PlanArea[] = [
   },
 ];
 
-async function assignedCase(): Promise<{ caseId: string; ids: Record<string, string> }> {
-  t = testBackend();
+async function assignedCase(engine: Engine): Promise<{ caseId: string; ids: Record<string, string> }> {
+  t = testBackend(undefined, { engine });
   await setUpOffice(t);
   const worker = await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
   const assistant = await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: PASSWORD, roles: ['family_assistant'] });
@@ -32,9 +32,9 @@ async function assignedCase(): Promise<{ caseId: string; ids: Record<string, str
   return { caseId, ids: { worker: worker.id, assistant: assistant.id } };
 }
 
-describe('working with the family', () => {
+describeEngines('working with the family', (engine) => {
   it('plan → visits → assessment → closure → monitoring → closed; the assistant loses access at the end', async () => {
-    const { caseId } = await assignedCase();
+    const { caseId } = await assignedCase(engine);
     await signIn(t, 'bwisniewska');
     let plan = await t.call('plans:create', { caseId, content: null });
     expect(plan).toMatchObject({ number: 1, status: 'draft' });
@@ -105,7 +105,7 @@ describe('working with the family', () => {
   });
 
   it('kontrakt socjalny: draft → signed → in progress → assessed; deadlines within the period; a breach is recorded', async () => {
-    const { caseId } = await assignedCase();
+    const { caseId } = await assignedCase(engine);
     await signIn(t, 'anowak');
     const file = await t.call('cases:get', { id: caseId });
     const mother = file.family.members[0]!.person.id;
@@ -157,7 +157,7 @@ describe('working with the family', () => {
   });
 
   it('closes a case of social work only with the kierownik’s own reason', async () => {
-    t = testBackend();
+    t = testBackend(undefined, { engine });
     await setUpOffice(t);
     await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
     await signIn(t, 'anowak');
@@ -171,5 +171,35 @@ describe('working with the family', () => {
     expect((await t.fail('cases:close', { caseId: id, note: ' ', reason: 'other' })).message).toContain('nie opisano innej przyczyny');
     await t.call('cases:close', { caseId: id, note: 'Rodzina wyprowadziła się z gminy.', reason: 'moved_away' });
     expect((await t.call('cases:get', { id })).status).toBe('CLOSED');
+  });
+
+  it('a plan, kontrakt, assessment or wywiad of a case the user may not open, asked for by its id: "not yours" (audited), as for the case', async () => {
+    const { caseId } = await assignedCase(engine);
+    await t.call('users:create', { firstName: 'Celina', lastName: 'Malec', login: 'cmalec', password: PASSWORD, roles: ['social_worker'] });
+    await t.call('users:create', { firstName: 'Dorota', lastName: 'Nowicka', login: 'dnowicka', password: PASSWORD, roles: ['family_assistant'] });
+    await signIn(t, 'bwisniewska');
+    let plan = await t.call('plans:create', { caseId, content: null });
+    plan = await t.call('plans:save', { id: plan.id, expectedVersion: plan.version, type: 'standard', coordinator: '', areas: AREAS });
+    plan = await t.call('plans:sign', { id: plan.id, signedOn: '2026-03-02' });
+    await t.call('assessments:add', { caseId, assessedOn: '2026-03-02', periodFrom: '2026-03-02', periodTo: '2026-03-02', progress: [], changes: 'Bez zmian.', recommendation: 'continue' });
+    const assessmentId = (await t.call('work:get', { caseId })).assessments[0]!.id;
+    await signIn(t, 'anowak');
+    const file = await t.call('cases:get', { id: caseId });
+    const interviewId = file.interviews[0]!.id;
+    const content = { variant: 'A' as const, clientIds: [file.family.members[0]!.person.id], causes: 'Brak pracy.', possibilities: '', limitations: '', mainGoal: 'Praca', partialGoals: [], actions: [], periodFrom: '2026-03-02', periodTo: '2026-06-30' };
+    const contract = await t.call('contracts:create', { caseId, ...content });
+
+    await signIn(t, 'cmalec');
+    expect(await t.fail('plans:get', { id: plan.id })).toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej sprawy.' });
+    expect(await t.fail('interviews:get', { id: interviewId })).toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej sprawy.' });
+    expect(await t.fail('contracts:save', { id: contract.id, expectedVersion: contract.version, ...content })).toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej sprawy.' });
+    // An id that is nobody's is still "not found".
+    expect(await t.fail('plans:get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND' });
+    await signIn(t, 'dnowicka');
+    expect(await t.fail('assessments:handOver', { id: assessmentId, handedOn: '2026-03-02' })).toMatchObject({ code: 'FORBIDDEN', message: 'Nie masz uprawnień do tej sprawy.' });
+
+    await signIn(t, HEAD.login);
+    const denied = await t.call('audit:list', { action: 'access.denied' });
+    expect(denied.map((e) => e.details['channel']).sort()).toEqual(['assessments:handOver', 'contracts:save', 'interviews:get', 'plans:get']);
   });
 });
