@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../electron/db/database';
 import { join } from 'node:path';
 import { readKeyring } from '../../../../electron/db/keyring';
 import { auditCsv, canonicalJson } from '../../../../electron/services/audit';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, testBackend, type Engine, type TestBackend } from '../../../support/backend';
 
 let t: TestBackend;
+/** The engine of the running block (describeEngines below). */
+let engine: Engine = 'local';
 let db: Database | null = null;
 afterEach(async () => {
   await db?.close();
@@ -96,9 +98,13 @@ describe('audit hash chain', () => {
   });
 });
 
-describe('audit trail contents', () => {
+describeEngines('audit trail contents', (current) => {
+  beforeAll(() => {
+    engine = current;
+  });
+
   it('records logins, changes with before → after, and refusals', async () => {
-    t = testBackend();
+    t = testBackend(undefined, { engine });
     await setUpOffice(t);
     await t.call('office:update', { name: 'GOPS w Bielicach', street: 'ul. Szkolna 12', postalCode: '74-202', city: 'Bielice', gmina: 'Bielice' });
     const update = (await t.call('audit:list', { action: 'office.update' }))[0]!;
@@ -107,7 +113,11 @@ describe('audit trail contents', () => {
     const actions = (await t.call('audit:list', {})).map((e) => e.action).reverse();
     expect(actions).toEqual(['user.create', 'office.create', 'session.login', 'office.update']);
   });
+});
 
+describe('audit trail contents, local file', () => {
+  // Local only: the dates of the entries come from the test's ManualClock, which times the
+  // embedded file's entries; on the office server the database's clock times them.
   it('filters by user, kind and dates, and exports CSV safely', async () => {
     t = testBackend(undefined, LOCAL);
     await setUpOffice(t);

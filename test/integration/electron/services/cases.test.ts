@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { IntakeInput } from '../../../../shared/cases';
 import { addWorkingDays } from '../../../../shared/domain/calendar';
 import { makePesel } from '../../../../shared/domain/pesel';
-import { defaultEngine, HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, testBackend, type Engine, type TestBackend } from '../../../support/backend';
 
 let t: TestBackend;
+/** The engine of the running block (describeEngines below). */
+let engine: Engine = 'local';
 afterEach(async () => t?.cleanup());
 
 const PASSWORD = 'Haslo-testowe-2026';
@@ -41,7 +43,7 @@ const SEGMENTS = {
 };
 
 async function office(): Promise<Record<'worker' | 'bozena' | 'celina', string>> {
-  t = testBackend();
+  t = testBackend(undefined, { engine });
   await setUpOffice(t);
   const worker = await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
   const bozena = await t.call('users:create', { firstName: 'Bożena', lastName: 'Wiśniewska', login: 'bwisniewska', password: PASSWORD, roles: ['family_assistant'] });
@@ -56,7 +58,11 @@ async function as(login: string): Promise<void> {
   await t.call('session:login', { login, password: login === HEAD.login ? HEAD.password : PASSWORD });
 }
 
-describe('the case process', () => {
+describeEngines('the case process', (current) => {
+  beforeAll(() => {
+    engine = current;
+  });
+
   it('walks from the report to an assigned assistant, enforcing every rule', async () => {
     const ids = await office();
     await as('anowak');
@@ -290,7 +296,7 @@ describe('the case process', () => {
     await t.call('cases:get', { id });
     expect(await opens()).toBe(1);
     // On the office server the entries are timed by the server's clock, which the test's clock does not move.
-    if (defaultEngine() === 'postgres') return;
+    if (engine === 'postgres') return;
     t.clock.advance(31 * 60_000);
     await as('anowak');
     await t.call('cases:get', { id });

@@ -6,14 +6,16 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { PlanArea } from '../../../../shared/domain/familyWork';
 import { execute } from '../../../../electron/data/sql';
-import { HEAD, setUpOffice, testBackend, type TestBackend } from '../../../support/backend';
+import { describeEngines, HEAD, setUpOffice, testBackend, type Engine, type TestBackend } from '../../../support/backend';
 import { caseWithRequest, PASSWORD, signIn } from '../../../support/case-flow';
 import { FONT_DIR, WORKER_PATH, hasPdftoppm, readPdf, writePreview } from '../pdf/pdf-helpers';
 
 let t: TestBackend;
+/** The engine of the running block (describeEngines below). */
+let engine: Engine = 'local';
 afterEach(async () => t?.cleanup());
 
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
@@ -44,6 +46,7 @@ interface Setup {
 async function office(): Promise<Setup> {
   const opened: Setup['opened'] = [];
   t = testBackend(undefined, {
+    engine,
     pdfWorkerPath: WORKER_PATH,
     fontDir: FONT_DIR,
     openFile: async (path, mode) => {
@@ -72,7 +75,11 @@ async function bytesOf(documentId: string): Promise<Uint8Array> {
   return new Uint8Array(Buffer.from(file.bytes, 'base64'));
 }
 
-describe('document register', () => {
+describeEngines('document register', (current) => {
+  beforeAll(() => {
+    engine = current;
+  });
+
   it('issues a wniosek, lists it, and a reprint (even days later) returns the very same bytes', async () => {
     const { caseId, caseNumber, requestId, opened } = await office();
     const first = await t.call('documents:issue', { caseId, kind: 'assistant-request', subjectId: requestId });
@@ -129,7 +136,7 @@ describe('document register', () => {
     // A file left in tmp/ (the app was killed) is removed at the next start-up.
     writeFileSync(join(t.dataDir, 'tmp', 'left-over.pdf'), '%PDF');
     await t.backend.close();
-    const restarted = testBackend(t.dataDir);
+    const restarted = testBackend(t.dataDir, engine === 'postgres' ? { sameOfficeAs: t } : { engine });
     expect(readdirSync(join(t.dataDir, 'tmp'))).toEqual([]);
     await restarted.backend.close();
   });
@@ -254,7 +261,7 @@ describe('document register', () => {
   });
 
   it('without a PDF worker the app says so in Polish and stores nothing', async () => {
-    t = testBackend();
+    t = testBackend(undefined, { engine });
     await setUpOffice(t);
     await t.call('users:create', { firstName: 'Anna', lastName: 'Nowak', login: 'anowak', password: PASSWORD, roles: ['social_worker'] });
     const { caseId, requestId } = await caseWithRequest(t, 'anowak', 2);
