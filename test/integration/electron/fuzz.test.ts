@@ -5,21 +5,27 @@
  * of the audit log, everything but the 'access.denied' entries that record the refusal), the key
  * slot file and the session.
  *
+ * It runs on both engines (issue 18): on the embedded SQLite file and on the office server's
+ * PostgreSQL. On the server the database is read behind the app (a superuser connection, all
+ * rows, no row security) and the PC's own files are compared instead of the key slot file, which
+ * a PC of the office server does not have.
+ *
  * Payloads are built from each channel's own zod schema (its keys, with values of the right kind,
  * of a wrong kind, or junk), so that they reach past the first check, plus pure junk.
  * The seed is fixed (every run sends the same payloads) and printed at the start; ASYSTA_FUZZ_SEED
  * changes it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { THROTTLE_FILE } from '../../../electron/services/throttle';
 import { isAbsolute, join } from 'node:path';
 import fc from 'fast-check';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../shared/domain/roles';
 import { CHANNEL_NAMES, channels, type Channel } from '../../../shared/ipc';
 import { ERROR_CODES, type Result } from '../../../shared/result';
-import { HEAD, setUpOffice, tempDir, testBackend, type TestBackend } from '../../support/backend';
+import { describeEngines, HEAD, setUpOffice, tempDir, testBackend, type Engine, type TestBackend } from '../../support/backend';
 import { fuzzSeed } from '../../support/run-env';
 
 const RUNS_PER_CHANNEL = 30;
@@ -173,25 +179,34 @@ function withoutRealPaths(value: unknown, seen = new Set<unknown>()): unknown {
 
 let t: TestBackend;
 let backupDir = '';
+/** The engine of the running block (describeEngines below). */
+let engine: Engine = 'local';
+/** On the server: a superuser connection to the office's database, to read it behind the app. */
+let admin: pg.Client | null = null;
 
-beforeAll(async () => {
-  console.log(`fuzz seed: ${SEED} (ASYSTA_FUZZ_SEED to change)`);
-  t = testBackend();
+async function setUp(current: Engine): Promise<void> {
+  engine = current;
+  tally.clear();
+  console.log(`fuzz seed: ${SEED} (ASYSTA_FUZZ_SEED to change), engine: ${engine}`);
+  t = testBackend(undefined, { engine });
   await setUpOffice(t);
+  if (engine === 'postgres') admin = await (await t.serverOffice!()).admin();
   backupDir = tempDir('asysta-fuzz-kopie-');
   await t.call('settings:update', { backupDir });
   await t.call('users:create', { firstName: 'Pracownica', lastName: 'Fuzz', ...ACCOUNTS.social_worker, roles: ['social_worker'] });
   await t.call('users:create', { firstName: 'Asystentka', lastName: 'Fuzz', ...ACCOUNTS.family_assistant, roles: ['family_assistant'] });
-});
+}
 
 /** How the calls were answered (printed at the end: a fuzz that is refused at the first check tests little). */
 const tally = new Map<string, number>();
 
-afterAll(async () => {
-  console.log(`fuzz answers: ${[...tally].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+async function tearDown(): Promise<void> {
+  console.log(`fuzz answers [${engine}]: ${[...tally].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  await admin?.end();
+  admin = null;
   await t.cleanup();
   rmSync(backupDir, { recursive: true, force: true });
-});
+}
 
 type Who = Role | 'signed-out';
 
@@ -215,8 +230,41 @@ function hash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
+/** The PC's own files (a server PC keeps its connection and no database in its data folder). */
+function localFiles(): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(t.dataDir)
+      .filter((f) => f !== THROTTLE_FILE && statSync(join(t.dataDir, f)).isFile())
+      .map((f) => [`file:${f}`, createHash('sha256').update(readFileSync(join(t.dataDir, f))).digest('hex')]),
+  );
+}
+
+/** The office's database on the server, every row of every table, read as a superuser. */
+async function serverSnapshot(client: pg.Client): Promise<Record<string, string>> {
+  const tables = (await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows;
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (name === 'audit_log') {
+      out[name] = hash((await client.query(`SELECT * FROM audit_log WHERE action != 'access.denied' ORDER BY id`)).rows);
+    } else if (name === 'setting') {
+      // The chain's head moves with the 'access.denied' entry (a trigger keeps it, as on SQLite).
+      out[name] = hash((await client.query(`SELECT * FROM setting WHERE key != 'audit.head' ORDER BY key`)).rows);
+    } else {
+      const rows = (await client.query(`SELECT * FROM "${name}"`)).rows as unknown[];
+      out[name] = hash(rows.map((row) => JSON.stringify(row)).sort());
+    }
+  }
+  return out;
+}
+
 /** What a refused call must leave as it was. */
 async function snapshot(): Promise<Record<string, string>> {
+  if (engine === 'postgres') {
+    const status = await t.backend.status();
+    const session = t.backend.readySession();
+    // No key slot file on a server PC (its keys are the server's login roles): its own files instead.
+    return { who: `${status.state}:${status.user?.login ?? ''}`, ...(session ? { settings: hash(session.settings) } : {}), ...localFiles(), ...(await serverSnapshot(admin!)) };
+  }
   const keys = hash(readFileSync(t.backend.keysFile, 'utf8'));
   const session = t.backend.readySession();
   const status = await t.backend.status();
@@ -269,32 +317,37 @@ function expectClean(result: unknown, context: string): asserts result is Result
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 
-describe.each<Who>(['signed-out', ...ROLES])('fuzz as %s', (who) => {
-  it.each([...CHANNEL_NAMES])('%s answers every payload cleanly; a refusal changes nothing', async (channel) => {
-    const seed = SEED + CHANNEL_NAMES.indexOf(channel) * 7 + ['signed-out', ...ROLES].indexOf(who) * 1_000;
-    await fc.assert(
-      fc.asyncProperty(payloadFor(channel), async (payload) => {
-        await ensure(who);
-        // A sign-in starts the due backup beside its answer: let it finish before comparing.
-        await t.backend.loginBackup;
-        const input = withoutRealPaths(payload);
-        const before = await snapshot();
-        let result: unknown;
-        try {
-          result = await t.backend.invoke(channel, input);
-        } catch (error) {
-          throw new Error(`${channel} threw instead of answering: ${String(error)}`, { cause: error });
-        }
-        await t.backend.loginBackup;
-        const context = `${channel} as ${who}`;
-        expectClean(result, context);
-        const answer = result.ok ? 'ok' : result.error.code;
-        tally.set(answer, (tally.get(answer) ?? 0) + 1);
-        if (!result.ok) expect(await snapshot(), `${context} was refused (${result.error.code}) but changed something`).toEqual(before);
-        expect(Object.getOwnPropertyNames(Object.prototype).sort(), `${context}: Object.prototype`).toEqual(prototypeKeys);
-        expect(({} as Record<string, unknown>)['polluted'], context).toBeUndefined();
-      }),
-      { numRuns: RUNS_PER_CHANNEL, seed, endOnFailure: true },
-    );
+describeEngines('fuzz', (current) => {
+  beforeAll(() => setUp(current));
+  afterAll(() => tearDown());
+
+  describe.each<Who>(['signed-out', ...ROLES])('fuzz as %s', (who) => {
+    it.each([...CHANNEL_NAMES])('%s answers every payload cleanly; a refusal changes nothing', async (channel) => {
+      const seed = SEED + CHANNEL_NAMES.indexOf(channel) * 7 + ['signed-out', ...ROLES].indexOf(who) * 1_000;
+      await fc.assert(
+        fc.asyncProperty(payloadFor(channel), async (payload) => {
+          await ensure(who);
+          // A sign-in starts the due backup beside its answer: let it finish before comparing.
+          await t.backend.loginBackup;
+          const input = withoutRealPaths(payload);
+          const before = await snapshot();
+          let result: unknown;
+          try {
+            result = await t.backend.invoke(channel, input);
+          } catch (error) {
+            throw new Error(`${channel} threw instead of answering: ${String(error)}`, { cause: error });
+          }
+          await t.backend.loginBackup;
+          const context = `${channel} as ${who}`;
+          expectClean(result, context);
+          const answer = result.ok ? 'ok' : result.error.code;
+          tally.set(answer, (tally.get(answer) ?? 0) + 1);
+          if (!result.ok) expect(await snapshot(), `${context} was refused (${result.error.code}) but changed something`).toEqual(before);
+          expect(Object.getOwnPropertyNames(Object.prototype).sort(), `${context}: Object.prototype`).toEqual(prototypeKeys);
+          expect(({} as Record<string, unknown>)['polluted'], context).toBeUndefined();
+        }),
+        { numRuns: RUNS_PER_CHANNEL, seed, endOnFailure: true },
+      );
+    });
   });
 });
