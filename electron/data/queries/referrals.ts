@@ -11,30 +11,11 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { ReferralProgramme } from '../../../shared/domain/foodAid';
-import type { ReferralListSort, ReferralMonthRow, ReferralStatus } from '../../../shared/referrals';
+import type { ReferralListSort, ReferralMonthRow, ReferralStatus, ReferralView } from '../../../shared/referrals';
 import { dialectOf, queryAll, queryOne, toNumber, type Dialect } from '../sql';
 
-/** A register row as read (its validity today is the service's to say). */
-export interface ReferralRecord {
-  id: string;
-  programme: ReferralProgramme;
-  number: string;
-  documentId: string;
-  subprogrammeName: string | null;
-  personName: string;
-  householdSize: number;
-  perPersonGr: number;
-  thresholdGr: number;
-  eligibility: string;
-  partnerName: string | null;
-  pointName: string | null;
-  validUntil: string;
-  issuedOn: string;
-  issuedByName: string;
-  status: ReferralStatus;
-  duplicateReason: string | null;
-  cancelReason: string | null;
-}
+/** A register row as read: the view without its validity today, which the service says. */
+export type ReferralRecord = Omit<ReferralView, 'valid'>;
 
 export interface ReferralFilter {
   programme: ReferralProgramme;
