@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataVersion } from '../../../../electron/data/queries/data-version';
 import { ServerDatabase } from '../../../../electron/data/postgres/server-database';
@@ -111,6 +112,30 @@ function gate(): { open: () => void; passed: Promise<void> } {
   return { open, passed };
 }
 
+/**
+ * A race between two PCs: PC A runs `first` and holds its transaction open after it; PC B runs
+ * `second` meanwhile (waiting for A's row, or — without the hold — reading the old state); then A
+ * commits. Returns A's result and what B was refused with (null when B went through).
+ */
+async function race<T>(a: ServerDatabase, first: (m: EntityManager) => Promise<T>, b: ServerDatabase, second: (m: EntityManager) => Promise<unknown>): Promise<{ first: T; refused: unknown }> {
+  const done = gate();
+  const commit = gate();
+  const held = a.write(async (m) => {
+    const out = await first(m);
+    done.open();
+    await commit.passed;
+    return out;
+  });
+  await done.passed;
+  const other = b.write(second).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  await new Promise((r) => setTimeout(r, 300));
+  commit.open();
+  return { first: await held, refused: await other };
+}
+
 describe('two PCs on one office server', () => {
   it('two people save the same wywiad at once: the first is stored, the second gets CONFLICT and overwrites nothing', async () => {
     const assistant = await office.addPerson('beata', ['family_assistant']);
@@ -121,24 +146,13 @@ describe('two PCs on one office server', () => {
 
     // PC 1 (the worker) saves and keeps its transaction open; PC 2 (the kierownik) saves the same
     // version meanwhile, then PC 1 commits.
-    const saved = gate();
-    const commit = gate();
-    const first = pc1.write(async (m) => {
-      const view = await cases.saveInterview(m, save('u rodziny (PC 1)'), actor(worker, ['social_worker']));
-      saved.open();
-      await commit.passed;
-      return view;
-    });
-    await saved.passed;
-    const second = pc2.write((m) => cases.saveInterview(m, save('w ośrodku (PC 2)'), actor(office.head, ['head']))).then(
-      () => null,
-      (error: unknown) => error,
+    const { first, refused } = await race(
+      pc1,
+      (m) => cases.saveInterview(m, save('u rodziny (PC 1)'), actor(worker, ['social_worker'])),
+      pc2,
+      (m) => cases.saveInterview(m, save('w ośrodku (PC 2)'), actor(office.head, ['head'])),
     );
-    // PC 2 is now waiting for PC 1's row (or, without the hold, has read the old version already).
-    await new Promise((r) => setTimeout(r, 300));
-    commit.open();
-    expect((await first).version).toBe(2);
-    const refused = await second;
+    expect(first.version).toBe(2);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('CONFLICT');
     expect((refused as AppError).message).toMatch(/Wywiad został w międzyczasie zapisany/);
@@ -160,23 +174,12 @@ describe('two PCs on one office server', () => {
     try {
       const interviews = () => withSuperuser(async (admin) => (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM interview WHERE case_id = $1', [family.caseId])).rows[0]!.n);
       const before = { chain: await chain(), interviews: await interviews() };
-      const started = gate();
-      const commit = gate();
-      const first = pc1.write(async (m) => {
-        const out = await cases.startInterview(m, family.caseId, actor(worker, ['social_worker']));
-        started.open();
-        await commit.passed;
-        return out;
-      });
-      await started.passed;
-      const second = pc3.write((m) => cases.startInterview(m, family.caseId, actor(worker, ['social_worker']))).then(
-        () => null,
-        (error: unknown) => error,
+      const { refused } = await race(
+        pc1,
+        (m) => cases.startInterview(m, family.caseId, actor(worker, ['social_worker'])),
+        pc3,
+        (m) => cases.startInterview(m, family.caseId, actor(worker, ['social_worker'])),
       );
-      await new Promise((r) => setTimeout(r, 300));
-      commit.open();
-      await first;
-      const refused = await second;
       expect(refused).toBeInstanceOf(AppError);
       expect((refused as AppError).code).toBe('CONFLICT');
       expect((refused as AppError).message).toMatch(/zmieniono w międzyczasie na innym komputerze \(stan: Wywiad/);
@@ -203,23 +206,12 @@ describe('two PCs on one office server', () => {
     const pc3 = await ServerDatabase.open(office.server.as(worker.role, worker.password));
     try {
       const drafts = () => withSuperuser(async (admin) => (await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM interview WHERE case_id = $1 AND status = 'draft'", [family.caseId])).rows[0]!.n);
-      const started = gate();
-      const commit = gate();
-      const first = pc1.write(async (m) => {
-        const out = await cases.startInterviewUpdate(m, family.caseId, actor(worker, ['social_worker']));
-        started.open();
-        await commit.passed;
-        return out;
-      });
-      await started.passed;
-      const second = pc3.write((m) => cases.startInterviewUpdate(m, family.caseId, actor(worker, ['social_worker']))).then(
-        () => null,
-        (error: unknown) => error,
+      const { refused } = await race(
+        pc1,
+        (m) => cases.startInterviewUpdate(m, family.caseId, actor(worker, ['social_worker'])),
+        pc3,
+        (m) => cases.startInterviewUpdate(m, family.caseId, actor(worker, ['social_worker'])),
       );
-      await new Promise((r) => setTimeout(r, 300));
-      commit.open();
-      await first;
-      const refused = await second;
       expect(refused).toBeInstanceOf(AppError);
       expect((refused as AppError).code).toBe('INVALID_STATE');
       expect((refused as AppError).message).toMatch(/jest już rozpoczęty wywiad lub jego aktualizacja/);
